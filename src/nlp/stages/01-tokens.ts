@@ -1,0 +1,52 @@
+// Tokens, POS and sentences from wink-nlp, with character offsets recovered from the
+// lossless token stream (wink keeps each token's text and its preceding spaces).
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Context, Section, Sentence, Stage, Token } from '../context.js';
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+/** The shared wink-nlp instance (loading the model costs ~100 ms, so it is made once). */
+export function wink(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+export function tokenize(container: string, text: string): Section {
+  const n = wink();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const kinds = doc.tokens().out(its.type) as string[];
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[];
+  const tokens: Token[] = new Array(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    if (at < 0) at = cursor; // wink normalised the token; keep the stream moving
+    const end = Math.min(text.length, at + v.length);
+    tokens[i] = { start: at, end, text: text.slice(at, end), pos: pos[i], lemma: lemmas[i], kind: kinds[i] };
+    cursor = end;
+  }
+  const sentences: Sentence[] = [];
+  let t = 0;
+  doc.sentences().each((s: { tokens(): { out(): unknown } }) => {
+    const count = (s.tokens().out() as string[]).length;
+    if (count === 0) return;
+    const first = tokens[t], last = tokens[t + count - 1];
+    sentences.push({ start: first.start, end: last.end, tokenStart: t, tokenEnd: t + count });
+    t += count;
+  });
+  return { in: container, text, tokens, sentences };
+}
+
+export const tokensStage: Stage = {
+  name: 'tokens',
+  run(ctx: Context) {
+    ctx.sections = [
+      tokenize('document', ctx.doc.text),
+      ...ctx.doc.comments.map((c) => tokenize(c.id, c.text)),
+    ];
+  },
+};
