@@ -1,2 +1,16 @@
-// `npm run bench`: throughput of each capability as a ratio against a reference run in the same process.
-console.log('bench: no capabilities registered yet');
+// `npm run bench`: each capability prints its throughput as a ratio against a reference measured
+// in the same process. Pass names to run only some: `npm run bench -- extraction pipeline`.
+import { formatRow, type BenchRow } from './lib.js';
+
+type Bench = { name: string; run: () => Promise<BenchRow[]> };
+
+// Each benchmark module registers itself here.
+const BENCHES: Bench[] = [];
+
+const only = process.argv.slice(2);
+for (const b of BENCHES) {
+  if (only.length && !only.includes(b.name)) continue;
+  const rows = await b.run();
+  for (const r of rows) console.log(formatRow(r));
+}
+if (!BENCHES.length) console.log('bench: no benchmarks registered');

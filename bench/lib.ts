@@ -1,0 +1,39 @@
+// Shared helpers for `npm run bench`: every capability is timed against a reference run in the
+// same process (bare wink-nlp readDoc, or Readability over a DOM), so figures are ratios that
+// hold across machines. Benchmarks print; they never assert.
+import { performance } from 'node:perf_hooks';
+
+export interface BenchRow {
+  capability: string;
+  /** e.g. "pages/s", "docs/s", "ms median" */
+  unit: string;
+  value: number;
+  /** The reference this is compared with, and its value in the same unit. */
+  reference?: { name: string; value: number };
+  note?: string;
+}
+
+/** Run fn repeatedly for at least minMs (after one warm-up call); return calls per second. */
+export async function throughput(fn: () => unknown | Promise<unknown>, minMs = 1500): Promise<number> {
+  await fn();
+  let n = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < minMs) {
+    await fn();
+    n++;
+    t = performance.now();
+  }
+  return (n * 1000) / (t - t0);
+}
+
+export function formatRow(r: BenchRow): string {
+  const v = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);
+  let s = `${r.capability.padEnd(44)} ${v.padStart(9)} ${r.unit}`;
+  if (r.reference) {
+    const ratio = r.value / r.reference.value;
+    s += `   ${ratio.toFixed(2)}x ${r.reference.name} (${r.reference.value.toFixed(2)} ${r.unit})`;
+  }
+  if (r.note) s += `   ${r.note}`;
+  return s;
+}
