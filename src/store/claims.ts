@@ -1,0 +1,108 @@
+// What claim grouping reads from the dossier and how its groups are kept. The grouping itself is
+// src/analysis/claims.ts (pure); ids of groups are stable so ratings and credibility survive regrouping.
+import type { Db } from './dialect.js';
+
+export interface ClaimQuote {
+  id: string;
+  in: string;
+  start: number;
+  end: number;
+  content: string;
+  speaker: string;
+  /** Cross-document entity id of the speaker, when resolved. */
+  speakerId: number | null;
+  speakerType: string | null;
+  via: string[];
+}
+
+/** One latest document as the claim grouping sees it. */
+export interface ClaimDocument {
+  documentId: number;
+  source: string;
+  title: string | null;
+  author: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  text: string;
+  quotes: ClaimQuote[];
+  /** Entity mentions in the main text with their cross-document id and type. */
+  mentions: { in: string; start: number; end: number; globalId: number; type: string }[];
+}
+
+export interface ClaimMember {
+  documentId: number;
+  source: string;
+  /** Set when the member is a quote; else `sentence` holds the asserting sentence. */
+  quoteId: string | null;
+  sentence: string | null;
+  start: number;
+  end: number;
+  /** Who it ultimately comes from: the speaker, else the relaying outlet, else the document. */
+  origin: string;
+}
+
+export interface ClaimGroup {
+  id: string;
+  text: string;
+  members: ClaimMember[];
+  origins: string[];
+}
+
+export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
+  const docs = await db.selectFrom('documents').select(['id', 'source', 'title', 'author', 'publisher', 'published_at', 'text'])
+    .where('latest', '=', 1).orderBy('id').execute();
+  if (!docs.length) return [];
+  const ids = docs.map((d) => d.id);
+  const ents = await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+    .select(['e.id', 'e.document_id', 'e.local_id', 'e.global_id', 'g.type']).where('e.document_id', 'in', ids).execute();
+  const entByLocal = new Map(ents.map((e) => [`${e.document_id}:${e.local_id}`, e]));
+  const entById = new Map(ents.map((e) => [e.id, e]));
+  const mentions = await db.selectFrom('mentions').select(['entity_id', 'document_id', 'container', 'start', 'end'])
+    .where('document_id', 'in', ids).where('container', '=', 'document').execute();
+  const quotes = await db.selectFrom('quotes').selectAll().where('document_id', 'in', ids).where('container', '=', 'document').orderBy('start').execute();
+  const byDoc = new Map<number, ClaimDocument>(docs.map((d) => [d.id, {
+    documentId: d.id, source: d.source, title: d.title, author: d.author, publisher: d.publisher, publishedAt: d.published_at,
+    text: d.text, quotes: [], mentions: [],
+  }]));
+  for (const m of mentions) {
+    const e = entById.get(m.entity_id);
+    if (e) byDoc.get(m.document_id)?.mentions.push({ in: m.container, start: m.start, end: m.end, globalId: e.global_id, type: e.type });
+  }
+  for (const q of quotes) {
+    const sp = q.speaker_entity ? entByLocal.get(`${q.document_id}:${q.speaker_entity}`) : undefined;
+    byDoc.get(q.document_id)?.quotes.push({
+      id: q.local_id, in: q.container, start: q.start, end: q.end, content: q.content, speaker: q.speaker_text,
+      speakerId: sp?.global_id ?? null, speakerType: sp?.type ?? null,
+      via: (JSON.parse(q.via) as { text: string }[]).map((v) => v.text),
+    });
+  }
+  return [...byDoc.values()];
+}
+
+/** Replace the stored grouping with `groups`, in one transaction. */
+export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('claim_members').execute();
+    await trx.deleteFrom('claim_groups').execute();
+    for (const g of groups) {
+      await trx.insertInto('claim_groups').values({ id: g.id, text: g.text, origins: JSON.stringify(g.origins), updated_at: now }).execute();
+      await trx.insertInto('claim_members').values(g.members.map((m) => ({
+        claim_group_id: g.id, document_id: m.documentId, quote_local_id: m.quoteId, sentence: m.sentence,
+        start: m.start, end: m.end, source: m.source, origin: m.origin,
+      }))).execute();
+    }
+  });
+}
+
+export async function listClaimGroups(db: Db): Promise<ClaimGroup[]> {
+  const groups = await db.selectFrom('claim_groups').selectAll().orderBy('id').execute();
+  const members = await db.selectFrom('claim_members').selectAll().orderBy('id').execute();
+  const byGroup = new Map<string, ClaimMember[]>();
+  for (const m of members) {
+    const list = byGroup.get(m.claim_group_id) ?? [];
+    list.push({ documentId: m.document_id, source: m.source, quoteId: m.quote_local_id, sentence: m.sentence, start: m.start, end: m.end, origin: m.origin });
+    byGroup.set(m.claim_group_id, list);
+  }
+  return groups.map((g) => ({ id: g.id, text: g.text, members: byGroup.get(g.id) ?? [], origins: JSON.parse(g.origins) }));
+}

@@ -1,0 +1,28 @@
+// What differs between SQLite and PostgreSQL, and nothing else: how an id column is declared,
+// how full-text search is built and queried. Every other query is shared Kysely code.
+import type { Kysely, Transaction } from 'kysely';
+import type { DossierSchema } from './schema.js';
+
+export type Db = Kysely<DossierSchema>;
+export type Trx = Transaction<DossierSchema>;
+
+export interface SearchRow {
+  document_id: number;
+  snippet: string;
+  rank: number;
+}
+
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Human-readable location for messages (file path, or the URL without password). */
+  readonly location: string;
+  /** Column type for an autoincrementing integer primary key. */
+  readonly idType: 'integer' | 'serial';
+  /** Migration step creating the full-text index over documents (title + text). */
+  createSearchIndex(db: Kysely<any>): Promise<void>;
+  /** Called inside the document's transaction after it is inserted (SQLite fills FTS5; PostgreSQL has a generated column). */
+  indexDocument(trx: Trx, id: number, title: string | null, text: string): Promise<void>;
+  search(db: Db, query: string, limit: number): Promise<SearchRow[]>;
+  /** Turn a driver error into one clear line naming the store. */
+  describeError(err: unknown): string;
+}

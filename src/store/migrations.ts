@@ -1,0 +1,176 @@
+// The schema as code, applied by Kysely's Migrator. Migrations are append-only: never edit a
+// released one, add the next. Each takes the dialect for the few statements that differ.
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import type { StoreDialect } from './dialect.js';
+
+function idColumn(d: StoreDialect) {
+  return (col: any) => (d.name === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey());
+}
+
+export function migrations(d: StoreDialect): Record<string, Migration> {
+  const id = idColumn(d);
+  return {
+    '0001_documents': {
+      async up(db: Kysely<any>) {
+        await db.schema.createTable('documents')
+          .addColumn('id', d.idType, id)
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('latest', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('title', 'text')
+          .addColumn('author', 'text')
+          .addColumn('publisher', 'text')
+          .addColumn('published_at', 'text')
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('added_at', 'text', (c) => c.notNull())
+          .addColumn('analysis', 'text', (c) => c.notNull())
+          .addUniqueConstraint('documents_source_version', ['source', 'version'])
+          .execute();
+        await db.schema.createIndex('documents_hash').on('documents').column('content_hash').execute();
+        await d.createSearchIndex(db);
+
+        await db.schema.createTable('comments')
+          .addColumn('id', d.idType, id)
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('comment_id', 'text', (c) => c.notNull())
+          .addColumn('parent_id', 'text')
+          .addColumn('author', 'text')
+          .addColumn('posted_at', 'text')
+          .addColumn('text', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('comments_document').on('comments').column('document_id').execute();
+
+        await db.schema.createTable('global_entities')
+          .addColumn('id', d.idType, id)
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('global_entities_key').on('global_entities').column('key').execute();
+        await db.schema.createTable('global_aliases')
+          .addColumn('global_id', 'integer', (c) => c.notNull().references('global_entities.id').onDelete('cascade'))
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('norm', 'text', (c) => c.notNull())
+          .addColumn('alias', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('global_aliases_pk', ['type', 'norm', 'global_id'])
+          .execute();
+        await db.schema.createIndex('global_aliases_global').on('global_aliases').column('global_id').execute();
+
+        await db.schema.createTable('entities')
+          .addColumn('id', d.idType, id)
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('aliases', 'text', (c) => c.notNull())
+          .addColumn('global_id', 'integer', (c) => c.notNull().references('global_entities.id'))
+          .execute();
+        await db.schema.createIndex('entities_document').on('entities').columns(['document_id', 'local_id']).execute();
+        await db.schema.createIndex('entities_global').on('entities').column('global_id').execute();
+
+        await db.schema.createTable('mentions')
+          .addColumn('id', d.idType, id)
+          .addColumn('entity_id', 'integer', (c) => c.notNull().references('entities.id').onDelete('cascade'))
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('container', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('mentions_entity').on('mentions').column('entity_id').execute();
+
+        await db.schema.createTable('quotes')
+          .addColumn('id', d.idType, id)
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('container', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('content', 'text', (c) => c.notNull())
+          .addColumn('direct', 'integer', (c) => c.notNull())
+          .addColumn('cue', 'text')
+          .addColumn('speaker_text', 'text', (c) => c.notNull())
+          .addColumn('speaker_entity', 'text')
+          .addColumn('via', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('quotes_document').on('quotes').column('document_id').execute();
+
+        await db.schema.createTable('events')
+          .addColumn('id', d.idType, id)
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('container', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('cameo', 'text', (c) => c.notNull())
+          .addColumn('date', 'text')
+          .addColumn('actors', 'text', (c) => c.notNull())
+          .addColumn('place_local_id', 'text')
+          .addColumn('quote_local_id', 'text')
+          .execute();
+        await db.schema.createIndex('events_document').on('events').column('document_id').execute();
+        await db.schema.createIndex('events_date').on('events').column('date').execute();
+
+        await db.schema.createTable('claim_groups')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('origins', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('claim_members')
+          .addColumn('id', d.idType, id)
+          .addColumn('claim_group_id', 'text', (c) => c.notNull().references('claim_groups.id').onDelete('cascade'))
+          .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('quote_local_id', 'text')
+          .addColumn('sentence', 'text')
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('origin', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('claim_members_group').on('claim_members').column('claim_group_id').execute();
+
+        await db.schema.createTable('sources')
+          .addColumn('id', d.idType, id)
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('reliability', 'text')
+          .addColumn('reason', 'text')
+          .addUniqueConstraint('sources_name_kind', ['name', 'kind'])
+          .execute();
+        await db.schema.createTable('hypotheses')
+          .addColumn('id', d.idType, id)
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('ratings')
+          .addColumn('id', d.idType, id)
+          .addColumn('evidence_kind', 'text', (c) => c.notNull())
+          .addColumn('evidence_id', 'text', (c) => c.notNull())
+          .addColumn('hypothesis_id', 'integer', (c) => c.notNull().references('hypotheses.id').onDelete('cascade'))
+          .addColumn('rating', 'text', (c) => c.notNull())
+          .addColumn('weight', 'real', (c) => c.notNull().defaultTo(1))
+          .addColumn('proposed', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('note', 'text')
+          .addUniqueConstraint('ratings_evidence_hypothesis', ['evidence_kind', 'evidence_id', 'hypothesis_id'])
+          .execute();
+        await db.schema.createTable('credibility')
+          .addColumn('claim_group_id', 'text', (c) => c.primaryKey())
+          .addColumn('credibility', 'integer', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .execute();
+        await db.schema.createTable('settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+        await sql`select 1`.execute(db);
+      },
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// PostgreSQL through pg: a small pool, optional schema (`?schema=NAME` in the URL) so tests and
+// teams can keep several dossiers in one database; search with a generated tsvector column + GIN.
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { DossierSchema } from './schema.js';
+import type { Db, SearchRow, StoreDialect } from './dialect.js';
+
+export interface PostgresTarget {
+  connectionString: string;
+  schema: string | null;
+  /** The URL with any password removed, for messages. */
+  safeUrl: string;
+}
+
+export function parsePostgresUrl(url: string): PostgresTarget {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema');
+  u.searchParams.delete('schema');
+  if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`schema "${schema}" is not a plain SQL identifier`);
+  const safe = new URL(u.toString());
+  if (safe.password) safe.password = '***';
+  return { connectionString: u.toString(), schema, safeUrl: safe.toString() };
+}
+
+export function postgresDialect(target: PostgresTarget): StoreDialect {
+  const where = target.safeUrl;
+  return {
+    name: 'postgres',
+    location: where,
+    idType: 'serial',
+    async createSearchIndex(db) {
+      await sql`alter table documents add column search tsvector generated always as (to_tsvector('english', coalesce(title, '') || ' ' || text)) stored`.execute(db);
+      await sql`create index documents_search on documents using gin (search)`.execute(db);
+    },
+    async indexDocument() {
+      // the generated column indexes the row as it is inserted
+    },
+    async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {
+      if (!query.trim()) return [];
+      const r = await sql<SearchRow>`select d.id as document_id,
+          ts_headline('english', d.text, q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8,MaxFragments=1') as snippet,
+          ts_rank(d.search, q) as rank
+        from documents d, plainto_tsquery('english', ${query}) q
+        where d.search @@ q order by rank desc, d.id limit ${limit}`.execute(db);
+      return r.rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+    },
+    describeError(err: unknown) {
+      const e = err as { code?: string; message?: string; errors?: { message: string }[] };
+      const code = e?.code ?? '';
+      if (code === 'ECONNREFUSED' || (e?.errors && e.errors.length)) return `${where}: PostgreSQL is not reachable (connection refused); is the server running?`;
+      if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${where}: PostgreSQL host not found`;
+      if (code === 'ETIMEDOUT' || /timeout/i.test(e?.message ?? '')) return `${where}: PostgreSQL did not answer in time`;
+      if (code === '28P01' || code === '28000') return `${where}: PostgreSQL refused the credentials`;
+      if (code === '3D000') return `${where}: the PostgreSQL database does not exist`;
+      if (code === '57P01' || code === '57P03') return `${where}: PostgreSQL is shutting down or starting up`;
+      return `${where}: ${e?.message ?? String(err)}`;
+    },
+  };
+}
+
+export function openPostgres(target: PostgresTarget): { db: Kysely<DossierSchema>; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return { db: new Kysely<DossierSchema>({ dialect: new PostgresDialect({ pool }) }), pool };
+}

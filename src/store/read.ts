@@ -1,0 +1,245 @@
+// Queries over a dossier. Listings consider the latest version of each source; older versions stay
+// reachable by document id.
+import { NotFoundError } from '../errors.js';
+import type { Analysis, Quote } from '../types.js';
+import { chooseName, normAlias } from '../analysis/entity-merge.js';
+import type { Db, StoreDialect } from './dialect.js';
+
+export interface DocumentSummary {
+  id: number;
+  source: string;
+  version: number;
+  latest: boolean;
+  title: string | null;
+  author: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  format: string;
+  addedAt: string;
+  contentHash: string;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  analysis: Analysis;
+}
+
+export interface SearchHit {
+  id: number;
+  source: string;
+  title: string | null;
+  snippet: string;
+  rank: number;
+}
+
+export interface DossierEntity {
+  id: number;
+  name: string;
+  type: string;
+  aliases: string[];
+  /** Sources (path/URL) of the documents it is mentioned in. */
+  documents: string[];
+  mentions: number;
+}
+
+export interface EntityRef {
+  id: number;
+  name: string;
+  type: string;
+}
+
+export interface StoredQuote {
+  documentId: number;
+  source: string;
+  quoteId: string;
+  content: string;
+  speaker: string;
+  speakerEntity: EntityRef | null;
+  cue: string | null;
+  direct: boolean;
+  via: string[];
+}
+
+export interface EntityDetail extends DossierEntity {
+  perDocument: { documentId: number; source: string; title: string | null; mentions: number }[];
+  cooccurring: (EntityRef & { documents: number })[];
+  quotesBy: StoredQuote[];
+  quotesAbout: StoredQuote[];
+}
+
+export interface TimelineEvent {
+  /** The event's own date, else the document's publication date (dateFrom says which). */
+  date: string | null;
+  dateFrom: 'event' | 'document' | null;
+  cameo: string;
+  text: string;
+  documentId: number;
+  source: string;
+  title: string | null;
+  actors: EntityRef[];
+  place: EntityRef | null;
+}
+
+const summaryColumns = ['id', 'source', 'version', 'latest', 'title', 'author', 'publisher', 'published_at', 'format', 'added_at', 'content_hash'] as const;
+
+function toSummary(r: any): DocumentSummary {
+  return {
+    id: r.id, source: r.source, version: r.version, latest: !!r.latest, title: r.title, author: r.author,
+    publisher: r.publisher, publishedAt: r.published_at, format: r.format, addedAt: r.added_at, contentHash: r.content_hash,
+  };
+}
+
+export async function listDocuments(db: Db, opts: { allVersions?: boolean } = {}): Promise<DocumentSummary[]> {
+  let q = db.selectFrom('documents').select([...summaryColumns]).orderBy('id');
+  if (!opts.allVersions) q = q.where('latest', '=', 1);
+  return (await q.execute()).map(toSummary);
+}
+
+/** A document by id, or by source (its latest version). */
+export async function getDocument(db: Db, ref: number | string): Promise<StoredDocument> {
+  let q = db.selectFrom('documents').select([...summaryColumns, 'text', 'analysis']);
+  q = typeof ref === 'number' || /^\d+$/.test(ref) ? q.where('id', '=', Number(ref)) : q.where('source', '=', ref).where('latest', '=', 1);
+  const row = await q.executeTakeFirst();
+  if (!row) throw new NotFoundError(`document ${ref}`);
+  const analysis = JSON.parse(row.analysis) as Analysis;
+  analysis.document = { ...analysis.document, text: row.text };
+  return { ...toSummary(row), analysis };
+}
+
+export async function searchDocuments(db: Db, dialect: StoreDialect, text: string, limit = 20): Promise<SearchHit[]> {
+  const rows = await dialect.search(db, text, limit);
+  if (!rows.length) return [];
+  const docs = await db.selectFrom('documents').select(['id', 'source', 'title']).where('id', 'in', rows.map((r) => r.document_id)).execute();
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return rows.map((r) => ({ id: r.document_id, source: byId.get(r.document_id)?.source ?? '', title: byId.get(r.document_id)?.title ?? null, snippet: r.snippet, rank: r.rank }));
+}
+
+/** Entity rows of latest documents, with their global id, grouped by global entity. */
+async function entityRows(db: Db, globalIds?: number[]) {
+  let q = db.selectFrom('entities as e')
+    .innerJoin('documents as d', 'd.id', 'e.document_id')
+    .innerJoin('global_entities as g', 'g.id', 'e.global_id')
+    .select(['e.id as rowId', 'e.global_id', 'e.local_id', 'e.name', 'e.aliases', 'g.type', 'd.id as documentId', 'd.source', 'd.title'])
+    .select((eb) => eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'e.id').select((eb2) => eb2.fn.countAll<number>().as('n')).as('mentions'))
+    .where('d.latest', '=', 1)
+    .orderBy('e.global_id').orderBy('d.id');
+  if (globalIds) q = q.where('e.global_id', 'in', globalIds);
+  return q.execute();
+}
+
+function summarise(rows: Awaited<ReturnType<typeof entityRows>>): DossierEntity[] {
+  const byGlobal = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const list = byGlobal.get(r.global_id) ?? [];
+    list.push(r);
+    byGlobal.set(r.global_id, list);
+  }
+  const out: DossierEntity[] = [];
+  for (const [id, list] of byGlobal) {
+    const aliases = new Set<string>();
+    for (const r of list) {
+      aliases.add(r.name);
+      for (const a of JSON.parse(r.aliases) as string[]) aliases.add(a);
+    }
+    out.push({
+      id,
+      name: chooseName(list.map((r) => r.name)),
+      type: list[0].type,
+      aliases: [...aliases].sort(),
+      documents: [...new Set(list.map((r) => r.source))],
+      mentions: list.reduce((n, r) => n + Number(r.mentions ?? 0), 0),
+    });
+  }
+  return out.sort((a, b) => b.documents.length - a.documents.length || b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+export async function listEntities(db: Db): Promise<DossierEntity[]> {
+  return summarise(await entityRows(db));
+}
+
+/** Resolve a name (any alias, any case) or a numeric id to one global entity id. */
+export async function findEntityId(db: Db, name: string): Promise<number> {
+  if (/^\d+$/.test(name)) {
+    const row = await db.selectFrom('global_entities').select('id').where('id', '=', Number(name)).executeTakeFirst();
+    if (row) return row.id;
+  }
+  const hit = await db.selectFrom('global_aliases').select('global_id').where('norm', '=', normAlias(name)).orderBy('global_id').executeTakeFirst();
+  if (!hit) throw new NotFoundError(`entity "${name}"`);
+  return hit.global_id;
+}
+
+async function globalIdsOf(db: Db, documentIds: number[]): Promise<Map<string, EntityRef>> {
+  // "<documentId>:<localId>" → global entity, for resolving speakers, actors and places
+  const map = new Map<string, EntityRef>();
+  if (!documentIds.length) return map;
+  const rows = await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+    .select(['e.document_id', 'e.local_id', 'e.global_id', 'e.name', 'g.type']).where('e.document_id', 'in', documentIds).execute();
+  for (const r of rows) map.set(`${r.document_id}:${r.local_id}`, { id: r.global_id, name: r.name, type: r.type });
+  return map;
+}
+
+function toStoredQuote(q: any, source: string, refs: Map<string, EntityRef>): StoredQuote {
+  return {
+    documentId: q.document_id, source, quoteId: q.local_id, content: q.content, speaker: q.speaker_text,
+    speakerEntity: q.speaker_entity ? refs.get(`${q.document_id}:${q.speaker_entity}`) ?? null : null,
+    cue: q.cue, direct: !!q.direct, via: (JSON.parse(q.via) as Quote['via']).map((v) => v.text),
+  };
+}
+
+export async function entityDetail(db: Db, name: string): Promise<EntityDetail> {
+  const gid = await findEntityId(db, name);
+  const rows = await entityRows(db, [gid]);
+  const [summary] = summarise(rows);
+  if (!summary) throw new NotFoundError(`entity "${name}" in the latest documents`);
+  const docIds = [...new Set(rows.map((r) => r.documentId))];
+  const perDocument = docIds.map((id) => {
+    const own = rows.filter((r) => r.documentId === id);
+    return { documentId: id, source: own[0].source, title: own[0].title, mentions: own.reduce((n, r) => n + Number(r.mentions ?? 0), 0) };
+  });
+  const co = await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+    .select(['e.global_id', 'e.name', 'g.type', 'e.document_id']).where('e.document_id', 'in', docIds).where('e.global_id', '!=', gid).execute();
+  const coMap = new Map<number, { names: string[]; type: string; docs: Set<number> }>();
+  for (const r of co) {
+    const c = coMap.get(r.global_id) ?? { names: [], type: r.type, docs: new Set<number>() };
+    c.names.push(r.name);
+    c.docs.add(r.document_id);
+    coMap.set(r.global_id, c);
+  }
+  const cooccurring = [...coMap].map(([id, c]) => ({ id, name: chooseName(c.names), type: c.type, documents: c.docs.size }))
+    .sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name));
+
+  const refs = await globalIdsOf(db, docIds);
+  const sources = new Map(perDocument.map((d) => [d.documentId, d.source]));
+  const quotes = await db.selectFrom('quotes').selectAll().where('document_id', 'in', docIds).orderBy('document_id').orderBy('start').execute();
+  const mentions = await db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
+    .select(['m.document_id', 'm.container', 'm.start', 'm.end']).where('e.global_id', '=', gid).where('m.document_id', 'in', docIds).execute();
+  const localIds = new Set(rows.map((r) => `${r.documentId}:${r.local_id}`));
+  const quotesBy: StoredQuote[] = [];
+  const quotesAbout: StoredQuote[] = [];
+  for (const q of quotes) {
+    const sq = toStoredQuote(q, sources.get(q.document_id) ?? '', refs);
+    if (q.speaker_entity && localIds.has(`${q.document_id}:${q.speaker_entity}`)) quotesBy.push(sq);
+    else if (mentions.some((m) => m.document_id === q.document_id && m.container === q.container && m.start >= q.start && m.end <= q.end)) quotesAbout.push(sq);
+  }
+  return { ...summary, perDocument, cooccurring, quotesBy, quotesAbout };
+}
+
+export async function timeline(db: Db): Promise<TimelineEvent[]> {
+  const rows = await db.selectFrom('events as v').innerJoin('documents as d', 'd.id', 'v.document_id')
+    .select(['v.document_id', 'v.text', 'v.cameo', 'v.date', 'v.actors', 'v.place_local_id', 'v.start', 'd.source', 'd.title', 'd.published_at'])
+    .where('d.latest', '=', 1).execute();
+  const refs = await globalIdsOf(db, [...new Set(rows.map((r) => r.document_id))]);
+  const out: TimelineEvent[] = rows.map((r) => {
+    const date = r.date ?? r.published_at?.slice(0, 10) ?? null;
+    return {
+      date, dateFrom: r.date ? 'event' : date ? 'document' : null, cameo: r.cameo, text: r.text,
+      documentId: r.document_id, source: r.source, title: r.title,
+      actors: (JSON.parse(r.actors) as string[]).map((a) => refs.get(`${r.document_id}:${a}`)).filter((x): x is EntityRef => !!x),
+      place: r.place_local_id ? refs.get(`${r.document_id}:${r.place_local_id}`) ?? null : null,
+      _start: r.start,
+    } as TimelineEvent & { _start: number };
+  });
+  // Undated events go last; same-day events keep document and text order.
+  out.sort((a: any, b: any) => (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) || (a.date ?? '').localeCompare(b.date ?? '') || a.documentId - b.documentId || a._start - b._start);
+  for (const e of out as any[]) delete e._start;
+  return out;
+}

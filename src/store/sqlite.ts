@@ -1,0 +1,53 @@
+// SQLite through better-sqlite3: one file, WAL journal (readers never block the writer), FTS5
+// for search with an external-content table over documents so text is stored once.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { DossierSchema } from './schema.js';
+import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
+
+/** FTS5 query from free text: every word quoted (so operators and punctuation are literal), all required. */
+export function ftsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+export function sqliteDialect(file: string): StoreDialect {
+  return {
+    name: 'sqlite',
+    location: file,
+    idType: 'integer',
+    async createSearchIndex(db) {
+      await sql`create virtual table documents_fts using fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')`.execute(db);
+    },
+    async indexDocument(trx: Trx, id: number, title: string | null, text: string) {
+      await sql`insert into documents_fts(rowid, title, text) values (${id}, ${title ?? ''}, ${text})`.execute(trx);
+    },
+    async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {
+      const q = ftsQuery(query);
+      if (!q) return [];
+      const r = await sql<SearchRow>`select rowid as document_id, snippet(documents_fts, 1, '[', ']', '…', 16) as snippet, bm25(documents_fts) as rank
+        from documents_fts where documents_fts match ${q} order by rank limit ${limit}`.execute(db);
+      return r.rows.map((row) => ({ ...row, rank: -row.rank }));
+    },
+    describeError(err: unknown) {
+      const e = err as { code?: string; message?: string };
+      const code = e?.code ?? '';
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return `${file}: the database is locked by another process; try again when it has finished`;
+      if (code === 'SQLITE_NOTADB') return `${file}: not a dossier database (the file is corrupt or of another kind)`;
+      if (code.startsWith('SQLITE_CORRUPT')) return `${file}: the database file is corrupt (${e.message})`;
+      if (code === 'SQLITE_CANTOPEN') return `${file}: cannot open the database file (missing folder or no permission)`;
+      if (code === 'SQLITE_READONLY') return `${file}: the database is read-only`;
+      if (code === 'SQLITE_FULL') return `${file}: the disk is full`;
+      return `${file}: ${e?.message ?? String(err)}`;
+    },
+  };
+}
+
+export function openSqlite(file: string): Kysely<DossierSchema> {
+  const database = new Database(file);
+  database.pragma('busy_timeout = 5000');
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  return new Kysely<DossierSchema>({ dialect: new SqliteDialect({ database }) });
+}

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { StoreError, NotFoundError } from '../../src/errors.js';
+import { dialectTest } from './dialects.js';
+import { analysis, entity, quote } from './fixtures.js';
+
+const T1 = 'The Northern Front said ISIS fighters entered Varna. Officials in Varna called the group ISIL.';
+const T2 = 'Daesh, also called ISIL, withdrew from Varna on Monday, the Kessel Herald reported.';
+const T3 = 'Daesh fighters were seen near Ostrava.';
+
+dialectTest('store: adds a document and reads it back whole', async (store) => {
+  const a = analysis('a.txt', T1, { title: 'Front news', publisher: 'Kessel Herald', publishedAt: '2021-03-04' });
+  a.comments = [{ id: 'c1', parentId: null, author: 'reader9', postedAt: null, text: 'First!' }];
+  const out = await store.addDocument({ source: 'a.txt', contentHash: 'h1', format: 'text', analysis: a });
+  assert.deepEqual(out, { status: 'added', id: out.id, version: 1 });
+  const docs = await store.listDocuments();
+  assert.deepEqual(docs.map((d) => [d.source, d.title, d.publisher, d.publishedAt, d.version, d.latest]), [['a.txt', 'Front news', 'Kessel Herald', '2021-03-04', 1, true]]);
+  const got = await store.getDocument('a.txt');
+  assert.equal(got.analysis.document.text, T1);
+  assert.deepEqual(got.analysis.comments, a.comments);
+  assert.equal((await store.getDocument(out.id)).source, 'a.txt');
+});
+
+dialectTest('store: the same bytes added twice are skipped', async (store) => {
+  const first = await store.addDocument({ source: 'a.txt', contentHash: 'same', format: 'text', analysis: analysis('a.txt', T1) });
+  const again = await store.addDocument({ source: 'copy/a.txt', contentHash: 'same', format: 'text', analysis: analysis('copy/a.txt', T1) });
+  assert.deepEqual(again, { status: 'skipped', id: first.id, version: 1, source: 'a.txt' });
+  assert.equal((await store.listDocuments()).length, 1);
+});
+
+dialectTest('store: a changed page at the same source becomes version 2 and keeps version 1', async (store) => {
+  const v1 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'old', format: 'html', analysis: analysis('p', T1) });
+  const v2 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'new', format: 'html', analysis: analysis('p', T2) });
+  assert.deepEqual(v2, { status: 'new-version', id: v2.id, version: 2, previousId: v1.id });
+  assert.deepEqual((await store.listDocuments()).map((d) => d.version), [2]);
+  assert.deepEqual((await store.listDocuments({ allVersions: true })).map((d) => [d.version, d.latest]), [[1, false], [2, true]]);
+  assert.equal((await store.getDocument('https://example.test/p')).analysis.document.text, T2);
+  assert.equal((await store.getDocument(v1.id)).analysis.document.text, T1);
+});
+
+dialectTest('store: merges ISIS, ISIL and Daesh across documents through a shared alias', async (store) => {
+  await store.addDocument({ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, {
+    entities: [entity('e1', 'ISIS', 'ORG', ['ISIL'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) });
+  await store.addDocument({ source: 'three', contentHash: '3', format: 'text', analysis: analysis('three', T3, {
+    entities: [entity('e1', 'Daesh', 'ORG', [], T3)] }) });
+  // Until now Daesh is its own entity; the second document says Daesh = ISIL and bridges them.
+  assert.equal((await store.listEntities()).filter((e) => e.type === 'ORG').length, 2);
+  await store.addDocument({ source: 'two', contentHash: '2', format: 'text', analysis: analysis('two', T2, {
+    entities: [entity('e1', 'Daesh', 'ORG', ['ISIL'], T2), entity('e2', 'Varna', 'PLACE', [], T2)] }) });
+  const ents = await store.listEntities();
+  const isis = ents.filter((e) => e.aliases.includes('ISIS'));
+  assert.equal(isis.length, 1);
+  assert.deepEqual(isis[0].aliases, ['Daesh', 'ISIL', 'ISIS']);
+  assert.deepEqual([...isis[0].documents].sort(), ['one', 'three', 'two']);
+  assert.deepEqual(ents.find((e) => e.name === 'Varna')?.documents, ['one', 'two']);
+  assert.equal(ents.length, 2);
+});
+
+dialectTest('store: keeps Jordan the country and Jordan the person apart', async (store) => {
+  const t = 'Jordan closed the border. Michael Jordan said so.';
+  await store.addDocument({ source: 'j1', contentHash: 'j1', format: 'text', analysis: analysis('j1', t, {
+    entities: [entity('e1', 'Jordan', 'PLACE', [], t)] }) });
+  await store.addDocument({ source: 'j2', contentHash: 'j2', format: 'text', analysis: analysis('j2', t, {
+    entities: [entity('e1', 'Michael Jordan', 'PERSON', ['Jordan'], t)] }) });
+  const ents = await store.listEntities();
+  assert.deepEqual(ents.map((e) => [e.name, e.type]).sort(), [['Jordan', 'PLACE'], ['Michael Jordan', 'PERSON']]);
+});
+
+dialectTest('store: entity shows mentions per document, co-occurring entities and quotes by and about it', async (store) => {
+  const t = 'Anna Brandt said "the Northern Front has left Varna" on Tuesday. Karl Ode said Brandt was wrong.';
+  const brandt = entity('e1', 'Anna Brandt', 'PERSON', ['Brandt'], t);
+  const ode = entity('e2', 'Karl Ode', 'PERSON', [], t);
+  const varna = entity('e3', 'Varna', 'PLACE', [], t);
+  await store.addDocument({ source: 'q', contentHash: 'q', format: 'text', analysis: analysis('q', t, {
+    entities: [brandt, ode, varna],
+    quotes: [quote('q1', t, 'the Northern Front has left Varna', 'Anna Brandt', 'e1'), quote('q2', t, 'Brandt was wrong', 'Karl Ode', 'e2')],
+  }) });
+  const d = await store.entity('brandt');
+  assert.equal(d.name, 'Anna Brandt');
+  assert.deepEqual(d.perDocument.map((p) => [p.source, p.mentions]), [['q', 2]]);
+  assert.deepEqual(d.cooccurring.map((c) => c.name), ['Karl Ode', 'Varna']);
+  assert.deepEqual(d.quotesBy.map((q) => q.content), ['the Northern Front has left Varna']);
+  assert.deepEqual(d.quotesAbout.map((q) => [q.content, q.speaker, q.speakerEntity?.name]), [['Brandt was wrong', 'Karl Ode', 'Karl Ode']]);
+  await assert.rejects(store.entity('Nobody Here'), (e: unknown) => e instanceof NotFoundError && e.message === 'entity "Nobody Here" not found');
+});
+
+dialectTest('store: full-text search finds stemmed words and returns a snippet', async (store) => {
+  await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', 'The convoy crossed the river at dawn.', { title: 'Convoy' }) });
+  await store.addDocument({ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', 'Nothing happened in the valley.', { title: 'Quiet' }) });
+  const hits = await store.search('convoys crossing');
+  assert.deepEqual(hits.map((h) => h.source), ['a']);
+  assert.match(hits[0].snippet, /\[convoy\]/i);
+  assert.deepEqual(await store.search('"; drop table documents; --'), []);
+  assert.equal((await store.listDocuments()).length, 2);
+});
+
+dialectTest('store: timeline orders events by date, undated last, with actors resolved', async (store) => {
+  const t = 'Varna fell in May. Ostrava was shelled in March. Talks happened.';
+  const varna = entity('e1', 'Varna', 'PLACE', [], t);
+  const a = analysis('tl', t, { entities: [varna], events: [
+    { id: 'v1', in: 'document', start: 0, end: 18, text: 'Varna fell in May.', cameo: '19', date: '2015-05', actors: [], place: 'e1' },
+    { id: 'v2', in: 'document', start: 19, end: 48, text: 'Ostrava was shelled in March.', cameo: '19', date: '2015-03', actors: ['e1'], place: null },
+    { id: 'v3', in: 'document', start: 49, end: 64, text: 'Talks happened.', cameo: '04', date: null, actors: [], place: null },
+  ] });
+  await store.addDocument({ source: 'tl', contentHash: 'tl', format: 'text', analysis: a });
+  const tl = await store.timeline();
+  assert.deepEqual(tl.map((e) => [e.date, e.dateFrom, e.cameo]), [['2015-03', 'event', '19'], ['2015-05', 'event', '19'], [null, null, '04']]);
+  assert.deepEqual(tl[0].actors.map((x) => x.name), ['Varna']);
+  assert.equal(tl[1].place?.name, 'Varna');
+});
+
+dialectTest('store: keeps source grades, hypotheses, ratings, credibility and the question', async (store) => {
+  await store.setQuestion('Did the Northern Front leave Varna?');
+  assert.equal(await store.getQuestion(), 'Did the Northern Front leave Varna?');
+  await store.gradeSource({ name: 'Kessel Herald', kind: 'outlet', reliability: 'C', reason: 'mixed record' });
+  await store.gradeSource({ name: 'Kessel Herald', kind: 'outlet', reliability: 'B', reason: 'corrections published' });
+  assert.deepEqual((await store.listSources()).map((s) => [s.name, s.kind, s.reliability, s.reason]), [['Kessel Herald', 'outlet', 'B', 'corrections published']]);
+  const h = await store.addHypothesis('They left');
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-1', hypothesisId: h.id, rating: 'C' });
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-1', hypothesisId: h.id, rating: 'II', weight: 2, proposed: true, note: 'contradicted' });
+  assert.deepEqual((await store.listRatings(h.id)).map((r) => [r.evidenceId, r.rating, r.weight, r.proposed, r.note]), [['cg-1', 'II', 2, true, 'contradicted']]);
+  await assert.rejects(store.rate({ evidenceKind: 'claim', evidenceId: 'x', hypothesisId: h.id, rating: 'X' as 'C' }), /rating "X" must be one of/);
+  await store.setCredibility({ claimGroupId: 'cg-1', credibility: 2, reason: 'confirmed twice' });
+  assert.deepEqual(await store.listCredibility(), [{ claimGroupId: 'cg-1', credibility: 2, reason: 'confirmed twice' }]);
+  await store.removeHypothesis(h.id);
+  assert.deepEqual(await store.listRatings(), []);
+});
+
+dialectTest('store: reopening a dossier keeps what was stored', async (store, _d, s) => {
+  await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T1) });
+  const again = await openStore(s.target);
+  try {
+    assert.deepEqual((await again.listDocuments()).map((d) => d.source), ['a']);
+  } finally {
+    await again.close();
+  }
+});
+
+test('store: a corrupt SQLite file is refused with one line naming it', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dossier-bad-')), 'bad.db');
+  writeFileSync(file, 'this is not a database, just text that is long enough to fill a header page '.repeat(20));
+  await assert.rejects(openStore(file), (e: unknown) => e instanceof StoreError && e.message === `${file}: not a dossier database (the file is corrupt or of another kind)`);
+});
+
+test('store: a missing SQLite dossier is not created by a read', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dossier-none-')), 'none.db');
+  await assert.rejects(openStore(file), (e: unknown) => e instanceof StoreError && e.message.startsWith(`${file}: no dossier here yet`));
+});
+
+test('store: a PostgreSQL that is down is reported in one line', async () => {
+  // port 9 (discard) on loopback: nothing listens there
+  await assert.rejects(openStore('postgres://nobody:secret@127.0.0.1:9/none'), (e: unknown) =>
+    e instanceof StoreError && e.message === 'postgres://nobody:***@127.0.0.1:9/none: PostgreSQL is not reachable (connection refused); is the server running?');
+});
