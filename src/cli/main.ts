@@ -2,8 +2,10 @@
 import { Command } from 'commander';
 import { oneLine } from '../errors.js';
 import { register as analyze } from './analyze.js';
+import { register as serve } from './serve.js';
+import { register as demo } from './demo.js';
 
-const COMMANDS: ((p: Command) => void)[] = [analyze];
+const COMMANDS: ((p: Command) => void)[] = [analyze, serve, demo];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command();

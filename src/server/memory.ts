@@ -4,6 +4,7 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Analysis, Entity, EntityType, Quote } from '../types.js';
 import { cellKey, scoreAch } from './ach-score.js';
+import { basicReport } from './report.js';
 import type {
   AchEvidence, AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntityMention,
   EntitySummary, HypothesisView, Network, NetworkEdge, Overview, Page, QuoteRef, Rating, Reliability,
@@ -376,19 +377,7 @@ export class MemoryWorkbench implements WorkbenchData {
 
   async report(format: 'md' | 'html'): Promise<string> {
     if (format !== 'md' && format !== 'html') throw new UsageError(`report format "${format}" is not md or html`);
-    const m = await this.ach();
-    const lines = [`# ${m.question ?? 'Dossier report'}`, '', '## Hypotheses, least inconsistent first', ''];
-    for (const s of [...m.scores].sort((a, b) => a.rank - b.rank)) {
-      const h = m.hypotheses.find((x) => x.id === s.hypothesisId)!;
-      lines.push(`${s.rank}. ${h.text} — inconsistency ${s.inconsistency}, consistency ${s.consistency}`);
-    }
-    lines.push('', '## Evidence', '');
-    for (const e of m.evidence) lines.push(`- ${e.text} (${e.source ?? 'unknown source'})${e.diagnostic ? '' : ' — not diagnostic'}`);
-    lines.push('', '## Sensitivity', '', ...m.sensitivity.map((s) => `- ${s}`), '');
-    const md = lines.join('\n');
-    if (format === 'md') return md;
-    const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<!doctype html><meta charset="utf-8"><title>${esc(m.question ?? 'Dossier report')}</title><pre>${esc(md)}</pre>`;
+    return basicReport(await this.ach(), format);
   }
 
   async close(): Promise<void> {}

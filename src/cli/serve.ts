@@ -1,0 +1,51 @@
+// `dossier serve`: the web workbench over the current dossier (SQLite file or PostgreSQL URL).
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { openStore, resolveTarget } from '../store/index.js';
+import { startServer, type RunningServer } from '../server/index.js';
+import { StoreWorkbench } from '../server/store.js';
+import type { WorkbenchData } from '../server/model.js';
+
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+  token?: string;
+}
+
+export function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--port "${raw}" is not a port number`);
+  return Number(raw);
+}
+
+/** Serve until SIGINT/SIGTERM; prints the URL to open. */
+export async function serveUntilStopped(data: WorkbenchData, flags: ServeFlags, write = (s: string) => process.stdout.write(s)): Promise<RunningServer> {
+  const token = flags.token ?? process.env.DOSSIER_TOKEN ?? null;
+  const server = await startServer({ data, host: flags.host ?? '127.0.0.1', port: parsePort(flags.port, 8080), token });
+  write(`Dossier workbench: ${server.openUrl}\n`);
+  const stop = () => {
+    void server.close().then(() => data.close()).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('open the dossier in the local web workbench')
+    .option('--db <target>', 'SQLite file or postgres:// URL (default: DOSSIER_DB, DATABASE_URL, ./dossier.db)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <h>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
+    .option('--token <t>', 'require this token on every request (Bearer header, ?token= once, then a cookie)')
+    .action(async (opts: ServeFlags & { db?: string }) => {
+      const store = await openStore(resolveTarget(opts.db));
+      try {
+        await serveUntilStopped(new StoreWorkbench(store), opts);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    });
+}
