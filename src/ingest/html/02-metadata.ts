@@ -83,9 +83,11 @@ export function isoDate(raw: string | null | undefined): string | null {
     const hasTime = /\d{1,2}:\d{2}/.test(s);
     const t = Date.parse(s.replace(/\b(at|on)\b/gi, ' ').replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/\s+(EST|EDT|CST|CDT|PST|PDT|ET|PT|IST)\b.*$/i, ''));
     if (!Number.isNaN(t)) {
+      // A written date has no zone: keep the wall-clock time as written (Date.parse read it as local).
       const d = new Date(t);
-      if (!hasTime) return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      return d.toISOString().replace('.000', '');
+      const p2 = (n: number) => String(n).padStart(2, '0');
+      const day = `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`;
+      return hasTime ? `${day}T${p2(d.getHours())}:${p2(d.getMinutes())}` : day;
     }
   }
   return null;

@@ -20,7 +20,8 @@ function isNoise(el: El, rootLen: number): boolean {
   return false;
 }
 
-export function renderBlocks(parts: El[]): string[] {
+/** Render parts as text blocks; `plain` keeps every block (no article-noise or boilerplate filtering). */
+export function renderBlocks(parts: El[], plain = false): string[] {
   const blocks: string[] = [];
   let buf = '';
   const flush = () => {
@@ -33,7 +34,7 @@ export function renderBlocks(parts: El[]): string[] {
     for (const c of el.children) {
       if (typeof c === 'string') { buf += c.replace(/\s+/g, ' '); continue; }
       if (c.tag === 'br') { buf += '\n'; continue; }
-      if (isNoise(c, rootLen)) continue;
+      if (plain ? c.dropped || c.tag === 'img' : isNoise(c, rootLen)) continue;
       const block = BLOCK_TAGS.has(c.tag);
       if (block) flush();
       walk(c);
@@ -41,5 +42,6 @@ export function renderBlocks(parts: El[]): string[] {
     }
   };
   for (const p of parts) { flush(); if (!p.dropped) walk(p); flush(); }
+  if (plain) return blocks;
   return blocks.filter((b) => b.length > 200 || !BOILERPLATE_LINES.some((re) => re.test(b)));
 }

@@ -15,8 +15,9 @@ export function readHtml(html: string): Document {
   const parsed = parseHtml(html);
   const root = parsed.root;
   measure(root);
-  const meta = readMetadata(parsed);
+  // Comments first, so a commenter's name or date is never taken for the article's byline.
   const comments = extractComments(root);
+  const meta = readMetadata(parsed);
   const text = mainText(root, meta.title);
   return {
     title: meta.title,
@@ -52,5 +53,5 @@ function mainText(root: El, title: string | null): string {
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function undrop(el: El): void {
-  for (const c of el.children) if (typeof c !== 'string') { if (c.dropped && !c.attrs['data-dossier-comments']) c.dropped = false; undrop(c); }
+  for (const c of el.children) if (typeof c !== 'string') { if (c.dropped && !c.attrs['data-dossier-comment']) c.dropped = false; undrop(c); }
 }
