@@ -129,6 +129,13 @@ export function readMetadata(p: Parsed): Metadata {
   if (!title && p.title) title = stripSiteSuffix(p.title, site);
   else if (title && p.title === title) title = stripSiteSuffix(title, site);
 
+  // Without a declared site name, the <title> part that is not the headline names the site.
+  let publisher = site;
+  if (!publisher && title && p.title && p.title !== title && p.title.startsWith(title)) {
+    const rest = p.title.slice(title.length).replace(/^\s*[|–—:»-]\s*/, '').trim();
+    if (rest && rest.length <= 60 && rest.split(/\s+/).length <= 6) publisher = rest;
+  }
+
   let author: string | null = null;
   const ldAuthors = names(art?.author).map((n) => n.trim()).filter((n) => n && !isUrl(n));
   if (ldAuthors.length) author = ldAuthors.join(', ');
@@ -157,7 +164,7 @@ export function readMetadata(p: Parsed): Metadata {
   const articleBody = str(art?.articleBody);
   const lang = (p.lang ?? first(meta, 'og:locale', 'language', 'content-language') ?? 'en').toLowerCase().slice(0, 2);
   return {
-    title, author, publisher: site && !isUrl(site) ? site : null, publishedAt, publishedAtSource,
+    title, author, publisher: publisher && !isUrl(publisher) ? publisher : null, publishedAt, publishedAtSource,
     url: p.canonical ?? first(meta, 'og:url') ?? str(art?.url),
     language: /^[a-z]{2}$/.test(lang) ? lang : 'en',
     articleBody,
