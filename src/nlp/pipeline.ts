@@ -2,8 +2,9 @@
 import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
+import { datesStage } from './stages/02-dates.js';
 
-export const STAGES: readonly Stage[] = [tokensStage];
+export const STAGES: readonly Stage[] = [tokensStage, datesStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
@@ -39,6 +40,8 @@ export function analyzeDocument(doc: Document, source: string): Analysis {
       language: doc.language,
       url: doc.url ?? null,
       text: doc.text,
+      referenceDate: ctx.referenceDate,
+      referenceDateSource: ctx.referenceDateSource ?? null,
     },
     comments: doc.comments,
     entities: ctx.entities,
