@@ -3,8 +3,9 @@ import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
 import { datesStage } from './stages/02-dates.js';
+import { entitiesStage } from './stages/entities/index.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, datesStage];
+export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
