@@ -4,8 +4,9 @@ import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
 import { datesStage } from './stages/02-dates.js';
 import { entitiesStage } from './stages/entities/index.js';
+import { quotesStage } from './stages/04-quotes.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage];
+export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage, quotesStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
