@@ -5,8 +5,9 @@ import { tokensStage } from './stages/01-tokens.js';
 import { datesStage } from './stages/02-dates.js';
 import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/04-quotes.js';
+import { eventsStage } from './stages/events/index.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage, quotesStage];
+export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage, quotesStage, eventsStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
