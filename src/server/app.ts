@@ -136,8 +136,9 @@ export function createApp(opts: AppOptions): Hono {
   const files = opts.files;
   if (files) {
     app.get('*', (c) => {
+      if (c.req.path.startsWith('/api/')) return c.notFound();
       const path = c.req.path === '/' ? '/index.html' : c.req.path;
-      const file = files.get(path) ?? (path.startsWith('/assets/') || path.startsWith('/api/') ? undefined : files.get('/index.html'));
+      const file = files.get(path) ?? (path.startsWith('/assets/') ? undefined : files.get('/index.html'));
       if (!file) return c.json({ error: { code: 'NOT_FOUND', message: `${path} not found` } }, 404);
       c.header('Content-Type', file.type);
       c.header('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

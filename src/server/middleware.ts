@@ -42,7 +42,8 @@ export const CSP = [
 export function securityHeaders(csp: string = CSP): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', csp);
+    // A route may set a stricter policy of its own (the sandboxed report download).
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
