@@ -7,6 +7,8 @@ import type { AchScore, Rating } from './model.js';
 export interface ScoreInput {
   hypotheses: string[];
   evidence: { id: string; weight: number; label: string }[];
+  /** How a hypothesis is named in sensitivity findings (defaults to its id). */
+  hypothesisLabel?: (id: string) => string;
   /** rating by `${evidenceId}\u0000${hypothesisId}` */
   ratings: Map<string, Rating>;
 }
@@ -67,7 +69,8 @@ export function scoreAch(input: ScoreInput): ScoreResult {
       if (!diagnostic.has(e.id)) continue;
       const without = rank(input, (id) => id !== e.id && diagnostic.has(id));
       const newLeader = without.find((s) => s.rank === 1)?.hypothesisId;
-      if (newLeader !== leader) sensitivity.push(`Without "${e.label}" the leading hypothesis changes from ${leader} to ${newLeader}.`);
+      const name = input.hypothesisLabel ?? ((id: string) => id);
+      if (newLeader !== leader) sensitivity.push(`Without "${e.label}" the leading hypothesis changes from ${name(leader)} to ${name(newLeader!)}.`);
     }
     if (!sensitivity.length && diagnostic.size) sensitivity.push('No single evidence item, removed, changes the leading hypothesis.');
   }

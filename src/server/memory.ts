@@ -305,7 +305,7 @@ export class MemoryWorkbench implements WorkbenchData {
   async ach(): Promise<AchMatrix> {
     const evidence = this.evidenceItems();
     const hyp = this.hypotheses.map((h) => h.id);
-    const result = scoreAch({ hypotheses: hyp, evidence: evidence.map((e) => ({ id: e.id, weight: e.weight, label: e.text.slice(0, 60) })), ratings: this.ratings });
+    const result = scoreAch({ hypotheses: hyp, evidence: evidence.map((e) => ({ id: e.id, weight: e.weight, label: e.text.slice(0, 60) })), ratings: this.ratings, hypothesisLabel: (id) => `"${this.hypotheses.find((h) => h.id === id)?.text ?? id}"` });
     for (const e of evidence) e.diagnostic = result.diagnostic.has(e.id);
     const cells = [];
     for (const e of evidence)

@@ -113,7 +113,8 @@ export class StoreWorkbench implements WorkbenchData {
     const aliases = await this.db.selectFrom('global_aliases').select(['global_id', 'alias']).where('global_id', 'in', ids).execute();
     for (const a of aliases) {
       const s = out.get(a.global_id)!;
-      if (!s.aliases.includes(a.alias)) s.aliases.push(a.alias);
+      // Merge keys ("person:ana brekke") sit among the aliases as lookup forms; analysts never wrote them.
+      if (!/^(person|org|place|other):/i.test(a.alias) && !s.aliases.includes(a.alias)) s.aliases.push(a.alias);
     }
     const counts = await this.db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
       .select(['e.global_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('e.global_id', 'in', ids).groupBy('e.global_id').execute();
@@ -156,6 +157,18 @@ export class StoreWorkbench implements WorkbenchData {
           .select(sql<string>`substr(d.text, m."end" + 1, 60)`.as('after'))
           .where('m.entity_id', 'in', locals.map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(300).execute()
       : [];
+    // Mentions in comments get their context from the comment's own text.
+    const inComments = mentions.filter((m) => m.container !== 'document');
+    if (inComments.length) {
+      const texts = await this.db.selectFrom('comments').select(['document_id', 'comment_id', 'text'])
+        .where('document_id', 'in', [...new Set(inComments.map((m) => m.document_id))]).execute();
+      const textOf = new Map(texts.map((t) => [`${t.document_id}:${t.comment_id}`, t.text]));
+      for (const m of inComments) {
+        const t = textOf.get(`${m.document_id}:${m.container}`) ?? '';
+        m.before = t.slice(Math.max(0, m.start - 60), m.start);
+        m.after = t.slice(m.end, m.end + 60);
+      }
+    }
     // Neighbours: entities sharing documents with this one (over the first 200 of its documents).
     const co = shownDocs.length
       ? await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
@@ -304,7 +317,7 @@ export class StoreWorkbench implements WorkbenchData {
       map.set(k, r.rating);
       if (r.proposed) proposed.add(k);
     }
-    const result = scoreAch({ hypotheses: hyps.map((h) => h.id), evidence: evidence.map((e) => ({ id: e.id, weight: e.weight, label: e.text.slice(0, 60) })), ratings: map });
+    const result = scoreAch({ hypotheses: hyps.map((h) => h.id), evidence: evidence.map((e) => ({ id: e.id, weight: e.weight, label: e.text.slice(0, 60) })), ratings: map, hypothesisLabel: (id) => `"${hyps.find((h) => h.id === id)?.text ?? id}"` });
     for (const e of evidence) e.diagnostic = result.diagnostic.has(e.id);
     const cells = [];
     for (const e of evidence)

@@ -156,7 +156,7 @@ export async function readerView(ctx: RouteContext, id: string | undefined): Pro
         h('p', { class: 'meta' }, meta, doc.url ? [' · ', h('a', { href: doc.url, rel: 'noreferrer noopener', target: '_blank' }, 'original')] : null),
         h('p', { class: 'meta' }, `${doc.words} words · ${doc.entities.length} entities · ${doc.quotes.length} quotes · ${doc.events.length} events`),
         toggles),
-      h('div', { class: 'reader-body' }, h('div', { class: 'reader-main' }, article, thread), panel)));
+      h('div', { class: 'reader-body' }, article, h('div', { class: 'reader-side' }, panel, thread))));
   paint();
 
   // Deep links: ?quote=q3, ?event=v2, ?at=120 (main text offset), ?find=text

@@ -48,7 +48,7 @@ export async function entityView(ctx: RouteContext, id: string | undefined): Pro
           h('h2', null, `Mentions (${e.mentionList.length})`),
           h('ul', { class: 'kwic' }, e.mentionList.map((m) =>
             h('li', null,
-              h('a', { href: route(`doc/${m.documentId}`, m.in === 'document' ? { at: m.start } : {}) }, m.title ?? m.documentId), ': ',
+              h('a', { href: route(`doc/${m.documentId}`, m.in === 'document' ? { at: m.start } : {}) }, m.title ?? m.documentId), m.in === 'document' ? ': ' : ` (comment ${m.in}): `,
               h('span', { class: 'ctx' }, m.before), h('mark', null, m.text), h('span', { class: 'ctx' }, m.after))))),
         h('aside', null,
           h('h2', null, 'Network neighbours'),

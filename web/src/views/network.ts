@@ -32,14 +32,16 @@ export async function networkView(ctx: RouteContext): Promise<void> {
       ...net.edges.map((e, i) => ({ data: { id: `x${i}`, source: e.source, target: e.target, kind: e.kind, weight: e.weight } })),
     ],
     style: [
-      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222', 'background-color': '#7d7d7d' } },
+      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 2, color: '#222', 'background-color': '#7d7d7d', 'text-background-color': '#fff', 'text-background-opacity': 0.75, 'text-background-padding': '1px', 'min-zoomed-font-size': 7 } },
       ...Object.entries(TYPE_COLOUR).map(([t, c]) => ({ selector: `node[type = "${t}"]`, style: { 'background-color': c } })),
-      { selector: 'edge', style: { width: 'mapData(weight, 1, 10, 1, 6)', 'line-color': '#ccc', 'curve-style': 'bezier', opacity: 0.8 } },
+      { selector: 'edge', style: { width: 'mapData(weight, 1, 10, 1, 6)', 'line-color': '#ccc', 'curve-style': 'bezier', opacity: 0.85 } },
+      // Co-occurrence is the densest kind: drawn faint so quotes and events stand out.
+      { selector: 'edge[kind = "cooccurrence"]', style: { opacity: 0.22 } },
       ...Object.entries(EDGE_COLOUR).map(([k, c]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': c, 'target-arrow-color': c } })),
       { selector: 'edge[kind = "quote"], edge[kind = "event"]', style: { 'target-arrow-shape': 'triangle' } },
       { selector: '.focus', style: { 'border-width': 4, 'border-color': '#f2b600' } },
     ],
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 80 } as cytoscape.LayoutOptions,
+    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 110, nodeOverlap: 20, componentSpacing: 80 } as cytoscape.LayoutOptions,
     wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', (ev) => {
