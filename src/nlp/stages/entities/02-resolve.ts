@@ -31,11 +31,11 @@ interface Cluster {
 const aliasOf = (text: string) => text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '');
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
-const skeleton = (w: string) => w[0] + w.slice(1).replace(/[aeiouy]/g, '');
+const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
 
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  return a.length >= 5 && b.length >= 5 && a[0] === b[0] && skeleton(a) === skeleton(b);
+  return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
 }
 
 export function resolve(candidates: Candidate[]): Entity[] {
@@ -128,7 +128,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
         || c.fullWords.length === ws.length && ws.every((w, k) => personWordMatch(w, c.fullWords[k])));
       if (same) return same;
       if (m.entry && m.entry.type === 'PERSON') return fromEntry(m.entry);
-      if (m.type === null || m.type === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
+      if (m.type === 'PERSON' || m.type === null && m.fallback === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
     }
     if (ws.length === 1) {
       const w = ws[0];
@@ -136,6 +136,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
+      // A lone unknown word with nothing marking it as a person ("Skype", "Hamlet") is left out.
+      if (m.type === null && m.fallback === 'PERSON' && !m.personEvidence) return undefined;
     }
     if (m.entry) return fromEntry(m.entry);
     return resolveNamed(m, m.type ?? m.fallback);
