@@ -58,10 +58,12 @@ const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shii
   'Christians', 'Alawite', 'Alawites', 'Yazidi', 'Yazidis', 'Druze', 'Turkmen', 'Jewish', 'Jews', 'Assyrian', 'Assyrians', 'Bedouin', 'Salafi', 'Salafist', 'Salafists', 'Jihadi', 'Jihadist', 'Jihadists', 'Islamist', 'Islamists']);
 // Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
 const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
+// "the village of X", "west of X": "of" marks a place only after these.
+const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
-const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !PRONOUN_LIKE.has(t.text);
+const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
 const lc = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -108,7 +110,10 @@ function acceptInitial(v: SectionView, i: number): boolean {
   if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text)) return true;
   if (isAllCaps(t.text)) return true;
   const next = v.toks[i + 1];
-  if (next && isCap(next) && !spaceBreak(v, i + 1)) return !NOT_NAME_POS.has(t.pos) || t.pos === 'VERB' && false;
+  if (next && isCap(next) && !spaceBreak(v, i + 1)) {
+    if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
+    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.text.toLowerCase());
+  }
   if (v.lowerWords.has(t.text.toLowerCase())) return false;
   return t.pos === 'PROPN';
 }
@@ -203,13 +208,16 @@ export function findMentions(sec: Section, orderStart: number): Candidate[] {
     let end = runEnd(v, i);
     // "UK-France co-operation": two names joined by a hyphen are two mentions.
     for (let k = i + 1; k < end - 1; k++) {
-      if (isHyphen(toks[k]) && lookup(sec.text.slice(toks[i].start, toks[k - 1].end)) && lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) { end = k; break; }
+      if (isHyphen(toks[k]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
     let first = i;
     if (toks[first].text === 'The' && end - first > 1) first++;
     // Leading words that are never names on their own ("Northern" stays: "Northern Iraq").
     while (end - first > 1 && FUNCTION_WORDS.has(toks[first].text) && !TITLE_WORDS.has(toks[first].text)) first++;
+    while (end - first > 1 && FUNCTION_WORDS.has(toks[end - 1].text)) end--;
+    // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
+    for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
     // "al-Hilla": a lower-case article glued to the name belongs to it.
     if (first >= 2 && isHyphen(toks[first - 1]) && glued(v, first) && glued(v, first - 1) && CONNECTORS.has(toks[first - 2].text)) first -= 2;
     const cand = classify(v, first, end, order);
@@ -234,7 +242,7 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
       const c = cs[k];
       if (c.type || c.title) continue;
       const nb = [cs[k - 1], cs[k + 1]].find((x) => x && (x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && (x === cs[k - 1] ? joined(x, c) : joined(c, x)));
-      if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type === 'PLACE' || nb.type === 'ORG') c.type = nb.type; }
+      if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
     }
   }
 }
@@ -268,15 +276,16 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (entry) type = entry.type;
   else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
   if (!entry) {
-    const tl = titleLength(words);
-    if (tl > 0 && !(ORG_HEADS.has(last) && tl >= words.length)) {
+    // Titles are matched on words, hyphens aside ("Brigadier-General").
+    const idx: number[] = [];
+    for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
+    const tw = idx.map((k) => toks[k].text);
+    const tl = titleLength(tw);
+    if (tl > 0 && !(ORG_HEADS.has(last) && tl >= tw.length && !TITLE_WORDS.has(tw[0]))) {
       type = 'PERSON';
-      title = words.slice(0, tl).join(' ');
-      const coreStart = tl < words.length ? toks[first + tl].start : toks[end - 1].end;
-      core = sec.text.slice(coreStart, toks[end - 1].end);
-      // Adjust title to the text as written (hyphens, spacing).
-      title = sec.text.slice(toks[first].start, tl < words.length ? toks[first + tl - 1].end : toks[end - 1].end);
-      if (tl >= words.length) core = '';
+      title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);
+      core = tl < tw.length ? sec.text.slice(toks[idx[tl]].start, toks[end - 1].end) : '';
+      if (tl >= tw.length) core = '';
       else {
         const e2 = lookup(core);
         if (e2 && e2.type === 'PERSON') entry = e2;
@@ -306,7 +315,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (entry?.kind === 'country' && words.length <= 3) {
     const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
     const subject = next && (next.pos === 'AUX' || next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)) && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
-    if (possessor || subject) return finish(v, first, end, entry, order);
+    if (subject && !possessor) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
   const soleDemonym = words.length === 1 && demonymCountry(surface);
@@ -349,7 +358,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 
   // Types still open: read the neighbours.
   if (!type) {
-    if (prev && PLACE_PREPS.has(prev.text) && !(prev.text === 'of' && words.length > 1)) fallback = 'PLACE';
+    if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
+    if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     else fallback = 'PERSON';

@@ -71,6 +71,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
   const attach = (c: Cluster, m: Candidate) => {
     c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
     c.aliases.add(aliasOf(m.text));
+    // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
+    if (m.title && m.core) c.aliases.add(m.core);
     c.last = m.order;
     c.loose.add(looseKey(m.core || m.text));
     if (c.type === 'PERSON') {
@@ -131,8 +133,14 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (m.type === 'PERSON' || m.type === null && m.fallback === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
     }
     if (ws.length === 1) {
+      // Surname as written first, then a known name (Assad → Bashar al-Assad, not Asaad Al Zoubi),
+      // then surname or given name modulo transliteration; each to the most recent person it fits.
       const w = ws[0];
-      const person = recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+      const raw = foldName(m.core);
+      const person = recentPerson((c) => c.fullWords.length > 1 && foldName(c.name).endsWith(' ' + raw))
+        ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
+        ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
+        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
