@@ -32,6 +32,9 @@ const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'survey', 'analysis', 'footage', 'images']);
 
 const low = (t: Token) => t.text.toLowerCase();
+/** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
+const posOf = (t: Token, prev: Token | undefined) =>
+  prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
 const isPunct = (t: Token) => t.pos === 'PUNCT' || t.kind === 'punctuation';
 
 /** The section's tokens plus the lookups every frame needs. */
@@ -135,7 +138,9 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       if (k >= floor && toks[k].text === '(') { s = k; j = k - 1; continue; }
       break;
     }
-    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
+    const p = posOf(t, toks[j - 1]);
+    const gerund = p === 'VERB' && s < end && /ing$/.test(w) && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
+    if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
       j--;
       // a determiner opens its phrase: "last year the US Embassy" stops at "the"
@@ -164,7 +169,7 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
   while (e < ceil && e - k < 14) {
     const t = toks[e], w = low(t);
     if (t.pos === 'PRON') { if (e === k) { e++; if (!POSSESSIVES.has(w)) break; continue; } break; }
-    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
+    if (NP_POS.has(posOf(t, toks[e - 1])) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
       if (THAT.has(w) && e === k) break;
       if (t.pos === 'DET' && e > k && toks[e - 1].pos !== 'ADP' && toks[e - 1].pos !== 'CCONJ' && !NP_INNER.has(low(toks[e - 1]))) break;
       e++;
@@ -398,22 +403,24 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const speakerToks = subj ?? inverted;
   const sep = subj ? toks[subj[0] - 1] : afterQuote ? prev : undefined;
   const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$/.test(sep.text));
-  if (sepIsBreak && speakerToks && tailIsAdverbial(scan, tailStart)) {
-    const sepTok = subj ? subj[0] - 1 : i - 1;
-    const closing = scan.quotationClosingAt(toks[sepTok].end);
+  const sepTok = subj ? subj[0] - 1 : i - 1;
+  const closing = sepIsBreak ? scan.quotationClosingAt(toks[sepTok].end) : null;
+  // "“A,” he said, “B.”": one quote across the interruption
+  let more: Quotation | null = null;
+  if (closing) {
+    let m = tailStart;
+    const stop = scan.sentenceEndToken(i);
+    while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
+    more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
+  }
+  if (sepIsBreak && speakerToks && (more || tailIsAdverbial(scan, tailStart))) {
     let content: CharSpan;
-    if (closing) content = { start: closing.start, end: closing.end };
+    if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
     else {
       const from = toks[scan.sentenceStartToken(sepTok)].start;
       content = trimSpan(scan.text, from, toks[sepTok].start);
       if (content.end - content.start < 8) return null;
     }
-    // "“A,” he said, “B.”": one quote across the interruption
-    let m = tailStart;
-    const stop = scan.sentenceEndToken(i);
-    while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
-    const more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
-    if (more && closing) content = { start: content.start, end: more.end };
     via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
   }
