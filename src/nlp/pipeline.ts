@@ -7,6 +7,7 @@ import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/04-quotes.js';
 import { eventsStage } from './stages/events/index.js';
 
+// quotes link speakers to the entities found before them
 export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage, quotesStage, eventsStage];
 
 function checkStages(stages: readonly Stage[]): void {

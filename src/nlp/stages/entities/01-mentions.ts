@@ -34,6 +34,8 @@ export interface Candidate {
   group?: { noun: string; base: Candidate };
   /** "the regime": refers back to the latest government mentioned. */
   regimeRef?: boolean;
+  /** Something beside the name says it is a person: a speech verb after it. */
+  personEvidence?: boolean;
   /** Order of appearance across the whole document (sections in order). */
   order: number;
 }
@@ -46,12 +48,22 @@ const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Thos
   'Because', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which', 'Now', 'Then', 'Also', 'However', 'Meanwhile', 'Some', 'Many', 'Most', 'All', 'Both', 'Each',
   'Every', 'No', 'Not', 'One', 'Two', 'Three', 'Several', 'Other', 'Another', 'Such', 'Only', 'Even', 'Just', 'Still', 'Over', 'Under', 'During', 'Despite', 'Instead', 'Among',
   'Yes', 'Oh', 'Well', 'Please', 'Let', 'Do', 'Does', 'Did', 'Is', 'Are', 'Was', 'Were', 'Be', 'Has', 'Have', 'Had', 'Can', 'Could', 'Will', 'Would', 'Should', 'May', 'Might', 'Must',
-  'Mr', 'Mrs', 'Ms', 'Dr', 'According', 'Like', 'Unlike', 'Until', 'Unless', 'Whether', 'Perhaps', 'Maybe', 'Indeed', 'Thus', 'Therefore', 'Moreover', 'Furthermore', 'Besides',
+  'According', 'Like', 'Unlike', 'Until', 'Unless', 'Whether', 'Perhaps', 'Maybe', 'Indeed', 'Thus', 'Therefore', 'Moreover', 'Furthermore', 'Besides',
   'Today', 'Yesterday', 'Tomorrow', 'Last', 'Next', 'First', 'Second', 'Third', 'Finally', 'Again', 'More', 'Less', 'Few', 'Much', 'Very', 'Too', 'Almost', 'About', 'Around',
   'Against', 'Between', 'Through', 'Within', 'Without', 'Across', 'Along', 'Behind', 'Beyond', 'Into', 'Onto', 'Upon', 'Via', 'Per', 'Said', 'Says', 'Asked', 'Told']);
+const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July',
+  'August', 'September', 'October', 'November', 'December']);
+// Religious and ethnic group words: "Sunni Arabs", "Shia Muslim worshippers" are groups (ORG), never persons.
+const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shiites', "Shi'ite", 'Muslim', 'Muslims', 'Arab', 'Arabs', 'Kurdish', 'Kurd', 'Kurds', 'Christian',
+  'Christians', 'Alawite', 'Alawites', 'Yazidi', 'Yazidis', 'Druze', 'Turkmen', 'Jewish', 'Jews', 'Assyrian', 'Assyrians', 'Bedouin', 'Salafi', 'Salafist', 'Salafists', 'Jihadi', 'Jihadist', 'Jihadists', 'Islamist', 'Islamists']);
+// Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
+const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
+// "the village of X", "west of X": "of" marks a place only after these.
+const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
-const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !PRONOUN_LIKE.has(t.text);
+const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
 const lc = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -63,6 +75,8 @@ interface SectionView {
   initial: Uint8Array;
   /** Lower-case words seen in lower case somewhere in the section: evidence of a common word. */
   lowerWords: Set<string>;
+  /** Capitalised words seen somewhere other than at a sentence start. */
+  capsElsewhere: Set<string>;
 }
 
 function view(sec: Section): SectionView {
@@ -75,12 +89,18 @@ function view(sec: Section): SectionView {
   }
   // A word after a line break or an opening quote/colon also starts a sentence in dumps and quotes.
   for (let i = 1; i < toks.length; i++) {
-    const gap = sec.text.slice(toks[i - 1].end, toks[i].start);
-    if (gap.includes('\n') || /^["“‘'(\[:•*–—-]$/.test(toks[i - 1].text) && (i < 2 || /[\n.!?:]/.test(sec.text.slice(toks[i - 2].end, toks[i - 1].start) + toks[i - 2].text))) initial[i] = 1;
+    const p = toks[i - 1].text;
+    if (/\n/.test(p) || sec.text.slice(toks[i - 1].end, toks[i].start).includes('\n') || /^["“‘'•*–—]$/.test(p)) initial[i] = 1;
   }
   const lowerWords = new Set<string>();
-  for (const t of toks) if (t.kind === 'word' && /^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
-  return { sec, toks, initial, lowerWords };
+  const capsElsewhere = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word') continue;
+    if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+    else if (!initial[i]) capsElsewhere.add(t.text);
+  }
+  return { sec, toks, initial, lowerWords, capsElsewhere };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -90,14 +110,17 @@ function acceptInitial(v: SectionView, i: number): boolean {
   if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text)) return true;
   if (isAllCaps(t.text)) return true;
   const next = v.toks[i + 1];
-  if (next && isCap(next) && !spaceBreak(v, i + 1)) return !NOT_NAME_POS.has(t.pos) || t.pos === 'VERB' && false;
+  if (next && isCap(next) && !spaceBreak(v, i + 1)) {
+    if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
+    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.text.toLowerCase());
+  }
   if (v.lowerWords.has(t.text.toLowerCase())) return false;
   return t.pos === 'PROPN';
 }
 
 /** True when a line break separates token i from the one before it. */
 function spaceBreak(v: SectionView, i: number): boolean {
-  return i > 0 && v.sec.text.slice(v.toks[i - 1].end, v.toks[i].start).includes('\n');
+  return i > 0 && (v.toks[i - 1].text.includes('\n') || v.sec.text.slice(v.toks[i - 1].end, v.toks[i].start).includes('\n'));
 }
 const glued = (v: SectionView, i: number) => i > 0 && v.toks[i - 1].end === v.toks[i].start;
 
@@ -115,7 +138,7 @@ function runEnd(v: SectionView, i: number): number {
   while (j < n) {
     if (spaceBreak(v, j)) break;
     const t = toks[j];
-    if (isCap(t)) { j++; continue; }
+    if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
     if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
@@ -180,14 +203,23 @@ export function findMentions(sec: Section, orderStart: number): Candidate[] {
       }
       continue;
     }
+    if (TIME_WORDS.has(t.text)) continue;
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
+    // "UK-France co-operation": two names joined by a hyphen are two mentions.
+    for (let k = i + 1; k < end - 1; k++) {
+      if (isHyphen(toks[k]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
+    }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
     let first = i;
-    const words = () => toks.slice(first, end).map((x) => x.text);
     if (toks[first].text === 'The' && end - first > 1) first++;
     // Leading words that are never names on their own ("Northern" stays: "Northern Iraq").
     while (end - first > 1 && FUNCTION_WORDS.has(toks[first].text) && !TITLE_WORDS.has(toks[first].text)) first++;
+    while (end - first > 1 && FUNCTION_WORDS.has(toks[end - 1].text)) end--;
+    // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
+    for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
+    // "al-Hilla": a lower-case article glued to the name belongs to it.
+    if (first >= 2 && isHyphen(toks[first - 1]) && glued(v, first) && glued(v, first - 1) && CONNECTORS.has(toks[first - 2].text)) first -= 2;
     const cand = classify(v, first, end, order);
     i = end - 1;
     if (!cand) continue;
@@ -198,7 +230,21 @@ export function findMentions(sec: Section, orderStart: number): Candidate[] {
     if (toks[end]?.text === '(' && toks[end + 2]?.text === ')' && isAllCaps(toks[end + 1].text) && !cand.expands) acronymFor.set(end + 1, cand);
     out.push(cand);
   }
+  shareTypesInLists(sec.text, out);
   return out;
+}
+
+/** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */
+function shareTypesInLists(text: string, cs: Candidate[]): void {
+  const joined = (a: Candidate, b: Candidate) => /^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < cs.length; k++) {
+      const c = cs[k];
+      if (c.type || c.title) continue;
+      const nb = [cs[k - 1], cs[k + 1]].find((x) => x && (x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && (x === cs[k - 1] ? joined(x, c) : joined(c, x)));
+      if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
+    }
+  }
 }
 
 const groupAt = (toks: Token[], k: number, list: readonly string[][]): string[] | undefined =>
@@ -224,19 +270,22 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
   }
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry) return null;
+  // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier.
+  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) return null;
 
   if (entry) type = entry.type;
   else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
   if (!entry) {
-    const tl = titleLength(words);
-    if (tl > 0 && !(ORG_HEADS.has(last) && tl >= words.length)) {
+    // Titles are matched on words, hyphens aside ("Brigadier-General").
+    const idx: number[] = [];
+    for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
+    const tw = idx.map((k) => toks[k].text);
+    const tl = titleLength(tw);
+    if (tl > 0 && !(ORG_HEADS.has(last) && tl >= tw.length && !TITLE_WORDS.has(tw[0]))) {
       type = 'PERSON';
-      title = words.slice(0, tl).join(' ');
-      const coreStart = tl < words.length ? toks[first + tl].start : toks[end - 1].end;
-      core = sec.text.slice(coreStart, toks[end - 1].end);
-      // Adjust title to the text as written (hyphens, spacing).
-      title = sec.text.slice(toks[first].start, tl < words.length ? toks[first + tl - 1].end : toks[end - 1].end);
-      if (tl >= words.length) core = '';
+      title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);
+      core = tl < tw.length ? sec.text.slice(toks[idx[tl]].start, toks[end - 1].end) : '';
+      if (tl >= tw.length) core = '';
       else {
         const e2 = lookup(core);
         if (e2 && e2.type === 'PERSON') entry = e2;
@@ -249,7 +298,24 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.length > 1 && demonymCountry(words[0]) && !FIRST_NAMES.has(words[1])) type = 'ORG';
     else if (words.length === 1 && pluralDemonymCountry(surface)) type = 'ORG';
     else if (words.length > 1 && (FIRST_NAMES.has(words[0]) || words[0] === 'Abu' || words[0] === 'Umm')) type = 'PERSON';
+    else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
     else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
+    else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
+    // Title-cased common words ("Secret Library", "Funds") are not names when the same words occur in lower case.
+    else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
+    // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
+    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
+    if (!type && words.every((w) => GROUP_WORDS.has(w))) {
+      const g0 = groupAt(toks, end, GROUP_NOUNS);
+      if (!g0 && !/s$/.test(last)) return null;
+      type = 'ORG';
+    }
+  }
+  // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
+  if (entry?.kind === 'country' && words.length <= 3) {
+    const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
+    const subject = next && (next.pos === 'AUX' || next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)) && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
+    if (subject && !possessor) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
   const soleDemonym = words.length === 1 && demonymCountry(surface);
@@ -258,6 +324,13 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let governmentOf: GazetteerEntry | undefined;
   let group: Candidate['group'];
 
+  // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
+  const pn = next && !spaceBreak(v, end) && (type === 'PLACE' || !type && fallback === 'PERSON' && false) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  if (pn && type === 'PLACE') {
+    stop = toks[end + pn.length - 1].end;
+    const text = sec.text.slice(start, stop);
+    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', order };
+  }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
   const baseEntry = entry ?? (soleDemonym ? demonymCountry(surface) : undefined);
@@ -285,7 +358,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 
   // Types still open: read the neighbours.
   if (!type) {
-    if (prev && PLACE_PREPS.has(prev.text) && !(prev.text === 'of' && words.length > 1)) fallback = 'PLACE';
+    if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
+    if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     else fallback = 'PERSON';
@@ -298,12 +372,23 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
   const possessive = /^['’]/.test(sec.text.slice(stop, stop + 1));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
-  if (det && !modifier && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON')) start = det.start;
+  if (det && !modifier && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
 
   return {
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
-    fallback, entry, governmentOf, group, order,
+    fallback, entry, governmentOf, group, order, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
+}
+
+/** A country mention that stands for its government (an ORG), keeping its span rules. */
+function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
+  const { toks, sec } = v;
+  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  const possessive = /^['’]/.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 1));
+  const start = det && !possessive ? det.start : toks[first].start;
+  const stop = toks[end - 1].end;
+  const core = sec.text.slice(toks[first].start, stop);
+  return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, order };
 }
 
 function lookupCountry(name: string): GazetteerEntry | undefined {

@@ -31,11 +31,11 @@ interface Cluster {
 const aliasOf = (text: string) => text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '');
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
-const skeleton = (w: string) => w[0] + w.slice(1).replace(/[aeiouy]/g, '');
+const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
 
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  return a.length >= 5 && b.length >= 5 && a[0] === b[0] && skeleton(a) === skeleton(b);
+  return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
 }
 
 export function resolve(candidates: Candidate[]): Entity[] {
@@ -71,6 +71,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
   const attach = (c: Cluster, m: Candidate) => {
     c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
     c.aliases.add(aliasOf(m.text));
+    // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
+    if (m.title && m.core) c.aliases.add(m.core);
     c.last = m.order;
     c.loose.add(looseKey(m.core || m.text));
     if (c.type === 'PERSON') {
@@ -128,14 +130,22 @@ export function resolve(candidates: Candidate[]): Entity[] {
         || c.fullWords.length === ws.length && ws.every((w, k) => personWordMatch(w, c.fullWords[k])));
       if (same) return same;
       if (m.entry && m.entry.type === 'PERSON') return fromEntry(m.entry);
-      if (m.type === null || m.type === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
+      if (m.type === 'PERSON' || m.type === null && m.fallback === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
     }
     if (ws.length === 1) {
+      // Surname as written first, then a known name (Assad → Bashar al-Assad, not Asaad Al Zoubi),
+      // then surname or given name modulo transliteration; each to the most recent person it fits.
       const w = ws[0];
-      const person = recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+      const raw = foldName(m.core);
+      const person = recentPerson((c) => c.fullWords.length > 1 && foldName(c.name).endsWith(' ' + raw))
+        ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
+        ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
+        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
+      // A lone unknown word with nothing marking it as a person ("Skype", "Hamlet") is left out.
+      if (m.type === null && m.fallback === 'PERSON' && !m.personEvidence) return undefined;
     }
     if (m.entry) return fromEntry(m.entry);
     return resolveNamed(m, m.type ?? m.fallback);
