@@ -2,7 +2,7 @@
 // of a claim group is traced back along its chain (speaker → via outlets → document), and the group's
 // origins are counted once per chain: two articles relaying the same Sky News documents are one origin.
 import type { ClaimGroup, ClaimMember, DocumentRecord, DossierSnapshot } from './model.js';
-import { outletName, publisherName, speakerIsNamed, speakerName, sourceKey } from './sources.js';
+import { displayName, outletName, publisherName, speakerIsNamed, speakerName, sourceKey } from './sources.js';
 import type { Quote } from '../types.js';
 
 export interface ChainLink {
@@ -47,7 +47,7 @@ function sentenceSource(doc: DocumentRecord, m: ClaimMember): ChainLink | null {
   }
   const lead = text.slice(sentStart, m.start);
   const acc = ACCORDING_TO.exec(lead);
-  if (acc) return link(acc[1].trim());
+  if (acc) return link(displayName(doc, acc[1]));
   for (const e of doc.entities) {
     if (e.type !== 'ORG' && e.type !== 'PERSON') continue;
     for (const men of e.mentions) {
@@ -72,7 +72,7 @@ export function traceMember(doc: DocumentRecord, member: ClaimMember): Chain {
   if (speaker && speakerIsNamed(doc, q)) origin = speaker;
   // An unnamed speaker cannot be matched across documents, except through the outlet that first
   // carried them: "an adviser told the New York Times" relayed twice is still one origin.
-  else if (via.length) origin = { key: `${via[0].key}#unnamed`, name: `${speaker ? speaker.name : 'unnamed source'} via ${via[0].name}` };
+  else if (via.length) origin = via[0];
   else if (speaker) origin = { key: `${doc.id}#${speaker.key}`, name: `${speaker.name} (in ${document.title ?? doc.id})` };
   else origin = link(document.publisher);
   return { origin, speaker, via, document, quoteId: q.id, member };

@@ -34,7 +34,15 @@ export function speakerIsNamed(doc: DocumentRecord, q: Quote): boolean {
 
 export function outletName(doc: DocumentRecord, via: { text: string; entityId: string | null }): string {
   const ent = via.entityId ? doc.entities.find((e) => e.id === via.entityId) : undefined;
-  return ent ? ent.name : via.text;
+  return ent ? ent.name : displayName(doc, via.text);
+}
+
+/** A name as written, resolved to the document's entity of the same name when there is one ("the FT" → "Financial Times"). */
+export function displayName(doc: DocumentRecord, text: string): string {
+  const key = nameKey(text);
+  const ent = doc.entities.find((e) => e.type !== 'PLACE' && (nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key)));
+  if (ent) return ent.name;
+  return text.trim().replace(/^the\s+(?=\p{Lu})/u, '');
 }
 
 /** Who published a document: the publisher, else the byline, else the document itself. */
