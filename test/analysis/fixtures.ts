@@ -61,3 +61,33 @@ export const FICTIONAL_PARTIES = [
   { id: 'northland', name: 'Northland', aliases: ['Northland Army', 'Northland'], adversaries: ['southern-front'] },
   { id: 'southern-front', name: 'Southern Front', aliases: ['Southern Front'], adversaries: ['northland'] },
 ];
+
+import type { DossierSnapshot } from '../../src/analysis/model.js';
+
+/** Both documents, one claim relayed three times, two hypotheses rated by the analyst, one grade. */
+export function fixtureSnapshot(): DossierSnapshot {
+  const a = span(DOC_A.text, 'the Northland Army left Orsk in 2019');
+  const b = span(DOC_B.text, 'the Northland Army left Orsk in 2019');
+  const q = DOC_B.quotes[0];
+  return {
+    question: 'Did the Northland Army leave Orsk?',
+    documents: [DOC_A, DOC_B],
+    claims: [{
+      id: 'k1', text: 'the Northland Army left Orsk in 2019',
+      members: [
+        { documentId: '1', quoteId: null, in: 'document', ...a, text: 'the Northland Army left Orsk in 2019' },
+        { documentId: '2', quoteId: null, in: 'document', ...b, text: 'the Northland Army left Orsk in 2019' },
+        { documentId: '2', quoteId: 'q1', in: 'document', start: q.start, end: q.end, text: q.content },
+      ],
+    }],
+    grades: [{ key: 'coast courier', name: 'Coast Courier', kind: 'outlet', reliability: 'B', reason: 'long record of <accurate> reporting' }],
+    hypotheses: [{ id: '1', text: 'The Northland Army withdrew' }, { id: '2', text: 'The Northland Army still holds Orsk' }],
+    ratings: [
+      { evidenceKind: 'claim', evidenceId: 'k1', hypothesisId: '1', rating: 'CC', weight: 1, proposed: false },
+      { evidenceKind: 'claim', evidenceId: 'k1', hypothesisId: '2', rating: 'II', weight: 1, proposed: false },
+      { evidenceKind: 'quote', evidenceId: '1:q1', hypothesisId: '1', rating: 'I', weight: 1, proposed: false },
+      { evidenceKind: 'quote', evidenceId: '1:q1', hypothesisId: '2', rating: 'C', weight: 1, proposed: false },
+    ],
+    overrides: [],
+  };
+}
