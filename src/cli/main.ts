@@ -2,8 +2,16 @@
 import { Command } from 'commander';
 import { oneLine } from '../errors.js';
 import { register as analyze } from './analyze.js';
+import { register as add } from './add.js';
+import { register as list } from './list.js';
+import { register as show } from './show.js';
+import { register as search } from './search.js';
+import { register as timeline } from './timeline.js';
+import { register as entities } from './entities.js';
+import { register as entity } from './entity.js';
+import { register as claims } from './claims.js';
 
-const COMMANDS: ((p: Command) => void)[] = [analyze];
+const COMMANDS: ((p: Command) => void)[] = [analyze, add, list, show, search, timeline, entities, entity, claims];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command();

@@ -39,13 +39,24 @@ export interface ClaimMember {
   end: number;
   /** Who it ultimately comes from: the speaker, else the relaying outlet, else the document. */
   origin: string;
+  originKind: ClaimOrigin['kind'];
+  /** The member's own words (the quote's part, or the sentence). */
+  text: string;
+}
+
+/** A distinct original source behind a claim group: repetition by many outlets of one speaker is one origin. */
+export interface ClaimOrigin {
+  name: string;
+  kind: 'speaker' | 'outlet' | 'document';
+  /** How many members of the group come from it. */
+  members: number;
 }
 
 export interface ClaimGroup {
   id: string;
   text: string;
   members: ClaimMember[];
-  origins: string[];
+  origins: ClaimOrigin[];
 }
 
 export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
@@ -89,7 +100,7 @@ export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<voi
       await trx.insertInto('claim_groups').values({ id: g.id, text: g.text, origins: JSON.stringify(g.origins), updated_at: now }).execute();
       await trx.insertInto('claim_members').values(g.members.map((m) => ({
         claim_group_id: g.id, document_id: m.documentId, quote_local_id: m.quoteId, sentence: m.sentence,
-        start: m.start, end: m.end, source: m.source, origin: m.origin,
+        start: m.start, end: m.end, source: m.source, origin: m.origin, origin_kind: m.originKind, text: m.text,
       }))).execute();
     }
   });
@@ -101,7 +112,7 @@ export async function listClaimGroups(db: Db): Promise<ClaimGroup[]> {
   const byGroup = new Map<string, ClaimMember[]>();
   for (const m of members) {
     const list = byGroup.get(m.claim_group_id) ?? [];
-    list.push({ documentId: m.document_id, source: m.source, quoteId: m.quote_local_id, sentence: m.sentence, start: m.start, end: m.end, origin: m.origin });
+    list.push({ documentId: m.document_id, source: m.source, quoteId: m.quote_local_id, sentence: m.sentence, start: m.start, end: m.end, origin: m.origin, originKind: m.origin_kind, text: m.text });
     byGroup.set(m.claim_group_id, list);
   }
   return groups.map((g) => ({ id: g.id, text: g.text, members: byGroup.get(g.id) ?? [], origins: JSON.parse(g.origins) }));

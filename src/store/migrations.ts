@@ -133,6 +133,8 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
           .addColumn('end', 'integer', (c) => c.notNull())
           .addColumn('source', 'text', (c) => c.notNull())
           .addColumn('origin', 'text', (c) => c.notNull())
+          .addColumn('origin_kind', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
           .execute();
         await db.schema.createIndex('claim_members_group').on('claim_members').column('claim_group_id').execute();
 

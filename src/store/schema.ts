@@ -124,6 +124,8 @@ export interface ClaimMembersTable {
   end: number;
   source: string;
   origin: string;
+  origin_kind: 'speaker' | 'outlet' | 'document';
+  text: string;
 }
 
 export interface SourcesTable {

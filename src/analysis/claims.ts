@@ -1,0 +1,316 @@
+// Claim grouping across documents (pure). Quotes and the author's own sentences are cut into
+// clause-sized statements; two statements state the same thing when their content words (stemmed,
+// near-synonyms folded) and names overlap enough, their dates and places agree, their polarity is
+// the same and who-did-what is not reversed ("Assad let ISIS take Palmyra" ≠ "ISIS left Palmyra for
+// Assad"). Each group lists its distinct origins so one source repeated by many outlets counts once.
+import { createHash } from 'node:crypto';
+import type { ClaimDocument, ClaimGroup, ClaimMember, ClaimOrigin, ClaimQuote } from '../store/claims.js';
+import { normAlias } from './entity-merge.js';
+import lexicon from './lexicons/claim-words.json' with { type: 'json' };
+
+const STOP = new Set(lexicon.stopwords);
+const NEGATION = new Set(lexicon.negations);
+const IRREGULAR = new Map(Object.entries(lexicon.irregular as Record<string, string>));
+const CONCEPT = new Map<string, string>();
+for (const [concept, words] of Object.entries(lexicon.concepts as Record<string, string[]>))
+  for (const w of words) CONCEPT.set(stem(w), concept);
+/** Concepts that are something done (the predicate whose subject we compare), not a kind of actor. */
+const ACTOR_CONCEPTS = new Set(['FORCE', 'GOVERNMENT']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const PRONOUN_SPEAKER = /^(he|she|they|it|we|i|you|him|her|them)$/i;
+
+export interface ClaimOptions {
+  /** Minimum weighted overlap (shared weight / the smaller statement's weight). */
+  minOverlap: number;
+  /** Minimum weighted cosine, so one long statement cannot absorb every short one. */
+  minCosine: number;
+  /** Groups need members from at least this many documents. */
+  minDocuments: number;
+}
+
+export const DEFAULT_CLAIM_OPTIONS: ClaimOptions = { minOverlap: 0.45, minCosine: 0.15, minDocuments: 2 };
+
+/** A crude, consistent suffix stripper: equal stems matter here, not linguistic ones. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
+  if (w.length > 5 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && /(ss|us|is)$/.test(w)) return w;
+  else if (w.length > 3 && w.endsWith('s')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 4 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** A statement: one clause of a quote or of the author's own text. */
+interface Statement {
+  doc: ClaimDocument;
+  quote: ClaimQuote | null;
+  start: number;
+  end: number;
+  text: string;
+  features: Set<string>;
+  subject: string | null;
+  /** Names after the first predicate: its objects and complements. */
+  objects: Set<string>;
+  years: Set<string>;
+  places: Set<number>;
+  negated: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Clause spans of text[start, end): sentence ends, line breaks, dashes and semicolons cut. */
+export function clauses(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  const cut = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])|\n\s*|\s[–—]\s|;\s/gu;
+  cut.lastIndex = start;
+  let from = start;
+  const slice = text.slice(0, end);
+  let m: RegExpExecArray | null;
+  while ((m = cut.exec(slice)) !== null) {
+    if (m.index >= end) break;
+    out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  out.push([from, end]);
+  return out
+    .map(([s, e]) => {
+      while (s < e && /[\s"“”‘’'(]/.test(text[s])) s++;
+      while (e > s && /[\s"“”‘’')]/.test(text[e - 1])) e--;
+      return [s, e] as [number, number];
+    })
+    .filter(([s, e]) => e > s);
+}
+
+function nameAt(doc: ClaimDocument, at: number, end: number): { key: string; place: number | null } | null {
+  const m = doc.mentions.find((x) => x.start <= at && end <= x.end);
+  if (!m) return null;
+  return { key: `g${m.globalId}`, place: m.type === 'PLACE' ? m.globalId : null };
+}
+
+function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, end: number, context: string): Statement | null {
+  const text = doc.text.slice(start, end);
+  const features = new Set<string>();
+  const years = new Set<string>();
+  const places = new Set<number>();
+  const objects = new Set<string>();
+  let subject: string | null = null;
+  let lastName: string | null = null;
+  let predicateSeen = false;
+  let negated = false;
+  let words = 0;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const at = start + m.index!;
+    const lower = raw.toLowerCase().replace(/[’']s$/, '');
+    if (/^(1[89]|20)\d\d$/.test(raw)) {
+      years.add(raw);
+      features.add(raw);
+      continue;
+    }
+    if (NEGATION.has(lower) || /n[’']t$/.test(lower)) {
+      negated = true;
+      continue;
+    }
+    if (STOP.has(lower) || MONTHS.has(lower) || /^\d/.test(raw)) continue;
+    // "to-ing and fro-ing": hyphenated fragments carry no claim
+    if (/^\p{Ll}+-/u.test(raw) && raw.split('-').some((p) => p.length < 3 || p === 'ing')) continue;
+    words++;
+    const entity = nameAt(doc, at, at + raw.length);
+    const s = stem(raw);
+    const concept = CONCEPT.get(s);
+    let name: string | null = null;
+    if (entity) {
+      name = entity.key;
+      if (entity.place !== null) places.add(entity.place);
+    } else if (/^\p{Lu}/u.test(raw) && !concept) {
+      name = `n:${normAlias(raw)}`;
+    }
+    if (name) {
+      features.add(name);
+      if (predicateSeen) objects.add(name);
+      else lastName = name;
+      continue;
+    }
+    const feature = concept ?? s;
+    features.add(feature);
+    if (concept && !ACTOR_CONCEPTS.has(concept) && !predicateSeen) {
+      predicateSeen = true;
+      subject = lastName;
+    }
+  }
+  if (words < 3) return null;
+  for (const y of context.match(/\b(1[89]|20)\d\d\b/g) ?? []) years.add(y);
+  return { doc, quote, start, end, text, features, subject, objects, years, places, negated };
+}
+
+/** The statements of one document: quote clauses, and author sentences not mostly inside a quote. */
+function statements(doc: ClaimDocument): Statement[] {
+  const out: Statement[] = [];
+  const sentences = clauses(doc.text, 0, doc.text.length);
+  const sentenceAround = (at: number) => {
+    const s = sentences.find(([a, b]) => a <= at && at < b);
+    return s ? doc.text.slice(s[0], s[1]) : '';
+  };
+  for (const q of doc.quotes) {
+    if (q.in !== 'document') continue;
+    for (const [s, e] of clauses(doc.text, q.start, q.end)) {
+      const st = statement(doc, q, s, e, sentenceAround(s));
+      if (st) out.push(st);
+    }
+  }
+  for (const [s, e] of sentences) {
+    const quoted = doc.quotes.reduce((n, q) => n + Math.max(0, Math.min(e, q.end) - Math.max(s, q.start)), 0);
+    if (quoted * 2 > e - s) continue;
+    const st = statement(doc, null, s, e, '');
+    if (st) out.push(st);
+  }
+  return out;
+}
+
+function originOf(st: Statement): { key: string; origin: Omit<ClaimOrigin, 'members'> } {
+  const q = st.quote;
+  if (q) {
+    if (q.speakerId !== null) return { key: `g${q.speakerId}`, origin: { name: q.speaker, kind: 'speaker' } };
+    if (q.speaker && !PRONOUN_SPEAKER.test(q.speaker.trim())) return { key: `s:${normAlias(q.speaker)}`, origin: { name: q.speaker, kind: 'speaker' } };
+    if (q.via.length) return { key: `s:${normAlias(q.via[0])}`, origin: { name: q.via[0], kind: 'outlet' } };
+  }
+  const outlet = st.doc.publisher ?? st.doc.author;
+  if (outlet) return { key: `s:${normAlias(outlet)}`, origin: { name: outlet, kind: 'outlet' } };
+  return { key: `d:${st.doc.source}`, origin: { name: st.doc.title ?? st.doc.source, kind: 'document' } };
+}
+
+interface Weights {
+  idf: Map<string, number>;
+}
+
+function weightOf(w: Weights, f: string): number {
+  return w.idf.get(f) ?? 1;
+}
+
+function total(w: Weights, fs: Set<string>): number {
+  let t = 0;
+  for (const f of fs) t += weightOf(w, f);
+  return t;
+}
+
+/** Whether a and b state the same thing, and how strongly (0 when not). */
+export function sameClaim(a: Statement, b: Statement, w: Weights, o: ClaimOptions): number {
+  if (a.negated !== b.negated) return 0;
+  if (a.years.size && b.years.size && ![...a.years].some((y) => b.years.has(y))) return 0;
+  if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p))) return 0;
+  // who-did-what reversed: one's doer is the other's object
+  if (a.subject && b.subject && a.subject !== b.subject && (b.objects.has(a.subject) || a.objects.has(b.subject))) return 0;
+  let shared = 0;
+  let sharedCount = 0;
+  let sharedContent = 0;
+  for (const f of a.features) {
+    if (!b.features.has(f)) continue;
+    shared += weightOf(w, f);
+    sharedCount++;
+    if (!f.startsWith('g') && !f.startsWith('n:') && !/^\d/.test(f)) sharedContent++;
+  }
+  if (sharedCount < 2 || sharedContent < 1) return 0;
+  const wa = total(w, a.features), wb = total(w, b.features);
+  const overlap = shared / Math.min(wa, wb);
+  const cosine = shared / Math.sqrt(wa * wb);
+  return overlap >= o.minOverlap && cosine >= o.minCosine ? overlap : 0;
+}
+
+function groupId(first: Statement): string {
+  return 'cg-' + createHash('sha1').update(`${first.doc.source}#${first.start}-${first.end}`).digest('hex').slice(0, 12);
+}
+
+/** Group the statements of the documents; groups span at least minDocuments documents. */
+export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions> = {}): ClaimGroup[] {
+  const o = { ...DEFAULT_CLAIM_OPTIONS, ...options };
+  const all = docs.flatMap(statements);
+  const df = new Map<string, number>();
+  for (const st of all) for (const f of st.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = all.length;
+  const w: Weights = { idf: new Map([...df].map(([f, d]) => [f, Math.log(1 + n / d)])) };
+
+  // candidate pairs share at least one uncommon feature (an inverted index keeps this near-linear)
+  const maxPosting = Math.max(30, Math.ceil(n * 0.02));
+  const postings = new Map<string, number[]>();
+  all.forEach((st, i) => {
+    for (const f of st.features) {
+      if ((df.get(f) ?? 0) > maxPosting) continue;
+      const list = postings.get(f) ?? [];
+      list.push(i);
+      postings.set(f, list);
+    }
+  });
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const score = new Map<number, number>();
+  const tried = new Set<string>();
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x], j = list[y];
+        if (all[i].doc === all[j].doc && all[i].quote !== null && all[i].quote === all[j].quote) continue;
+        const key = `${i},${j}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        const s = sameClaim(all[i], all[j], w, o);
+        if (s > 0) {
+          parent[find(i)] = find(j);
+          score.set(i, (score.get(i) ?? 0) + s);
+          score.set(j, (score.get(j) ?? 0) + s);
+        }
+      }
+    }
+  }
+
+  const groups = new Map<number, Statement[]>();
+  all.forEach((st, i) => {
+    const r = find(i);
+    const list = groups.get(r) ?? [];
+    list.push(st);
+    groups.set(r, list);
+  });
+  const index = new Map(all.map((st, i) => [st, i]));
+  const out: ClaimGroup[] = [];
+  for (const list of groups.values()) {
+    if (new Set(list.map((s) => s.doc.documentId)).size < o.minDocuments) continue;
+    list.sort((a, b) => a.doc.documentId - b.doc.documentId || a.start - b.start);
+    const origins = new Map<string, ClaimOrigin>();
+    const members: ClaimMember[] = list.map((st) => {
+      const { key, origin } = originOf(st);
+      const known = origins.get(key);
+      if (known) known.members++;
+      else origins.set(key, { ...origin, members: 1 });
+      return {
+        documentId: st.doc.documentId, source: st.doc.source, quoteId: st.quote?.id ?? null,
+        sentence: st.quote ? null : st.text, start: st.start, end: st.end, origin: origin.name, originKind: origin.kind, text: st.text,
+      };
+    });
+    const central = [...list].sort((a, b) => (score.get(index.get(b)!) ?? 0) - (score.get(index.get(a)!) ?? 0) || a.text.length - b.text.length)[0];
+    out.push({ id: groupId(list[0]), text: central.text, members, origins: [...origins.values()] });
+  }
+  return out.sort((a, b) => b.origins.length - a.origins.length || b.members.length - a.members.length || a.id.localeCompare(b.id));
+}
+
+/** @internal for tuning: the statements matching each pattern, and their pairwise scores. */
+export function debugPairs(docs: ClaimDocument[], patterns: RegExp[]) {
+  const all = docs.flatMap(statements);
+  const df = new Map<string, number>();
+  for (const st of all) for (const f of st.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const w: Weights = { idf: new Map([...df].map(([f, d]) => [f, Math.log(1 + all.length / d)])) };
+  const picked = patterns.map((p) => all.find((s) => p.test(s.text))!).filter(Boolean);
+  const out: unknown[] = picked.map((s) => ({ text: s.text, features: [...s.features].map((f) => `${f}:${weightOf(w, f).toFixed(1)}`).join(' '), subject: s.subject, objects: [...s.objects], years: [...s.years], negated: s.negated }));
+  for (let i = 0; i < picked.length; i++)
+    for (let j = i + 1; j < picked.length; j++) {
+      const a = picked[i], b = picked[j];
+      let shared = 0;
+      for (const f of a.features) if (b.features.has(f)) shared += weightOf(w, f);
+      const wa = total(w, a.features), wb = total(w, b.features);
+      out.push(`${i}-${j}: overlap ${(shared / Math.min(wa, wb)).toFixed(2)} cosine ${(shared / Math.sqrt(wa * wb)).toFixed(2)} same ${sameClaim(a, b, w, DEFAULT_CLAIM_OPTIONS).toFixed(2)}`);
+    }
+  return out;
+}

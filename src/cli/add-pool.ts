@@ -1,0 +1,82 @@
+// Analysis for `dossier add` in worker threads, one per core: the main thread reads, hashes and
+// writes while the workers run the pipeline. With size 0 everything runs inline (tests, one core).
+import { Worker } from 'node:worker_threads';
+import { parseBytes } from '../ingest/index.js';
+import { analyzeDocument } from '../nlp/pipeline.js';
+import { oneLine } from '../errors.js';
+import type { Analysis, Document } from '../types.js';
+
+export type Analysed = { analysis: Analysis; format: Document['format'] } | { error: string };
+
+export function analyzeBytes(name: string, bytes: Uint8Array): Analysed {
+  try {
+    const doc = parseBytes(name, bytes);
+    return { analysis: analyzeDocument(doc, name), format: doc.format };
+  } catch (err) {
+    return { error: oneLine(err) };
+  }
+}
+
+export class AnalysisPool {
+  private readonly idle: Worker[] = [];
+  private readonly all: Worker[] = [];
+  private alive: Worker[] = [];
+  private readonly waiting: { name: string; bytes: Uint8Array; resolve: (r: Analysed) => void }[] = [];
+  private readonly pending = new Map<number, (r: Analysed) => void>();
+  private readonly jobOf = new Map<Worker, number>();
+  private nextId = 0;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL('./add-worker.js', import.meta.url));
+      w.on('message', (msg: { id: number } & Analysed) => {
+        const { id, ...result } = msg;
+        const resolve = this.pending.get(id);
+        this.pending.delete(id);
+        this.jobOf.delete(w);
+        resolve?.(result as Analysed);
+        this.release(w);
+      });
+      w.on('error', (err) => {
+        // a crashed worker fails its own job and leaves the pool; waiting jobs run inline if none is left
+        const id = this.jobOf.get(w);
+        this.jobOf.delete(w);
+        this.alive = this.alive.filter((x) => x !== w);
+        if (id !== undefined) {
+          this.pending.get(id)?.({ error: `analysis worker failed: ${oneLine(err)}` });
+          this.pending.delete(id);
+        }
+        if (!this.alive.length) for (const job of this.waiting.splice(0)) job.resolve(analyzeBytes(job.name, job.bytes));
+      });
+      this.all.push(w);
+      this.alive.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  private release(w: Worker): void {
+    const next = this.waiting.shift();
+    if (next) this.send(w, next.name, next.bytes, next.resolve);
+    else this.idle.push(w);
+  }
+
+  private send(w: Worker, name: string, bytes: Uint8Array, resolve: (r: Analysed) => void): void {
+    const id = this.nextId++;
+    this.pending.set(id, resolve);
+    this.jobOf.set(w, id);
+    w.postMessage({ id, name, bytes });
+  }
+
+  analyze(name: string, bytes: Uint8Array): Promise<Analysed> {
+    if (this.size === 0 || !this.alive.length) return Promise.resolve(analyzeBytes(name, bytes));
+    return new Promise((resolve) => {
+      const w = this.idle.pop();
+      if (w) this.send(w, name, bytes, resolve);
+      else this.waiting.push({ name, bytes, resolve });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,192 @@
+// `dossier add PATH|DIR|URL|FEED...`: read, analyse (in worker threads) and store documents, one
+// transaction each, so a crash or kill mid-batch keeps every finished document and no half-written
+// one; a re-run skips what is there by content hash. Bad inputs get their error line; the batch goes on.
+import type { Command } from 'commander';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import cliProgress from 'cli-progress';
+import { readFile } from 'node:fs/promises';
+import { InputError, StoreError, oneLine } from '../errors.js';
+import { MAX_INPUT_BYTES } from '../ingest/decode.js';
+import { feedLinks, fetchUrl, isUrl, type FetchOptions } from '../ingest/fetch.js';
+import { AnalysisPool } from './add-pool.js';
+import { dbOption, printJson, withStore } from './db.js';
+import type { AddOutcome, Store } from '../store/index.js';
+
+/** File kinds picked up when walking a directory (explicit file arguments are always tried). */
+const DOCUMENT_FILE = /\.(txt|text|md|markdown|html?|xhtml)(\.gz)?$/i;
+
+export interface AddOptions {
+  jobs?: number;
+  allowPrivate?: boolean;
+  fetch?: FetchOptions;
+  /** Called after each input is done (for progress). */
+  onResult?: (r: AddResult) => void;
+  /** Called when an input turned out to be a feed with n items. */
+  onMore?: (n: number) => void;
+}
+
+export type AddResult =
+  | ({ input: string } & AddOutcome)
+  | { input: string; status: 'failed'; error: string };
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else if (e.isFile() && DOCUMENT_FILE.test(e.name)) out.push(p);
+  }
+}
+
+/** Expand the arguments: directories recursively into their document files; URLs as they are. */
+export async function expandInputs(args: string[]): Promise<{ inputs: string[]; errors: AddResult[] }> {
+  const inputs: string[] = [];
+  const errors: AddResult[] = [];
+  for (const arg of args) {
+    if (isUrl(arg)) {
+      inputs.push(arg);
+      continue;
+    }
+    try {
+      const st = await stat(arg);
+      if (st.isDirectory()) await walk(arg, inputs);
+      else inputs.push(normalize(arg));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      errors.push({ input: arg, status: 'failed', error: `${arg}: ${code === 'ENOENT' ? 'no such file or directory' : oneLine(err)}` });
+    }
+  }
+  return { inputs, errors };
+}
+
+async function readInput(input: string, opts: AddOptions): Promise<{ bytes: Buffer; feed: string[] | null }> {
+  if (isUrl(input)) {
+    const got = await fetchUrl(input, { allowPrivate: opts.allowPrivate, ...opts.fetch });
+    const links = feedLinks(got.contentType, got.bytes);
+    return { bytes: got.bytes, feed: links && links.map((l) => new URL(l, got.finalUrl).toString()) };
+  }
+  const st = await stat(input).catch(() => null);
+  if (!st) throw new InputError(input, 'no such file');
+  if (st.size > MAX_INPUT_BYTES) throw new InputError(input, `is ${(st.size / 1048576).toFixed(0)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit`);
+  return { bytes: await readFile(input), feed: null };
+}
+
+/** Add every input to the store; returns one result per document input (feeds expand to their items). */
+export async function addInputs(store: Store, inputs: string[], opts: AddOptions = {}): Promise<AddResult[]> {
+  const jobs = opts.jobs ?? availableParallelism();
+  const pool = new AnalysisPool(Math.min(jobs, Math.max(inputs.length, 1)));
+  const known = await store.knownHashes();
+  const queue = [...inputs];
+  const results: AddResult[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  let fatal: StoreError | null = null;
+  const done = (r: AddResult) => {
+    results.push(r);
+    opts.onResult?.(r);
+  };
+
+  const one = async (input: string, fromFeed: boolean): Promise<void> => {
+    let read;
+    try {
+      read = await readInput(input, opts);
+    } catch (err) {
+      return done({ input, status: 'failed', error: oneLine(err) });
+    }
+    if (read.feed && !fromFeed) {
+      // a feed stands for its items; they are fetched like any other URL
+      queue.push(...read.feed.map((l) => `\u0000feed:${l}`));
+      opts.onMore?.(read.feed.length - 1);
+      if (!read.feed.length) done({ input, status: 'failed', error: `${input}: the feed has no item links` });
+      return;
+    }
+    const hash = createHash('sha256').update(read.bytes).digest('hex');
+    if (known.has(hash)) {
+      const prev = await store.findByHash(hash);
+      if (prev) return done({ input, status: 'skipped', id: prev.id, version: prev.version, source: prev.source });
+    }
+    known.add(hash);
+    const analysed = await pool.analyze(input, read.bytes);
+    if ('error' in analysed) return done({ input, status: 'failed', error: analysed.error });
+    // writes go one at a time: SQLite has one writer, and entity merging must see earlier documents
+    const write = writing.then(async () => {
+      if (fatal) return;
+      try {
+        const outcome = await store.addDocument({ source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis });
+        done({ input, ...outcome });
+      } catch (err) {
+        fatal = err instanceof StoreError ? err : new StoreError(oneLine(err));
+      }
+    });
+    writing = write;
+    await write;
+  };
+
+  const runner = async () => {
+    while (queue.length && !fatal) {
+      const next = queue.shift()!;
+      const fromFeed = next.startsWith('\u0000feed:');
+      await one(fromFeed ? next.slice(6) : next, fromFeed);
+    }
+  };
+  try {
+    // two inputs in flight per worker keep every core busy while the main thread reads and writes
+    await Promise.all(Array.from({ length: Math.max(1, pool.size * 2) }, runner));
+  } finally {
+    await pool.close();
+  }
+  if (fatal) throw fatal;
+  return results;
+}
+
+export function register(program: Command): void {
+  dbOption(program.command('add'))
+    .description('read, analyse and store documents: files, directories (recursively), http(s) URLs and RSS/Atom feeds')
+    .argument('<inputs...>', 'paths, directories, URLs or feed URLs')
+    .option('--jobs <n>', 'analysis worker threads (default: one per core; 0 analyses in the main thread)', (v) => Number.parseInt(v, 10))
+    .option('--allow-private', 'allow fetching private and loopback addresses')
+    .option('--timeout <seconds>', 'per-URL time limit', (v) => Number(v), 20)
+    .option('--json', 'print one result per input as JSON')
+    .action(async (args: string[], o: { db?: string; jobs?: number; allowPrivate?: boolean; timeout: number; json?: boolean }) => {
+      const { inputs, errors } = await expandInputs(args);
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({
+            format: 'adding {bar} {value}/{total} docs | {speed} docs/s | ETA {eta_formatted}',
+            stream: process.stderr, hideCursor: true, etaBuffer: 50,
+          }, cliProgress.Presets.shades_classic)
+        : null;
+      const t0 = Date.now();
+      const say = (line: string) => {
+        if (bar) process.stderr.write('\r\x1b[K');
+        process.stderr.write(line + '\n');
+      };
+      for (const e of errors) say(`dossier: ${(e as { error: string }).error}`);
+      let results: AddResult[] = [];
+      await withStore(o.db, async (store) => {
+        bar?.start(inputs.length, 0, { speed: '0.0' });
+        try {
+          results = await addInputs(store, inputs, {
+            jobs: o.jobs, allowPrivate: o.allowPrivate, fetch: { timeoutMs: o.timeout * 1000 },
+            onResult: (r) => {
+              if (r.status === 'failed') say(`dossier: ${r.error}`);
+              const secs = Math.max(0.001, (Date.now() - t0) / 1000);
+              bar?.increment(1, { speed: ((results.length + 1) / secs).toFixed(1) });
+            },
+            onMore: (n) => bar?.setTotal(bar.getTotal() + n),
+          });
+        } finally {
+          bar?.stop();
+        }
+      }, { create: true });
+      const all = [...errors, ...results];
+      const count = (s: string) => all.filter((r) => r.status === s).length;
+      const secs = (Date.now() - t0) / 1000;
+      if (o.json) await printJson(all);
+      process.stderr.write(`dossier: added ${count('added')}, new versions ${count('new-version')}, skipped ${count('skipped')} already stored, failed ${count('failed')} (${(all.length / Math.max(secs, 0.001)).toFixed(1)} docs/s)\n`);
+      if (count('failed')) process.exitCode = 1;
+    });
+}

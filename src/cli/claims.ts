@@ -1,0 +1,44 @@
+// `dossier claims`: statements grouped across documents with their distinct origins (CONTRACT.md:
+// `claims --json` → [{id, text, members: [{quoteId|sentence, source, document}], origins}]).
+// Grouping runs over the current documents and is saved, so ratings can refer to the stable group ids.
+import type { Command } from 'commander';
+import { groupClaims } from '../analysis/claims.js';
+import type { ClaimGroup } from '../store/index.js';
+import { dbOption, printJson, withStore, write } from './db.js';
+
+/** The contract's JSON shape: `source` is who a member comes from, `document` where it was read. */
+export function claimJson(g: ClaimGroup) {
+  return {
+    id: g.id,
+    text: g.text,
+    members: g.members.map((m) => ({
+      ...(m.quoteId ? { quoteId: m.quoteId } : { sentence: m.sentence }),
+      text: m.text,
+      source: m.origin,
+      sourceKind: m.originKind,
+      document: m.source,
+      documentId: m.documentId,
+      start: m.start,
+      end: m.end,
+    })),
+    origins: g.origins,
+  };
+}
+
+export function register(program: Command): void {
+  dbOption(program.command('claims'))
+    .description('statements made across documents, grouped, with their distinct origins')
+    .option('--json', 'print JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const groups = groupClaims(await store.claimDocuments());
+        await store.saveClaimGroups(groups);
+        if (o.json) return printJson(groups.map(claimJson));
+        for (const g of groups) {
+          await write(`${g.id}  ${g.text.replace(/\s+/g, ' ')}\n  origins (${g.origins.length}): ${g.origins.map((x) => `${x.name} [${x.kind}]`).join('; ')}\n`);
+          for (const m of g.members) await write(`    - ${m.origin}: "${m.text.replace(/\s+/g, ' ')}"  (#${m.documentId})\n`);
+        }
+        if (!groups.length) await write('(no statement is made in more than one document yet)\n');
+      });
+    });
+}
