@@ -2,8 +2,9 @@
 import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
+import { eventsStage } from './stages/events/index.js';
 
-export const STAGES: readonly Stage[] = [tokensStage];
+export const STAGES: readonly Stage[] = [tokensStage, eventsStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
