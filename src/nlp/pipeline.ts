@@ -2,10 +2,11 @@
 import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
+import { entitiesStage } from './stages/entities/index.js';
 import { datesStage } from './stages/02-dates.js';
 import { eventsStage } from './stages/events/index.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, datesStage, eventsStage];
+export const STAGES: readonly Stage[] = [tokensStage, entitiesStage, datesStage, eventsStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
