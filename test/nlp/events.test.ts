@@ -145,3 +145,19 @@ test('events lexicon: a code with an unknown root is refused naming the file and
   const bad = { ...raw, verbs: { ...raw.verbs, retreat: '99' } } as unknown as Parameters<typeof buildLexicon>[0];
   assert.throws(() => buildLexicon(bad), (e: unknown) => e instanceof InputError && e.message === 'cameo-verbs.json: verb "retreat": "99" is not a CAMEO code with a known root');
 });
+
+test('events: a question reports no event', () => {
+  assert.deepEqual(codes('Is the Northern Front attacking Tessin?'), []);
+});
+
+test('events: a subordinate clause ends at its comma, so each event keeps its own actors', () => {
+  const got = eventsOf('When Tessin fell to the Kestrels, Varga was warned by the Lowland Council.', CAST).map((e) => [e.cameo, e.actors, e.text]);
+  assert.deepEqual(got, [
+    ['192', ['kestrel'], 'When Tessin fell to the Kestrels'],
+    ['012', ['council', 'varga'], 'Varga was warned by the Lowland Council'],
+  ]);
+});
+
+test('events: a participle modifying a noun is not an event ("the negotiating team")', () => {
+  assert.deepEqual(codes('Varga leads the negotiating team of the Northern Front.'), []);
+});

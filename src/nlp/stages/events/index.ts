@@ -135,6 +135,21 @@ function resolvePronouns(section: Section, mentions: Ref[]): Ref[] {
   return out;
 }
 
+function isQuestion(tokens: Token[], a: number, b: number): boolean {
+  for (let k = b - 1; k >= a; k--) {
+    const t = tokens[k];
+    if (t.pos === 'SPACE' || t.text === '"' || t.text === '”' || t.text === "'" || t.text === '’') continue;
+    return t.text === '?';
+  }
+  return false;
+}
+
+/** A participle used as a modifier ("the negotiating team", "rebel controlled") is no event. */
+function isAttributive(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1], next = tokens[i + 1];
+  return !!prev && !!next && /ing$/i.test(tokens[i].text) && next.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(prev.pos);
+}
+
 /** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
 function joined(tokens: Token[], a: Ref, b: Ref): boolean {
   for (let k = a.tokenEnd; k < b.tokenStart; k++) {
@@ -229,6 +244,8 @@ function codeVerb(view: ClauseView, i: number, lex: CameoLexicon): [string, numb
       const cond = v.after.get(lower(tj));
       if (cond) {
         if (!cond.object) return [cond.code, j + 1];
+        // "fell to ISIS" but not "fallen victim to Assad's deception"
+        if (j !== i + 1) break;
         let k = j + 1;
         if (k < end && tokens[k].pos === 'DET') k++;
         const ok = cond.object === '@PLACE' ? !!refAt(view.placeRefs, k) : !!refAt(view.actorRefs, k);
@@ -247,6 +264,7 @@ function findCandidates(view: ClauseView, lex: CameoLexicon): Candidate[] {
     const t = tokens[i];
     if (refAt(view.actorRefs, i) || refAt(view.placeRefs, i)) continue;
     if (t.pos === 'VERB') {
+      if (isAttributive(tokens, i)) continue;
       const gov = lex.governors.get(lemmaOf(t)) ?? null;
       const coded = codeVerb(view, i, lex);
       if (gov) {
@@ -395,6 +413,8 @@ export function sectionEvents(
   const drafts: Draft[] = [];
   for (let s = 0; s < section.sentences.length; s++) {
     const sentence = section.sentences[s];
+    // A question reports nothing ("Is Assad colluding with ISIS?").
+    if (isQuestion(tokens, sentence.tokenStart, sentence.tokenEnd)) continue;
     // Only the refs of this sentence are scanned per clause, which keeps the work linear.
     const inSentence = (r: Ref) => r.tokenStart >= sentence.tokenStart && r.tokenStart < sentence.tokenEnd;
     const sActors = actorRefs.filter(inSentence), sPlaces = placeRefs.filter(inSentence);
