@@ -1,0 +1,2 @@
+// Stage 4, quotes: see ./quotes/ for its steps.
+export { quotesStage, quoteContaining, quotesOfSection } from './quotes/index.js';

@@ -1,0 +1,72 @@
+// Sentences cut into clauses, so that an event gets the actors, place and date of its own clause
+// ("Sky News obtained documents last year proving that Assad withdrew … in 2015": the withdrawal
+// is dated by "in 2015", not by "last year"). Cheap and shallow: punctuation that separates
+// clauses, and the words that open a subordinate or relative clause.
+import type { Section, Sentence, Token } from '../../context.js';
+
+/** A clause as a token range [tokenStart, tokenEnd) within one sentence. */
+export interface Clause {
+  tokenStart: number;
+  tokenEnd: number;
+  /** Index of the sentence in section.sentences. */
+  sentence: number;
+}
+
+const SEPARATORS = new Set([';', ':', '–', '—', '--', '“', '”', '"', '«', '»', '„']);
+const OPENERS = new Set(['that', 'who', 'which', 'whom', 'whose', 'because', 'while', 'whereas', 'although', 'though', 'when', 'whenever', 'if', 'unless', 'but', 'since']);
+/** Subordinators whose clause ends at the next comma ("when Palmyra fell to ISIS, Assad had been warned"). */
+const ADVERBIAL = new Set(['because', 'while', 'whereas', 'although', 'though', 'when', 'whenever', 'if', 'unless', 'since']);
+
+function isSeparator(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (SEPARATORS.has(t.text)) return true;
+  if (t.pos === 'SPACE') return t.text.includes('\n'); // a line break always ends a clause
+  // A spaced hyphen is a dash ("Palmyra - who …"); an unspaced one joins a compound ("air-strikes").
+  if (t.text === '-') {
+    const prev = tokens[i - 1], next = tokens[i + 1];
+    return !!prev && !!next && prev.end < t.start && next.start > t.end;
+  }
+  return false;
+}
+
+function opensClause(t: Token): boolean {
+  const w = t.text.toLowerCase();
+  if (!OPENERS.has(w)) return false;
+  // "that" as a determiner ("that city") opens nothing.
+  if (w === 'that') return t.pos === 'SCONJ' || t.pos === 'PRON';
+  return true;
+}
+
+/** "but" opens a clause after a comma, not inside a phrase ("not once but twice"). */
+function butOpens(tokens: Token[], i: number): boolean {
+  return lowerText(tokens[i]) !== 'but' || (i > 0 && tokens[i - 1].text === ',');
+}
+const lowerText = (t: Token) => t.text.toLowerCase();
+
+export function clausesOf(section: Section, sentenceIndex: number): Clause[] {
+  const s: Sentence = section.sentences[sentenceIndex];
+  const tokens = section.tokens;
+  const out: Clause[] = [];
+  let start = s.tokenStart;
+  const close = (end: number) => {
+    let a = start, b = end;
+    while (a < b && (tokens[a].pos === 'PUNCT' || tokens[a].pos === 'SPACE')) a++;
+    while (b > a && (tokens[b - 1].pos === 'PUNCT' || tokens[b - 1].pos === 'SPACE')) b--;
+    if (b > a) out.push({ tokenStart: a, tokenEnd: b, sentence: sentenceIndex });
+  };
+  let adverbial = false;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = tokens[i];
+    if (isSeparator(tokens, i) || (adverbial && t.text === ',')) {
+      close(i);
+      start = i + 1;
+      adverbial = false;
+    } else if (opensClause(t) && butOpens(tokens, i)) {
+      if (i > start) close(i);
+      start = i;
+      adverbial = ADVERBIAL.has(t.text.toLowerCase());
+    }
+  }
+  close(s.tokenEnd);
+  return out;
+}

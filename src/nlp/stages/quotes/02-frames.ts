@@ -1,0 +1,519 @@
+// Attribution frames: from a cue (a reporting verb, "according to", "is sure that", a headline colon)
+// find who is speaking and what was said. Everything is a scan over the section's tokens; the
+// speaker is the noun phrase next to the cue, the content the clause or quotation it introduces.
+import type { Section, Token } from '../../context.js';
+import type { Quotation } from './01-marks.js';
+import { CUE_ADJECTIVES, CUE_PARTICIPLES, CUE_VERBS, MEDIA_WORDS, type CueClass } from './lexicon.js';
+
+export interface CharSpan {
+  start: number;
+  end: number;
+}
+
+/** One attribution found in a section, before speakers are resolved. */
+export interface Frame {
+  content: CharSpan;
+  direct: boolean;
+  cue: CharSpan | null;
+  speaker: CharSpan | null;
+  via: CharSpan[];
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
+const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'one', 'someone', 'others', 'some', 'many', 'both', 'all', 'most']);
+const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
+const CLOSERS = new Set(['\u201d', '"', '\u2019']);
+const OPEN_MARKS = new Set(['\u201c', '"']);
+const THAT = new Set(['that']);
+const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
+const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
+const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'survey', 'analysis', 'footage', 'images']);
+
+const low = (t: Token) => t.text.toLowerCase();
+const isPunct = (t: Token) => t.pos === 'PUNCT' || t.kind === 'punctuation';
+
+/** The section's tokens plus the lookups every frame needs. */
+export class Scan {
+  readonly toks: Token[];
+  readonly text: string;
+  /** token index → sentence index */
+  readonly sentOf: Int32Array;
+  /** per sentence, its first token that is not white space */
+  private readonly sentStart: Int32Array;
+  /** Content already claimed, so a cue inside another attribution's content is not read twice. */
+  claimedUntil = -1;
+
+  constructor(readonly section: Section, readonly quotations: Quotation[]) {
+    this.toks = section.tokens;
+    this.text = section.text;
+    this.sentOf = new Int32Array(this.toks.length);
+    this.sentStart = new Int32Array(section.sentences.length);
+    section.sentences.forEach((s, i) => {
+      this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
+      let k = s.tokenStart;
+      while (k < s.tokenEnd - 1 && this.toks[k].pos === 'SPACE') k++;
+      this.sentStart[i] = k;
+    });
+  }
+
+  /** First token whose start is >= pos. */
+  tokenAt(pos: number): number {
+    let lo = 0, hi = this.toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.toks[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The quotation that contains char position pos, if any. */
+  quotationAround(pos: number): Quotation | null {
+    const q = this.quotationStartingBefore(pos);
+    return q && q.end > pos ? q : null;
+  }
+
+  /** The last quotation starting at or before pos. */
+  quotationStartingBefore(pos: number): Quotation | null {
+    const qs = this.quotations;
+    let lo = 0, hi = qs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (qs[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? qs[lo - 1] : null;
+  }
+
+  /** The quotation opening at pos or just after it (spaces, a dash or a colon between). */
+  quotationOpeningAt(pos: number): Quotation | null {
+    let i = pos;
+    while (i < this.text.length && i - pos < 4 && /[\s:,\u2013\u2014-]/.test(this.text[i])) i++;
+    const q = this.quotationStartingBefore(i);
+    return q && q.start === i ? q : null;
+  }
+
+  /** The quotation closing at pos or just before it. */
+  quotationClosingAt(pos: number): Quotation | null {
+    let i = pos;
+    while (i > 0 && pos - i < 4 && /[\s,]/.test(this.text[i - 1])) i--;
+    const q = this.quotationStartingBefore(i - 1);
+    return q && q.end >= i - 1 && q.end <= pos ? q : null;
+  }
+
+  sentenceStartToken(i: number): number {
+    return this.sentStart[this.sentOf[i]] ?? 0;
+  }
+
+  sentenceEndToken(i: number): number {
+    return this.section.sentences[this.sentOf[i]]?.tokenEnd ?? this.toks.length;
+  }
+}
+
+/** Tokens [s, e) as a character span. */
+const charSpan = (scan: Scan, s: number, e: number): CharSpan => ({ start: scan.toks[s].start, end: scan.toks[e - 1].end });
+
+/** The noun phrase that ends just before token `i` (reading leftwards, not below `floor`). */
+export function phraseBefore(scan: Scan, i: number, floor: number): [number, number] | null {
+  const toks = scan.toks;
+  let j = i - 1;
+  while (j >= floor && ((toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || toks[j].pos === 'PART') && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s' || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
+  const end = j + 1;
+  let s = end;
+  while (j >= floor && end - j <= 14) {
+    const t = toks[j], w = low(t);
+    if (t.pos === 'PRON' && !POSSESSIVES.has(w)) {
+      if (s === end) s = j;
+      break;
+    }
+    if (POSSESSIVES.has(w)) { s = j; break; }
+    if (t.text === ')') {
+      let k = j - 1;
+      while (k >= floor && j - k < 8 && toks[k].text !== '(') k--;
+      if (k >= floor && toks[k].text === '(') { s = k; j = k - 1; continue; }
+      break;
+    }
+    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
+      s = j;
+      j--;
+      // a determiner opens its phrase: "last year the US Embassy" stops at "the"
+      if (t.pos === 'DET' && j >= floor && (NP_POS.has(toks[j].pos) && toks[j].pos !== 'DET')) break;
+      continue;
+    }
+    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ')) {
+      s = j;
+      j--;
+      continue;
+    }
+    break;
+  }
+  // a phrase never starts with a joiner, and leading numbers or dates belong to an adverbial ("In 2014 the regime")
+  while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
+  for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[k - 1].text))) { s = k; break; }
+  if (s >= end) return null;
+  if (!toks.slice(s, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM')) return null;
+  return [s, end];
+}
+
+/** The noun phrase that starts at token `k` (reading rightwards, not past `ceil`). */
+export function phraseAfter(scan: Scan, k: number, ceil: number): [number, number] | null {
+  const toks = scan.toks;
+  let e = k;
+  while (e < ceil && e - k < 14) {
+    const t = toks[e], w = low(t);
+    if (t.pos === 'PRON') { if (e === k) { e++; if (!POSSESSIVES.has(w)) break; continue; } break; }
+    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
+      if (THAT.has(w) && e === k) break;
+      if (t.pos === 'DET' && e > k && toks[e - 1].pos !== 'ADP' && toks[e - 1].pos !== 'CCONJ' && !NP_INNER.has(low(toks[e - 1]))) break;
+      e++;
+      continue;
+    }
+    if (t.text === '(') {
+      let m = e + 1;
+      while (m < ceil && m - e < 8 && toks[m].text !== ')') m++;
+      if (m < ceil && toks[m].text === ')') { e = m + 1; continue; }
+      break;
+    }
+    if (NP_INNER.has(w) && e > k && e + 1 < ceil && (NP_POS.has(toks[e + 1].pos) || toks[e + 1].pos === 'PROPN')) { e++; continue; }
+    break;
+  }
+  while (e > k && (NP_INNER.has(low(toks[e - 1])) || toks[e - 1].pos === 'ADP' || toks[e - 1].pos === 'DET' || isPunct(toks[e - 1]))) e--;
+  return e > k ? [k, e] : null;
+}
+
+/** Is this token a reporting cue, and of which class? */
+function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
+  const cls = CUE_VERBS.get(t.lemma) ?? CUE_VERBS.get(low(t));
+  if (!cls) return null;
+  const w = low(t);
+  if (t.pos !== 'VERB' && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
+  const n = next ? low(next) : '';
+  if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
+  if (t.lemma === 'point' && n !== 'out') return null;
+  // "business has continued between …" is not speech; "He continued, “…”" is
+  if (t.lemma === 'continue' && !(n === ',' || n === ':' || n === '\u201c' || n === '"')) return null;
+  return cls;
+}
+
+/** Where the content after the cue stops: the sentence end, a trailing ", adding …", ", according to", or "and tweeted". */
+function contentEndToken(scan: Scan, k: number): number {
+  const toks = scan.toks, stop = scan.sentenceEndToken(k);
+  for (let m = k + 1; m < stop; m++) {
+    const w = low(toks[m]);
+    if (toks[m - 1].text === ',' && (CUE_PARTICIPLES.has(w) || w === 'according')) return m - 1;
+    if ((w === 'and' || w === 'but') && m + 1 < stop) {
+      let n = m + 1;
+      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX')) n++;
+      if (n < stop && cueClassOf(toks[n], toks[n + 1]) && toks[n].pos === 'VERB' && /ed$/.test(low(toks[n]))) return m;
+    }
+  }
+  return stop;
+}
+
+/** Trim trailing sentence punctuation (not closing quote marks) and spaces off a char span. */
+function trimSpan(text: string, start: number, end: number): CharSpan {
+  while (end > start && /[\s.,;:\u2013\u2014-]/.test(text[end - 1])) end--;
+  while (start < end && /[\s,:;\u2013\u2014-]/.test(text[start])) start++;
+  return { start, end };
+}
+
+/** Extend a span so it never cuts a quotation in half: a quotation opened inside it runs to its close. */
+function extendOverQuotation(scan: Scan, span: CharSpan): CharSpan {
+  const q = scan.quotationStartingBefore(span.end - 1);
+  if (q && q.start >= span.start && q.end > span.end) return { start: span.start, end: q.end };
+  return span;
+}
+
+/** Is most of the span inside quotation marks? */
+function isDirect(scan: Scan, span: CharSpan): boolean {
+  let quoted = 0;
+  for (let q = scan.quotationStartingBefore(span.end - 1); q && q.end > span.start; ) {
+    quoted += Math.min(q.end, span.end) - Math.max(q.start, span.start);
+    const before = scan.quotationStartingBefore(q.start - 1);
+    q = before && before !== q ? before : null;
+  }
+  return quoted * 2 >= span.end - span.start;
+}
+
+/** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause. */
+function contentAfter(scan: Scan, k: number): CharSpan | null {
+  const toks = scan.toks;
+  const stop = scan.sentenceEndToken(Math.max(0, k - 1));
+  if (k >= toks.length) return null;
+  const q = scan.quotationOpeningAt(toks[k - 1]?.end ?? toks[k].start);
+  if (q) return { start: q.start, end: q.end };
+  // "said on Tuesday that …", "told reporters in Ohio that …": the content starts at "that"
+  let m = k;
+  while (m < stop && m - k < 8 && toks[m].pos !== 'VERB' && toks[m].pos !== 'AUX' && !THAT.has(low(toks[m])) && !OPEN_MARKS.has(toks[m].text)) m++;
+  const start = m < stop && (THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) ? m : k;
+  if (OPEN_MARKS.has(toks[start].text)) {
+    const opened = scan.quotationOpeningAt(toks[start].start);
+    if (opened) return { start: opened.start, end: opened.end };
+  }
+  const end = contentEndToken(scan, start);
+  if (end - start < 2) return null;
+  const span = trimSpan(scan.text, toks[start].start, toks[end - 1].end);
+  if (span.end - span.start < 6) return null;
+  return extendOverQuotation(scan, span);
+}
+
+/** The words after the cue are only an adverbial tail ("in a statement on Tuesday"), no content. */
+function tailIsAdverbial(scan: Scan, k: number): boolean {
+  const toks = scan.toks, stop = scan.sentenceEndToken(Math.max(0, k - 1));
+  if (k >= stop) return true;
+  if (toks[k].text === ',' || isPunct(toks[k]) && !OPEN_MARKS.has(toks[k].text) && toks[k].text !== ':') return true;
+  if (THAT.has(low(toks[k])) || OPEN_MARKS.has(toks[k].text) || toks[k].text === ':') return false;
+  let n = 0;
+  for (let m = k; m < stop; m++) {
+    if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
+    if (toks[m].text === ',') break;
+    n++;
+  }
+  return n <= 8;
+}
+
+/** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
+function viaIn(scan: Scan, s: number, e: number): CharSpan[] {
+  const toks = scan.toks, out: CharSpan[] = [];
+  for (let m = s; m < e; m++) {
+    const w = low(toks[m]);
+    if (VIA_NOUNS.has(w) && m + 1 < e && ['in', 'with', 'for', 'on', 'to', 'by'].includes(low(toks[m + 1]))) {
+      const np = phraseAfter(scan, m + 2, e);
+      if (np && (looksLikeMedia(scan, np) || w !== 'statement')) out.push(charSpan(scan, np[0], np[1]));
+    }
+  }
+  return out;
+}
+
+export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
+  for (let m = np[0]; m < np[1]; m++) if (MEDIA_WORDS.has(low(scan.toks[m]))) return true;
+  return false;
+}
+
+/** The subject of the clause that a cue at token i belongs to, when the phrase right before it is not one
+ * ("… accused the regime and tweeted", ", saying …"): the phrase before the clause's first verb. */
+function clauseSubject(scan: Scan, i: number, floor: number): [number, number] | null {
+  for (let m = floor; m < i; m++) {
+    if (scan.toks[m].pos === 'VERB') return phraseBefore(scan, m, floor);
+  }
+  return null;
+}
+
+/** Find all frames in a section, left to right. */
+export function findFrames(scan: Scan): Frame[] {
+  const toks = scan.toks, frames: Frame[] = [];
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (t.start < scan.claimedUntil) continue;
+    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
+    const w = low(t);
+    let frame: Frame | null = null;
+    if (w === 'according' && i + 1 < n && low(toks[i + 1]) === 'to') frame = accordingTo(scan, i);
+    else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
+    else if (t.text === ':' && isHeadlineColon(scan, i)) frame = colonCue(scan, i);
+    else {
+      const cls = cueClassOf(t, toks[i + 1]);
+      if (cls) frame = verbCue(scan, i, cls);
+    }
+    if (frame) {
+      frames.push(frame);
+      scan.claimedUntil = Math.max(scan.claimedUntil, frame.content.end);
+    }
+  }
+  return frames;
+}
+
+function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
+  const toks = scan.toks, t = toks[i];
+  const sStart = scan.sentenceStartToken(i);
+  // never read a speaker out of a quotation earlier in the sentence
+  let floor = sStart;
+  const before = scan.quotationStartingBefore(t.start);
+  if (before && before.end <= t.start && before.end > toks[sStart].start) floor = Math.max(floor, scan.tokenAt(before.end));
+  let cueEnd = i + 1;
+  if (low(t) === 'pointed' || t.lemma === 'point' || t.lemma === 'call') cueEnd++;
+  const cue = charSpan(scan, i, cueEnd);
+  const via: CharSpan[] = [];
+  const prev = toks[i - 1];
+  const w = low(t);
+
+  // ", saying …", ", adding that …": the clause's subject speaks
+  if (CUE_PARTICIPLES.has(w) && prev && prev.text === ',') {
+    const subj = clauseSubject(scan, i, floor);
+    const content = contentAfter(scan, cueEnd);
+    if (!content) return null;
+    return { content, direct: isDirect(scan, content), cue, speaker: subj ? charSpan(scan, subj[0], subj[1]) : null, via: [] };
+  }
+
+  // passive: "had been told by X that …", "it has been suggested by one expert that …"
+  if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && (prev?.pos === 'AUX' || prev?.lemma === 'be')) {
+    const agent = phraseAfter(scan, cueEnd + 1, scan.sentenceEndToken(i));
+    if (!agent) return null;
+    const content = contentAfter(scan, agent[1]);
+    if (!content) return null;
+    const hearer = phraseBefore(scan, i, floor);
+    if (hearer && !(hearer[1] - hearer[0] === 1 && low(toks[hearer[0]]) === 'it')) via.push(charSpan(scan, hearer[0], hearer[1]));
+    if (cls === 'quote') via.reverse();
+    return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, agent[0], agent[1]), via };
+  }
+
+  // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
+  const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$/.test(prev.text));
+  let subj = afterQuote ? null : phraseBefore(scan, i, floor);
+  let inverted: [number, number] | null = null;
+  let tailStart = cueEnd;
+  if (afterQuote) {
+    inverted = phraseAfter(scan, cueEnd, scan.sentenceEndToken(i));
+    if (inverted) tailStart = inverted[1];
+  }
+  const speakerToks = subj ?? inverted;
+  const sep = subj ? toks[subj[0] - 1] : afterQuote ? prev : undefined;
+  const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$/.test(sep.text));
+  if (sepIsBreak && speakerToks && tailIsAdverbial(scan, tailStart)) {
+    const sepTok = subj ? subj[0] - 1 : i - 1;
+    const closing = scan.quotationClosingAt(toks[sepTok].end);
+    let content: CharSpan;
+    if (closing) content = { start: closing.start, end: closing.end };
+    else {
+      const from = toks[scan.sentenceStartToken(sepTok)].start;
+      content = trimSpan(scan.text, from, toks[sepTok].start);
+      if (content.end - content.start < 8) return null;
+    }
+    // "“A,” he said, “B.”": one quote across the interruption
+    let m = tailStart;
+    const stop = scan.sentenceEndToken(i);
+    while (m < stop && toks[m].text !== ',' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
+    const more = m < toks.length ? scan.quotationOpeningAt(toks[m].text === ',' ? toks[m].end : toks[m].start) : null;
+    if (more && closing) content = { start: content.start, end: more.end };
+    via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
+    return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
+  }
+
+  // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
+  if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i, floor);
+  if (!subj && prev && prev.text === ',') {
+    // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
+    const np1 = phraseBefore(scan, i - 1, floor);
+    if (np1 && np1[0] === floor) subj = np1;
+    else if (np1 && toks[np1[0] - 1]?.text === ',') {
+      const np0 = phraseBefore(scan, np1[0] - 1, floor);
+      if (np0 && np0[0] === floor) subj = [np0[0], np1[1]];
+    }
+  }
+  if (!subj) return null;
+  // "what he claims fits a pattern": the clause is a subject, not a report
+  if (low(toks[subj[0] - 1] ?? t) === 'what') return null;
+  let speaker = subj;
+  let k = cueEnd;
+  const end = scan.sentenceEndToken(i);
+  if (cls === 'quote') {
+    const quoted = phraseAfter(scan, k, end);
+    if (!quoted) return null;
+    via.push(charSpan(scan, subj[0], subj[1]));
+    speaker = quoted;
+    k = quoted[1];
+    // ", Chief of Staff," appositions and "as saying"
+    while (k < end && k - quoted[1] < 12 && !(low(toks[k]) === 'as' && /^(saying|telling|writing|stating|declaring)$/.test(low(toks[k + 1] ?? toks[k])))) k++;
+    if (k >= end) return null;
+    k += 2;
+  } else if (TELL_LIKE.has(t.lemma) || cls === 'tell') {
+    const hearer = phraseAfter(scan, k, end);
+    if (hearer && !THAT.has(low(toks[hearer[0]]))) {
+      if (looksLikeMedia(scan, hearer)) via.push(charSpan(scan, hearer[0], hearer[1]));
+      if (t.lemma === 'tell' || t.lemma === 'inform' || t.lemma === 'assure' || t.lemma === 'remind' || t.lemma === 'brief' || t.lemma === 'notify') k = hearer[1];
+    }
+  } else if (cls === 'belief' || cls === 'evidence') {
+    const nx = toks[k];
+    if (!nx || !(THAT.has(low(nx)) || (cls === 'belief' && (nx.pos === 'PRON' || nx.pos === 'PROPN' || nx.pos === 'DET')))) return null;
+    if (cls === 'evidence') {
+      // "Sky News obtained documents proving that …": the one who obtained the documents is the source
+      const head = toks.slice(speaker[0], speaker[1]);
+      if (head.every((x) => x.pos !== 'PROPN') && head.some((x) => THING_SPEAKERS.has(low(x))) && toks[speaker[0] - 1]?.pos === 'VERB') {
+        const owner = phraseBefore(scan, speaker[0] - 1, floor);
+        if (owner) speaker = owner;
+      }
+    }
+  }
+  if (k > end) return null;
+  const content = contentAfter(scan, k);
+  if (!content) return null;
+  via.push(...viaIn(scan, floor, k));
+  return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
+}
+
+/** "according to X, …", "…, according to X", "according to X “…”" */
+function accordingTo(scan: Scan, i: number): Frame | null {
+  const toks = scan.toks, end = scan.sentenceEndToken(i);
+  const src = phraseAfter(scan, i + 2, end);
+  if (!src) return null;
+  const cue = charSpan(scan, i, i + 2);
+  const speaker = charSpan(scan, src[0], src[1]);
+  const quoted = scan.quotationOpeningAt(toks[src[1] - 1].end);
+  if (quoted) return { content: { start: quoted.start, end: quoted.end }, direct: true, cue, speaker, via: [] };
+  const after = src[1];
+  if (after >= end - 1 || toks[after].text === '.' || (toks[after].text === ',' && i > scan.sentenceStartToken(i) + 2 && toks[i - 1].text === ',')) {
+    // trailing: the clause before ", according to X" is the content
+    const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
+    if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
+    const from = toks[scan.sentenceStartToken(i)].start;
+    const content = trimSpan(scan.text, from, toks[i].start);
+    if (content.end - content.start < 8) return null;
+    return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+  }
+  if (toks[after].text === ',') {
+    const content = contentAfter(scan, after + 1);
+    if (!content) return null;
+    return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+  }
+  return null;
+}
+
+/** "Terrorism expert X is sure that …" */
+function adjectiveCue(scan: Scan, i: number): Frame | null {
+  const toks = scan.toks;
+  const subj = phraseBefore(scan, i, scan.sentenceStartToken(i));
+  if (!subj) return null;
+  const content = contentAfter(scan, i + 1);
+  if (!content) return null;
+  let cueStart = i - 1;
+  while (cueStart > subj[1] && toks[cueStart - 1].pos === 'ADV') cueStart--;
+  return { content, direct: isDirect(scan, content), cue: charSpan(scan, Math.max(subj[1], i - 1), i + 1), speaker: charSpan(scan, subj[0], subj[1]), via: [] };
+}
+
+/** A headline or paragraph that opens with a name and a colon: "Graham: Trump is destroying the party". */
+function isHeadlineColon(scan: Scan, i: number): boolean {
+  const toks = scan.toks;
+  const s = scan.sentenceStartToken(i);
+  if (i - s < 1 || i - s > 4) return false;
+  const lineStart = s === 0 || /\n\s*$/.test(scan.text.slice(Math.max(0, toks[s].start - 3), toks[s].start));
+  if (!lineStart) return false;
+  for (let m = s; m < i; m++) if (toks[m].pos !== 'PROPN') return false;
+  return i + 2 < scan.sentenceEndToken(i);
+}
+
+function colonCue(scan: Scan, i: number): Frame | null {
+  const s = scan.sentenceStartToken(i);
+  const content = contentAfter(scan, i + 1);
+  if (!content) return null;
+  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, s, i), via: [] };
+}
+
+/** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last speaker. */
+export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quotation; after: number }[] {
+  const covered = (q: Quotation) => frames.some((f) => f.content.start < q.end && q.start < f.content.end);
+  const out: { quotation: Quotation; after: number }[] = [];
+  for (const q of scan.quotations) {
+    if (covered(q)) continue;
+    const words = scan.text.slice(q.start, q.end).split(/\s+/).length;
+    if (words < 5) continue;
+    let b = q.start;
+    while (b > 0 && /[ \t]/.test(scan.text[b - 1])) b--;
+    const lead = b === 0 ? '\n' : scan.text[b - 1];
+    if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"')) continue;
+    out.push({ quotation: q, after: q.start });
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+// Speakers: link each speaker phrase to an entity, and resolve pronouns and relative pronouns to the
+// most recent compatible speaker or person subject ("he explains" → the attorney general named just before).
+import type { Entity, EntityType, Quote } from '../../../types.js';
+import type { Token } from '../../context.js';
+import type { CharSpan, Frame, Scan } from './02-frames.js';
+import { looksLikeMedia, phraseBefore } from './02-frames.js';
+
+/** An entity mention in one section, flattened for lookups. */
+export interface MentionRef {
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+}
+
+/** Someone a later pronoun can refer to. */
+interface Antecedent {
+  start: number;
+  text: string;
+  entityId: string | null;
+  plural: boolean;
+  person: boolean;
+}
+
+const SINGULAR_PERSON = new Set(['he', 'she', 'him', 'her']);
+const PLURAL = new Set(['they', 'them']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/** Mentions overlapping [start, end), by binary search over mentions sorted by start. */
+function mentionsIn(mentions: MentionRef[], start: number, end: number): MentionRef[] {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  // mentions are sorted by start and do not nest deeply, so back up a little for long ones
+  let i = Math.max(0, lo - 3);
+  const out: MentionRef[] = [];
+  for (; i < mentions.length && mentions[i].start < end; i++) if (mentions[i].end > start) out.push(mentions[i]);
+  return out;
+}
+
+/** The head of a speaker phrase: its words before any "of", "in", "close to", comma or parenthesis. */
+function headEnd(scan: Scan, span: CharSpan): number {
+  const toks = scan.toks;
+  for (let k = scan.tokenAt(span.start); k < toks.length && toks[k].start < span.end; k++) {
+    const t = toks[k];
+    if (k > scan.tokenAt(span.start) && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k - 1].pos === 'NOUN'))) return t.start;
+  }
+  return span.end;
+}
+
+export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan): MentionRef | null {
+  const found = mentionsIn(mentions, span.start, headEnd(scan, span));
+  if (!found.length) return null;
+  return found.reduce((best, m) => (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.end > best.end) ? m : best);
+}
+
+function isPlural(tokens: Token[]): boolean {
+  const nouns = tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  if (tokens.some((t) => t.text.toLowerCase() === 'and')) return true;
+  const head = nouns[nouns.length - 1];
+  if (!head || head.pos !== 'NOUN') return false;
+  return head.lemma !== head.text.toLowerCase() && /s$/i.test(head.text);
+}
+
+export interface Resolved {
+  text: string;
+  entityId: string | null;
+}
+
+/** Resolves speakers of one section in text order. */
+export class SpeakerResolver {
+  private readonly history: Antecedent[] = [];
+  private readonly subjects: Antecedent[];
+  private si = 0;
+
+  constructor(private readonly scan: Scan, private readonly mentions: MentionRef[], entityById: Map<string, Entity>, hasEntities: boolean) {
+    this.subjects = personSubjects(scan, mentions, entityById, hasEntities);
+  }
+
+  private tokensOf(span: CharSpan): Token[] {
+    const out: Token[] = [];
+    for (let k = this.scan.tokenAt(span.start); k < this.scan.toks.length && this.scan.toks[k].start < span.end; k++) out.push(this.scan.toks[k]);
+    return out;
+  }
+
+  /** Resolve the speaker span of a frame; records it for later pronouns. */
+  resolve(span: CharSpan | null): Resolved & { span: CharSpan | null } {
+    if (!span) {
+      const last = this.history[this.history.length - 1];
+      return last ? { text: last.text, entityId: last.entityId, span: null } : { text: '', entityId: null, span: null };
+    }
+    const text = this.scan.text.slice(span.start, span.end);
+    const w = text.toLowerCase();
+    if (SINGULAR_PERSON.has(w) || PLURAL.has(w) || RELATIVE.has(w)) {
+      const ante = RELATIVE.has(w) ? this.relativeAntecedent(span) : this.antecedent(span.start, PLURAL.has(w));
+      if (ante) {
+        this.history.push({ ...ante, start: span.start });
+        return { text: ante.text, entityId: ante.entityId, span };
+      }
+      return { text, entityId: null, span };
+    }
+    const toks = this.tokensOf(span);
+    const link = linkEntity(this.scan, this.mentions, span);
+    const tokIdx = this.scan.tokenAt(span.start);
+    const media = looksLikeMedia(this.scan, [tokIdx, tokIdx + toks.length]);
+    const plural = isPlural(toks);
+    const person = link ? link.type === 'PERSON' : !media && !plural && !/^(it|we|i|you)$/.test(w);
+    this.history.push({ start: span.start, text, entityId: link?.entityId ?? null, plural: plural || link?.type === 'ORG', person });
+    return { text, entityId: link?.entityId ?? null, span };
+  }
+
+  /** The speaker a free-standing quotation continues: the last one, if any. */
+  last(): Antecedent | null {
+    return this.history[this.history.length - 1] ?? null;
+  }
+
+  private antecedent(pos: number, plural: boolean): Antecedent | null {
+    const ok = (a: Antecedent) => (plural ? a.plural : a.person && !a.plural);
+    let fromHistory: Antecedent | null = null;
+    for (let i = this.history.length - 1; i >= 0 && i >= this.history.length - 6; i--) {
+      const a = this.history[i];
+      if (a.start < pos && ok(a)) { fromHistory = a; break; }
+    }
+    while (this.si < this.subjects.length && this.subjects[this.si].start < pos) this.si++;
+    let fromSubjects: Antecedent | null = null;
+    for (let i = this.si - 1; i >= 0 && i >= this.si - 6; i--) {
+      if (ok(this.subjects[i])) { fromSubjects = this.subjects[i]; break; }
+    }
+    if (fromHistory && fromSubjects) return fromSubjects.start > fromHistory.start ? fromSubjects : fromHistory;
+    return fromHistory ?? fromSubjects;
+  }
+
+  /** "X, who said …": the phrase before the comma. */
+  private relativeAntecedent(span: CharSpan): Antecedent | null {
+    const k = this.scan.tokenAt(span.start);
+    if (k < 2 || this.scan.toks[k - 1].text !== ',') return null;
+    const np = phraseBefore(this.scan, k - 1, this.scan.sentenceStartToken(k));
+    if (!np) return null;
+    const s = { start: this.scan.toks[np[0]].start, end: this.scan.toks[np[1] - 1].end };
+    const link = linkEntity(this.scan, this.mentions, s);
+    return { start: s.start, text: this.scan.text.slice(s.start, s.end), entityId: link?.entityId ?? null, plural: false, person: true };
+  }
+}
+
+/** People who are the subject of a sentence (named before its first verb): what "he" most often points back to. */
+function personSubjects(scan: Scan, mentions: MentionRef[], entityById: Map<string, Entity>, hasEntities: boolean): Antecedent[] {
+  const out: Antecedent[] = [];
+  const toks = scan.toks;
+  for (const s of scan.section.sentences) {
+    let firstVerb = s.tokenEnd;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].pos === 'VERB') { firstVerb = k; break; }
+    const until = firstVerb < toks.length ? toks[firstVerb].start : s.end;
+    if (hasEntities) {
+      for (const m of mentionsIn(mentions, s.start, until)) {
+        if (m.type !== 'PERSON') continue;
+        const e = entityById.get(m.entityId);
+        out.push({ start: m.start, text: e?.name ?? scan.text.slice(m.start, m.end), entityId: m.entityId, plural: false, person: true });
+      }
+    } else {
+      // no entity stage ran: take a run of two or more proper nouns as a name
+      for (let k = s.tokenStart; k < firstVerb; k++) {
+        if (toks[k].pos !== 'PROPN') continue;
+        let e = k;
+        while (e < firstVerb && toks[e].pos === 'PROPN') e++;
+        if (e - k >= 2 && toks[k - 1]?.text.toLowerCase() !== 'the') out.push({ start: toks[k].start, text: scan.text.slice(toks[k].start, toks[e - 1].end), entityId: null, plural: false, person: true });
+        k = e;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Build the contract's quote from a frame. */
+export function toQuote(scan: Scan, frame: Frame, speaker: Resolved & { span: CharSpan | null }, via: Quote['via'], id: string): Quote {
+  const sp: Quote['speaker'] = { text: speaker.text, entityId: speaker.entityId };
+  if (speaker.span) { sp.start = speaker.span.start; sp.end = speaker.span.end; }
+  return {
+    id,
+    in: scan.section.in,
+    start: frame.content.start,
+    end: frame.content.end,
+    content: scan.text.slice(frame.content.start, frame.content.end),
+    direct: frame.direct,
+    cue: frame.cue ? scan.text.slice(frame.cue.start, frame.cue.end) : null,
+    cueSpan: frame.cue,
+    speaker: sp,
+    via,
+  };
+}

@@ -1,0 +1,64 @@
+// The quotes stage: who claims what. Per section: quotation marks (01), attribution frames around
+// reporting cues (02), then speakers linked to entities and pronouns resolved (03).
+import type { Entity, Quote, Span } from '../../../types.js';
+import type { Context, Section, Stage } from '../../context.js';
+import { findQuotations } from './01-marks.js';
+import { findFrames, looseQuotations, Scan, type Frame } from './02-frames.js';
+import { linkEntity, SpeakerResolver, toQuote, type MentionRef } from './03-speakers.js';
+
+export { findQuotations } from './01-marks.js';
+
+// Words that stand where a speaker would but never name one ("that implies …", "let's hope").
+const NOT_SPEAKERS = /^(?:that|this|which|what|there|here|['\u2019]s|['\u2019])$/i;
+
+/** Quotes of one section, numbered from `firstId`. */
+export function quotesOfSection(section: Section, entities: Entity[], firstId = 1): Quote[] {
+  const scan = new Scan(section, findQuotations(section.text));
+  const frames = findFrames(scan);
+  const loose = looseQuotations(scan, frames);
+  const mentions: MentionRef[] = [];
+  const byId = new Map<string, Entity>();
+  for (const e of entities) {
+    byId.set(e.id, e);
+    for (const m of e.mentions) if (m.in === section.in) mentions.push({ start: m.start, end: m.end, entityId: e.id, type: e.type });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const resolver = new SpeakerResolver(scan, mentions, byId, entities.length > 0);
+
+  // frames and loose quotations in text order, so "he" and continued quotations see the speakers before them
+  type Item = { frame: Frame; continues: boolean };
+  const items: Item[] = frames.map((frame) => ({ frame, continues: false }));
+  for (const l of loose) items.push({ frame: { content: { start: l.quotation.start, end: l.quotation.end }, direct: true, cue: null, speaker: null, via: [] }, continues: true });
+  items.sort((a, b) => a.frame.content.start - b.frame.content.start);
+
+  const quotes: Quote[] = [];
+  for (const { frame, continues } of items) {
+    if (continues && !resolver.last()) continue;
+    if (frame.speaker && NOT_SPEAKERS.test(section.text.slice(frame.speaker.start, frame.speaker.end))) continue;
+    const speaker = resolver.resolve(frame.speaker);
+    if (!speaker.text) continue;
+    const via = frame.via.map((v) => ({ text: section.text.slice(v.start, v.end), entityId: linkEntity(scan, mentions, v)?.entityId ?? null }));
+    quotes.push(toQuote(scan, frame, speaker, via, `q${firstId + quotes.length}`));
+  }
+  return quotes;
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  run(ctx: Context) {
+    const out: Quote[] = [];
+    for (const section of ctx.sections) out.push(...quotesOfSection(section, ctx.entities, out.length + 1));
+    ctx.quotes = out;
+  },
+};
+
+/** The innermost quote whose content contains the span (same container), or null: events inside a
+ * quote are the speaker's claim, not the author's. */
+export function quoteContaining(quotes: readonly Quote[], span: Span): Quote | null {
+  let best: Quote | null = null;
+  for (const q of quotes) {
+    if (q.in !== span.in || q.start > span.start || q.end < span.end) continue;
+    if (!best || q.end - q.start < best.end - best.start) best = q;
+  }
+  return best;
+}
