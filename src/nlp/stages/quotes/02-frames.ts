@@ -32,6 +32,9 @@ const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'survey', 'analysis', 'footage', 'images']);
 
 const low = (t: Token) => t.text.toLowerCase();
+/** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
+const posOf = (t: Token, prev: Token | undefined) =>
+  prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
 const isPunct = (t: Token) => t.pos === 'PUNCT' || t.kind === 'punctuation';
 
 /** The section's tokens plus the lookups every frame needs. */
@@ -135,14 +138,16 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       if (k >= floor && toks[k].text === '(') { s = k; j = k - 1; continue; }
       break;
     }
-    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
+    const p = posOf(t, toks[j - 1]);
+    const gerund = p === 'VERB' && s < end && /ing$/.test(w) && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
+    if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
       j--;
       // a determiner opens its phrase: "last year the US Embassy" stops at "the"
       if (t.pos === 'DET' && j >= floor && (NP_POS.has(toks[j].pos) && toks[j].pos !== 'DET')) break;
       continue;
     }
-    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ')) {
+    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ' || toks[j - 1].pos === 'NUM')) {
       s = j;
       j--;
       continue;
@@ -164,7 +169,7 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
   while (e < ceil && e - k < 14) {
     const t = toks[e], w = low(t);
     if (t.pos === 'PRON') { if (e === k) { e++; if (!POSSESSIVES.has(w)) break; continue; } break; }
-    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
+    if (NP_POS.has(posOf(t, toks[e - 1])) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
       if (THAT.has(w) && e === k) break;
       if (t.pos === 'DET' && e > k && toks[e - 1].pos !== 'ADP' && toks[e - 1].pos !== 'CCONJ' && !NP_INNER.has(low(toks[e - 1]))) break;
       e++;
@@ -197,16 +202,22 @@ function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
   return cls;
 }
 
-/** Where the content after the cue stops: the sentence end, a trailing ", adding …", ", according to", or "and tweeted". */
+/** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
+ * or a coordinated report ("and said that …", "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
     if (toks[m - 1].text === ',' && (CUE_PARTICIPLES.has(w) || w === 'according')) return m - 1;
-    if ((w === 'and' || w === 'but') && m + 1 < stop) {
+    if ((w === 'and' || w === 'but' || w === 'while' || w === ',' || w === ';') && m + 1 < stop) {
+      // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
-      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX')) n++;
-      if (n < stop && cueClassOf(toks[n], toks[n + 1]) && toks[n].pos === 'VERB' && /ed$/.test(low(toks[n]))) return m;
+      while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
+      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX') && n - m <= 8) n++;
+      if (n < stop && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && !CUE_PARTICIPLES.has(low(toks[n])) && w !== ',') return m;
+      if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
+      // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
+      if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
     }
   }
   return stop;
@@ -237,34 +248,53 @@ function isDirect(scan: Scan, span: CharSpan): boolean {
   return quoted * 2 >= span.end - span.start;
 }
 
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|last|this|on|in|at|during|after|before|when|while|to|through|via|from|with|over|privately|publicly|repeatedly|again|also|then|afterward|afterwards|late|early|once|twice|hours|days|weeks|months|years|ago)$/;
+
 /** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause. */
 function contentAfter(scan: Scan, k: number): CharSpan | null {
   const toks = scan.toks;
   const stop = scan.sentenceEndToken(Math.max(0, k - 1));
   if (k >= toks.length) return null;
-  const q = scan.quotationOpeningAt(toks[k - 1]?.end ?? toks[k].start);
-  if (q) return { start: q.start, end: q.end };
-  // "said on Tuesday that …", "told reporters in Ohio that …": the content starts at "that"
+  // "said on Tuesday that …", "told reporters in Ohio that …", "said in a statement: “…”": skip the adverbial
   let m = k;
-  while (m < stop && m - k < 8 && toks[m].pos !== 'VERB' && toks[m].pos !== 'AUX' && !THAT.has(low(toks[m])) && !OPEN_MARKS.has(toks[m].text)) m++;
-  const start = m < stop && (THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) ? m : k;
-  if (OPEN_MARKS.has(toks[start].text)) {
-    const opened = scan.quotationOpeningAt(toks[start].start);
-    if (opened) return { start: opened.start, end: opened.end };
-  }
+  while (m < stop && m - k < 14 && toks[m].pos !== 'VERB' && toks[m].pos !== 'AUX' && !THAT.has(low(toks[m])) && !OPEN_MARKS.has(toks[m].text)) m++;
+  let start = k;
+  if (m < stop && m > k && THAT.has(low(toks[m])) && m - k <= 8) start = m;
+  else if (m < stop && OPEN_MARKS.has(toks[m].text) && (m === k || /^[,:\u2013\u2014-]$/.test(toks[m - 1].text) || TIME_WORDS.test(low(toks[k])))) start = m;
   const end = contentEndToken(scan, start);
+  if (OPEN_MARKS.has(toks[start].text) || scan.quotationOpeningAt(toks[start].start)) {
+    const opened = scan.quotationOpeningAt(toks[start].start);
+    if (opened) {
+      // "said “it gets me mad” every time …": the words after the quotation belong to the content too
+      const tail = end > start ? toks[end - 1].end : opened.end;
+      const rest = scan.text.slice(opened.end, tail);
+      if (tail > opened.end && /\p{L}{3}/u.test(rest) && !/^[\s,]*(?:\p{Lu}[\p{L}.'-]*\s+)*(?:he|she|they|it|we|i|\p{Lu}\p{L}+)\s+(?:said|says|added|adds|told|explained|wrote|continued)\b/iu.test(rest)) {
+        const closeTail = trimSpan(scan.text, opened.start, tail);
+        return closeTail.end > opened.end ? closeTail : { start: opened.start, end: opened.end };
+      }
+      return { start: opened.start, end: opened.end };
+    }
+  }
   if (end - start < 2) return null;
   const span = trimSpan(scan.text, toks[start].start, toks[end - 1].end);
   if (span.end - span.start < 6) return null;
   return extendOverQuotation(scan, span);
 }
 
-/** The words after the cue are only an adverbial tail ("in a statement on Tuesday"), no content. */
+/** The words after the cue are only an adverbial tail ("said Friday", "in a statement on Tuesday"), no content. */
 function tailIsAdverbial(scan: Scan, k: number): boolean {
   const toks = scan.toks, stop = scan.sentenceEndToken(Math.max(0, k - 1));
   if (k >= stop) return true;
-  if (toks[k].text === ',' || isPunct(toks[k]) && !OPEN_MARKS.has(toks[k].text) && toks[k].text !== ':') return true;
-  if (THAT.has(low(toks[k])) || OPEN_MARKS.has(toks[k].text) || toks[k].text === ':') return false;
+  const t = toks[k];
+  if (t.text === ',' || t.text === ':') {
+    // ", “…”" and ": …" bring the content after the cue
+    const next = toks[k + 1];
+    if (next && (OPEN_MARKS.has(next.text) || scan.quotationOpeningAt(t.end))) return false;
+    if (t.text === ':') return false;
+    return true;
+  }
+  if (isPunct(t) && !OPEN_MARKS.has(t.text)) return true;
+  if (!(TIME_WORDS.test(low(t)) || t.pos === 'ADP' || t.pos === 'ADV')) return false;
   let n = 0;
   for (let m = k; m < stop; m++) {
     if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
@@ -294,9 +324,10 @@ export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
 
 /** The subject of the clause that a cue at token i belongs to, when the phrase right before it is not one
  * ("… accused the regime and tweeted", ", saying …"): the phrase before the clause's first verb. */
-function clauseSubject(scan: Scan, i: number, floor: number): [number, number] | null {
+function clauseSubject(scan: Scan, i: number): [number, number] | null {
+  const floor = scan.sentenceStartToken(i);
   for (let m = floor; m < i; m++) {
-    if (scan.toks[m].pos === 'VERB') return phraseBefore(scan, m, floor);
+    if (scan.toks[m].pos === 'VERB' && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
   }
   return null;
 }
@@ -342,7 +373,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // ", saying …", ", adding that …": the clause's subject speaks
   if (CUE_PARTICIPLES.has(w) && prev && prev.text === ',') {
-    const subj = clauseSubject(scan, i, floor);
+    const subj = clauseSubject(scan, i);
     const content = contentAfter(scan, cueEnd);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker: subj ? charSpan(scan, subj[0], subj[1]) : null, via: [] };
@@ -372,36 +403,41 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const speakerToks = subj ?? inverted;
   const sep = subj ? toks[subj[0] - 1] : afterQuote ? prev : undefined;
   const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$/.test(sep.text));
-  if (sepIsBreak && speakerToks && tailIsAdverbial(scan, tailStart)) {
-    const sepTok = subj ? subj[0] - 1 : i - 1;
-    const closing = scan.quotationClosingAt(toks[sepTok].end);
+  const sepTok = subj ? subj[0] - 1 : i - 1;
+  const closing = sepIsBreak ? scan.quotationClosingAt(toks[sepTok].end) : null;
+  // "“A,” he said, “B.”": one quote across the interruption
+  let more: Quotation | null = null;
+  if (closing) {
+    let m = tailStart;
+    const stop = scan.sentenceEndToken(i);
+    while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
+    more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
+  }
+  if (sepIsBreak && speakerToks && (more || tailIsAdverbial(scan, tailStart))) {
     let content: CharSpan;
-    if (closing) content = { start: closing.start, end: closing.end };
+    if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
     else {
       const from = toks[scan.sentenceStartToken(sepTok)].start;
       content = trimSpan(scan.text, from, toks[sepTok].start);
       if (content.end - content.start < 8) return null;
     }
-    // "“A,” he said, “B.”": one quote across the interruption
-    let m = tailStart;
-    const stop = scan.sentenceEndToken(i);
-    while (m < stop && toks[m].text !== ',' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
-    const more = m < toks.length ? scan.quotationOpeningAt(toks[m].text === ',' ? toks[m].end : toks[m].start) : null;
-    if (more && closing) content = { start: content.start, end: more.end };
     via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
   }
 
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
-  if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i, floor);
+  if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
   if (!subj && prev && prev.text === ',') {
     // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
-    const np1 = phraseBefore(scan, i - 1, floor);
-    if (np1 && np1[0] === floor) subj = np1;
-    else if (np1 && toks[np1[0] - 1]?.text === ',') {
-      const np0 = phraseBefore(scan, np1[0] - 1, floor);
-      if (np0 && np0[0] === floor) subj = [np0[0], np1[1]];
+    let np = phraseBefore(scan, i - 1, floor);
+    for (let hops = 0; np && hops < 4; hops++) {
+      if (np[0] === floor) { subj = [np[0], subj ? subj[1] : np[1]]; break; }
+      if (toks[np[0] - 1]?.text !== ',') break;
+      subj = [np[0], subj ? subj[1] : np[1]];
+      np = phraseBefore(scan, np[0] - 1, floor);
+      if (!np) subj = null;
     }
+    if (subj && subj[0] !== floor) subj = null;
   }
   if (!subj) return null;
   // "what he claims fits a pattern": the clause is a subject, not a report

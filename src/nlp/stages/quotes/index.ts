@@ -34,6 +34,13 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
   const quotes: Quote[] = [];
   for (const { frame, continues } of items) {
     if (continues && !resolver.last()) continue;
+    const prev = quotes[quotes.length - 1];
+    if (continues && prev && continuesQuote(section.text, prev, frame.content.start)) {
+      // "“A,” he said. “B.”": the quotation after the attribution is the same speaker going on
+      prev.end = frame.content.end;
+      prev.content = section.text.slice(prev.start, prev.end);
+      continue;
+    }
     if (frame.speaker && NOT_SPEAKERS.test(section.text.slice(frame.speaker.start, frame.speaker.end))) continue;
     const speaker = resolver.resolve(frame.speaker);
     if (!speaker.text) continue;
@@ -41,6 +48,13 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
     quotes.push(toQuote(scan, frame, speaker, via, `q${firstId + quotes.length}`));
   }
   return quotes;
+}
+
+/** Does a free-standing quotation at `start` carry on the quote before it (same paragraph, only its attribution between)? */
+function continuesQuote(text: string, prev: Quote, start: number): boolean {
+  if (start < prev.end || start - prev.end > 200) return false;
+  const gap = text.slice(prev.end, start);
+  return !/[\n\u201c"]/.test(gap);
 }
 
 export const quotesStage: Stage = {
