@@ -1,55 +1,56 @@
-// HTML → Document. A first, simple reader: paragraphs outside navigation, with <title>
-// and meta tags. The boilerplate-removing extractor replaces the body of this file.
-import { Parser } from 'htmlparser2';
+// HTML → Document, as a recipe of numbered steps: parse to a small tree, read the metadata,
+// lift out reader comments, pick the article container, render it as plain text.
 import type { Document } from '../../types.js';
+import { parseHtml } from './01-parse.js';
+import { readMetadata } from './02-metadata.js';
+import { extractComments } from './03-comments.js';
+import { dropUnlikely, selectMain } from './04-main-text.js';
+import { renderBlocks } from './05-render.js';
+import { measure, type El } from './dom.js';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'footer', 'aside', 'header', 'form', 'svg', 'template', 'iframe']);
-const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre']);
+/** Below this many characters a result is retried with the unlikely-candidate filter off. */
+const MIN_TEXT = 250;
 
 export function readHtml(html: string): Document {
-  const paragraphs: string[] = [];
-  const meta: Record<string, string> = {};
-  let title = '';
-  let inTitle = false;
-  let skip = 0;
-  let block = 0;
-  let buf = '';
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (SKIP.has(name)) skip++;
-      if (name === 'title') inTitle = true;
-      if (name === 'meta') {
-        const key = (attrs.property ?? attrs.name ?? '').toLowerCase();
-        if (key && attrs.content) meta[key] ??= attrs.content;
-      }
-      if (BLOCK.has(name)) { if (block === 0) buf = ''; block++; }
-      if (name === 'br') buf += '\n';
-    },
-    ontext(t) {
-      if (inTitle) title += t;
-      else if (!skip && block) buf += t;
-    },
-    onclosetag(name) {
-      if (SKIP.has(name)) skip = Math.max(0, skip - 1);
-      if (name === 'title') inTitle = false;
-      if (BLOCK.has(name) && block > 0) {
-        block--;
-        if (block === 0) {
-          const s = buf.replace(/[ \t\r\f\v]+/g, ' ').replace(/ *\n */g, '\n').trim();
-          if (s) paragraphs.push(s);
-        }
-      }
-    },
-  }, { decodeEntities: true, lowerCaseTags: true });
-  parser.end(html);
+  const parsed = parseHtml(html);
+  const root = parsed.root;
+  // Comments first, so a commenter's name or date is never taken for the article's byline.
+  const comments = extractComments(root);
+  const meta = readMetadata(parsed);
+  const text = mainText(root, meta.title);
   return {
-    title: (meta['og:title'] ?? title).trim() || null,
-    author: meta['author'] ?? null,
-    publisher: meta['og:site_name'] ?? null,
-    publishedAt: meta['article:published_time'] ?? null,
-    language: 'en',
-    text: paragraphs.join('\n\n'),
-    comments: [],
+    title: meta.title,
+    author: meta.author,
+    publisher: meta.publisher,
+    publishedAt: meta.publishedAt,
+    publishedAtSource: meta.publishedAtSource,
+    language: meta.language,
+    url: meta.url,
+    text,
+    comments,
     format: 'html',
   };
+}
+
+function mainText(root: El, title: string | null): string {
+  const attempt = (strict: boolean): string => {
+    dropUnlikely(root, strict);
+    const { parts } = selectMain(root);
+    let blocks = renderBlocks(parts);
+    // The headline is metadata; the benchmark texts (and readers) do not repeat it in the body.
+    if (title && blocks.length && norm(blocks[0]) === norm(title)) blocks = blocks.slice(1);
+    return blocks.join('\n\n');
+  };
+  const strictText = attempt(true);
+  if (strictText.length >= MIN_TEXT) return strictText;
+  undrop(root);
+  measure(root);
+  const loose = attempt(false);
+  return loose.length > strictText.length ? loose : strictText;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function undrop(el: El): void {
+  for (const c of el.children) if (typeof c !== 'string') { if (c.dropped && !c.attrs['data-dossier-comment']) c.dropped = false; undrop(c); }
 }

@@ -1,0 +1,151 @@
+// Step 4: find the element that holds the article. Paragraph-like blocks are scored by length
+// and commas; scores flow to their ancestors, are weighted by class/id hints and cut by link
+// density; the best ancestor wins, together with siblings that score well (Readability's recipe).
+import { BLOCK_TAGS, descendants, drop, hintOf, isEl, linkDensity, type El } from './dom.js';
+import { NEGATIVE, POSITIVE } from './hints.js';
+
+export function classWeight(el: El): number {
+  const h = hintOf(el);
+  if (!h) return 0;
+  let w = 0;
+  if (NEGATIVE.test(h)) w -= 25;
+  if (POSITIVE.test(h)) w += 25;
+  if (el.attrs.itemprop === 'articleBody' || el.attrs.itemprop === 'text') w += 25;
+  return w;
+}
+
+/** Drop never-text and hidden elements, and (strict) the unlikely containers, before scoring. */
+export function dropUnlikely(root: El, strict: boolean): void {
+  const all = root.all;
+  for (let i = root.index + 1; i < root.end;) {
+    const el = all[i];
+    if (el.dropped) { i = el.end; continue; }
+    if (el.never || (strict && el.unlikely)) { drop(el); i = el.end; continue; }
+    i++;
+  }
+}
+
+export const hasBlockChild = (el: El): boolean => {
+  for (const c of el.children) if (isEl(c) && !c.dropped && BLOCK_TAGS.has(c.tag)) return true;
+  return false;
+};
+
+const PARAGRAPH = new Set(['p', 'pre', 'td', 'blockquote']);
+const LEAFY = new Set(['div', 'section', 'article', 'span', 'font', 'center', 'main']);
+
+function tagBase(el: El): number {
+  switch (el.tag) {
+    case 'div': case 'article': case 'main': case 'section': return 5;
+    case 'pre': case 'td': case 'blockquote': return 3;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': return -3;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': return -5;
+    default: return 0;
+  }
+}
+
+const COMMAS = /[,，、;]/g;
+function countCommas(el: El): number {
+  let n = 0;
+  const walk = (e: El) => {
+    for (const c of e.children) {
+      if (typeof c === 'string') { const m = c.match(COMMAS); if (m) n += m.length; }
+      else if (!c.dropped) walk(c);
+    }
+  };
+  walk(el);
+  return n;
+}
+
+/** Length of the text an element holds outside its block children (loose inline runs). */
+function looseTextLen(el: El): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (typeof c === 'string') n += c.trim().length;
+    else if (!c.dropped && !BLOCK_TAGS.has(c.tag)) n += c.textLen;
+  }
+  return n;
+}
+
+export interface Selection {
+  /** The chosen container and the siblings that belong with it, in document order. */
+  parts: El[];
+  top: El;
+  scores: Map<El, number>;
+}
+
+export function selectMain(root: El): Selection {
+  const scores = new Map<El, number>();
+  const add = (el: El, s: number) => {
+    const prev = scores.get(el);
+    scores.set(el, (prev ?? tagBase(el) + classWeight(el)) + s);
+  };
+  for (const el of descendants(root)) {
+    if (el.textLen < 25) continue;
+    let holder: El | null = null;
+    let len = 0;
+    if (PARAGRAPH.has(el.tag) || (LEAFY.has(el.tag) && !hasBlockChild(el))) { holder = el.parent; len = el.textLen; }
+    else if (LEAFY.has(el.tag)) { len = looseTextLen(el); if (len >= 25) holder = el; }
+    if (!holder || len < 25) continue;
+    const s = 1 + countCommas(el) + Math.min(Math.floor(len / 100), 3);
+    let level = 0;
+    for (let a: El | null = holder; a && level < 5; a = a.parent, level++) {
+      if (a.tag === '#root') break;
+      add(a, level === 0 ? s : level === 1 ? s / 2 : s / (level * 3));
+    }
+  }
+  for (const [el, s] of scores) scores.set(el, s * (1 - linkDensity(el)));
+
+  let top: El | null = null, best = -Infinity;
+  for (const [el, s] of scores) if (s > best) { best = s; top = el; }
+  if (!top) {
+    const body = [...descendants(root)].find((e) => e.tag === 'body') ?? root;
+    return { parts: [body], top: body, scores };
+  }
+  // When several strong candidates share an ancestor, the article is that ancestor.
+  const strong = [...scores].filter(([el, s]) => el !== top && s >= best * 0.75).map(([el]) => el).slice(0, 8);
+  if (strong.length >= 2) {
+    for (let a = top.parent; a && a.tag !== 'body' && a.tag !== '#root'; a = a.parent) {
+      let inside = 0;
+      for (const c of strong) { for (let e: El | null = c; e; e = e.parent) if (e === a) { inside++; break; } }
+      if (inside >= 2) { top = a; break; }
+    }
+  }
+  // Climb while the parent scores at least as well, or while top is an only child.
+  let last = scores.get(top) ?? 0;
+  for (let p = top.parent; p && p.tag !== 'body' && p.tag !== '#root'; p = p.parent) {
+    const ps = scores.get(p);
+    if (ps === undefined) break;
+    if (ps < best / 3) break;
+    if (ps > last) { top = p; last = ps; }
+    else break;
+  }
+  while (top.parent && top.parent.tag !== 'body' && top.parent.tag !== '#root' &&
+    top.parent.children.filter((c) => isEl(c) ? !c.dropped : c.trim() !== '').length === 1) top = top.parent;
+
+  const topScore = scores.get(top) ?? best;
+  const parent = top.parent;
+  if (!parent) return { parts: [top], top, scores };
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attrs.class ?? '';
+  const parts: El[] = [];
+  for (const sib of parent.children) {
+    if (!isEl(sib) || sib.dropped) continue;
+    if (sib === top) { parts.push(sib); continue; }
+    let bonus = 0;
+    if (topClass && sib.attrs.class === topClass) bonus += topScore * 0.2;
+    const s = scores.get(sib);
+    if (s !== undefined && s + bonus >= threshold) { parts.push(sib); continue; }
+    if (sib.tag === 'p' || (LEAFY.has(sib.tag) && !hasBlockChild(sib))) {
+      const ld = linkDensity(sib);
+      if (sib.textLen > 80 && ld < 0.25) parts.push(sib);
+      else if (sib.textLen > 0 && sib.textLen <= 80 && ld === 0 && /\.( |$)/.test(sibText(sib))) parts.push(sib);
+    }
+  }
+  return { parts, top, scores };
+}
+
+function sibText(el: El): string {
+  let s = '';
+  for (const c of el.children) s += typeof c === 'string' ? c : !c.dropped ? sibText(c) : '';
+  return s;
+}

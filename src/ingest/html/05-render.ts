@@ -1,0 +1,47 @@
+// Step 5: the chosen elements → plain text. Blocks are separated by a blank line, <br> by a
+// newline; inside the article, link lists, captions, share bars and other negative-hinted
+// parts are left out, and short boilerplate lines ("Advertisement", "Read more…") dropped.
+import { BLOCK_TAGS, hintOf, isEl, linkDensity, type El } from './dom.js';
+import { BOILERPLATE_LINES, NEGATIVE, POSITIVE } from './hints.js';
+
+const SKIP_INSIDE = new Set(['h1', 'figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'header', 'label', 'caption', 'img', 'picture', 'sup']);
+const LINKY = new Set(['ul', 'ol', 'div', 'section', 'table', 'dl', 'p', 'li', 'span']);
+
+/** Whether a part of the chosen article is left out of the text. */
+function isNoise(el: El, rootLen: number): boolean {
+  if (el.dropped) return true;
+  if (SKIP_INSIDE.has(el.tag)) return true;
+  const h = hintOf(el);
+  if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && el.textLen < rootLen * 0.5) return true;
+  if (LINKY.has(el.tag) && el.textLen > 0) {
+    const ld = linkDensity(el);
+    if (ld > 0.5 && el.textLen < 2000) return true;
+  }
+  return false;
+}
+
+/** Render parts as text blocks; `plain` keeps every block (no article-noise or boilerplate filtering). */
+export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>): string[] {
+  const blocks: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const s = buf.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n').trim();
+    if (s) blocks.push(s);
+    buf = '';
+  };
+  const rootLen = parts.reduce((n, p) => n + p.textLen, 0);
+  const walk = (el: El) => {
+    for (const c of el.children) {
+      if (typeof c === 'string') { buf += c.replace(/\s+/g, ' '); continue; }
+      if (c.tag === 'br') { buf += '\n'; continue; }
+      if (plain ? c.dropped || c.tag === 'img' || exclude?.has(c) : isNoise(c, rootLen)) continue;
+      const block = BLOCK_TAGS.has(c.tag);
+      if (block) flush();
+      walk(c);
+      if (block) flush();
+    }
+  };
+  for (const p of parts) { flush(); if (!p.dropped) walk(p); flush(); }
+  if (plain) return blocks;
+  return blocks.filter((b) => b.length > 200 || !BOILERPLATE_LINES.some((re) => re.test(b)));
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readHtml } from '../../src/ingest/html/index.js';
+import { fixture } from './html-fixtures.js';
+
+test('html comments: reads a WordPress thread with a nested reply, an anonymous comment and <time> stamps', () => {
+  const d = readHtml(fixture('wordpress-comments.html'));
+  assert.deepEqual(d.comments, [
+    { id: 'c1', parentId: null, author: 'Petra Holm', postedAt: '2021-03-14T10:02:11+00:00', text: 'The notices were posted, but only on the far bank where no lorry driver would see them.' },
+    { id: 'c2', parentId: 'c1', author: 'Jonas Wirt', postedAt: '2021-03-14T11:45:00+00:00', text: 'Same thing happened in January.\n\nNobody learns.' },
+    { id: 'c3', parentId: null, author: null, postedAt: '2021-03-15T07:00:00+00:00', text: 'Who pays for the spoiled feed?' },
+  ]);
+});
+
+test('html comments: reads a Disqus thread, taking the time from the title of the relative timestamp', () => {
+  const d = readHtml(fixture('disqus-comments.html'));
+  assert.deepEqual(d.comments, [
+    { id: 'c1', parentId: null, author: 'kelpdiver', postedAt: '2022-07-02T09:14', text: "Twenty percent on top of last year's rise is robbery." },
+    { id: 'c2', parentId: 'c1', author: "Harbourmaster's Office", postedAt: '2022-07-02T10:30', text: 'The fees fund the new breakwater, which all boats use.' },
+  ]);
+});
+
+test('html comments: links flat generic comments to their parent through data-parent-id', () => {
+  const d = readHtml(fixture('generic-comments.html'));
+  assert.deepEqual(d.comments, [
+    { id: 'c1', parentId: null, author: 'birchlane', postedAt: '2020-03-03', text: 'Finally. My daughter walks forty minutes to the station.' },
+    { id: 'c2', parentId: 'c1', author: null, postedAt: '2020-03-04', text: 'Spring means summer, knowing this council.' },
+    { id: 'c3', parentId: null, author: 'R. Voss', postedAt: null, text: 'Good news for the estates.' },
+  ]);
+});
+
+test('html comments: threads flat comments by their depth class', () => {
+  const c = (depth: number, who: string, said: string) =>
+    `<div class="comment depth-${depth}"><span class="comment-author">${who}</span><div class="comment-text">${said}</div></div>`;
+  const html = `<html><body><article><p>The library will open on Sundays from next month, the culture committee decided after a short debate.</p></article>
+    <div id="comments">${c(1, 'Wenche', 'About time.')}${c(2, 'Pål', 'Agreed.')}${c(1, 'Sven', 'Who will staff it?')}</div></body></html>`;
+  assert.deepEqual(readHtml(html).comments.map((x) => [x.id, x.parentId, x.author, x.text]), [
+    ['c1', null, 'Wenche', 'About time.'], ['c2', 'c1', 'Pål', 'Agreed.'], ['c3', null, 'Sven', 'Who will staff it?'],
+  ]);
+});
+
+test('html comments: no comment text, author or form leaks into the main text', () => {
+  for (const name of ['wordpress-comments.html', 'disqus-comments.html', 'generic-comments.html']) {
+    const d = readHtml(fixture(name));
+    assert.ok(d.comments.length > 0, name);
+    for (const c of d.comments) assert.equal(d.text.includes(c.text.split('\n')[0]), false, `${name}: ${c.id} leaked`);
+    assert.equal(/Leave a Reply|says:|Reply\b/.test(d.text), false, name);
+  }
+});
+
+test('html comments: a page without a thread has no comments', () => {
+  assert.deepEqual(readHtml(fixture('article-boilerplate.html')).comments, []);
+});

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readHtml } from '../../src/ingest/html/index.js';
+import { fixture } from './html-fixtures.js';
+
+const FERRY_TEXT = [
+  'The island ferry between Kvalvik and Stormoy will sail only twice a day from November, the operator Fjordlink announced on Thursday, down from five crossings in the summer months.',
+  'Islanders who commute to the mainland said the change would leave them without a way home after evening shifts & school events.',
+  "Fjordlink's operations manager, Arne Quist, said fuel costs had doubled and that the company would review the timetable in March.",
+  'The municipal council will discuss a subsidy for an evening crossing at its meeting next week.',
+].join('\n\n');
+
+test('html main text: keeps the article paragraphs and drops menus, share bar, caption, ad, related links, tags and footer', () => {
+  assert.equal(readHtml(fixture('article-boilerplate.html')).text, FERRY_TEXT);
+});
+
+test('html main text: drops a WordPress share block and entry footer inside the post', () => {
+  const text = readHtml(fixture('wordpress-comments.html')).text;
+  assert.equal(text.split('\n\n').length, 3);
+  assert.ok(text.startsWith('A convoy of twelve grain lorries'));
+  assert.ok(text.endsWith('posted at both ends of the bridge.'));
+});
+
+test('html main text: picks the article among link-heavy blocks and joins its paragraphs with a blank line', () => {
+  const para = (n: number) => `<p>Paragraph ${n} tells the reader, at some length and with commas, what the harbour board decided, why it did so, and who objected.</p>`;
+  const html = `<html><body><div class="nav">${'<a href="/x">Section link</a> '.repeat(30)}</div>
+    <div class="content">${para(1)}${para(2)}${para(3)}</div>
+    <div class="more">${'<p><a href="/y">Another story headline for the reader</a></p>'.repeat(8)}</div></body></html>`;
+  assert.equal(readHtml(html).text, [1, 2, 3].map((n) => `Paragraph ${n} tells the reader, at some length and with commas, what the harbour board decided, why it did so, and who objected.`).join('\n\n'));
+});
+
+test('html main text: does not repeat the headline at the top of the text', () => {
+  const html = `<html><head><meta property="og:title" content="Mill reopens after flood"></head><body><article>
+    <h2>Mill reopens after flood</h2><p>The flour mill at Brekka reopened on Monday, six weeks after the river flooded its ground floor, its owner said in a short statement.</p>
+    <p>Repairs cost more than the insurer had first estimated, and two of the four grinding lines remain closed.</p></article></body></html>`;
+  assert.equal(readHtml(html).text.split('\n\n')[0].slice(0, 20), 'The flour mill at Br');
+});
+
+test('html main text: keeps line breaks from <br> inside a paragraph and decodes entities', () => {
+  const html = `<html><body><article><p>Roads closed: Elm&nbsp;Street &amp; Mill Lane<br>Detour via the ring road for all traffic until the repairs are finished next week.</p>
+    <p>The council apologised for the inconvenience, saying the water main had burst overnight without warning.</p></article></body></html>`;
+  assert.equal(readHtml(html).text, 'Roads closed: Elm Street & Mill Lane\nDetour via the ring road for all traffic until the repairs are finished next week.\n\nThe council apologised for the inconvenience, saying the water main had burst overnight without warning.');
+});
+
+test('html main text: leaves hidden elements out', () => {
+  const html = `<html><body><article><p>The depot will close at six on weekdays, the transport office said, after a review of staffing levels.</p>
+    <p style="display:none">Hidden tracking text that nobody sees.</p><div hidden>Also hidden from the reader.</div>
+    <p>Weekend opening hours stay the same, and the ticket office keeps its current timetable for now.</p></article></body></html>`;
+  assert.equal(readHtml(html).text, 'The depot will close at six on weekdays, the transport office said, after a review of staffing levels.\n\nWeekend opening hours stay the same, and the ticket office keeps its current timetable for now.');
+});
