@@ -19,17 +19,34 @@ export interface SourceSummary {
 
 const UNNAMED = /^(a|an|one|some|several|two|three|many|other|another|unnamed|anonymous|sources?|officials?|media|reports?|observers?|experts?|insiders?)\b/i;
 
-/** The display name of a quote's speaker: its entity's canonical name when linked, else the words used. */
-export function speakerName(doc: DocumentRecord, q: Quote): string {
+const PRONOUN = /^(he|she|they|it|we|i|you|him|her|them|us|me|one)$/i;
+
+/** The entity a quote's speaker is, when the words used name it (not merely mention it, as in "a government adviser"). */
+function speakerEntity(doc: DocumentRecord, q: Quote) {
   const ent = q.speaker.entityId ? doc.entities.find((e) => e.id === q.speaker.entityId) : undefined;
-  return ent ? ent.name : q.speaker.text;
+  if (!ent || ent.type === 'PLACE') return undefined;
+  const said = nameKey(q.speaker.text);
+  if (ent.type === 'PERSON' || PRONOUN.test(q.speaker.text.trim())) return ent;
+  // an organisation speaks when the words are its name, give or take one title word
+  const forms = [ent.name, ...ent.aliases].map(nameKey);
+  return forms.some((f) => said === f || (said.endsWith(' ' + f) && said.split(' ').length - f.split(' ').length <= 1)) ? ent : undefined;
 }
 
-/** Is the speaker a named source (linked to an entity, or a proper name), or only a description? */
+/** The display name of a quote's speaker: its entity's canonical name when the words name it, else the words used. */
+export function speakerName(doc: DocumentRecord, q: Quote): string {
+  return speakerEntity(doc, q)?.name ?? q.speaker.text.trim();
+}
+
+/** Is the speaker a named source (an entity, or a proper name), or only a description? */
 export function speakerIsNamed(doc: DocumentRecord, q: Quote): boolean {
-  if (q.speaker.entityId && doc.entities.some((e) => e.id === q.speaker.entityId && e.type !== 'PLACE')) return true;
+  if (speakerEntity(doc, q)) return true;
   const t = q.speaker.text.trim();
-  return t.length > 0 && /^\p{Lu}/u.test(t) && !UNNAMED.test(t) && !/^(he|she|they|it|we|i)$/i.test(t);
+  return t.length > 0 && /^\p{Lu}/u.test(t) && !UNNAMED.test(t) && !PRONOUN.test(t);
+}
+
+/** A speaker or outlet that is only an unresolved pronoun names nobody and is left out of sources. */
+export function isUnresolvedPronoun(text: string, entityId: string | null): boolean {
+  return !entityId && PRONOUN.test(text.trim());
 }
 
 export function outletName(doc: DocumentRecord, via: { text: string; entityId: string | null }): string {
@@ -73,8 +90,8 @@ export function listSources(snap: DossierSnapshot): SourceSummary[] {
   for (const doc of snap.documents) {
     add(publisherName(doc), 'publisher', true, doc.id, false);
     for (const q of doc.quotes) {
-      if (q.speaker.text.trim()) add(speakerName(doc, q), 'speaker', speakerIsNamed(doc, q), doc.id, true);
-      for (const v of q.via) add(outletName(doc, v), 'outlet', true, doc.id, false);
+      if (q.speaker.text.trim() && !isUnresolvedPronoun(q.speaker.text, q.speaker.entityId)) add(speakerName(doc, q), 'speaker', speakerIsNamed(doc, q), doc.id, true);
+      for (const v of q.via) if (!isUnresolvedPronoun(v.text, v.entityId)) add(outletName(doc, v), 'outlet', true, doc.id, false);
     }
   }
   return [...byKey.values()];
@@ -133,9 +150,20 @@ function matchers(parties: readonly ConflictParty[]): PartyMatcher[] {
 
 const DEFAULT_MATCHERS = matchers(CONFLICT_PARTIES);
 
-/** The conflict parties a piece of text names. */
+/** The conflict parties a piece of text names; a name inside a longer one ("Syrian Army" in "Free Syrian Army") does not count. */
 export function partiesNamedIn(text: string, ms: readonly PartyMatcher[] = DEFAULT_MATCHERS): ConflictParty[] {
-  return ms.filter((m) => m.re.test(text) || (m.reCaseSensitive?.test(text) ?? false)).map((m) => m.party);
+  const hits: { party: ConflictParty; start: number; end: number }[] = [];
+  for (const m of ms) {
+    for (const re of [m.re, m.reCaseSensitive]) {
+      if (!re) continue;
+      const g = new RegExp(re.source, re.flags + 'g');
+      for (let x = g.exec(text); x; x = g.exec(text)) hits.push({ party: m.party, start: x.index, end: x.index + x[0].length });
+    }
+  }
+  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  const out: ConflictParty[] = [];
+  for (const h of kept) if (!out.includes(h.party)) out.push(h.party);
+  return out;
 }
 
 // An affiliation is read only from words that describe the source: an appositive or "of the …"
@@ -155,6 +183,11 @@ function descriptionAround(text: string, start: number, end: number, stops: read
   let before = text.slice(lineStart, start);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('.'), before.lastIndexOf('“'), before.lastIndexOf('"'));
   if (cut >= 0) before = before.slice(cut + 1);
+  // only the words that modify the name: stop at a verb or preposition ("an adviser told the Times")
+  const verbOrPreposition = /\b(?:told|tells|said|says|to|by|according|quoted|quoting|in|on|at|as|that|and|with|for|from|reported|cited|citing|wrote|than|about|against)\b/gi;
+  let lastStop = -1;
+  for (let x = verbOrPreposition.exec(before); x; x = verbOrPreposition.exec(before)) lastStop = x.index + x[0].length;
+  if (lastStop >= 0) before = before.slice(lastStop);
   let stop = sentenceEnd(text, end);
   for (const s of stops) if (s >= end && s < stop) stop = s;
   const after = text.slice(end, stop);
@@ -173,7 +206,7 @@ export function speakerDescriptions(doc: DocumentRecord, q: Quote): string[] {
     ...doc.quotes.filter((o) => o.in === q.in).map((o) => o.start),
     ...doc.quotes.filter((o) => o.in === q.in && o.cueSpan).map((o) => o.cueSpan!.start),
   ];
-  const ent = q.speaker.entityId ? doc.entities.find((e) => e.id === q.speaker.entityId) : undefined;
+  const ent = speakerEntity(doc, q);
   if (ent) {
     for (const m of ent.mentions) {
       const t = containerText(doc, m.in);
@@ -222,11 +255,12 @@ export function flagInterestedParties(snap: DossierSnapshot, parties: readonly C
   };
   for (const doc of snap.documents) {
     for (const q of doc.quotes) {
-      if ((q.speaker.text.trim() && !/^(he|she|they|it|we|i|him|her)$/i.test(q.speaker.text.trim())) || q.speaker.entityId) {
+      if (q.speaker.text.trim() && !isUnresolvedPronoun(q.speaker.text, q.speaker.entityId)) {
         consider(doc, q, speakerName(doc, q), 'speaker', speakerDescriptions(doc, q));
       }
       const text = containerText(doc, q.in);
       for (const v of q.via) {
+        if (isUnresolvedPronoun(v.text, v.entityId)) continue;
         const descs = [v.text];
         const at = text.lastIndexOf(v.text, q.start > 0 ? Math.max(q.start, 0) + 200 : text.length);
         if (at >= 0) descs.push(descriptionAround(text, at, at + v.text.length, [q.start]));

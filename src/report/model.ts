@@ -69,7 +69,7 @@ export function buildReport(j: Judgement): ReportModel {
   };
   const citeAll = (e: EvidenceItem) => e.spans.map(cite);
   const ev = new Map(j.evidence.map((e) => [e.id, e]));
-  const hLabel = (id: string) => `H${j.hypotheses.findIndex((h) => h.id === id) + 1}`;
+  const hLabel = (id: string) => `H${id}`;
   const blocks: Block[] = [];
   const title = j.question ?? 'Dossier report';
   blocks.push({ kind: 'heading', level: 1, text: title });
