@@ -133,6 +133,8 @@ const MOJIBAKE = /[ÂÃ][\u0080-\u00bf]|â€[\u0080-\u00bf™œ˜“”¦¢¡š
  * keeping the result only if every mojibake run turned into valid characters.
  */
 export function repairMojibake(text: string): string {
+  // Cheap scan first: almost every page has neither lead character of a mojibake pair.
+  if (text.indexOf('\u00c3') < 0 && text.indexOf('\u00c2') < 0 && text.indexOf('\u00e2\u20ac') < 0) return text;
   const hits = text.match(MOJIBAKE);
   if (!hits || hits.length < 2) return text;
   const table = cp1252Table();

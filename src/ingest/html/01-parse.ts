@@ -2,13 +2,25 @@
 // <link rel=canonical>, <html lang> and JSON-LD blocks. Script, style and other non-text
 // subtrees never enter the tree, and nesting is capped so hostile pages cannot blow the stack.
 import { Parser } from 'htmlparser2';
-import { newEl, type El } from './dom.js';
+import { collapsedLen, newEl, type El } from './dom.js';
+import { MAYBE, UNLIKELY } from './hints.js';
 
 /** Subtrees whose content is never reader-visible text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
   'select', 'textarea', 'button', 'head', 'audio', 'video', 'map', 'applet', 'frameset', 'input']);
 /** Deeper elements are flattened into their ancestor at this depth. */
 export const MAX_DEPTH = 200;
+
+/** Tags that never hold article text (dropped before scoring, after comments are read). */
+const NEVER = new Set(['nav', 'aside', 'footer', 'menu', 'dialog']);
+/** Containers never treated as unlikely, whatever their class says. */
+const KEEP_TAGS = new Set(['html', 'body', 'article', 'main']);
+
+function isHidden(a: Record<string, string>): boolean {
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  const s = a.style;
+  return s !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(s);
+}
 
 export interface Parsed {
   root: El;
@@ -21,7 +33,9 @@ export interface Parsed {
 }
 
 export function parseHtml(html: string): Parsed {
-  const root = newEl('#root', {}, null);
+  const all: El[] = [];
+  const root = newEl('#root', {}, null, all);
+  let linkDepth = 0;
   const meta = new Map<string, string[]>();
   const jsonLd: string[] = [];
   let title = '', inTitle = false, titleDone = false;
@@ -48,8 +62,14 @@ export function parseHtml(html: string): Parsed {
         stack.push(null);
         return;
       }
+      if (name === 'a') linkDepth++;
       if (depth >= MAX_DEPTH) { stack.push(null); return; }
-      const el = newEl(name, attrs, cur);
+      const el = newEl(name, attrs, cur, all);
+      if (!KEEP_TAGS.has(name)) {
+        el.never = NEVER.has(name) || isHidden(attrs);
+        const h = el.hint;
+        el.unlikely = h !== '' && UNLIKELY.test(h) && !MAYBE.test(h) && attrs.itemprop !== 'articleBody';
+      }
       cur.children.push(el);
       stack.push(el);
       cur = el;
@@ -59,6 +79,9 @@ export function parseHtml(html: string): Parsed {
       if (inTitle) { title += t; return; }
       if (script !== null) { script += t; return; }
       if (skip) return;
+      const n = collapsedLen(t);
+      cur.textLen += n;
+      if (linkDepth > 0) cur.linkLen += n;
       const ch = cur.children;
       const last = ch.length - 1;
       // Entities arrive as separate text events; join them so later steps see whole runs.
@@ -70,14 +93,26 @@ export function parseHtml(html: string): Parsed {
       if (name === 'script' && script !== null) { jsonLd.push(script); script = null; }
       const el = stack.pop();
       if (el === undefined) return;
+      if (name === 'a' && !skip && linkDepth > 0) linkDepth--;
       if (el === null) {
         if (SKIP.has(name) || name === 'title') skip = Math.max(0, skip - 1);
         return;
       }
-      cur = el.parent ?? root;
+      close(el);
       depth--;
     },
   }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  // Finish an element: record where its descendants end and add its text to its parent's.
+  function close(el: El) {
+    el.end = all.length;
+    const p = el.parent ?? root;
+    p.textLen += el.textLen;
+    p.linkLen += el.linkLen;
+    cur = p;
+  }
   parser.end(html);
+  // Elements left open at the end of the input are closed here, innermost first.
+  for (let i = stack.length - 1; i >= 0; i--) { const el = stack[i]; if (el) close(el); }
+  root.end = all.length;
   return { root, title: title.replace(/\s+/g, ' ').trim(), meta, jsonLd, lang, canonical };
 }

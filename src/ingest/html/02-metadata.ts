@@ -1,6 +1,6 @@
 // Step 2: title, byline, publisher and publication date, from the most deliberate source first:
 // JSON-LD, then Open Graph / meta tags, then <time> and visible byline markup in the page.
-import { descendants, hintOf, textOf, type El } from './dom.js';
+import { firstWhere, hintOf, textOf } from './dom.js';
 import type { Parsed } from './01-parse.js';
 
 export interface Metadata {
@@ -171,7 +171,3 @@ export function readMetadata(p: Parsed): Metadata {
   };
 }
 
-function firstWhere(root: El, pred: (e: El) => boolean): El | null {
-  for (const e of descendants(root)) if (pred(e)) return e;
-  return null;
-}

@@ -4,7 +4,7 @@
 // depth class. Each gets author, time and text from its own part of the subtree; the whole
 // thread is then dropped from the page so none of it leaks into the main text.
 import type { Comment } from '../../types.js';
-import { descendants, hintOf, isEl, textOf, type El } from './dom.js';
+import { descendants, drop, firstWhere, hintOf, isEl, textOf, type El } from './dom.js';
 import { isoDate } from './02-metadata.js';
 import { renderBlocks } from './05-render.js';
 
@@ -31,7 +31,11 @@ function inSection(el: El): boolean {
   return false;
 }
 
+/** Cheap pre-check: an element without any of these in its class/id cannot be a comment. */
+const MAYBE_ITEM = /comment|post|reply|response|(^|\s)c\d/;
+
 function isItem(el: El): boolean {
+  if (!MAYBE_ITEM.test(el.hint)) return false;
   const ts = tokens(el);
   if (ts.some((t) => ITEM_TOKENS.has(t))) return true;
   const id = (el.attrs.id ?? '').toLowerCase();
@@ -63,7 +67,7 @@ function findAuthor(own: El[]): { el: El; name: string } | null {
   for (const e of own) {
     if (e.attrs.itemprop === 'author' || e.attrs.rel === 'author' || (AUTHOR.test(hintOf(e)) && !/avatar|author-?img|photo/.test(hintOf(e)))) {
       if (e.textLen === 0) continue;
-      const fn = [...descendants(e)].find((d) => /\bfn\b|\bname\b/.test(hintOf(d)) || d.attrs.itemprop === 'name');
+      const fn = firstWhere(e, (d) => /\bfn\b|\bname\b/.test(hintOf(d)) || d.attrs.itemprop === 'name');
       const name = cleanAuthor(textOf(fn ?? e));
       if (name) return { el: e, name };
     }
@@ -92,13 +96,11 @@ const CONTROL_LINE = /^(reply|report|flag|like|share|edit|delete|permalink|\d+ (
 
 function commentText(item: El, own: El[], items: Set<El>, skip: Set<El>): string {
   const body = own.find((e) => BODY.test(hintOf(e)) && !AUTHOR.test(hintOf(e)) && !TIME.test(hintOf(e)) && e.textLen > 0 && ![...skip].some((s) => contains(e, s)));
-  // Render the body (or the whole item) with nested replies, author, time and controls removed.
-  const hidden: El[] = [];
-  const hide = (e: El) => { if (!e.dropped) { e.dropped = true; hidden.push(e); } };
-  for (const e of own) if (skip.has(e) || CONTROL.test(hintOf(e)) || e.tag === 'form' || e.tag === 'img') hide(e);
-  for (const e of items) if (e !== item) hide(e);
-  const blocks = renderBlocks([body ?? item], true);
-  for (const e of hidden) e.dropped = false;
+  // Render the body (or the whole item) without nested replies, author, time and controls.
+  const exclude = new Set<El>(skip);
+  for (const e of own) if (CONTROL.test(hintOf(e)) || e.tag === 'form' || e.tag === 'img') exclude.add(e);
+  for (const e of items) if (e !== item) exclude.add(e);
+  const blocks = renderBlocks([body ?? item], true, exclude);
   return blocks.filter((b) => !CONTROL_LINE.test(b)).join('\n\n');
 }
 
@@ -158,10 +160,10 @@ export function extractComments(root: El): Comment[] {
     c.parentId = c.parentId ? renum.get(c.parentId) ?? null : null;
   }
   // Drop the thread (its section, when one wraps it) from the page.
-  for (const el of items) el.dropped = true;
+  for (const el of items) drop(el);
   let section: El | null = null;
   for (let a = items[0].parent; a && a.tag !== 'body' && a.tag !== '#root'; a = a.parent) if (SECTION.test(hintOf(a)) && items.every((it) => contains(a!, it))) section = a;
-  if (section) section.dropped = true;
+  if (section) drop(section);
   for (const el of items) el.attrs['data-dossier-comment'] = '1';
   if (section) section.attrs['data-dossier-comment'] = '1';
   return comments;

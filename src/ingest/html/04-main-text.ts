@@ -1,12 +1,8 @@
 // Step 4: find the element that holds the article. Paragraph-like blocks are scored by length
 // and commas; scores flow to their ancestors, are weighted by class/id hints and cut by link
 // density; the best ancestor wins, together with siblings that score well (Readability's recipe).
-import { BLOCK_TAGS, descendants, hintOf, isEl, linkDensity, type El } from './dom.js';
-import { MAYBE, NEGATIVE, POSITIVE, UNLIKELY } from './hints.js';
-
-/** Tags that never hold article text. */
-const NEVER = new Set(['nav', 'aside', 'footer', 'menu', 'dialog']);
-const KEEP_TAGS = new Set(['#root', 'html', 'body', 'article', 'main']);
+import { BLOCK_TAGS, descendants, drop, hintOf, isEl, linkDensity, type El } from './dom.js';
+import { NEGATIVE, POSITIVE } from './hints.js';
 
 export function classWeight(el: El): number {
   const h = hintOf(el);
@@ -18,21 +14,14 @@ export function classWeight(el: El): number {
   return w;
 }
 
-function isHidden(el: El): boolean {
-  const a = el.attrs;
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  const s = a.style;
-  return s !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(s);
-}
-
-/** Mark hidden, never-text and unlikely elements as dropped before scoring. */
+/** Drop never-text and hidden elements, and (strict) the unlikely containers, before scoring. */
 export function dropUnlikely(root: El, strict: boolean): void {
-  for (const el of descendants(root)) {
-    if (KEEP_TAGS.has(el.tag)) continue;
-    if (NEVER.has(el.tag) || isHidden(el)) { el.dropped = true; continue; }
-    if (!strict) continue;
-    const h = hintOf(el);
-    if (h && UNLIKELY.test(h) && !MAYBE.test(h) && el.attrs.itemprop !== 'articleBody') el.dropped = true;
+  const all = root.all;
+  for (let i = root.index + 1; i < root.end;) {
+    const el = all[i];
+    if (el.dropped) { i = el.end; continue; }
+    if (el.never || (strict && el.unlikely)) { drop(el); i = el.end; continue; }
+    i++;
   }
 }
 

@@ -21,7 +21,7 @@ function isNoise(el: El, rootLen: number): boolean {
 }
 
 /** Render parts as text blocks; `plain` keeps every block (no article-noise or boilerplate filtering). */
-export function renderBlocks(parts: El[], plain = false): string[] {
+export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>): string[] {
   const blocks: string[] = [];
   let buf = '';
   const flush = () => {
@@ -34,7 +34,7 @@ export function renderBlocks(parts: El[], plain = false): string[] {
     for (const c of el.children) {
       if (typeof c === 'string') { buf += c.replace(/\s+/g, ' '); continue; }
       if (c.tag === 'br') { buf += '\n'; continue; }
-      if (plain ? c.dropped || c.tag === 'img' : isNoise(c, rootLen)) continue;
+      if (plain ? c.dropped || c.tag === 'img' || exclude?.has(c) : isNoise(c, rootLen)) continue;
       const block = BLOCK_TAGS.has(c.tag);
       if (block) flush();
       walk(c);

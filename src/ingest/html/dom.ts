@@ -6,24 +6,44 @@ export interface El {
   attrs: Record<string, string>;
   children: Node[];
   parent: El | null;
-  /** Cached measures, filled by measure(): collapsed text length and the part inside links. */
+  /** Class and id, lower-cased: what class/id hints are matched against. */
+  hint: string;
+  /** Collapsed text length and the part of it inside links, not counting dropped descendants. */
   textLen: number;
   linkLen: number;
   /** Set when a step removes the element from consideration (boilerplate, comments, hidden). */
   dropped: boolean;
+  /** Flags decided once when the element is parsed (see 01-parse): never text / unlikely container. */
+  never: boolean;
+  unlikely: boolean;
+  /** Position in the document-order list of all elements; `end` is one past the last descendant. */
+  index: number;
+  end: number;
+  all: El[];
 }
 export type Node = El | string;
 
 export const isEl = (n: Node): n is El => typeof n !== 'string';
 
-export function newEl(tag: string, attrs: Record<string, string>, parent: El | null): El {
-  return { tag, attrs, children: [], parent, textLen: -1, linkLen: -1, dropped: false };
+export function newEl(tag: string, attrs: Record<string, string>, parent: El | null, all: El[]): El {
+  const c = attrs.class, i = attrs.id;
+  const hint = c === undefined ? (i === undefined ? '' : i.toLowerCase()) : i === undefined ? c.toLowerCase() : (c + ' ' + i).toLowerCase();
+  const el: El = { tag, attrs, children: [], parent, hint, textLen: 0, linkLen: 0, dropped: false, never: false, unlikely: false, index: all.length, end: all.length + 1, all };
+  all.push(el);
+  return el;
 }
 
-/** Class and id joined, lower-cased: what the class/id hints are matched against. */
-export function hintOf(el: El): string {
-  const c = el.attrs.class, i = el.attrs.id;
-  return c === undefined ? (i === undefined ? '' : i.toLowerCase()) : i === undefined ? c.toLowerCase() : (c + ' ' + i).toLowerCase();
+export const hintOf = (el: El): string => el.hint;
+
+/** Remove an element from consideration, taking its text out of its ancestors' measures. */
+export function drop(el: El): void {
+  if (el.dropped) return;
+  el.dropped = true;
+  for (let a = el.parent; a; a = a.parent) {
+    a.textLen -= el.textLen;
+    a.linkLen -= el.linkLen;
+    if (a.dropped) break; // above a dropped ancestor this subtree is already uncounted
+  }
 }
 
 const WS = /\s+/g;
@@ -61,15 +81,29 @@ export function measure(el: El, inLink = false): void {
 
 export const linkDensity = (el: El): number => (el.textLen > 0 ? el.linkLen / el.textLen : 0);
 
-/** Every element below root (depth-first, document order), skipping dropped subtrees. */
-export function* descendants(root: El): Generator<El> {
-  const stack: El[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) { const c = root.children[i]; if (isEl(c) && !c.dropped) stack.push(c); }
-  while (stack.length) {
-    const el = stack.pop()!;
-    yield el;
-    for (let i = el.children.length - 1; i >= 0; i--) { const c = el.children[i]; if (isEl(c) && !c.dropped) stack.push(c); }
+/** Every element below root in document order, skipping dropped subtrees. */
+export function descendants(root: El): El[] {
+  const out: El[] = [];
+  const all = root.all;
+  for (let i = root.index + 1; i < root.end;) {
+    const el = all[i];
+    if (el.dropped) { i = el.end; continue; }
+    out.push(el);
+    i++;
   }
+  return out;
+}
+
+/** The first element below root (document order, live ones only) that satisfies pred. */
+export function firstWhere(root: El, pred: (e: El) => boolean): El | null {
+  const all = root.all;
+  for (let i = root.index + 1; i < root.end;) {
+    const el = all[i];
+    if (el.dropped) { i = el.end; continue; }
+    if (pred(el)) return el;
+    i++;
+  }
+  return null;
 }
 
 /** The collapsed plain text of an element, inline (no block structure). */

@@ -14,7 +14,6 @@ const MIN_TEXT = 250;
 export function readHtml(html: string): Document {
   const parsed = parseHtml(html);
   const root = parsed.root;
-  measure(root);
   // Comments first, so a commenter's name or date is never taken for the article's byline.
   const comments = extractComments(root);
   const meta = readMetadata(parsed);
@@ -36,7 +35,6 @@ export function readHtml(html: string): Document {
 function mainText(root: El, title: string | null): string {
   const attempt = (strict: boolean): string => {
     dropUnlikely(root, strict);
-    measure(root);
     const { parts } = selectMain(root);
     let blocks = renderBlocks(parts);
     // The headline is metadata; the benchmark texts (and readers) do not repeat it in the body.
@@ -46,6 +44,7 @@ function mainText(root: El, title: string | null): string {
   const strictText = attempt(true);
   if (strictText.length >= MIN_TEXT) return strictText;
   undrop(root);
+  measure(root);
   const loose = attempt(false);
   return loose.length > strictText.length ? loose : strictText;
 }

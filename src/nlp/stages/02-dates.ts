@@ -15,10 +15,12 @@ const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const DAYPART = 'today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight';
 const UNIT = 'years?|months?|weeks?|weekend|days?|decades?|spring|summer|autumn|fall|winter';
 
-// Words that make a sentence worth handing to chrono. Month and weekday names must be capitalised.
+// Words that make a sentence worth handing to chrono. Month and weekday names must be capitalised
+// ("may", "march" are verbs), so the regex is case-sensitive and other words get both cases.
+const bothCases = (alternatives: string) => alternatives.replace(/(^|[|(])([a-z])/g, (_, p: string, c: string) => `${p}[${c}${c.toUpperCase()}]`);
 const DATEISH = new RegExp(
-  `\\b(?:(?:${MONTH}|${WEEKDAY})\\b|(?:1[89]|20)\\d\\d\\b|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}\\b|(?:${DAYPART})\\b|ago\\b|(?:last|next|this|past|previous|coming|earlier|later)\\s+(?:${UNIT}|${DAYPART}|${WEEKDAY}|${MONTH})\\b)`,
-  'gi',
+  `\\b(?:(?:${MONTH}|${WEEKDAY})\\b|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}\\b|(?:${bothCases(DAYPART)})\\b|ago\\b|(?:${bothCases('last|next|this|past|previous|coming|earlier|later')})\\s+(?:${UNIT}|${DAYPART}|${WEEKDAY}|${MONTH})\\b)`,
+  'g',
 );
 const CAP_MONTH_OR_DAY = new RegExp(`^(?:${MONTH}|${WEEKDAY})\\b`);
 
@@ -113,9 +115,9 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentenceEnd: nu
 }
 
 /** All time expressions in one stretch of text [from, to) of `text`. */
-function findIn(text: string, from: number, to: number, ref: Date): Found[] {
+function findIn(text: string, from: number, to: number, ref: Date, useChrono = true): Found[] {
   const sentence = text.slice(from, to);
-  const results = chrono.parse(sentence, ref);
+  const results = useChrono ? chrono.parse(sentence, ref) : [];
   const out: Found[] = [];
   for (let i = 0; i < results.length; i++) {
     const got = fromChrono(results[i], text, from, to, ref, results[i + 1]);
@@ -133,22 +135,40 @@ function findIn(text: string, from: number, to: number, ref: Date): Found[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The sentence ranges of a section that contain a date-like word. */
-function flaggedRanges(section: Section): [number, number][] {
+/** A sentence worth reading: [a, b), and whether it needs chrono or only the year pattern. */
+interface Flagged {
+  a: number;
+  b: number;
+  chrono: boolean;
+}
+
+/** Sentences of `section` that `pattern` finds something in, one entry per sentence. */
+function sentencesMatching(section: Section, pattern: RegExp): [number, number][] {
   const text = section.text;
   const sentences = section.sentences.length ? section.sentences : [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 }];
   const ranges: [number, number][] = [];
   let k = 0;
-  DATEISH.lastIndex = 0;
-  for (let m; (m = DATEISH.exec(text)); ) {
+  pattern.lastIndex = 0;
+  for (let m; (m = pattern.exec(text)); ) {
     while (k < sentences.length && sentences[k].end <= m.index) k++;
     if (k >= sentences.length) break;
     const s = sentences[k];
     if (m.index < s.start) continue; // between sentences
-    if (!ranges.length || ranges[ranges.length - 1][0] !== s.start) ranges.push([s.start, s.end]);
-    DATEISH.lastIndex = Math.max(DATEISH.lastIndex, s.end); // one chrono call per sentence
+    ranges.push([s.start, s.end]);
+    pattern.lastIndex = Math.max(pattern.lastIndex, s.end); // one entry per sentence
   }
   return ranges;
+}
+
+/**
+ * The sentences to read. chrono (~0.1 ms a call) runs only where a month, weekday or relative word
+ * appears; a sentence whose only date is a year ("in 2015") needs just the year pattern.
+ */
+function flaggedSentences(section: Section): Flagged[] {
+  const byStart = new Map<number, Flagged>();
+  for (const [a, b] of sentencesMatching(section, YEAR)) byStart.set(a, { a, b, chrono: false });
+  for (const [a, b] of sentencesMatching(section, DATEISH)) byStart.set(a, { a, b, chrono: true });
+  return [...byStart.values()].sort((x, y) => x.a - y.a);
 }
 
 const FIXED_REF = new Date(2000, 0, 1, 12);
@@ -166,12 +186,12 @@ export const datesStage: Stage = {
   run(ctx: Context) {
     let { iso, source } = givenReference(ctx);
     let ref = iso ? isoToDate(iso) : null;
-    const flagged = ctx.sections.map((sec) => ({ sec, ranges: flaggedRanges(sec) }));
+    const flagged = ctx.sections.map((sec) => ({ sec, ranges: flaggedSentences(sec) }));
     // A comment's "today" is the day it was posted, when the page shows that.
     const posted = new Map(ctx.doc.comments.map((c) => [c.id, c.postedAt ? isoToDate(c.postedAt) : null]));
     const refOf = (sec: Section) => (sec.in === 'document' ? null : posted.get(sec.in)) ?? ref;
-    const read = (sec: Section, ranges: [number, number][], r: Date | null) =>
-      ranges.map(([a, b]) => ({ a, b, list: findIn(sec.text, a, b, r ?? FIXED_REF) }));
+    const read = (sec: Section, ranges: Flagged[], r: Date | null) =>
+      ranges.map(({ a, b, chrono: c }) => ({ a, b, chrono: c, list: findIn(sec.text, a, b, r ?? FIXED_REF, c) }));
     const found = flagged.map(({ sec, ranges }) => (sec.in === 'document' || ref ? read(sec, ranges, refOf(sec)) : null));
     if (!ref) {
       // No stated date: the latest full date the main text mentions stands in for it.
@@ -188,7 +208,7 @@ export const datesStage: Stage = {
       // Re-read only the sentences whose values depended on the stand-in reference.
       flagged.forEach(({ sec, ranges }, i) => {
         if (!found[i]) found[i] = read(sec, ranges, refOf(sec));
-        else if (ref) for (const g of found[i]!) if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.a, g.b, refOf(sec) ?? FIXED_REF);
+        else if (ref) for (const g of found[i]!) if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.a, g.b, refOf(sec) ?? FIXED_REF, g.chrono);
       });
     }
     ctx.referenceDate = iso;

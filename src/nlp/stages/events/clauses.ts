@@ -14,10 +14,13 @@ export interface Clause {
 
 const SEPARATORS = new Set([';', ':', '–', '—', '--', '“', '”', '"', '«', '»', '„']);
 const OPENERS = new Set(['that', 'who', 'which', 'whom', 'whose', 'because', 'while', 'whereas', 'although', 'though', 'when', 'whenever', 'if', 'unless', 'but', 'since']);
+/** Subordinators whose clause ends at the next comma ("when Palmyra fell to ISIS, Assad had been warned"). */
+const ADVERBIAL = new Set(['because', 'while', 'whereas', 'although', 'though', 'when', 'whenever', 'if', 'unless', 'since']);
 
 function isSeparator(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (SEPARATORS.has(t.text)) return true;
+  if (t.pos === 'SPACE') return t.text.includes('\n'); // a line break always ends a clause
   // A spaced hyphen is a dash ("Palmyra - who …"); an unspaced one joins a compound ("air-strikes").
   if (t.text === '-') {
     const prev = tokens[i - 1], next = tokens[i + 1];
@@ -47,17 +50,21 @@ export function clausesOf(section: Section, sentenceIndex: number): Clause[] {
   let start = s.tokenStart;
   const close = (end: number) => {
     let a = start, b = end;
-    while (a < b && tokens[a].pos === 'PUNCT') a++;
-    while (b > a && tokens[b - 1].pos === 'PUNCT') b--;
+    while (a < b && (tokens[a].pos === 'PUNCT' || tokens[a].pos === 'SPACE')) a++;
+    while (b > a && (tokens[b - 1].pos === 'PUNCT' || tokens[b - 1].pos === 'SPACE')) b--;
     if (b > a) out.push({ tokenStart: a, tokenEnd: b, sentence: sentenceIndex });
   };
+  let adverbial = false;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (isSeparator(tokens, i)) {
+    const t = tokens[i];
+    if (isSeparator(tokens, i) || (adverbial && t.text === ',')) {
       close(i);
       start = i + 1;
-    } else if (i > start && opensClause(tokens[i]) && butOpens(tokens, i)) {
-      close(i);
+      adverbial = false;
+    } else if (opensClause(t) && butOpens(tokens, i)) {
+      if (i > start) close(i);
       start = i;
+      adverbial = ADVERBIAL.has(t.text.toLowerCase());
     }
   }
   close(s.tokenEnd);

@@ -93,14 +93,13 @@ function resolvePronouns(section: Section, mentions: Ref[]): Ref[] {
       const r = history[k];
       if ((!type || r.type === type) && !ids.includes(r.ids[0])) ids.push(r.ids[0]);
     }
-    return ids;
+    return ids.reverse();
   };
   const coordinated = (): boolean => {
     if (history.length < 2) return false;
     const a = history[history.length - 2], b = history[history.length - 1];
     if (a.ids[0] === b.ids[0]) return false;
-    for (let k = a.tokenEnd; k < b.tokenStart; k++) if (!['and', '&', ','].includes(lower(tokens[k]))) return false;
-    return true;
+    return joined(tokens, a, b);
   };
   for (let i = 0; i < tokens.length; i++) {
     while (next < mentions.length && mentions[next].tokenStart <= i) {
@@ -123,7 +122,7 @@ function resolvePronouns(section: Section, mentions: Ref[]): Ref[] {
       ids = recent(1, 'PERSON');
     } else if (RELATIVE.has(w) && t.pos === 'PRON') {
       ids = recent(1);
-    } else if (w === 'the' && i + 1 < tokens.length && tokens[i + 1].pos === 'NOUN') {
+    } else if (w === 'the' && i + 1 < tokens.length && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'PROPN')) {
       const id = byHead.get(lower(tokens[i + 1]));
       // Only when the noun is not itself the start of a named mention ("the Syrian army").
       if (id && !(next < mentions.length && mentions[next].tokenStart === i + 1)) {
@@ -134,6 +133,30 @@ function resolvePronouns(section: Section, mentions: Ref[]): Ref[] {
     if (ids.length) out.push({ tokenStart: i, tokenEnd: end, ids, type: 'ORG', pronoun: true });
   }
   return out;
+}
+
+function isQuestion(tokens: Token[], a: number, b: number): boolean {
+  for (let k = b - 1; k >= a; k--) {
+    const t = tokens[k];
+    if (t.pos === 'SPACE' || t.text === '"' || t.text === '”' || t.text === "'" || t.text === '’') continue;
+    return t.text === '?';
+  }
+  return false;
+}
+
+/** A participle used as a modifier ("the negotiating team", "rebel controlled") is no event. */
+function isAttributive(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1], next = tokens[i + 1];
+  return !!prev && !!next && /ing$/i.test(tokens[i].text) && next.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(prev.pos);
+}
+
+/** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
+function joined(tokens: Token[], a: Ref, b: Ref): boolean {
+  for (let k = a.tokenEnd; k < b.tokenStart; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'DET' && !['and', '&', ','].includes(lower(t))) return false;
+  }
+  return true;
 }
 
 function isPassive(tokens: Token[], i: number, clauseStart: number): boolean {
@@ -221,6 +244,8 @@ function codeVerb(view: ClauseView, i: number, lex: CameoLexicon): [string, numb
       const cond = v.after.get(lower(tj));
       if (cond) {
         if (!cond.object) return [cond.code, j + 1];
+        // "fell to ISIS" but not "fallen victim to Assad's deception"
+        if (j !== i + 1) break;
         let k = j + 1;
         if (k < end && tokens[k].pos === 'DET') k++;
         const ok = cond.object === '@PLACE' ? !!refAt(view.placeRefs, k) : !!refAt(view.actorRefs, k);
@@ -239,6 +264,7 @@ function findCandidates(view: ClauseView, lex: CameoLexicon): Candidate[] {
     const t = tokens[i];
     if (refAt(view.actorRefs, i) || refAt(view.placeRefs, i)) continue;
     if (t.pos === 'VERB') {
+      if (isAttributive(tokens, i)) continue;
       const gov = lex.governors.get(lemmaOf(t)) ?? null;
       const coded = codeVerb(view, i, lex);
       if (gov) {
@@ -260,8 +286,10 @@ function findCandidates(view: ClauseView, lex: CameoLexicon): Candidate[] {
   for (const c of out) {
     if (c.governor || c.noun) continue;
     const link = tokens[c.t - 1];
-    if (!link || !['to', 'from'].includes(lower(link))) continue;
-    for (let j = c.t - 2; j >= Math.max(clause.tokenStart, c.t - 6); j--) {
+    // "refused to withdraw", "refrained from attacking", "denied attacking"
+    const direct = !!link && link.pos === 'VERB' && /ing$/i.test(tokens[c.t].text);
+    if (!link || (!direct && !['to', 'from'].includes(lower(link)))) continue;
+    for (let j = direct ? c.t - 1 : c.t - 2; j >= Math.max(clause.tokenStart, c.t - 6); j--) {
       if (tokens[j].pos !== 'VERB') continue;
       const g = out.find((x) => x.t === j && x.governor);
       if (g) {
@@ -294,11 +322,12 @@ function chooseActors(view: ClauseView, c: Candidate, all: Candidate[]): string[
   const { tokens, clause, actorRefs } = view;
   const prev = all.filter((o) => o.t < c.t).reduce((m, o) => Math.max(m, o.tEnd), clause.tokenStart);
   const next = all.filter((o) => o.t > c.t).reduce((m, o) => Math.min(m, o.t), clause.tokenEnd);
-  const agents: string[] = [], near: string[] = [], before: string[] = [], after: string[] = [];
+  const agents: string[] = [], after: string[] = [];
+  const near: Ref[] = [], before: Ref[] = [];
   for (const r of actorRefs) {
     if (r.tokenStart < clause.tokenStart || r.tokenStart >= clause.tokenEnd) continue;
     if (r.tokenEnd <= c.t) {
-      (r.tokenStart >= prev ? near : before).push(...r.ids);
+      (r.tokenStart >= prev ? near : before).push(r);
       continue;
     }
     if (r.tokenStart >= next) continue;
@@ -306,7 +335,12 @@ function chooseActors(view: ClauseView, c: Candidate, all: Candidate[]): string[
     const byPhrase = lower(p1) === 'by' || (p1.pos === 'DET' && !!p2 && lower(p2) === 'by');
     (byPhrase ? agents : after).push(...r.ids);
   }
-  return [...new Set([...agents, ...(near.length ? near : before), ...after])];
+  // The subject is the last entity before the verb with those coordinated with it; it leads.
+  const left = near.length ? near : before;
+  let k = left.length - 1;
+  while (k > 0 && joined(tokens, left[k - 1], left[k])) k--;
+  const ordered = [...left.slice(k), ...left.slice(0, k)].flatMap((r) => r.ids);
+  return [...new Set([...agents, ...ordered, ...after])];
 }
 
 /** The preposition a place hangs from, looking through a list ("to Sukhna, Raqqa and Deir Ezzor"). */
@@ -379,6 +413,8 @@ export function sectionEvents(
   const drafts: Draft[] = [];
   for (let s = 0; s < section.sentences.length; s++) {
     const sentence = section.sentences[s];
+    // A question reports nothing ("Is Assad colluding with ISIS?").
+    if (isQuestion(tokens, sentence.tokenStart, sentence.tokenEnd)) continue;
     // Only the refs of this sentence are scanned per clause, which keeps the work linear.
     const inSentence = (r: Ref) => r.tokenStart >= sentence.tokenStart && r.tokenStart < sentence.tokenEnd;
     const sActors = actorRefs.filter(inSentence), sPlaces = placeRefs.filter(inSentence);

@@ -1,0 +1,60 @@
+// Loading the judgement modules' input from the store: the latest version of every document with its
+// analysis, the claim groups (regrouped over the current documents, ids stable), and every decision the
+// analyst recorded. Interested-party decisions live in settings as "interested:<source key>".
+import { groupClaims } from '../analysis/claims.js';
+import type { DossierSnapshot, Reliability, SourceGrade } from '../analysis/model.js';
+import { sourceKey } from '../analysis/sources.js';
+import type { Store } from '../store/index.js';
+
+export const INTERESTED_PREFIX = 'interested:';
+
+export async function loadSnapshot(store: Store): Promise<DossierSnapshot> {
+  const summaries = await store.listDocuments();
+  const documents = [];
+  for (const s of summaries) {
+    const { analysis } = await store.getDocument(s.id);
+    documents.push({
+      id: String(s.id),
+      title: analysis.document.title,
+      author: analysis.document.author,
+      publisher: analysis.document.publisher,
+      publishedAt: analysis.document.publishedAt,
+      url: analysis.document.url ?? s.source,
+      text: analysis.document.text,
+      comments: analysis.comments ?? [],
+      entities: analysis.entities ?? [],
+      quotes: analysis.quotes ?? [],
+      events: analysis.events ?? [],
+    });
+  }
+  // the same grouping `dossier claims` saves; saved again so rated group ids stay addressable
+  const groups = groupClaims(await store.claimDocuments());
+  await store.saveClaimGroups(groups);
+  const claims = groups.map((g) => ({
+    id: g.id,
+    text: g.text,
+    members: g.members.map((m) => ({ documentId: String(m.documentId), quoteId: m.quoteId, in: 'document', start: m.start, end: m.end, text: m.text })),
+  }));
+  const grades: SourceGrade[] = (await store.listSources())
+    .filter((g) => g.reliability !== null)
+    .map((g) => ({ key: sourceKey(g.name), name: g.name, kind: g.kind, reliability: g.reliability as Reliability, reason: g.reason ?? '' }));
+  const hypotheses = (await store.listHypotheses()).map((h) => ({ id: String(h.id), text: h.text }));
+  const ratings = (await store.listRatings()).map((r) => ({
+    evidenceKind: r.evidenceKind, evidenceId: r.evidenceId, hypothesisId: String(r.hypothesisId), rating: r.rating, weight: r.weight, proposed: r.proposed, note: r.note,
+  }));
+  const overrides = (await store.listCredibility()).map((o) => ({
+    claimId: o.claimGroupId, credibility: o.credibility as 1 | 2 | 3 | 4 | 5 | 6, reason: o.reason ?? '',
+  }));
+  // settings has no listing accessor in the store facade; one small query on its Kysely handle
+  const decisions = await store.db.selectFrom('settings').select(['key', 'value']).where('key', 'like', `${INTERESTED_PREFIX}%`).execute();
+  return {
+    question: await store.getQuestion(),
+    documents,
+    claims,
+    grades,
+    hypotheses,
+    ratings,
+    overrides,
+    interestedDecisions: decisions.map((d) => ({ sourceKey: d.key.slice(INTERESTED_PREFIX.length), confirmed: d.value === 'confirmed' })),
+  };
+}

@@ -1,0 +1,163 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, quoteOver, type FixtureEntity } from './events-fixture.js';
+import { buildLexicon, cameoLexicon } from '../../src/nlp/stages/events/lexicon.js';
+import { runPipeline } from '../../src/nlp/pipeline.js';
+import { InputError } from '../../src/errors.js';
+import raw from '../../src/nlp/lexicons/cameo-verbs.json' with { type: 'json' };
+
+// A fictional conflict: two armed groups, a general, an outlet and four towns.
+const CAST: FixtureEntity[] = [
+  { id: 'front', type: 'ORG', forms: ['Northern Front'] },
+  { id: 'kestrel', type: 'ORG', forms: ['Kestrel Brigade', 'Kestrels'] },
+  { id: 'council', type: 'ORG', forms: ['Lowland Council'] },
+  { id: 'mission', type: 'ORG', forms: ['Osterland Mission in Sarkel', 'Osterland Mission'] },
+  { id: 'varga', type: 'PERSON', forms: ['Ilse Varga', 'Varga'] },
+  { id: 'ledger', type: 'ORG', forms: ['Harbour Ledger'] },
+  { id: 'valmora', type: 'PLACE', forms: ['Valmora'] },
+  { id: 'drenport', type: 'PLACE', forms: ['Drenport'] },
+  { id: 'sarkel', type: 'PLACE', forms: ['Sarkel'] },
+  { id: 'tessin', type: 'PLACE', forms: ['Tessin'] },
+];
+
+const codes = (text: string, times: [string, string][] = []) => eventsOf(text, CAST, times).map((e) => `${e.cameo} ${e.trigger}`);
+
+test('events: codes a withdrawal "from" a town as 0874 with actor and place', () => {
+  const [e] = eventsOf('The Northern Front withdrew from Valmora.', CAST);
+  assert.deepEqual({ cameo: e.cameo, trigger: e.trigger, actors: e.actors, place: e.place }, { cameo: '0874', trigger: 'withdrew', actors: ['front'], place: 'valmora' });
+});
+
+test('events: codes phrasal retreats "pull out" and "hand over" as 0874', () => {
+  assert.deepEqual(codes('The Kestrel Brigade pulled out of Tessin.'), ['0874 pulled out']);
+  assert.deepEqual(codes('Varga handed Valmora over to the Kestrels.'), ['0874 handed']);
+});
+
+test('events: codes trade as 061, sanctions as 163, air strikes as 195 and accusations as 112', () => {
+  assert.deepEqual(codes('The Northern Front was trading fuel with the Kestrel Brigade.'), ['061 trading']);
+  assert.deepEqual(codes('The Lowland Council imposed sanctions on the Northern Front.'), ['163 sanctions']);
+  assert.deepEqual(codes('The Kestrel Brigade carried out air-strikes on Drenport.'), ['195 air-strikes']);
+  assert.deepEqual(codes('The Lowland Council accused the Kestrel Brigade of shelling Tessin.'), ['112 accused', '194 shelling']);
+});
+
+test('events: codes capture of a named place as 192 and the same verb without one as nothing', () => {
+  assert.deepEqual(codes('The Kestrels took Drenport.'), ['192 took']);
+  assert.deepEqual(codes('The Kestrels took a long time.'), []);
+  assert.deepEqual(codes('Tessin fell to the Northern Front.'), ['192 fell to']);
+});
+
+test('events: a light verb yields to the event noun it carries ("hit with sanctions")', () => {
+  const [e, ...rest] = eventsOf('The Kestrel Brigade was hit with new sanctions by the Lowland Council.', CAST);
+  assert.equal(rest.length, 0);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors }, { cameo: '163', actors: ['council', 'kestrel'] });
+});
+
+test('events: a passive verb puts the "by" agent first and the subject after it', () => {
+  const [e] = eventsOf('The Kestrel Brigade was attacked by the Northern Front near Sarkel.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '190', actors: ['front', 'kestrel'], place: 'sarkel' });
+});
+
+test('events: a passive hand-over of a town is a retreat located at that town', () => {
+  const [e] = eventsOf('Valmora was handed over to the Kestrel Brigade by the Northern Front.', CAST);
+  assert.deepEqual({ cameo: e.cameo, trigger: e.trigger, actors: e.actors, place: e.place }, { cameo: '0874', trigger: 'handed over', actors: ['front', 'kestrel'], place: 'valmora' });
+});
+
+test('events: "refrained from attacking", "did not attack" and "without a fight" are not attacks', () => {
+  assert.deepEqual(codes('In 2019 the Northern Front refrained from attacking Kestrel bases.'), []);
+  assert.deepEqual(codes('The Northern Front did not attack Tessin.'), []);
+  assert.deepEqual(codes('The Kestrel Brigade withdrew from Tessin without a fight.'), ['0874 withdrew']);
+});
+
+test('events: a denial keeps its own code 016 and drops the denied attack', () => {
+  assert.deepEqual(codes('The Northern Front denied attacking Tessin.'), ['016 denied']);
+});
+
+test('events: refusing to withdraw is 124 and threatening to attack is 138', () => {
+  assert.deepEqual(codes('The Kestrel Brigade refused to withdraw from Drenport.'), ['124 refused to withdraw']);
+  assert.deepEqual(codes('Varga threatened to attack Sarkel.'), ['138 threatened to attack']);
+});
+
+test('events: "both sides" and "they" stand for the latest two coordinated actors', () => {
+  const text = 'The Northern Front and the Kestrel Brigade met in Sarkel. Later both sides were trading fuel. They also signed a truce.';
+  const got = eventsOf(text, CAST).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['040', ['front', 'kestrel']], ['061', ['front', 'kestrel']], ['057', ['front', 'kestrel']], ['0871', ['front', 'kestrel']]]);
+});
+
+test('events: "the Front" style definite descriptions resolve to the latest organisation with that head', () => {
+  const [, e] = eventsOf('The Lowland Council met the Northern Front. The Front later attacked Drenport.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '190', actors: ['front'], place: 'drenport' });
+});
+
+test('events: a place describing an organisation or in the possessive is not the event place', () => {
+  const [e] = eventsOf("The Osterland Mission in Sarkel accused the Kestrels of attacking Sarkel's second town, Tessin.", CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '112', actors: ['mission', 'kestrel'], place: 'tessin' });
+});
+
+test('events: the destination of a withdrawal is its place only when nothing better is known', () => {
+  const [e] = eventsOf('The Kestrel Brigade withdrew to Drenport and Sarkel.', CAST);
+  assert.equal(e.place, 'drenport');
+});
+
+test('events: a later retelling of the same withdrawal takes its place from the earlier one', () => {
+  const text = 'Varga said the Kestrel Brigade withdrew from Valmora. "The Kestrels were finally told to withdraw to Drenport last week," she added.';
+  const got = eventsOf(text, CAST, [['last week', '2021-06']]).map((e) => [e.cameo, e.place, e.date]);
+  assert.deepEqual(got, [['0874', 'valmora', '2021-06'], ['0874', 'valmora', '2021-06']]);
+});
+
+test('events: dates come from the clause first, then the sentence, and are null otherwise', () => {
+  const text = 'The Harbour Ledger obtained papers last year proving that the Northern Front withdrew from Valmora in 2019. In March 2020, the Front shelled Tessin. The Kestrels attacked Sarkel.';
+  const got = eventsOf(text, CAST, [['last year', '2020'], ['2019', '2019'], ['March 2020', '2020-03']]).map((e) => [e.cameo, e.date]);
+  assert.deepEqual(got, [['0874', '2019'], ['194', '2020-03'], ['190', null]]);
+});
+
+test('events: the text of an event is the clause that reports it, as a slice of the input', () => {
+  const text = 'The Harbour Ledger reported that the Kestrel Brigade bombed Drenport; residents fled.';
+  const [e] = eventsOf(text, CAST);
+  assert.equal(e.text, 'that the Kestrel Brigade bombed Drenport');
+  assert.equal(text.slice(e.start, e.end), e.text);
+  assert.equal(e.cameo, '195');
+});
+
+test('events: an event reported inside a quote links to that quote, one outside does not', () => {
+  const text = 'Varga said: "The Kestrels shelled Tessin." The Northern Front later withdrew from Valmora.';
+  const q = quoteOver(text, 'q1', 'The Kestrels shelled Tessin.');
+  const got = eventsOf(text, CAST, [], [q]).map((e) => [e.cameo, e.quoteId]);
+  assert.deepEqual(got, [['194', 'q1'], ['0874', null]]);
+});
+
+test('events: reads events in comments too, with the comment as container', () => {
+  const ctx = runPipeline({
+    title: null, author: null, publisher: null, publishedAt: null, language: 'en', format: 'text',
+    text: 'Nothing happened here.', comments: [{ id: 'c1', parentId: null, author: null, postedAt: null, text: 'They bombed the bridge.' }],
+  });
+  assert.deepEqual(ctx.events.map((e) => [e.id, e.in, e.cameo, e.text]), [['v1', 'c1', '195', 'They bombed the bridge']]);
+});
+
+test('events lexicon: every one of the 20 CAMEO roots has at least one verb', () => {
+  const lex = cameoLexicon();
+  const rootsWithVerbs = new Set<string>();
+  for (const v of lex.verbs.values()) {
+    for (const c of [v.code, ...[...v.after.values()].map((x) => x.code), ...v.objects.values()]) if (c) rootsWithVerbs.add(c.slice(0, 2));
+  }
+  assert.deepEqual([...rootsWithVerbs].sort(), [...lex.roots.keys()].sort());
+});
+
+test('events lexicon: a code with an unknown root is refused naming the file and the word', () => {
+  const bad = { ...raw, verbs: { ...raw.verbs, retreat: '99' } } as unknown as Parameters<typeof buildLexicon>[0];
+  assert.throws(() => buildLexicon(bad), (e: unknown) => e instanceof InputError && e.message === 'cameo-verbs.json: verb "retreat": "99" is not a CAMEO code with a known root');
+});
+
+test('events: a question reports no event', () => {
+  assert.deepEqual(codes('Is the Northern Front attacking Tessin?'), []);
+});
+
+test('events: a subordinate clause ends at its comma, so each event keeps its own actors', () => {
+  const got = eventsOf('When Tessin fell to the Kestrels, Varga was warned by the Lowland Council.', CAST).map((e) => [e.cameo, e.actors, e.text]);
+  assert.deepEqual(got, [
+    ['192', ['kestrel'], 'When Tessin fell to the Kestrels'],
+    ['012', ['council', 'varga'], 'Varga was warned by the Lowland Council'],
+  ]);
+});
+
+test('events: a participle modifying a noun is not an event ("the negotiating team")', () => {
+  assert.deepEqual(codes('Varga leads the negotiating team of the Northern Front.'), []);
+});
