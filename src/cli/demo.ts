@@ -12,7 +12,8 @@ import { parseBytes } from '../ingest/index.js';
 import { analyzeDocument } from '../nlp/pipeline.js';
 import { openStore, type Store } from '../store/index.js';
 import { StoreWorkbench } from '../server/store.js';
-import { serveUntilStopped, type ServeFlags } from './serve.js';
+import { groupClaims } from '../analysis/claims.js';
+import { JUDGING, serveUntilStopped, type ServeFlags } from './serve.js';
 
 /** The sample corpus, in reading order (samples/README.md describes each). */
 export const DEMO_FILES = [
@@ -63,6 +64,7 @@ export async function buildDemo(db: string, dir = samplesDir()): Promise<DemoSum
   const store = await openStore(db, { create: true });
   try {
     for (const name of DEMO_FILES) await addSample(store, dir, name);
+    await store.saveClaimGroups(groupClaims(await store.claimDocuments()));
     await store.setQuestion(DEMO_QUESTION);
     const hyps = [];
     for (const h of DEMO_HYPOTHESES) hyps.push(await store.addHypothesis(h));
@@ -98,6 +100,6 @@ export function register(program: Command): void {
       process.stdout.write(`Demo dossier: ${summary.db} (${summary.documents} documents, ${summary.quotes} quotes, ${summary.hypotheses} hypotheses)\n`);
       if (!opts.serve) return;
       const store = await openStore(db);
-      await serveUntilStopped(new StoreWorkbench(store), opts);
+      await serveUntilStopped(new StoreWorkbench(store, JUDGING), opts);
     });
 }

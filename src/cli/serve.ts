@@ -3,8 +3,21 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { openStore, resolveTarget } from '../store/index.js';
 import { startServer, type RunningServer } from '../server/index.js';
-import { StoreWorkbench } from '../server/store.js';
+import { StoreWorkbench, type JudgingHooks } from '../server/store.js';
+import { judge } from '../analysis/judgement.js';
+import { buildReport } from '../report/model.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderHtml } from '../report/html.js';
+import { loadSnapshot } from './snapshot.js';
 import type { WorkbenchData } from '../server/model.js';
+
+/** The workbench's report download is the judging module's sourced report, as `dossier report` writes it. */
+export const JUDGING: JudgingHooks = {
+  report: async (store, format) => {
+    const model = buildReport(judge(await loadSnapshot(store), { proposals: true }));
+    return format === 'html' ? renderHtml(model) : renderMarkdown(model);
+  },
+};
 
 export interface ServeFlags {
   port?: string;
@@ -42,7 +55,7 @@ export function register(program: Command): void {
     .action(async (opts: ServeFlags & { db?: string }) => {
       const store = await openStore(resolveTarget(opts.db));
       try {
-        await serveUntilStopped(new StoreWorkbench(store), opts);
+        await serveUntilStopped(new StoreWorkbench(store, JUDGING), opts);
       } catch (err) {
         await store.close();
         throw err;

@@ -3,10 +3,12 @@
 // sources, claim groups, the timeline and the network with the same rules the store view uses.
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Analysis, Entity, EntityType, Quote } from '../types.js';
-import { cellKey, scoreAch } from './ach-score.js';
+import { scoreMatrix, type MatrixItem } from './ach.js';
+
+const cellKey = (evidenceId: string, hypothesisId: string): string => `${evidenceId}\u0000${hypothesisId}`;
 import { basicReport } from './report.js';
 import type {
-  AchEvidence, AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntityMention,
+  AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntityMention,
   EntitySummary, HypothesisView, Network, NetworkEdge, Overview, Page, QuoteRef, Rating, Reliability,
   SearchHit, SourceView, TimelineEvent, WorkbenchData,
 } from './model.js';
@@ -29,7 +31,6 @@ interface GlobalEntity {
   mentions: number;
 }
 
-const WEIGHT_OF_RELIABILITY: Record<Reliability, number> = { A: 1.5, B: 1.25, C: 1, D: 0.75, E: 0.5, F: 1 };
 
 export function entityKey(e: Pick<Entity, 'key' | 'name' | 'type'>): string {
   return e.key || `${e.type}:${e.name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
@@ -293,27 +294,20 @@ export class MemoryWorkbench implements WorkbenchData {
     return h;
   }
 
-  private evidenceItems(): AchEvidence[] {
-    const grade = new Map(this.sources().map((s) => [s.name, s.reliability]));
-    const weightOf = (source: string | null) => {
-      const r = source ? grade.get(source) : null;
-      return r ? WEIGHT_OF_RELIABILITY[r] : 1;
-    };
-    return this.claims().map((c) => ({ id: `claim:${c.id}`, kind: 'claim' as const, text: c.text, source: c.origins.join(', '), weight: weightOf(c.origins[0] ?? null), diagnostic: false }));
+  private evidenceItems(): MatrixItem[] {
+    const grade = new Map(this.sources().filter((s) => s.reliability).map((s) => [s.name, s.reliability!]));
+    return this.claims().map((c) => ({
+      id: `claim:${c.id}`, kind: 'claim' as const, text: c.text, origins: c.origins,
+      reliability: c.origins.map((o) => grade.get(o)).filter((r): r is Reliability => !!r).sort()[0] ?? null, credibility: null,
+    }));
   }
 
   async ach(): Promise<AchMatrix> {
-    const evidence = this.evidenceItems();
-    const hyp = this.hypotheses.map((h) => h.id);
-    const result = scoreAch({ hypotheses: hyp, evidence: evidence.map((e) => ({ id: e.id, weight: e.weight, label: e.text.slice(0, 60) })), ratings: this.ratings, hypothesisLabel: (id) => `"${this.hypotheses.find((h) => h.id === id)?.text ?? id}"` });
-    for (const e of evidence) e.diagnostic = result.diagnostic.has(e.id);
-    const cells = [];
-    for (const e of evidence)
-      for (const h of hyp) {
-        const r = this.ratings.get(cellKey(e.id, h));
-        if (r) cells.push({ evidenceId: e.id, hypothesisId: h, rating: r, proposed: false });
-      }
-    return { question: this.question, hypotheses: [...this.hypotheses], evidence, cells, scores: result.scores, sensitivity: result.sensitivity };
+    const cells = [...this.ratings].map(([k, rating]) => {
+      const [evidenceId, hypothesisId] = k.split('\u0000');
+      return { evidenceId, hypothesisId, rating, weight: 1, proposed: false };
+    });
+    return scoreMatrix(this.question, [...this.hypotheses], this.evidenceItems(), cells);
   }
 
   async rate(evidenceId: string, hypothesisId: string, rating: Rating | null): Promise<void> {

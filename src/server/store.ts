@@ -6,16 +6,20 @@ import { sql } from 'kysely';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { Quote } from '../types.js';
-import { cellKey, scoreAch } from './ach-score.js';
+import { scoreMatrix, type MatrixItem, type MatrixRating } from './ach.js';
+import { sourceKey } from '../analysis/sources.js';
+import type { Credibility } from '../analysis/model.js';
 import type {
-  AchEvidence, AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntitySummary,
+  AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntitySummary,
   HypothesisView, Network, NetworkEdge, Overview, Page, QuoteRef, Rating, Reliability, SearchHit, SourceView,
   TimelineEvent, WorkbenchData,
 } from './model.js';
 import { basicReport } from './report.js';
 import type { EntityType } from '../types.js';
 
-const WEIGHT_OF_RELIABILITY: Record<Reliability, number> = { A: 1.5, B: 1.25, C: 1, D: 0.75, E: 0.5, F: 1 };
+/** Claim origins are stored as {name, kind, members} (older stores: plain names). */
+const originNames = (json: string): string[] =>
+  (JSON.parse(json) as unknown[]).map((o) => (typeof o === 'string' ? o : String((o as { name?: unknown }).name ?? ''))).filter(Boolean);
 const asType = (t: string): EntityType => (t === 'PERSON' || t === 'ORG' || t === 'PLACE' ? t : 'OTHER');
 const docId = (id: string): number => {
   if (!/^\d+$/.test(id)) throw new NotFoundError(`document ${id}`);
@@ -38,6 +42,7 @@ export class StoreWorkbench implements WorkbenchData {
 
   /** Changes whenever a document is added (or a version superseded). */
   private async version(): Promise<string> {
+    // No WHERE, so SQLite counts over the smallest index instead of the wide document rows.
     const r = await this.db.selectFrom('documents').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')]).executeTakeFirst();
     return `${r?.n ?? 0}:${r?.max ?? 0}`;
   }
@@ -52,17 +57,27 @@ export class StoreWorkbench implements WorkbenchData {
   }
 
   async overview(): Promise<Overview> {
-    const count = async (table: 'global_entities' | 'quotes' | 'events' | 'claim_groups' | 'hypotheses') =>
+    const counts = await this.memoised('counts', () => this.counts());
+    const live = async (table: 'claim_groups' | 'hypotheses') =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    return { question: await this.store.getQuestion(), ...counts, claims: await live('claim_groups'), hypotheses: await live('hypotheses') };
+  }
+
+  /** Counts that change only when documents are added. */
+  private async counts(): Promise<{ documents: number; entities: number; quotes: number; events: number }> {
+    const count = async (table: 'global_entities' | 'quotes' | 'events') =>
       Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
     const docs = Number((await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('latest', '=', 1).executeTakeFirst())?.n ?? 0);
-    return {
-      question: await this.store.getQuestion(), documents: docs, entities: await count('global_entities'), quotes: await count('quotes'),
-      events: await count('events'), claims: await count('claim_groups'), hypotheses: await count('hypotheses'),
-    };
+    return { documents: docs, entities: await count('global_entities'), quotes: await count('quotes'), events: await count('events') };
   }
 
   async listDocuments(offset: number, limit: number): Promise<Page<DocumentSummary>> {
-    const total = Number((await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('latest', '=', 1).executeTakeFirst())?.n ?? 0);
+    // Latest-version ids, memoised: paging by id list avoids stepping over wide rows for a deep offset.
+    const ids = await this.memoised('latestIds', async () =>
+      (await this.db.selectFrom('documents').select('id').where('latest', '=', 1).orderBy('id').execute()).map((r) => r.id));
+    const total = ids.length;
+    const wanted = ids.slice(offset, offset + limit);
+    if (!wanted.length) return { items: [], total, offset, limit };
     const rows = await this.db.selectFrom('documents as d')
       .select(['d.id', 'd.source', 'd.title', 'd.author', 'd.publisher', 'd.published_at'])
       // Words counted in SQL (spaces + 1) so a page never loads the texts themselves.
@@ -70,7 +85,7 @@ export class StoreWorkbench implements WorkbenchData {
       .select((eb) => eb.selectFrom('quotes as q').whereRef('q.document_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('quotes'))
       .select((eb) => eb.selectFrom('events as v').whereRef('v.document_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('events'))
       .select((eb) => eb.selectFrom('comments as c').whereRef('c.document_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('comments'))
-      .where('d.latest', '=', 1).orderBy('d.id').limit(limit).offset(offset).execute();
+      .where('d.id', 'in', wanted).orderBy('d.id').execute();
     return {
       items: rows.map((r) => ({
         id: String(r.id), title: r.title, author: r.author, publisher: r.publisher, publishedAt: r.published_at, source: r.source,
@@ -96,14 +111,23 @@ export class StoreWorkbench implements WorkbenchData {
   }
 
   /** Global entities ranked by the number of documents they appear in. */
-  private ranking(): Promise<{ id: number; name: string; type: string; documents: number }[]> {
+  /** Global entities ranked by the number of documents they appear in, with their mention counts (one pass per version). */
+  private ranking(): Promise<{ id: number; name: string; type: string; documents: number; mentions: number }[]> {
     return this.memoised('ranking', async () => {
       const rows = await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
         .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('documents'))
         .groupBy(['g.id', 'g.name', 'g.type']).execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents) }))
-        .sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name));
+      const mentions = await this.db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
+        .select(['e.global_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('e.global_id').execute();
+      const mentionsOf = new Map(mentions.map((m) => [m.global_id, Number(m.n)]));
+      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), mentions: mentionsOf.get(r.id) ?? 0 }))
+        .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
     });
+  }
+
+  private async rankOf(id: number): Promise<{ documents: number; mentions: number } | undefined> {
+    const byId = await this.memoised('rankingById', async () => new Map((await this.ranking()).map((r) => [r.id, r])));
+    return byId.get(id);
   }
 
   private async summaries(ids: number[]): Promise<Map<number, { aliases: string[]; mentions: number }>> {
@@ -116,9 +140,8 @@ export class StoreWorkbench implements WorkbenchData {
       // Merge keys ("person:ana brekke") sit among the aliases as lookup forms; analysts never wrote them.
       if (!/^(person|org|place|other):/i.test(a.alias) && !s.aliases.includes(a.alias)) s.aliases.push(a.alias);
     }
-    const counts = await this.db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
-      .select(['e.global_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('e.global_id', 'in', ids).groupBy('e.global_id').execute();
-    for (const c of counts) out.get(c.global_id)!.mentions = Number(c.n);
+    const byId = await this.memoised('rankingById', async () => new Map((await this.ranking()).map((r) => [r.id, r])));
+    for (const id of ids) out.get(id)!.mentions = byId.get(id)?.mentions ?? 0;
     return out;
   }
 
@@ -133,7 +156,7 @@ export class StoreWorkbench implements WorkbenchData {
     const pageRows = ranked.slice(offset, offset + limit);
     const extra = await this.summaries(pageRows.map((r) => r.id));
     return {
-      items: pageRows.map((r) => ({ id: String(r.id), name: r.name, type: asType(r.type), aliases: extra.get(r.id)!.aliases, documents: r.documents, mentions: extra.get(r.id)!.mentions })),
+      items: pageRows.map((r) => ({ id: String(r.id), name: r.name, type: asType(r.type), aliases: extra.get(r.id)!.aliases, documents: r.documents, mentions: r.mentions })),
       total: ranked.length, offset, limit,
     };
   }
@@ -144,10 +167,10 @@ export class StoreWorkbench implements WorkbenchData {
     const g = await this.db.selectFrom('global_entities').selectAll().where('id', '=', gid).executeTakeFirst();
     if (!g) throw new NotFoundError(`entity ${id}`);
     const extra = (await this.summaries([gid])).get(gid)!;
+    // The page shows the entity in its first 100 documents; counts come from the memoised ranking.
     const locals = await this.db.selectFrom('entities as e').innerJoin('documents as d', 'd.id', 'e.document_id')
-      .select(['e.id', 'e.document_id', 'e.local_id', 'd.title']).where('e.global_id', '=', gid).where('d.latest', '=', 1).orderBy('e.document_id').execute();
-    const docIds = [...new Set(locals.map((l) => l.document_id))];
-    const shownDocs = docIds.slice(0, 200);
+      .select(['e.id', 'e.document_id', 'e.local_id', 'd.title']).where('e.global_id', '=', gid).where('d.latest', '=', 1).orderBy('e.document_id').limit(200).execute();
+    const shownDocs = [...new Set(locals.map((l) => l.document_id))].slice(0, 100);
     const titleOf = new Map(locals.map((l) => [l.document_id, l.title]));
     const mentions = locals.length
       ? await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id')
@@ -155,7 +178,7 @@ export class StoreWorkbench implements WorkbenchData {
           // Context is cut in SQL (1-based substr) so a mention list never loads whole texts.
           .select(sql<string>`substr(d.text, case when m.start > 60 then m.start - 59 else 1 end, case when m.start > 60 then 60 else m.start end)`.as('before'))
           .select(sql<string>`substr(d.text, m."end" + 1, 60)`.as('after'))
-          .where('m.entity_id', 'in', locals.map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(300).execute()
+          .where('m.entity_id', 'in', locals.slice(0, 100).map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(200).execute()
       : [];
     // Mentions in comments get their context from the comment's own text.
     const inComments = mentions.filter((m) => m.container !== 'document');
@@ -169,7 +192,7 @@ export class StoreWorkbench implements WorkbenchData {
         m.after = t.slice(m.end, m.end + 60);
       }
     }
-    // Neighbours: entities sharing documents with this one (over the first 200 of its documents).
+    // Neighbours: entities sharing documents with this one (over the first 100 of its documents).
     const co = shownDocs.length
       ? await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
           .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('n'))
@@ -191,7 +214,7 @@ export class StoreWorkbench implements WorkbenchData {
       else if (mentionSpans.some((m) => m.document_id === q.document_id && m.container === q.container && m.start >= q.start && m.end <= q.end)) quotesAbout.push(ref(q));
     }
     return {
-      id: String(gid), name: g.name, type: asType(g.type), aliases: extra.aliases, documents: docIds.length, mentions: extra.mentions,
+      id: String(gid), name: g.name, type: asType(g.type), aliases: extra.aliases, documents: (await this.rankOf(gid))?.documents ?? shownDocs.length, mentions: extra.mentions,
       mentionList: mentions.map((m) => ({ documentId: String(m.document_id), title: titleOf.get(m.document_id) ?? null, in: m.container, start: m.start, end: m.end, text: m.text, before: m.before ?? '', after: m.after ?? '' })),
       neighbours: co.map((c) => ({ id: String(c.id), name: c.name, type: asType(c.type), weight: Number(c.n) })).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)).slice(0, 50),
       quotesBy: quotesBy.slice(0, 200),
@@ -217,7 +240,7 @@ export class StoreWorkbench implements WorkbenchData {
       items: groups.map((g) => {
         const own = members.filter((m) => m.claim_group_id === g.id);
         return {
-          id: g.id, text: g.text, origins: JSON.parse(g.origins) as string[], credibility: cred.get(g.id) ?? null,
+          id: g.id, text: g.text, origins: originNames(g.origins), credibility: cred.get(g.id) ?? null,
           members: own.map((m) => ({ document: String(m.document_id), documentTitle: m.title, quoteId: m.quote_local_id, sentence: m.sentence, source: m.origin || m.source })),
           chains: own.map((m) => ({ steps: [m.origin, ...(m.quote_local_id ? quoteVia.get(`${m.document_id}:${m.quote_local_id}`) ?? [] : []), m.publisher ?? m.title ?? m.source].filter((s, i, a) => s && a.indexOf(s) === i) })),
         };
@@ -280,53 +303,44 @@ export class StoreWorkbench implements WorkbenchData {
   }
 
   /** Claim groups, plus single quotes already rated; quotes stand in when nothing is grouped yet. */
-  private async evidence(): Promise<AchEvidence[]> {
-    const ratings = await this.store.listRatings();
-    const gradeOf = new Map((await this.store.listSources()).filter((s) => s.reliability).map((s) => [s.name, s.reliability as Reliability]));
-    const weight = (origin: string | undefined) => (origin && gradeOf.has(origin) ? WEIGHT_OF_RELIABILITY[gradeOf.get(origin)!] : 1);
+  private async evidence(ratedQuotes: Set<string>): Promise<MatrixItem[]> {
+    const grades = new Map((await this.store.listSources()).filter((s) => s.reliability).map((s) => [sourceKey(s.name), s.reliability as Reliability]));
+    const best = (origins: string[]): Reliability | null =>
+      origins.map((o) => grades.get(sourceKey(o))).filter((r): r is Reliability => !!r).sort()[0] ?? null;
+    const cred = new Map((await this.store.listCredibility()).map((c) => [c.claimGroupId, c.credibility as Credibility]));
     const claims = await this.db.selectFrom('claim_groups').selectAll().orderBy('id').limit(60).execute();
-    const out: AchEvidence[] = claims.map((c) => {
-      const origins = JSON.parse(c.origins) as string[];
-      return { id: `claim:${c.id}`, kind: 'claim', text: c.text, source: origins.join(', ') || null, weight: weight(origins[0]), diagnostic: false };
+    const out: MatrixItem[] = claims.map((c) => {
+      const origins = originNames(c.origins);
+      return { id: `claim:${c.id}`, kind: 'claim', text: c.text, origins, reliability: best(origins), credibility: cred.get(c.id) ?? null };
     });
-    const ratedQuotes = new Set(ratings.filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId));
     const quoteRows = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text']).orderBy('document_id').orderBy('start').limit(claims.length ? 0 : 24).execute();
     const seen = new Set<string>();
     const pushQuote = (q: { document_id: number; local_id: string; content: string; speaker_text: string }) => {
       const key = `${q.document_id}:${q.local_id}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ id: `quote:${key}`, kind: 'quote', text: q.content, source: q.speaker_text || null, weight: weight(q.speaker_text), diagnostic: false });
+      const origins = q.speaker_text ? [q.speaker_text] : [];
+      out.push({ id: `quote:${key}`, kind: 'quote', text: q.content, origins, reliability: best(origins), credibility: null });
     };
     for (const q of quoteRows) pushQuote(q);
     for (const key of ratedQuotes) {
       if (seen.has(key)) continue;
-      const [d, local] = [Number(key.split(':')[0]), key.slice(key.indexOf(':') + 1)];
-      const q = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text']).where('document_id', '=', d).where('local_id', '=', local).executeTakeFirst();
+      const at = key.indexOf(':');
+      if (at < 0 || !/^\d+$/.test(key.slice(0, at))) continue;
+      const q = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text'])
+        .where('document_id', '=', Number(key.slice(0, at))).where('local_id', '=', key.slice(at + 1)).executeTakeFirst();
       if (q) pushQuote(q);
     }
     return out;
   }
 
   async ach(): Promise<AchMatrix> {
-    const [hyps, evidence, ratings] = [await this.listHypotheses(), await this.evidence(), await this.store.listRatings()];
-    const map = new Map<string, Rating>();
-    const proposed = new Set<string>();
-    for (const r of ratings) {
-      const k = cellKey(`${r.evidenceKind}:${r.evidenceId}`, String(r.hypothesisId));
-      map.set(k, r.rating);
-      if (r.proposed) proposed.add(k);
-    }
-    const result = scoreAch({ hypotheses: hyps.map((h) => h.id), evidence: evidence.map((e) => ({ id: e.id, weight: e.weight, label: e.text.slice(0, 60) })), ratings: map, hypothesisLabel: (id) => `"${hyps.find((h) => h.id === id)?.text ?? id}"` });
-    for (const e of evidence) e.diagnostic = result.diagnostic.has(e.id);
-    const cells = [];
-    for (const e of evidence)
-      for (const h of hyps) {
-        const k = cellKey(e.id, h.id);
-        const r = map.get(k);
-        if (r) cells.push({ evidenceId: e.id, hypothesisId: h.id, rating: r, proposed: proposed.has(k) });
-      }
-    return { question: await this.store.getQuestion(), hypotheses: hyps, evidence, cells, scores: result.scores, sensitivity: result.sensitivity };
+    const ratings = await this.store.listRatings();
+    const items = await this.evidence(new Set(ratings.filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId)));
+    const cells: MatrixRating[] = ratings.map((r) => ({
+      evidenceId: `${r.evidenceKind}:${r.evidenceId}`, hypothesisId: String(r.hypothesisId), rating: r.rating, weight: r.weight, proposed: r.proposed,
+    }));
+    return scoreMatrix(await this.store.getQuestion(), await this.listHypotheses(), items, cells);
   }
 
   async rate(evidenceId: string, hypothesisId: string, rating: Rating | null): Promise<void> {
@@ -351,8 +365,9 @@ export class StoreWorkbench implements WorkbenchData {
     let q = this.db.selectFrom('events as v').innerJoin('documents as d', 'd.id', 'v.document_id').where('d.latest', '=', 1).where('v.date', 'is not', null);
     if (from) q = q.where('v.date', '>=', from);
     if (to) q = q.where('v.date', '<=', `${to}\uffff`);
-    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-    const rows = await q.select(['v.document_id', 'v.local_id', 'v.date', 'v.cameo', 'v.text', 'v.actors', 'd.title']).orderBy('v.date').orderBy('v.document_id').orderBy('v.start').limit(limit).execute();
+    const total = await this.memoised(`timeline:${from}:${to}`, async () => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0));
+    // date then id: both are in the events_date index (id is the rowid), so no sort of every event.
+    const rows = await q.select(['v.document_id', 'v.local_id', 'v.date', 'v.cameo', 'v.text', 'v.actors', 'd.title']).orderBy('v.date').orderBy('v.id').limit(limit).execute();
     const docIds = [...new Set(rows.map((r) => r.document_id))];
     const names = new Map<string, string>();
     for (let i = 0; i < docIds.length; i += 500) {

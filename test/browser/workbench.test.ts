@@ -83,7 +83,7 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     assert.ok((await page.locator('.entity-page .quotes li').count()) > 0, 'the speaker page lists the quotes');
     await page.screenshot({ path: join(SHOTS, '3-speaker.png') });
 
-    // ACH: set one cell to II and the inconsistency of that hypothesis rises by 2 × the item's weight (1).
+    // ACH: set one cell to II and the inconsistency of that hypothesis rises by 2 × the item's weight.
     await page.click('nav a[data-view="ach"]');
     await page.waitForSelector('table.matrix');
     const row = page.locator('table.matrix tbody tr', { hasText: 'actively coordinated' });
@@ -91,9 +91,11 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     const before = Number(await score.textContent());
     const nasserColumn = await page.locator('table.matrix thead th.evidence').evaluateAll((ths) => ths.findIndex((th) => th.getAttribute('title')?.includes('Nasser')));
     assert.ok(nasserColumn >= 0, 'a quote by Nasser is evidence');
+    const matrix = (await (await fetch(`${server.url}api/ach`)).json()) as { evidence: { weight: number }[] };
+    const weight = matrix.evidence[nasserColumn].weight;
     await row.locator('td.cell select').nth(nasserColumn).selectOption('II');
     await page.waitForFunction((b) => Number(document.querySelector('table.matrix tbody tr td[data-score="inconsistency"]') && [...document.querySelectorAll('table.matrix tbody tr')].find((r) => r.textContent!.includes('actively coordinated'))!.querySelector('td[data-score="inconsistency"]')!.textContent) !== b, before);
-    assert.equal(Number(await page.locator('table.matrix tbody tr', { hasText: 'actively coordinated' }).locator('td[data-score="inconsistency"]').textContent()), before + 2);
+    assert.equal(Number(await page.locator('table.matrix tbody tr', { hasText: 'actively coordinated' }).locator('td[data-score="inconsistency"]').textContent()), Math.round((before + 2 * weight) * 1e6) / 1e6);
     assert.ok((await page.locator('table.matrix th.evidence.non-diagnostic').count()) > 0, 'unrated evidence is dimmed as non-diagnostic');
     await page.screenshot({ path: join(SHOTS, '4-ach.png'), fullPage: true });
 

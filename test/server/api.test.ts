@@ -71,9 +71,10 @@ test('api: rating a cell changes the scores it returns', async () => {
   assert.deepEqual(before.evidence.map((e: { id: string }) => e.id), ['claim:k1', 'claim:k2']);
   await req('/api/ratings', json('PUT', { evidenceId: 'claim:k1', hypothesisId: 'h1', rating: 'C' }));
   const after = await (await req('/api/ratings', json('PUT', { evidenceId: 'claim:k1', hypothesisId: 'h2', rating: 'II' }))).json();
+  // An ungraded source weighs F (0.5) x credibility 6 (0.5) = 0.25.
   assert.deepEqual(after.scores, [
-    { hypothesisId: 'h1', inconsistency: 0, consistency: 1, rank: 1 },
-    { hypothesisId: 'h2', inconsistency: 2, consistency: 0, rank: 2 },
+    { hypothesisId: 'h1', inconsistency: 0, consistency: 0.25, rank: 1 },
+    { hypothesisId: 'h2', inconsistency: 0.5, consistency: 0, rank: 2 },
   ]);
   assert.equal(after.evidence[0].diagnostic, true);
   assert.equal(after.evidence[1].diagnostic, false);
