@@ -45,7 +45,7 @@ test('api: merges an entity across documents and lists its quotes and neighbours
   assert.equal(guard.mentions, 4);
   assert.deepEqual(guard.quotesBy, []);
   const veld = await (await req('/api/entities/g5')).json();
-  assert.deepEqual(veld.quotesBy.map((q: { content: string }) => q.content), ['"The bridge was defended,"']);
+  assert.deepEqual(veld.quotesBy.map((q: { content: string }) => q.content), ['"The bridge was defended by the Northern Guard,"']);
 });
 
 test('api: errors come as one JSON shape with the typed error code', async () => {

@@ -25,7 +25,7 @@ export const TEXT_A =
 
 export const TEXT_B =
   'The Harbour Courier reported that the Northern Guard denied the account. ' +
-  '"The bridge was defended," said Tomas Veld, a spokesman for the Northern Guard.';
+  '"The bridge was defended by the Northern Guard," said Tomas Veld, a spokesman.';
 
 function analysisA(): Analysis {
   const t = TEXT_A;
@@ -58,7 +58,7 @@ function analysisB(): Analysis {
   const courier = entity(t, 'e1', 'org:harbour courier', 'Harbour Courier', 'ORG', ['Harbour Courier']);
   const guard = entity(t, 'e2', 'org:northern guard', 'Northern Guard', 'ORG', ['Northern Guard']);
   const veld = entity(t, 'e3', 'person:tomas veld', 'Tomas Veld', 'PERSON', ['Tomas Veld']);
-  const qspan = span(t, '"The bridge was defended,"');
+  const qspan = span(t, '"The bridge was defended by the Northern Guard,"');
   const sp = span(t, 'Tomas Veld');
   const quote: Quote = {
     id: 'q1', in: 'document', ...qspan, content: t.slice(qspan.start, qspan.end), direct: true, cue: 'said',
