@@ -11,6 +11,8 @@ import { buildDemo } from '../../src/cli/demo.js';
 import { openStore } from '../../src/store/index.js';
 import { StoreWorkbench } from '../../src/server/store.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { MemoryWorkbench } from '../../src/server/memory.js';
+import type { Analysis, Entity, Quote } from '../../src/types.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'screenshots');
@@ -119,4 +121,59 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
 
     assert.deepEqual(errors, [], 'no console errors or CSP violations');
   });
+});
+
+/** A 10,000-word document whose text carries markup, with an entity in every sentence and a quote in every tenth. */
+function bigHostileAnalysis(): Analysis {
+  const sentence = 'Residents of Varno said the <img src=x onerror="window.__pwned=1"> convoy <script>window.__pwned=2</script> passed at night without lights or escorts. ';
+  let text = '';
+  const mentions: Entity['mentions'] = [];
+  const quotes: Quote[] = [];
+  for (let i = 0; text.split(' ').length < 10000; i++) {
+    const at = text.length + sentence.indexOf('Varno');
+    mentions.push({ in: 'document', start: at, end: at + 5, text: 'Varno' });
+    if (i % 10 === 0) {
+      const qs = text.length + sentence.indexOf('the <img');
+      const qe = text.length + sentence.indexOf(' passed');
+      quotes.push({ id: `q${quotes.length + 1}`, in: 'document', start: qs, end: qe, content: sentence.slice(sentence.indexOf('the <img'), sentence.indexOf(' passed')), direct: false, cue: 'said', speaker: { text: 'Residents of Varno', entityId: null }, via: [] });
+    }
+    text += sentence;
+  }
+  return {
+    schema: 'dossier.analysis/1', source: 'fixtures/big.txt',
+    document: { title: 'A long <b>hostile</b> page', author: null, publisher: null, publishedAt: null, language: 'en', text },
+    comments: [{ id: 'c1', parentId: null, author: '<i>mallory</i>', postedAt: null, text: '<iframe src="https://example.invalid"></iframe> first!' }],
+    entities: [{ id: 'e1', key: 'place:varno', name: 'Varno', type: 'PLACE', aliases: ['Varno'], mentions }],
+    quotes, events: [],
+  };
+}
+
+test('browser: opens a 10,000-word document with every highlight and renders none of its markup', { skip: chromiumMissing && process.env.CI !== 'true' ? `${CHROMIUM} not installed` : false }, async () => {
+  if (chromiumMissing) return; // reported as a failure above under CI
+  const analysis = bigHostileAnalysis();
+  const server = await startServer({ data: new MemoryWorkbench([analysis]), port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-browser-'));
+  let context: BrowserContext | null = null;
+  try {
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM, headless: true, viewport: { width: 1360, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}#/doc/d1`);
+    await page.waitForSelector('#reader-text .hl-entity');
+    const mentions = analysis.entities[0].mentions.length;
+    assert.equal(await page.locator('#reader-text .hl-entity[data-entity-start]').count(), mentions);
+    assert.equal(await page.locator('#reader-text .hl-quote[data-quote-start]').count(), analysis.quotes.length);
+    assert.equal(await page.locator('main img, main script, main iframe, main b, main i').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.textContent('#reader-text'), analysis.document.text);
+    assert.equal(await page.textContent('.reader-head h1'), 'A long <b>hostile</b> page');
+    assert.equal(await page.textContent('.comment-meta strong'), '<i>mallory</i>');
+    await page.screenshot({ path: join(SHOTS, '7-long-hostile-document.png') });
+  } finally {
+    await context?.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
