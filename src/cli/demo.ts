@@ -91,7 +91,7 @@ export function register(program: Command): void {
     .description('build a demo dossier from the bundled samples and open it in the web workbench')
     .option('--db <file>', 'where to write the demo dossier (default: a new temp directory)')
     .option('--no-serve', 'only build the dossier and print where it is')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--port <n>', 'port to listen on (default 8080, or a free one when 8080 is taken; 0 picks a free one)')
     .option('--host <h>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--token <t>', 'require this token on every request')
     .action(async (opts: ServeFlags & { db?: string; serve: boolean }) => {

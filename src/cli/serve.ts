@@ -19,6 +19,8 @@ export const JUDGING: JudgingHooks = {
   },
 };
 
+export const DEFAULT_PORT = 8080;
+
 export interface ServeFlags {
   port?: string;
   host?: string;
@@ -34,7 +36,15 @@ export function parsePort(raw: string | undefined, fallback: number): number {
 /** Serve until SIGINT/SIGTERM; prints the URL to open. */
 export async function serveUntilStopped(data: WorkbenchData, flags: ServeFlags, write = (s: string) => process.stdout.write(s)): Promise<RunningServer> {
   const token = flags.token ?? process.env.DOSSIER_TOKEN ?? null;
-  const server = await startServer({ data, host: flags.host ?? '127.0.0.1', port: parsePort(flags.port, 8080), token });
+  const host = flags.host ?? '127.0.0.1';
+  let server: RunningServer;
+  try {
+    server = await startServer({ data, host, port: parsePort(flags.port, DEFAULT_PORT), token });
+  } catch (err) {
+    // Without an explicit --port, a busy default is no reason to fail: take any free port.
+    if (flags.port !== undefined || !(err instanceof UsageError && /already in use/.test(err.message))) throw err;
+    server = await startServer({ data, host, port: 0, token });
+  }
   write(`Dossier workbench: ${server.openUrl}\n`);
   const stop = () => {
     void server.close().then(() => data.close()).finally(() => process.exit(0));
@@ -49,7 +59,7 @@ export function register(program: Command): void {
     .command('serve')
     .description('open the dossier in the local web workbench')
     .option('--db <target>', 'SQLite file or postgres:// URL (default: DOSSIER_DB, DATABASE_URL, ./dossier.db)')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--port <n>', 'port to listen on (default 8080, or a free one when 8080 is taken; 0 picks a free one)')
     .option('--host <h>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--token <t>', 'require this token on every request (Bearer header, ?token= once, then a cookie)')
     .action(async (opts: ServeFlags & { db?: string }) => {
