@@ -119,6 +119,27 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, '6-network.png') });
 
+    // Claims with their origins and chains; sources with an editable grade; search.
+    await page.click('nav a[data-view="claims"]');
+    await page.waitForSelector('.claims .claim');
+    assert.ok((await page.locator('.claims .claim .chains li').count()) > 0, 'claim groups show their chains');
+    await page.screenshot({ path: join(SHOTS, '8-claims.png') });
+    await page.click('nav a[data-view="sources"]');
+    const form = page.locator('form.grade', { hasText: '' }).filter({ has: page.locator('select') }).first();
+    await form.waitFor();
+    await form.locator('select').selectOption('B');
+    await form.locator('input[name="reason"]').fill('Consistent with two other accounts.');
+    await form.locator('button[type="submit"]').click();
+    await form.locator('.status', { hasText: 'saved B' }).waitFor();
+    const sourceId = await form.getAttribute('data-source');
+    const graded = (await (await fetch(`${server.url}api/sources?limit=500`)).json()) as { items: { id: string; reliability: string; reason: string }[] };
+    assert.deepEqual(graded.items.filter((x) => x.id === sourceId).map((x) => [x.reliability, x.reason]), [['B', 'Consistent with two other accounts.']]);
+    await page.screenshot({ path: join(SHOTS, '9-sources.png') });
+    await page.fill('#search input', 'fertiliser');
+    await page.press('#search input', 'Enter');
+    await page.waitForSelector('.hits li');
+    assert.match((await page.textContent('.hits li a'))!, /Oil, fertiliser/);
+
     assert.deepEqual(errors, [], 'no console errors or CSP violations');
   });
 });
