@@ -65,7 +65,9 @@ export function register(program: Command): void {
     .action(async (opts: ServeFlags & { db?: string }) => {
       const store = await openStore(resolveTarget(opts.db));
       try {
-        await serveUntilStopped(new StoreWorkbench(store, JUDGING), opts);
+        const data = new StoreWorkbench(store, JUDGING);
+        await serveUntilStopped(data, opts);
+        data.warm();
       } catch (err) {
         await store.close();
         throw err;

@@ -32,7 +32,7 @@ export interface JudgingHooks {
 }
 
 export class StoreWorkbench implements WorkbenchData {
-  private memo = new Map<string, { version: string; value: unknown }>();
+  private memo = new Map<string, { version: string; value: Promise<unknown> }>();
 
   constructor(readonly store: Store, private readonly hooks: JudgingHooks = {}) {}
 
@@ -50,10 +50,21 @@ export class StoreWorkbench implements WorkbenchData {
   private async memoised<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const version = await this.version();
     const hit = this.memo.get(key);
-    if (hit && hit.version === version) return hit.value as T;
-    const value = await compute();
+    if (hit && hit.version === version) return hit.value as Promise<T>;
+    // The promise is kept, so concurrent requests (or the warm-up) share one computation.
+    const value = compute();
     this.memo.set(key, { version, value });
+    value.catch(() => this.memo.delete(key));
     return value;
+  }
+
+  /** Compute the whole-dossier aggregates in the background, so the first visitor does not wait. */
+  warm(): void {
+    void (async () => {
+      await this.ranking();
+      await this.sources();
+      await this.network(80);
+    })().catch(() => {});
   }
 
   async overview(): Promise<Overview> {
@@ -398,17 +409,37 @@ export class StoreWorkbench implements WorkbenchData {
         else edges.set(k, { source: String(s), target: String(t), kind, weight: n });
       };
       if (ids.length) {
-        const co = await this.db.selectFrom('entities as a').innerJoin('entities as b', (j) => j.onRef('a.document_id', '=', 'b.document_id').onRef('a.global_id', '<', 'b.global_id'))
-          .select(['a.global_id as x', 'b.global_id as y']).select((eb) => eb.fn.count<number>('a.document_id').distinct().as('n'))
-          .where('a.global_id', 'in', ids).where('b.global_id', 'in', ids).groupBy(['a.global_id', 'b.global_id']).execute();
-        for (const c of co) bump(c.x, c.y, 'cooccurrence', Number(c.n));
-        const quoteEdges = await this.db.selectFrom('quotes as q')
+        // Pairs are counted in memory from one indexed read: a self-join over 10,000 documents
+        // (or a range join of mentions inside quotes) takes SQLite seconds.
+        const ents = await this.db.selectFrom('entities').select(['id', 'document_id', 'global_id']).where('global_id', 'in', ids).execute();
+        const perDoc = new Map<number, Set<number>>();
+        for (const e of ents) {
+          let set = perDoc.get(e.document_id);
+          if (!set) perDoc.set(e.document_id, (set = new Set()));
+          set.add(e.global_id);
+        }
+        for (const set of perDoc.values()) {
+          const list = [...set].sort((x, y) => x - y);
+          for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) bump(list[i], list[j], 'cooccurrence');
+        }
+        const spoken = await this.db.selectFrom('quotes as q')
           .innerJoin('entities as s', (j) => j.onRef('s.document_id', '=', 'q.document_id').onRef('s.local_id', '=', 'q.speaker_entity'))
-          .innerJoin('mentions as m', (j) => j.onRef('m.document_id', '=', 'q.document_id').onRef('m.container', '=', 'q.container').onRef('m.start', '>=', 'q.start').onRef('m.end', '<=', 'q.end'))
-          .innerJoin('entities as t', 't.id', 'm.entity_id')
-          .select(['s.global_id as x', 't.global_id as y']).select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('s.global_id', 'in', ids).where('t.global_id', 'in', ids).groupBy(['s.global_id', 't.global_id']).execute();
-        for (const q of quoteEdges) bump(q.x, q.y, 'quote', Number(q.n));
+          .select(['q.document_id', 'q.container', 'q.start', 'q.end', 's.global_id']).where('s.global_id', 'in', ids).execute();
+        const quoted = new Set(spoken.map((q) => q.document_id));
+        const globalOfRow = new Map(ents.map((e) => [e.id, e.global_id]));
+        const rowIds = ents.filter((e) => quoted.has(e.document_id)).map((e) => e.id);
+        const mentionsByDoc = new Map<number, { container: string; start: number; end: number; g: number }[]>();
+        for (let i = 0; i < rowIds.length; i += 5000) {
+          const rows = await this.db.selectFrom('mentions').select(['entity_id', 'document_id', 'container', 'start', 'end']).where('entity_id', 'in', rowIds.slice(i, i + 5000)).execute();
+          for (const m of rows) {
+            let list = mentionsByDoc.get(m.document_id);
+            if (!list) mentionsByDoc.set(m.document_id, (list = []));
+            list.push({ container: m.container, start: m.start, end: m.end, g: globalOfRow.get(m.entity_id)! });
+          }
+        }
+        for (const q of spoken)
+          for (const m of mentionsByDoc.get(q.document_id) ?? [])
+            if (m.container === q.container && m.start >= q.start && m.end <= q.end) bump(q.global_id, m.g, 'quote');
         const events = await this.db.selectFrom('events').select(['document_id', 'actors']).where('actors', 'like', '%,%').execute();
         const globals = new Map<string, number>();
         const docs = [...new Set(events.map((e) => e.document_id))];
