@@ -40,6 +40,8 @@ export function isPostgresTarget(target: string): boolean {
 export interface OpenOptions {
   /** Create the SQLite file when missing (add does; read-only commands refuse a missing dossier). */
   create?: boolean;
+  /** SQLite: how long to wait for a dossier another process is writing (default $DOSSIER_BUSY_TIMEOUT or 5000 ms). */
+  busyTimeoutMs?: number;
 }
 
 export class Store {
@@ -73,7 +75,7 @@ export class Store {
       dialect = sqliteDialect(target);
       if (!opts.create && !existsSync(target)) throw new StoreError(`${target}: no dossier here yet; add documents first (dossier add PATH --db ${target})`);
       try {
-        db = openSqlite(target);
+        db = openSqlite(target, opts.busyTimeoutMs ?? (Number(process.env.DOSSIER_BUSY_TIMEOUT) || undefined));
       } catch (err) {
         throw new StoreError(dialect.describeError(err));
       }
