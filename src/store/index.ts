@@ -93,8 +93,14 @@ export class Store {
 
   private async migrate(): Promise<void> {
     const all = migrations(this.dialect);
+    // Kysely looks for its bookkeeping tables in every schema; name ours, or another dossier's
+    // tables in the same PostgreSQL database would be taken for this one's.
+    const schema = this.dialect.name === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(this.db)).rows[0]?.s
+      : undefined;
     const migrator = new Migrator({
       db: this.db,
+      ...(schema ? { migrationTableSchema: schema } : {}),
       provider: { getMigrations: async (): Promise<Record<string, Migration>> => all },
     });
     const { error, results } = await migrator.migrateToLatest();
@@ -151,6 +157,7 @@ export class Store {
   setCredibility(o: judging.CredibilityOverride) { return this.guard(() => judging.setCredibility(this.db, o)); }
   getSetting(key: string) { return this.guard(() => judging.getSetting(this.db, key)); }
   setSetting(key: string, value: string) { return this.guard(() => judging.setSetting(this.db, key, value)); }
+  listSettings(prefix?: string) { return this.guard(() => judging.listSettings(this.db, prefix)); }
   /** The question the dossier is about (settings key "question"). */
   getQuestion() { return this.getSetting('question'); }
   setQuestion(q: string) { return this.setSetting('question', q); }
