@@ -34,12 +34,18 @@ function speakerEntity(doc: DocumentRecord, q: Quote) {
 
 /** The display name of a quote's speaker: its entity's canonical name when the words name it, else the words used. */
 export function speakerName(doc: DocumentRecord, q: Quote): string {
-  return speakerEntity(doc, q)?.name ?? q.speaker.text.trim();
+  return speakerEntity(doc, q)?.name ?? commentAuthor(doc, q) ?? q.speaker.text.trim();
+}
+
+/** "I" or "we" in a reader comment is the comment's author. */
+function commentAuthor(doc: DocumentRecord, q: Quote): string | null {
+  if (q.in === 'document' || !/^(i|we)$/i.test(q.speaker.text.trim())) return null;
+  return doc.comments.find((c) => c.id === q.in)?.author ?? null;
 }
 
 /** Is the speaker a named source (an entity, or a proper name), or only a description? */
 export function speakerIsNamed(doc: DocumentRecord, q: Quote): boolean {
-  if (speakerEntity(doc, q)) return true;
+  if (speakerEntity(doc, q) || commentAuthor(doc, q)) return true;
   const t = q.speaker.text.trim();
   return t.length > 0 && /^\p{Lu}/u.test(t) && !UNNAMED.test(t) && !PRONOUN.test(t);
 }
@@ -90,7 +96,7 @@ export function listSources(snap: DossierSnapshot): SourceSummary[] {
   for (const doc of snap.documents) {
     add(publisherName(doc), 'publisher', true, doc.id, false);
     for (const q of doc.quotes) {
-      if (q.speaker.text.trim() && !isUnresolvedPronoun(q.speaker.text, q.speaker.entityId)) add(speakerName(doc, q), 'speaker', speakerIsNamed(doc, q), doc.id, true);
+      if (q.speaker.text.trim() && (!isUnresolvedPronoun(q.speaker.text, q.speaker.entityId) || commentAuthor(doc, q))) add(speakerName(doc, q), 'speaker', speakerIsNamed(doc, q), doc.id, true);
       for (const v of q.via) if (!isUnresolvedPronoun(v.text, v.entityId)) add(outletName(doc, v), 'outlet', true, doc.id, false);
     }
   }
@@ -255,7 +261,7 @@ export function flagInterestedParties(snap: DossierSnapshot, parties: readonly C
   };
   for (const doc of snap.documents) {
     for (const q of doc.quotes) {
-      if (q.speaker.text.trim() && !isUnresolvedPronoun(q.speaker.text, q.speaker.entityId)) {
+      if (q.speaker.text.trim() && (!isUnresolvedPronoun(q.speaker.text, q.speaker.entityId) || commentAuthor(doc, q))) {
         consider(doc, q, speakerName(doc, q), 'speaker', speakerDescriptions(doc, q));
       }
       const text = containerText(doc, q.in);

@@ -103,7 +103,8 @@ export function buildReport(j: Judgement): ReportModel {
       { text: `Grades: ${e.reliability} (${RELIABILITY_LABEL[e.reliability]}), ${cred}.`, cite: [] },
       { text: `It comes from ${e.origins.length} independent origin${e.origins.length === 1 ? '' : 's'} (${e.origins.map((o) => o.name).join('; ')}) through ${e.chains.length} chain${e.chains.length === 1 ? '' : 's'}.`, cite: [] },
     ];
-    if (e.interested.length) sentences.push({ text: `Interested part${e.interested.length === 1 ? 'y' : 'ies'} among its origins: ${e.interested.join(', ')}.`, cite: [] });
+    const interestedNames = e.origins.filter((o) => e.interested.includes(o.key)).map((o) => o.name);
+    if (interestedNames.length) sentences.push({ text: `Interested part${interestedNames.length === 1 ? 'y' : 'ies'} among its origins: ${interestedNames.join(', ')}.`, cite: [] });
     blocks.push({ kind: 'para', sentences });
     blocks.push({ kind: 'list', items: e.chains.map((c) => [{ text: `Chain: ${formatChain(c)}.`, cite: e.spans.filter((sp) => sp.documentId === c.document.id && sp.anchor.position.start === c.member.start).map(cite) }]) });
     const ratings = j.hypotheses.map((h) => {
