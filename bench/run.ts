@@ -3,11 +3,12 @@
 import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
 import { run as extraction } from './extraction.js';
+import { run as judge } from './judge.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'extraction', run: extraction }];
+const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'extraction', run: extraction }, { name: 'judge', run: judge }];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {
