@@ -99,10 +99,13 @@ export function judge(snap: DossierSnapshot, opts: JudgeOptions = {}): Judgement
     for (const m of claim.members) if (m.quoteId) inClaims.add(`${m.documentId}:${m.quoteId}`);
     evidence.push(build(claim.id, 'claim', claim.text, chains, origins, claim.members));
   }
+  // a quote inside a claim group is evidence of its own only when the analyst rated it as such
+  // (it then shares the group's origin, so the two are still counted once)
+  const ratedQuotes = new Set(snap.ratings.filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId));
   for (const doc of snap.documents) {
     for (const q of doc.quotes) {
       const id = `${doc.id}:${q.id}`;
-      if (inClaims.has(id)) continue;
+      if (inClaims.has(id) && !ratedQuotes.has(id)) continue;
       const member: ClaimMember = { documentId: doc.id, quoteId: q.id, in: q.in, start: q.start, end: q.end, text: q.content };
       const chain = traceMember(doc, member);
       evidence.push(build(id, 'quote', q.content, [chain], [chain.origin], [member]));
