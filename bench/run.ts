@@ -4,11 +4,12 @@ import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
 import { run as extraction } from './extraction.js';
 import { run as judge } from './judge.js';
+import { run as store } from './store.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'extraction', run: extraction }, { name: 'judge', run: judge }];
+const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'extraction', run: extraction }, { name: 'judge', run: judge }, { name: 'store', run: store }];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {

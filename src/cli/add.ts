@@ -67,8 +67,7 @@ export async function expandInputs(args: string[]): Promise<{ inputs: string[]; 
 async function readInput(input: string, opts: AddOptions): Promise<{ bytes: Buffer; feed: string[] | null }> {
   if (isUrl(input)) {
     const got = await fetchUrl(input, { allowPrivate: opts.allowPrivate, ...opts.fetch });
-    const links = feedLinks(got.contentType, got.bytes);
-    return { bytes: got.bytes, feed: links && links.map((l) => new URL(l, got.finalUrl).toString()) };
+    return { bytes: got.bytes, feed: feedLinks(got.contentType, got.bytes, got.finalUrl) };
   }
   const st = await stat(input).catch(() => null);
   if (!st) throw new InputError(input, 'no such file');
@@ -81,7 +80,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const jobs = opts.jobs ?? availableParallelism();
   const pool = new AnalysisPool(Math.min(jobs, Math.max(inputs.length, 1)));
   const known = await store.knownHashes();
-  const queue = [...inputs];
+  const queue = inputs.map((input) => ({ input, fromFeed: false }));
   const results: AddResult[] = [];
   let writing: Promise<unknown> = Promise.resolve();
   let fatal: StoreError | null = null;
@@ -99,7 +98,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     }
     if (read.feed && !fromFeed) {
       // a feed stands for its items; they are fetched like any other URL
-      queue.push(...read.feed.map((l) => `\u0000feed:${l}`));
+      queue.push(...read.feed.map((l) => ({ input: l, fromFeed: true })));
       opts.onMore?.(read.feed.length - 1);
       if (!read.feed.length) done({ input, status: 'failed', error: `${input}: the feed has no item links` });
       return;
@@ -129,8 +128,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const runner = async () => {
     while (queue.length && !fatal) {
       const next = queue.shift()!;
-      const fromFeed = next.startsWith('\u0000feed:');
-      await one(fromFeed ? next.slice(6) : next, fromFeed);
+      await one(next.input, next.fromFeed);
     }
   };
   try {

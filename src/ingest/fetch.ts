@@ -104,7 +104,8 @@ function requestOnce(url: URL, original: string, opts: Required<FetchOptions>, d
         return reject(new InputError(original, `is binary (${contentType.split(';')[0]}), not a page or text`));
       }
       const declared = Number(res.headers['content-length'] ?? NaN);
-      const tooBig = () => new InputError(original, `is over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit`);
+      const limit = opts.maxBytes >= 1048576 ? `${(opts.maxBytes / 1048576).toFixed(0)} MB` : `${opts.maxBytes} bytes`;
+      const tooBig = () => new InputError(original, `is over the ${limit} limit`);
       if (declared > opts.maxBytes) {
         res.destroy();
         clearTimeout(timer);
@@ -112,14 +113,19 @@ function requestOnce(url: URL, original: string, opts: Required<FetchOptions>, d
       }
       const chunks: Buffer[] = [];
       let size = 0;
+      let over = false;
       res.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > opts.maxBytes) req.destroy(tooBig());
-        else chunks.push(c);
+        if (size <= opts.maxBytes) return void chunks.push(c);
+        if (over) return;
+        over = true;
+        clearTimeout(timer);
+        res.destroy();
+        reject(tooBig());
       });
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status, location: null, contentType, bytes: Buffer.concat(chunks) });
+        if (!over) resolve({ status, location: null, contentType, bytes: Buffer.concat(chunks) });
       });
       res.on('error', (err) => {
         clearTimeout(timer);
@@ -149,12 +155,22 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
   }
 }
 
-/** The item links of an RSS or Atom feed, or null when the bytes are not a feed. */
-export function feedLinks(contentType: string, bytes: Buffer): string[] | null {
+/** The item links of an RSS or Atom feed (resolved against `base`), or null when the bytes are not a feed. */
+export function feedLinks(contentType: string, bytes: Buffer, base?: string): string[] | null {
   const head = bytes.subarray(0, 512).toString('utf8').trimStart();
   const looksXml = /xml|rss|atom/i.test(contentType) || /^(<\?xml|<rss|<feed|<rdf:RDF)/i.test(head);
   if (!looksXml || /^<!doctype html|^<html/i.test(head)) return null;
   const feed = parseFeed(bytes.toString('utf8'));
   if (!feed) return null;
-  return [...new Set(feed.items.map((i) => i.link).filter((l): l is string => !!l && isUrl(l)))];
+  const links: string[] = [];
+  for (const item of feed.items) {
+    if (!item.link) continue;
+    try {
+      const url = new URL(item.link.trim(), base).toString();
+      if (isUrl(url)) links.push(url);
+    } catch {
+      // an item without a usable link is skipped
+    }
+  }
+  return [...new Set(links)];
 }

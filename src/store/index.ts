@@ -40,6 +40,8 @@ export function isPostgresTarget(target: string): boolean {
 export interface OpenOptions {
   /** Create the SQLite file when missing (add does; read-only commands refuse a missing dossier). */
   create?: boolean;
+  /** SQLite: how long to wait for a dossier another process is writing (default $DOSSIER_BUSY_TIMEOUT or 5000 ms). */
+  busyTimeoutMs?: number;
 }
 
 export class Store {
@@ -73,7 +75,7 @@ export class Store {
       dialect = sqliteDialect(target);
       if (!opts.create && !existsSync(target)) throw new StoreError(`${target}: no dossier here yet; add documents first (dossier add PATH --db ${target})`);
       try {
-        db = openSqlite(target);
+        db = openSqlite(target, opts.busyTimeoutMs ?? (Number(process.env.DOSSIER_BUSY_TIMEOUT) || undefined));
       } catch (err) {
         throw new StoreError(dialect.describeError(err));
       }
@@ -91,8 +93,14 @@ export class Store {
 
   private async migrate(): Promise<void> {
     const all = migrations(this.dialect);
+    // Kysely looks for its bookkeeping tables in every schema; name ours, or another dossier's
+    // tables in the same PostgreSQL database would be taken for this one's.
+    const schema = this.dialect.name === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(this.db)).rows[0]?.s
+      : undefined;
     const migrator = new Migrator({
       db: this.db,
+      ...(schema ? { migrationTableSchema: schema } : {}),
       provider: { getMigrations: async (): Promise<Record<string, Migration>> => all },
     });
     const { error, results } = await migrator.migrateToLatest();
@@ -149,6 +157,7 @@ export class Store {
   setCredibility(o: judging.CredibilityOverride) { return this.guard(() => judging.setCredibility(this.db, o)); }
   getSetting(key: string) { return this.guard(() => judging.getSetting(this.db, key)); }
   setSetting(key: string, value: string) { return this.guard(() => judging.setSetting(this.db, key, value)); }
+  listSettings(prefix?: string) { return this.guard(() => judging.listSettings(this.db, prefix)); }
   /** The question the dossier is about (settings key "question"). */
   getQuestion() { return this.getSetting('question'); }
   setQuestion(q: string) { return this.setSetting('question', q); }

@@ -100,3 +100,10 @@ export async function getSetting(db: Db, key: string): Promise<string | null> {
 export async function setSetting(db: Db, key: string, value: string): Promise<void> {
   await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
+
+/** Every setting whose key starts with `prefix` (e.g. "interested:"), by key. */
+export async function listSettings(db: Db, prefix = ''): Promise<{ key: string; value: string }[]> {
+  let q = db.selectFrom('settings').select(['key', 'value']).orderBy('key');
+  if (prefix) q = q.where('key', '>=', prefix).where('key', '<', prefix + '\uffff');
+  return q.execute();
+}

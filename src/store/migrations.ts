@@ -174,5 +174,12 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
         await sql`select 1`.execute(db);
       },
     },
+    '0002_alias_lookup': {
+      // adding a document looks its entities' forms up by norm alone; the primary key leads with type
+      async up(db: Kysely<any>) {
+        await db.schema.createIndex('global_aliases_norm').on('global_aliases').column('norm').execute();
+        await db.schema.createIndex('mentions_document').on('mentions').column('document_id').execute();
+      },
+    },
   };
 }

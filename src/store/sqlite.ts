@@ -43,9 +43,12 @@ export function sqliteDialect(file: string): StoreDialect {
   };
 }
 
-export function openSqlite(file: string): Kysely<DossierSchema> {
+/** How long a write waits for another process holding the dossier before giving up (ms). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export function openSqlite(file: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Kysely<DossierSchema> {
   const database = new Database(file);
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');

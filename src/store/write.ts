@@ -31,33 +31,65 @@ export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
 }
 
-/** The cross-document entity for `e`, created or merged as its forms require. */
-export async function resolveGlobalEntity(trx: Trx, e: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>): Promise<number> {
-  const forms = entityForms(e);
-  const hits = forms.size
-    ? await trx.selectFrom('global_aliases').select(['global_id', 'type']).where('norm', 'in', [...forms.keys()]).execute()
-    : [];
-  const ids = [...new Set(hits.filter((h) => typesCompatible(h.type, e.type)).map((h) => h.global_id))].sort((a, b) => a - b);
-  let gid: number;
-  if (!ids.length) {
-    const row = await trx.insertInto('global_entities').values({ key: e.key, name: e.name, type: e.type }).returning('id').executeTakeFirstOrThrow();
-    gid = row.id;
-  } else {
-    gid = ids[0];
-    // This entity bridges several known ones (ISIS seen as "ISIL" and "Daesh" elsewhere): they are one.
-    const others = ids.slice(1);
-    if (others.length) {
-      const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
-      for (const a of moved)
-        await trx.insertInto('global_aliases').values({ ...a, global_id: gid }).onConflict((oc) => oc.doNothing()).execute();
-      await trx.deleteFrom('global_aliases').where('global_id', 'in', others).execute();
-      await trx.updateTable('entities').set({ global_id: gid }).where('global_id', 'in', others).execute();
-      await trx.deleteFrom('global_entities').where('id', 'in', others).execute();
+type AliasHit = { global_id: number; type: string };
+
+/** The cross-document entity of each of `entities` (one document's), created or merged as their forms
+ * require. One lookup for the whole document; new aliases are written in one batch. */
+export async function resolveGlobalEntities(trx: Trx, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<number[]> {
+  const forms = entities.map(entityForms);
+  const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
+  const byNorm = new Map<string, AliasHit[]>();
+  for (let i = 0; i < norms.length; i += CHUNK * 2) {
+    const rows = await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + CHUNK * 2)).execute();
+    for (const r of rows) {
+      const list = byNorm.get(r.norm) ?? [];
+      list.push({ global_id: r.global_id, type: r.type });
+      byNorm.set(r.norm, list);
     }
   }
-  for (const [norm, alias] of forms)
-    await trx.insertInto('global_aliases').values({ global_id: gid, type: e.type, norm, alias }).onConflict((oc) => oc.doNothing()).execute();
-  return gid;
+  const gids: number[] = [];
+  const newAliases: { global_id: number; type: string; norm: string; alias: string }[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    const ids = new Set<number>();
+    for (const norm of forms[i].keys()) for (const h of byNorm.get(norm) ?? []) if (typesCompatible(h.type, e.type)) ids.add(h.global_id);
+    const sorted = [...ids].sort((a, b) => a - b);
+    let gid: number;
+    if (!sorted.length) {
+      gid = (await trx.insertInto('global_entities').values({ key: e.key, name: e.name, type: e.type }).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      gid = sorted[0];
+      const others = sorted.slice(1);
+      if (others.length) {
+        // This entity bridges several known ones (ISIS seen as "ISIL" and "Daesh" elsewhere): they are one.
+        await mergeGlobalEntities(trx, gid, others);
+        const gone = new Set(others);
+        for (const list of byNorm.values()) for (const h of list) if (gone.has(h.global_id)) h.global_id = gid;
+        for (let j = 0; j < gids.length; j++) if (gone.has(gids[j])) gids[j] = gid;
+        for (const a of newAliases) if (gone.has(a.global_id)) a.global_id = gid;
+      }
+    }
+    gids.push(gid);
+    for (const [norm, alias] of forms[i]) {
+      const list = byNorm.get(norm) ?? [];
+      if (list.some((h) => h.global_id === gid && h.type === e.type)) continue;
+      list.push({ global_id: gid, type: e.type });
+      byNorm.set(norm, list);
+      newAliases.push({ global_id: gid, type: e.type, norm, alias });
+    }
+  }
+  for (let i = 0; i < newAliases.length; i += CHUNK)
+    await trx.insertInto('global_aliases').values(newAliases.slice(i, i + CHUNK)).onConflict((oc) => oc.doNothing()).execute();
+  return gids;
+}
+
+async function mergeGlobalEntities(trx: Trx, into: number, others: number[]): Promise<void> {
+  const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
+  for (let i = 0; i < moved.length; i += CHUNK)
+    await trx.insertInto('global_aliases').values(moved.slice(i, i + CHUNK).map((a) => ({ ...a, global_id: into }))).onConflict((oc) => oc.doNothing()).execute();
+  await trx.deleteFrom('global_aliases').where('global_id', 'in', others).execute();
+  await trx.updateTable('entities').set({ global_id: into }).where('global_id', 'in', others).execute();
+  await trx.deleteFrom('global_entities').where('id', 'in', others).execute();
 }
 
 /** Store one analysed document. Skips bytes already stored; a changed source becomes a new version. */
@@ -93,16 +125,16 @@ export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocum
       document_id: id, comment_id: c.id, parent_id: c.parentId, author: c.author, posted_at: c.postedAt, text: c.text,
     })));
 
-    const mentions: any[] = [];
-    for (const e of a.entities) {
-      const gid = await resolveGlobalEntity(trx, e);
-      const row = await trx.insertInto('entities').values({
-        document_id: id, local_id: e.id, key: e.key, name: e.name, type: e.type, aliases: JSON.stringify(e.aliases), global_id: gid,
-      }).returning('id').executeTakeFirstOrThrow();
-      for (const m of e.mentions)
-        mentions.push({ entity_id: row.id, document_id: id, container: m.in, start: m.start, end: m.end, text: m.text });
-    }
-    await insertMany(trx, 'mentions', mentions);
+    const gids = await resolveGlobalEntities(trx, a.entities);
+    // ids come back with their local id, so nothing depends on the order RETURNING yields rows in
+    const rowOf = new Map<string, number>();
+    const entityRows = a.entities.map((e, i) => ({
+      document_id: id, local_id: e.id, key: e.key, name: e.name, type: e.type, aliases: JSON.stringify(e.aliases), global_id: gids[i],
+    }));
+    for (let i = 0; i < entityRows.length; i += CHUNK)
+      for (const r of await trx.insertInto('entities').values(entityRows.slice(i, i + CHUNK)).returning(['id', 'local_id']).execute()) rowOf.set(r.local_id, r.id);
+    await insertMany(trx, 'mentions', a.entities.flatMap((e) =>
+      e.mentions.map((m) => ({ entity_id: rowOf.get(e.id)!, document_id: id, container: m.in, start: m.start, end: m.end, text: m.text }))));
 
     await insertMany(trx, 'quotes', a.quotes.map((q) => ({
       document_id: id, local_id: q.id, container: q.in, start: q.start, end: q.end, content: q.content,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { StoreError, NotFoundError } from '../../src/errors.js';
-import { dialectTest } from './dialects.js';
+import { dialectTest, scratchTarget } from './dialects.js';
 import { analysis, entity, quote } from './fixtures.js';
 
 const T1 = 'The Northern Front said ISIS fighters entered Varna. Officials in Varna called the group ISIL.';
@@ -115,6 +115,9 @@ dialectTest('store: timeline orders events by date, undated last, with actors re
 
 dialectTest('store: keeps source grades, hypotheses, ratings, credibility and the question', async (store) => {
   await store.setQuestion('Did the Northern Front leave Varna?');
+  await store.setSetting('interested:kessel herald', 'confirmed');
+  await store.setSetting('interested:ode', 'rejected');
+  assert.deepEqual(await store.listSettings('interested:'), [{ key: 'interested:kessel herald', value: 'confirmed' }, { key: 'interested:ode', value: 'rejected' }]);
   assert.equal(await store.getQuestion(), 'Did the Northern Front leave Varna?');
   await store.gradeSource({ name: 'Kessel Herald', kind: 'outlet', reliability: 'C', reason: 'mixed record' });
   await store.gradeSource({ name: 'Kessel Herald', kind: 'outlet', reliability: 'B', reason: 'corrections published' });
@@ -137,6 +140,25 @@ dialectTest('store: reopening a dossier keeps what was stored', async (store, _d
     assert.deepEqual((await again.listDocuments()).map((d) => d.source), ['a']);
   } finally {
     await again.close();
+  }
+});
+
+dialectTest('store: two dossiers side by side keep their documents apart', async (store, dialect, s) => {
+  await store.addDocument({ source: 'first', contentHash: 'f', format: 'text', analysis: analysis('first', T1) });
+  // a second dossier next to the first: another file, or another schema of the same PostgreSQL database
+  const other = dialect === 'sqlite' ? await scratchTarget('sqlite') : await scratchTarget('postgres');
+  try {
+    const second = await openStore(other.target, { create: true });
+    try {
+      assert.deepEqual(await second.listDocuments(), []);
+      await second.addDocument({ source: 'second', contentHash: 'f', format: 'text', analysis: analysis('second', T2) });
+      assert.deepEqual((await second.listDocuments()).map((d) => d.source), ['second']);
+    } finally {
+      await second.close();
+    }
+    assert.deepEqual((await store.listDocuments()).map((d) => d.source), ['first']);
+  } finally {
+    await other.cleanup();
   }
 });
 

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clauses, groupClaims, stem } from '../../src/analysis/claims.js';
+import type { ClaimDocument, ClaimQuote } from '../../src/store/claims.js';
+
+let nextId = 1;
+/** A document with quotes given as [speaker, content, via?]; the content must occur in the text. */
+function doc(source: string, text: string, quotes: [string, string, string?][] = [], publisher: string | null = null): ClaimDocument {
+  const qs: ClaimQuote[] = quotes.map(([speaker, content, via], i) => {
+    const start = text.indexOf(content);
+    assert.ok(start >= 0, `fixture: "${content}" not in ${source}`);
+    return { id: `q${i + 1}`, in: 'document', start, end: start + content.length, content, speaker, speakerId: null, speakerType: null, via: via ? [via] : [] };
+  });
+  return { documentId: nextId++, source, title: source, author: null, publisher, publishedAt: null, text, quotes: qs, mentions: [] };
+}
+
+// Unrelated sentences, different in each document, so the statements under test are not alone.
+const FILLERS = [
+  'Markets in Lindholm opened calmly. The weather stayed dry over the coast. Farmers expect a good harvest of barley.',
+  'A new bridge over the Sava river is half finished. Teachers in Brask asked for smaller classes. The museum reopens in June.',
+];
+let fillerTurn = 0;
+const filler = () => FILLERS[fillerTurn++ % 2];
+
+test('claims: groups a withdrawal told three ways across two documents, with each origin once', () => {
+  const a = doc('herald', `${filler()} Leaked papers show that the Varnian army withdrew its troops to let the Red Brigade take Ostrel in 2019.`, [], 'Kessel Herald');
+  const b = doc('courier', `${filler()} Lena Voss said "Varnian forces abandoned Ostrel and allowed the Red Brigade to occupy the town in 2019." Ivo Marr said "in 2019 the Varnian army pulled its troops out of Ostrel, letting the Red Brigade seize it."`,
+    [['Lena Voss', 'Varnian forces abandoned Ostrel and allowed the Red Brigade to occupy the town in 2019.'], ['Ivo Marr', 'in 2019 the Varnian army pulled its troops out of Ostrel, letting the Red Brigade seize it.']], 'Lindholm Courier');
+  const groups = groupClaims([a, b]);
+  assert.equal(groups.length, 1);
+  assert.deepEqual(groups[0].members.map((m) => [m.source, m.quoteId, m.origin, m.originKind]), [
+    ['herald', null, 'Kessel Herald', 'outlet'],
+    ['courier', 'q1', 'Lena Voss', 'speaker'],
+    ['courier', 'q2', 'Ivo Marr', 'speaker'],
+  ]);
+  assert.deepEqual(groups[0].origins.map((o) => [o.name, o.kind, o.members]), [['Kessel Herald', 'outlet', 1], ['Lena Voss', 'speaker', 1], ['Ivo Marr', 'speaker', 1]]);
+  assert.match(groups[0].id, /^cg-[0-9a-f]{12}$/);
+});
+
+test('claims: one speaker repeated by two outlets is one origin, not corroboration', () => {
+  const a = doc('one', `${filler()} Lena Voss said "the Red Brigade sold grain to the Varnian army for fuel."`, [['Lena Voss', 'the Red Brigade sold grain to the Varnian army for fuel.']], 'Kessel Herald');
+  const b = doc('two', `${filler()} According to Lena Voss, "the Red Brigade sold grain to the Varnian army for fuel."`, [['Lena Voss', 'the Red Brigade sold grain to the Varnian army for fuel.']], 'Lindholm Courier');
+  const [g] = groupClaims([a, b]);
+  assert.equal(g.members.length, 2);
+  assert.deepEqual(g.origins, [{ name: 'Lena Voss', kind: 'speaker', members: 2 }]);
+});
+
+test('claims: keeps a denial apart from the claim it denies', () => {
+  const a = doc('one', `${filler()} The Varnian army withdrew its troops from Ostrel in 2019.`);
+  const b = doc('two', `${filler()} The Varnian army never withdrew its troops from Ostrel in 2019.`);
+  assert.deepEqual(groupClaims([a, b]), []);
+});
+
+test('claims: keeps who-left-for-whom apart when the roles are reversed', () => {
+  const a = doc('one', `${filler()} Marshal Ketter withdrew his troops from Ostrel to help the Red Brigade.`);
+  const b = doc('two', `${filler()} The Red Brigade withdrew its troops from Ostrel to help Marshal Ketter.`);
+  assert.deepEqual(groupClaims([a, b]), []);
+});
+
+test('claims: keeps the same event in different years apart', () => {
+  const a = doc('one', `${filler()} The Varnian army withdrew its troops from Ostrel in 2017.`);
+  const b = doc('two', `${filler()} The Varnian army withdrew its troops from Ostrel in 2019.`);
+  assert.deepEqual(groupClaims([a, b]), []);
+});
+
+test('claims: statements sharing only a place and a name are not grouped', () => {
+  const a = doc('one', `${filler()} The Red Brigade built a hospital in Ostrel last spring.`);
+  const b = doc('two', `${filler()} The Red Brigade lost its commander near Ostrel during the winter.`);
+  assert.deepEqual(groupClaims([a, b]), []);
+});
+
+test('claims: clauses cut at sentence ends, dashes and semicolons', () => {
+  const t = 'First one here. Second – with a dash; third part';
+  assert.deepEqual(clauses(t, 0, t.length).map(([s, e]) => t.slice(s, e)), ['First one here.', 'Second', 'with a dash', 'third part']);
+});
+
+test('claims: stems fold inflections and irregular forms together', () => {
+  assert.deepEqual(['withdrew', 'withdrawing', 'trades', 'trading', 'traded', 'cities', 'taken'].map(stem), ['withdraw', 'withdraw', 'trad', 'trad', 'trad', 'city', 'take']);
+});

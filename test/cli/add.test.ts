@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { openStore, type Store } from '../../src/store/index.js';
+import { dialectTestRaw } from '../store/dialects.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const BIN = join(ROOT, 'bin', 'dossier');
+
+function dossier(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env, DOSSIER_DB: '', DATABASE_URL: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'dossier-add-'));
+}
+
+/** A plain-text article written for these tests (fictional places and people). */
+function article(n: number, extra = ''): string {
+  return `Harbour report number ${n}\n\nThe ferry from Lindholm to Brask carried ${n} passengers on its morning run. ` +
+    `The harbour master of Brask counted ${n * 3} crates of barley on the quay. ${extra}\n`;
+}
+
+/** Every stored document is whole: its rows match the analysis stored with it. */
+async function assertWhole(store: Store): Promise<number> {
+  const docs = await store.db.selectFrom('documents').select(['id', 'analysis']).execute();
+  for (const d of docs) {
+    const a = JSON.parse(d.analysis);
+    const count = async (table: 'entities' | 'quotes' | 'events' | 'comments') =>
+      Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('document_id', '=', d.id).executeTakeFirstOrThrow()).n);
+    assert.deepEqual(
+      [await count('entities'), await count('quotes'), await count('events'), await count('comments')],
+      [a.entities.length, a.quotes.length, a.events.length, a.comments.length],
+      `document ${d.id} is half-written`,
+    );
+  }
+  if (store.dialect.name === 'sqlite') {
+    const fts = await sql<{ n: number }>`select count(*) as n from documents_fts`.execute(store.db);
+    assert.equal(Number(fts.rows[0].n), docs.length);
+  }
+  return docs.length;
+}
+
+dialectTestRaw('add: adds a directory recursively, skips what is stored, keeps old versions of changed files', async (s) => {
+  const dir = tmp();
+  try {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'a.txt'), article(1));
+    writeFileSync(join(dir, 'sub', 'b.md'), article(2));
+    writeFileSync(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0, 5, 6, 0, 0, 0]));
+    const first = dossier(['add', dir, join(dir, 'missing.txt'), '--db', s.target, '--jobs', '0']);
+    assert.equal(first.status, 1);
+    const errors = first.stderr.split('\n').filter((l) => l.startsWith('dossier: ') && !l.startsWith('dossier: added'));
+    assert.equal(errors.length, 2);
+    assert.ok(errors.some((l) => l.startsWith(`dossier: ${join(dir, 'missing.txt')}: no such file`)), first.stderr);
+    assert.ok(errors.some((l) => l.startsWith(`dossier: ${join(dir, 'broken.txt')}: `)), first.stderr);
+    assert.match(first.stderr, /added 2, new versions 0, skipped 0 already stored, failed 2/);
+
+    const again = dossier(['add', dir, '--db', s.target, '--jobs', '0']);
+    assert.match(again.stderr, /added 0, new versions 0, skipped 2 already stored, failed 1/);
+
+    writeFileSync(join(dir, 'a.txt'), article(1, 'A second ferry was added in the afternoon.'));
+    const changed = dossier(['add', join(dir, 'a.txt'), '--db', s.target, '--jobs', '1', '--json']);
+    assert.equal(changed.status, 0, changed.stderr);
+    assert.deepEqual(JSON.parse(changed.stdout).map((r: { status: string; version: number }) => [r.status, r.version]), [['new-version', 2]]);
+
+    const list = JSON.parse(dossier(['list', '--all', '--json', '--db', s.target]).stdout);
+    assert.deepEqual(list.map((d: { source: string; version: number; latest: boolean }) => [d.source, d.version, d.latest]), [
+      [join(dir, 'a.txt'), 1, false],
+      [join(dir, 'sub', 'b.md'), 1, true],
+      [join(dir, 'a.txt'), 2, true],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and a re-run completes the rest', async (s) => {
+  const dir = tmp();
+  const total = 40;
+  try {
+    for (let i = 0; i < total; i++) writeFileSync(join(dir, `doc${String(i).padStart(3, '0')}.txt`), article(i, 'The crates were loaded onto carts. '.repeat(40)));
+    const child = spawn(process.execPath, [BIN, 'add', dir, '--db', s.target, '--jobs', '1'], { stdio: 'ignore', env: { ...process.env, DOSSIER_DB: '', DATABASE_URL: '' } });
+    const exited = new Promise((res) => child.on('exit', res));
+    // wait until some documents are in, then kill without warning
+    let stored = 0;
+    for (let tries = 0; tries < 600 && stored < 3; tries++) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        const store = await openStore(s.target);
+        try {
+          stored = (await store.listDocuments()).length;
+        } finally {
+          await store.close();
+        }
+      } catch {
+        // the dossier is not created yet
+      }
+    }
+    child.kill('SIGKILL');
+    await exited;
+    assert.ok(stored >= 3, 'the add never stored a document');
+
+    let store = await openStore(s.target);
+    try {
+      const afterKill = await assertWhole(store);
+      assert.ok(afterKill >= 3 && afterKill < total, `expected a partial batch, found ${afterKill} of ${total}`);
+    } finally {
+      await store.close();
+    }
+    const rerun = dossier(['add', dir, '--db', s.target, '--jobs', '1']);
+    assert.equal(rerun.status, 0, rerun.stderr);
+    store = await openStore(s.target);
+    try {
+      assert.equal(await assertWhole(store), total);
+      const sources = (await store.listDocuments({ allVersions: true })).map((d) => d.source);
+      assert.equal(new Set(sources).size, total);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+dialectTestRaw('add: claims --json groups one statement made by two documents', async (s) => {
+  const dir = tmp();
+  try {
+    writeFileSync(join(dir, 'one.txt'), 'Ferry news\n\nThe harbour of Brask opened a second pier in 2020. Children painted the old lighthouse.\n');
+    writeFileSync(join(dir, 'two.txt'), 'Coast diary\n\nA new school opened near the market. In 2020 Brask harbour opened its second pier.\n');
+    assert.equal(dossier(['add', dir, '--db', s.target, '--jobs', '0']).status, 0);
+    const r = dossier(['claims', '--json', '--db', s.target]);
+    assert.equal(r.status, 0, r.stderr);
+    const claims = JSON.parse(r.stdout);
+    assert.equal(claims.length, 1);
+    assert.deepEqual(claims[0].members.map((m: { sentence: string; document: string }) => [m.sentence, m.document]), [
+      ['The harbour of Brask opened a second pier in 2020.', join(dir, 'one.txt')],
+      ['In 2020 Brask harbour opened its second pier.', join(dir, 'two.txt')],
+    ]);
+    assert.deepEqual(claims[0].origins.map((o: { kind: string }) => o.kind), ['document', 'document']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('add: a dossier locked by another writer is reported in one line and nothing is lost', async () => {
+  const dir = tmp();
+  try {
+    const db = join(dir, 'd.db');
+    writeFileSync(join(dir, 'a.txt'), article(1));
+    writeFileSync(join(dir, 'b.txt'), article(2));
+    assert.equal(dossier(['add', join(dir, 'a.txt'), '--db', db, '--jobs', '0']).status, 0);
+    const holder = new Database(db);
+    holder.exec('begin exclusive');
+    const r = dossier(['add', join(dir, 'b.txt'), '--db', db, '--jobs', '0'], { DOSSIER_BUSY_TIMEOUT: '100' });
+    holder.exec('rollback');
+    holder.close();
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr.trim(), `dossier: ${db}: the database is locked by another process; try again when it has finished`);
+    const list = JSON.parse(dossier(['list', '--json', '--db', db]).stdout);
+    assert.deepEqual(list.map((d: { source: string }) => d.source), [join(dir, 'a.txt')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
