@@ -2,11 +2,12 @@
 // in the same process. Pass names to run only some: `npm run bench -- extraction pipeline`.
 import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
+import { run as events } from './events.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [{ name: 'dates', run: dates }];
+const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'events', run: events }];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {

@@ -45,10 +45,28 @@ const PARTNER = new Set(['with', 'against', 'between']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const PASSIVE_AUX = new Set(['be', 'get']);
 const PARTICLE_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ']);
+const SIDES = new Set(['side', 'party', 'camp']);
+const MODIFIED = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
 
 const root = (code: string) => code.slice(0, 2);
-const lower = (t: Token) => t.text.toLowerCase();
-const lemmaOf = (t: Token) => (t.lemma || t.text).toLowerCase();
+
+/** A section's tokens with their lower-cased text and lemma, computed once per section. */
+interface Words {
+  tokens: Token[];
+  low: string[];
+  lem: string[];
+  /** Per token: index of the actor / place ref covering it, or -1. */
+  actorAt: Int32Array;
+  placeAt: Int32Array;
+  actorRefs: Ref[];
+  placeRefs: Ref[];
+}
+
+function coverage(n: number, refs: Ref[]): Int32Array {
+  const at = new Int32Array(n).fill(-1);
+  refs.forEach((r, k) => { for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k; });
+  return at;
+}
 
 /** Index of the first token ending after `offset` (tokens are in text order). */
 function tokenAt(tokens: Token[], offset: number): number {
@@ -76,54 +94,61 @@ function mentionRefs(section: Section, entities: Entity[]): Ref[] {
   return refs.sort((x, y) => x.tokenStart - y.tokenStart || y.tokenEnd - x.tokenEnd);
 }
 
+/** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
+function joined(w: Pick<Words, 'tokens' | 'low'>, a: Ref, b: Ref): boolean {
+  for (let k = a.tokenEnd; k < b.tokenStart; k++) {
+    if (w.tokens[k].pos !== 'DET' && w.low[k] !== 'and' && w.low[k] !== '&' && w.low[k] !== ',') return false;
+  }
+  return true;
+}
+
 /**
  * Pronouns and definite descriptions resolved by recency: "they"/"both sides" → the latest two
  * actors when they were coordinated (else the latest organisation), "he" → the latest person,
  * "who" → the latest actor, "the regime" → the latest organisation whose name ends in "regime".
  */
-function resolvePronouns(section: Section, mentions: Ref[]): Ref[] {
-  const tokens = section.tokens;
+function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref[]): Ref[] {
+  const { tokens, low, lem } = w;
   const out: Ref[] = [];
   const history: Ref[] = []; // actor mentions seen so far
+  const lastOfType = new Map<EntityType, string>();
   const byHead = new Map<string, string>(); // last word of an ORG mention → entity id
   let next = 0;
-  const recent = (n: number, type?: EntityType): string[] => {
+  const recent = (n: number): string[] => {
     const ids: string[] = [];
-    for (let k = history.length - 1; k >= 0 && ids.length < n; k--) {
-      const r = history[k];
-      if ((!type || r.type === type) && !ids.includes(r.ids[0])) ids.push(r.ids[0]);
-    }
+    for (let k = history.length - 1; k >= 0 && ids.length < n; k--) if (!ids.includes(history[k].ids[0])) ids.push(history[k].ids[0]);
     return ids.reverse();
   };
   const coordinated = (): boolean => {
     if (history.length < 2) return false;
     const a = history[history.length - 2], b = history[history.length - 1];
-    if (a.ids[0] === b.ids[0]) return false;
-    return joined(tokens, a, b);
+    return a.ids[0] !== b.ids[0] && joined(w, a, b);
   };
   for (let i = 0; i < tokens.length; i++) {
     while (next < mentions.length && mentions[next].tokenStart <= i) {
       const m = mentions[next++];
       if (!ACTOR_TYPES.has(m.type)) continue;
       history.push(m);
-      if (m.type === 'ORG') byHead.set(lower(tokens[m.tokenEnd - 1]), m.ids[0]);
+      lastOfType.set(m.type, m.ids[0]);
+      if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
     }
-    const t = tokens[i];
-    const w = lower(t);
+    const pos = tokens[i].pos;
+    const word = low[i];
     let ids: string[] = [];
     let end = i + 1;
-    if (PLURAL_PRONOUNS.has(w) && t.pos === 'PRON') {
-      ids = coordinated() ? recent(2) : recent(1, 'ORG');
-      if (!ids.length) ids = recent(1);
-    } else if ((w === 'both' || w === 'two') && i + 1 < tokens.length && ['side', 'party', 'camp'].includes(lemmaOf(tokens[i + 1]))) {
+    if (pos === 'PRON' && PLURAL_PRONOUNS.has(word)) {
+      const org = lastOfType.get('ORG');
+      ids = coordinated() ? recent(2) : org ? [org] : recent(1);
+    } else if ((word === 'both' || word === 'two') && i + 1 < tokens.length && SIDES.has(lem[i + 1])) {
       ids = recent(2);
       end = i + 2;
-    } else if (SINGULAR_PERSON.has(w) && t.pos === 'PRON') {
-      ids = recent(1, 'PERSON');
-    } else if (RELATIVE.has(w) && t.pos === 'PRON') {
+    } else if (pos === 'PRON' && SINGULAR_PERSON.has(word)) {
+      const person = lastOfType.get('PERSON');
+      if (person) ids = [person];
+    } else if (pos === 'PRON' && RELATIVE.has(word)) {
       ids = recent(1);
-    } else if (w === 'the' && i + 1 < tokens.length && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'PROPN')) {
-      const id = byHead.get(lower(tokens[i + 1]));
+    } else if (word === 'the' && i + 1 < tokens.length && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'PROPN')) {
+      const id = byHead.get(low[i + 1]);
       // Only when the noun is not itself the start of a named mention ("the Syrian army").
       if (id && !(next < mentions.length && mentions[next].tokenStart === i + 1)) {
         ids = [id];
@@ -135,91 +160,66 @@ function resolvePronouns(section: Section, mentions: Ref[]): Ref[] {
   return out;
 }
 
-function isQuestion(tokens: Token[], a: number, b: number): boolean {
+function isQuestion(w: Words, a: number, b: number): boolean {
   for (let k = b - 1; k >= a; k--) {
-    const t = tokens[k];
-    if (t.pos === 'SPACE' || t.text === '"' || t.text === '”' || t.text === "'" || t.text === '’') continue;
-    return t.text === '?';
+    const t = w.tokens[k].text;
+    if (w.tokens[k].pos === 'SPACE' || t === '"' || t === '”' || t === "'" || t === '’') continue;
+    return t === '?';
   }
   return false;
 }
 
 /** A participle used as a modifier ("the negotiating team", "rebel controlled") is no event. */
-function isAttributive(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1], next = tokens[i + 1];
-  return !!prev && !!next && /ing$/i.test(tokens[i].text) && next.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(prev.pos);
+function isAttributive(w: Words, i: number): boolean {
+  const prev = w.tokens[i - 1], next = w.tokens[i + 1];
+  return !!prev && !!next && w.low[i].endsWith('ing') && next.pos === 'NOUN' && MODIFIED.has(prev.pos);
 }
 
-/** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
-function joined(tokens: Token[], a: Ref, b: Ref): boolean {
-  for (let k = a.tokenEnd; k < b.tokenStart; k++) {
-    const t = tokens[k];
-    if (t.pos !== 'DET' && !['and', '&', ','].includes(lower(t))) return false;
-  }
-  return true;
-}
-
-function isPassive(tokens: Token[], i: number, clauseStart: number): boolean {
-  const t = tokens[i];
-  if (t.pos !== 'VERB' || /ing$/i.test(t.text)) return false;
+function isPassive(w: Words, i: number, clauseStart: number): boolean {
+  if (w.tokens[i].pos !== 'VERB' || w.low[i].endsWith('ing')) return false;
   for (let j = i - 1; j >= Math.max(clauseStart, i - 4); j--) {
-    const p = tokens[j];
-    if (p.pos === 'ADV' || p.pos === 'PART') continue;
-    return PASSIVE_AUX.has(lemmaOf(p));
+    const pos = w.tokens[j].pos;
+    if (pos === 'ADV' || pos === 'PART') continue;
+    return PASSIVE_AUX.has(w.lem[j]);
   }
   return false;
 }
 
-function isNegated(tokens: Token[], i: number, clauseStart: number, lex: CameoLexicon): boolean {
-  for (let j = i - 1; j >= Math.max(clauseStart, i - 3); j--) if (lex.negators.has(lower(tokens[j]))) return true;
+function isNegated(w: Words, i: number, clauseStart: number, lex: CameoLexicon): boolean {
+  for (let j = i - 1; j >= Math.max(clauseStart, i - 3); j--) if (lex.negators.has(w.low[j])) return true;
   return false;
-}
-
-/** The ref covering token i, if any. */
-function refAt(refs: Ref[], i: number): Ref | undefined {
-  for (const r of refs) if (r.tokenStart <= i && i < r.tokenEnd) return r;
-  return undefined;
 }
 
 /** Match a noun phrase of the lexicon starting at token i; returns [code, end] or null. */
-function matchNoun(tokens: Token[], i: number, end: number, lex: CameoLexicon): [string, number] | null {
-  const first = tokens[i];
-  const list = lex.nouns.get(lemmaOf(first)) ?? lex.nouns.get(lower(first));
+function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon): [string, number] | null {
+  const list = lex.nouns.get(w.lem[i]) ?? lex.nouns.get(w.low[i]);
   if (!list) return null;
   for (const { words, code } of list) {
     let j = i, k = 0, last = i;
     while (k < words.length && j < end) {
-      const tk = tokens[j];
-      if (k > 0 && tk.text === '-') { j++; continue; }
-      if (lemmaOf(tk) !== words[k] && lower(tk) !== words[k]) break;
+      if (k > 0 && w.tokens[j].text === '-') { j++; continue; }
+      if (w.lem[j] !== words[k] && w.low[j] !== words[k]) break;
       last = j; k++; j++;
     }
     if (k < words.length) continue;
     // A one-word noun must be tagged a noun ("attack" the verb is coded as a verb).
-    if (words.length === 1 && tokens[last].pos !== 'NOUN') continue;
+    if (words.length === 1 && w.tokens[last].pos !== 'NOUN') continue;
     return [code, last + 1];
   }
   return null;
 }
 
-interface ClauseView {
-  tokens: Token[];
-  clause: Clause;
-  actorRefs: Ref[];
-  placeRefs: Ref[];
-}
-
-/** Code a verb at token i from its particle, its object, or the bare lemma. */
-function codeVerb(view: ClauseView, i: number, lex: CameoLexicon): [string, number] | null {
-  const { tokens, clause } = view;
-  const v = lex.verbs.get(lemmaOf(tokens[i]));
+/** Code a verb at token i from its object, its particle, or the bare lemma. */
+function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [string, number] | null {
+  const v = lex.verbs.get(w.lem[i]);
   if (!v) return null;
+  const { tokens } = w;
   const end = clause.tokenEnd;
-  const passive = isPassive(tokens, i, clause.tokenStart);
   let particleEnd = i + 1;
   for (let j = i + 1; j < Math.min(end, i + 3); j++) {
-    if (tokens[j].pos !== 'ADP' && tokens[j].pos !== 'PART' && tokens[j].pos !== 'ADV') break;
-    if (v.after.has(lower(tokens[j]))) particleEnd = j + 1;
+    const pos = tokens[j].pos;
+    if (pos !== 'ADP' && pos !== 'PART' && pos !== 'ADV') break;
+    if (v.after.has(w.low[j])) particleEnd = j + 1;
   }
   if (v.objects.size) {
     // The object follows an active verb; a passive one has it as its subject, before.
@@ -228,68 +228,68 @@ function codeVerb(view: ClauseView, i: number, lex: CameoLexicon): [string, numb
       if (PARTICLE_STOP.has(tokens[j].pos)) break;
       window.push(j);
     }
-    if (passive) for (let j = i - 1; j >= clause.tokenStart && j >= i - 6; j--) window.push(j);
+    if (isPassive(w, i, clause.tokenStart)) for (let j = i - 1; j >= clause.tokenStart && j >= i - 6; j--) window.push(j);
     for (const j of window) {
-      const place = refAt(view.placeRefs, j);
-      if (place && v.objects.has('@PLACE')) return [v.objects.get('@PLACE')!, particleEnd];
-      const actor = refAt(view.actorRefs, j);
-      if (actor && !actor.pronoun && v.objects.has('@ACTOR')) return [v.objects.get('@ACTOR')!, particleEnd];
-      const c = v.objects.get(lemmaOf(tokens[j]));
+      if (w.placeAt[j] >= 0 && v.objects.has('@PLACE')) return [v.objects.get('@PLACE')!, particleEnd];
+      const a = w.actorAt[j];
+      if (a >= 0 && !w.actorRefs[a].pronoun && v.objects.has('@ACTOR')) return [v.objects.get('@ACTOR')!, particleEnd];
+      const c = v.objects.get(w.lem[j]);
       if (c) return [c, particleEnd];
     }
   }
   if (v.after.size) {
     for (let j = i + 1; j < Math.min(end, i + 5); j++) {
-      const tj = tokens[j];
-      const cond = v.after.get(lower(tj));
+      const cond = v.after.get(w.low[j]);
       if (cond) {
         if (!cond.object) return [cond.code, j + 1];
         // "fell to ISIS" but not "fallen victim to Assad's deception"
         if (j !== i + 1) break;
         let k = j + 1;
         if (k < end && tokens[k].pos === 'DET') k++;
-        const ok = cond.object === '@PLACE' ? !!refAt(view.placeRefs, k) : !!refAt(view.actorRefs, k);
+        const ok = k < end && (cond.object === '@PLACE' ? w.placeAt[k] >= 0 : w.actorAt[k] >= 0);
         if (ok) return [cond.code, j + 1];
       }
-      if (PARTICLE_STOP.has(tj.pos)) break;
+      if (PARTICLE_STOP.has(tokens[j].pos)) break;
     }
   }
   return v.code ? [v.code, i + 1] : null;
 }
 
-function findCandidates(view: ClauseView, lex: CameoLexicon): Candidate[] {
-  const { tokens, clause } = view;
+function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Candidate[] {
+  const { tokens } = w;
   const out: Candidate[] = [];
   for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
-    const t = tokens[i];
-    if (refAt(view.actorRefs, i) || refAt(view.placeRefs, i)) continue;
-    if (t.pos === 'VERB') {
-      if (isAttributive(tokens, i)) continue;
-      const gov = lex.governors.get(lemmaOf(t)) ?? null;
-      const coded = codeVerb(view, i, lex);
+    if (w.actorAt[i] >= 0 || w.placeAt[i] >= 0) continue;
+    const pos = tokens[i].pos;
+    if (pos === 'VERB') {
+      if (isAttributive(w, i)) continue;
+      const gov = lex.governors.get(w.lem[i]) ?? null;
+      const coded = codeVerb(w, clause, i, lex);
       if (gov) {
         out.push({ t: i, tEnd: i + 1, code: gov.code ?? coded?.[0] ?? '', noun: false, light: false, governor: gov, consumed: false });
       } else if (coded) {
-        const light = lex.verbs.get(lemmaOf(t))!.light && coded[1] === i + 1;
+        const light = lex.verbs.get(w.lem[i])!.light && coded[1] === i + 1;
         out.push({ t: i, tEnd: coded[1], code: coded[0], noun: false, light, governor: null, consumed: false });
       }
       continue;
     }
-    const noun = matchNoun(tokens, i, clause.tokenEnd, lex);
+    if (pos === 'PUNCT' || pos === 'DET' || pos === 'ADP' || pos === 'SPACE') continue;
+    const noun = matchNoun(w, i, clause.tokenEnd, lex);
     if (noun) {
       out.push({ t: i, tEnd: noun[1], code: noun[0], noun: true, light: false, governor: null, consumed: false });
       i = noun[1] - 1;
     }
   }
+  if (!out.length) return out;
   // Governors take the event they introduce ("refused to withdraw" is one 124 event);
   // a light verb yields to the event noun it carries ("hit with sanctions" is 163).
   for (const c of out) {
-    if (c.governor || c.noun) continue;
-    const link = tokens[c.t - 1];
+    if (c.governor || c.noun || c.t === 0) continue;
+    const link = c.t - 1;
     // "refused to withdraw", "refrained from attacking", "denied attacking"
-    const direct = !!link && link.pos === 'VERB' && /ing$/i.test(tokens[c.t].text);
-    if (!link || (!direct && !['to', 'from'].includes(lower(link)))) continue;
-    for (let j = direct ? c.t - 1 : c.t - 2; j >= Math.max(clause.tokenStart, c.t - 6); j--) {
+    const direct = tokens[link].pos === 'VERB' && w.low[c.t].endsWith('ing');
+    if (!direct && w.low[link] !== 'to' && w.low[link] !== 'from') continue;
+    for (let j = direct ? link : link - 1; j >= Math.max(clause.tokenStart, c.t - 6); j--) {
       if (tokens[j].pos !== 'VERB') continue;
       const g = out.find((x) => x.t === j && x.governor);
       if (g) {
@@ -309,7 +309,7 @@ function findCandidates(view: ClauseView, lex: CameoLexicon): Candidate[] {
     if (!c.light) continue;
     if (out.some((n) => n.noun && n.t > c.t && n.t <= c.t + 5)) c.consumed = true;
   }
-  return out.filter((c) => !c.consumed && c.code !== '' && !isNegated(tokens, c.t, clause.tokenStart, lex));
+  return out.filter((c) => !c.consumed && c.code !== '' && !isNegated(w, c.t, clause.tokenStart, lex));
 }
 
 /**
@@ -318,58 +318,59 @@ function findCandidates(view: ClauseView, lex: CameoLexicon): Candidate[] {
  * its own before it shares the subject of the clause ("the regime is making air-strikes …,
  * aiding extremists").
  */
-function chooseActors(view: ClauseView, c: Candidate, all: Candidate[]): string[] {
-  const { tokens, clause, actorRefs } = view;
+function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate, all: Candidate[]): string[] {
   const prev = all.filter((o) => o.t < c.t).reduce((m, o) => Math.max(m, o.tEnd), clause.tokenStart);
   const next = all.filter((o) => o.t > c.t).reduce((m, o) => Math.min(m, o.t), clause.tokenEnd);
   const agents: string[] = [], after: string[] = [];
   const near: Ref[] = [], before: Ref[] = [];
-  for (const r of actorRefs) {
+  for (const r of refs) {
     if (r.tokenStart < clause.tokenStart || r.tokenStart >= clause.tokenEnd) continue;
     if (r.tokenEnd <= c.t) {
       (r.tokenStart >= prev ? near : before).push(r);
       continue;
     }
     if (r.tokenStart >= next) continue;
-    const p1 = tokens[r.tokenStart - 1], p2 = tokens[r.tokenStart - 2];
-    const byPhrase = lower(p1) === 'by' || (p1.pos === 'DET' && !!p2 && lower(p2) === 'by');
+    const p1 = r.tokenStart - 1, p2 = r.tokenStart - 2;
+    const byPhrase = w.low[p1] === 'by' || (w.tokens[p1].pos === 'DET' && p2 >= 0 && w.low[p2] === 'by');
     (byPhrase ? agents : after).push(...r.ids);
   }
   // The subject is the last entity before the verb with those coordinated with it; it leads.
   const left = near.length ? near : before;
   let k = left.length - 1;
-  while (k > 0 && joined(tokens, left[k - 1], left[k])) k--;
+  while (k > 0 && joined(w, left[k - 1], left[k])) k--;
   const ordered = [...left.slice(k), ...left.slice(0, k)].flatMap((r) => r.ids);
   return [...new Set([...agents, ...ordered, ...after])];
 }
 
 /** The preposition a place hangs from, looking through a list ("to Sukhna, Raqqa and Deir Ezzor"). */
-function governingPrep(tokens: Token[], i: number, placeRefs: Ref[]): string {
+function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'placeRefs'>, i: number): string {
   let j = i - 1;
   while (j >= 0) {
-    const t = tokens[j];
-    const inPlace = refAt(placeRefs, j);
-    if (inPlace) { j = inPlace.tokenStart - 1; continue; }
+    const inPlace = w.placeAt[j];
+    if (inPlace >= 0) { j = w.placeRefs[inPlace].tokenStart - 1; continue; }
+    const t = w.tokens[j];
     if (t.pos === 'DET' || t.text === ',' || t.pos === 'CCONJ') { j--; continue; }
-    return lower(t);
+    return w.low[j];
   }
   return '';
 }
 
-function choosePlace(view: ClauseView, c: Candidate): { place: string | null; destination: string | null } {
-  const { tokens, clause, placeRefs, actorRefs } = view;
+function choosePlace(w: Words, clause: Clause, places: Ref[], c: Candidate): { place: string | null; destination: string | null } {
+  const { tokens } = w;
   const eligible: Ref[] = [];
   let destination: string | null = null;
-  for (const r of placeRefs) {
+  for (const r of places) {
     if (r.tokenStart < clause.tokenStart || r.tokenStart >= clause.tokenEnd) continue;
     const nextTok = tokens[r.tokenEnd];
     if ((nextTok && POSSESSIVE.has(nextTok.text)) || /['’]s$/.test(tokens[r.tokenEnd - 1].text)) continue; // "Syria's largest city"
     let p = r.tokenStart - 1;
     if (p >= 0 && tokens[p].pos === 'DET') p--;
-    const prep = p >= 0 ? lower(tokens[p]) : '';
     // "the US Embassy in Syria": the place describes the organisation, not where the event was.
-    if (ATTRIBUTIVE.has(prep) && p > 0 && refAt(actorRefs, p - 1) && !refAt(actorRefs, p - 1)!.pronoun) continue;
-    if (DESTINATION.has(governingPrep(tokens, r.tokenStart, placeRefs)) && root(c.code) === '08') {
+    if (p > 0 && ATTRIBUTIVE.has(w.low[p])) {
+      const owner = w.actorAt[p - 1];
+      if (owner >= 0 && !w.actorRefs[owner].pronoun) continue;
+    }
+    if (root(c.code) === '08' && DESTINATION.has(governingPrep(w, r.tokenStart))) {
       destination ??= r.ids[0];
       continue;
     }
@@ -391,6 +392,22 @@ function nearestTime(times: { tokenStart: number; value: string }[], a: number, 
   return best;
 }
 
+/** Section tokens with lower-cased words and the actor/place refs laid over them. */
+function wordsOf(section: Section, entities: Entity[]): Words {
+  const tokens = section.tokens;
+  const low = tokens.map((t) => t.text.toLowerCase());
+  const lem = tokens.map((t, k) => (t.lemma ? t.lemma.toLowerCase() : low[k]));
+  const mentions = mentionRefs(section, entities);
+  const places = mentions.filter((m) => m.type === 'PLACE');
+  const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
+  // A place one acts with or against is standing for its government ("collaborated with Damascus").
+  const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(base, m.tokenStart))));
+  const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(base, mentions)]
+    .sort((a, b) => a.tokenStart - b.tokenStart);
+  const placeRefs = places.filter((m) => !placeActors.has(m));
+  return { tokens, low, lem, actorRefs, placeRefs, actorAt: coverage(tokens.length, actorRefs), placeAt: coverage(tokens.length, placeRefs) };
+}
+
 /** All events of one section, in text order, before ids are given. */
 export function sectionEvents(
   section: Section,
@@ -401,33 +418,33 @@ export function sectionEvents(
 ): Omit<Event, 'id'>[] {
   const tokens = section.tokens;
   if (!tokens.length) return [];
-  const mentions = mentionRefs(section, entities);
-  const places = mentions.filter((m) => m.type === 'PLACE');
-  // A place one acts with or against is standing for its government ("collaborated with Damascus").
-  const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(tokens, m.tokenStart, places))));
-  const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(section, mentions)]
-    .sort((a, b) => a.tokenStart - b.tokenStart);
-  const placeRefs = places.filter((m) => !placeActors.has(m));
+  const w = wordsOf(section, entities);
   const sectionTimes = times.filter((x) => x.in === section.in).map((x) => ({ tokenStart: tokenAt(tokens, x.start), value: x.value }));
   const sectionQuotes = quotes.filter((q) => q.in === section.in);
   const drafts: Draft[] = [];
+  let ai = 0, pi = 0; // cursors into the refs, which are in text order
   for (let s = 0; s < section.sentences.length; s++) {
     const sentence = section.sentences[s];
+    while (ai < w.actorRefs.length && w.actorRefs[ai].tokenStart < sentence.tokenStart) ai++;
+    while (pi < w.placeRefs.length && w.placeRefs[pi].tokenStart < sentence.tokenStart) pi++;
     // A question reports nothing ("Is Assad colluding with ISIS?").
-    if (isQuestion(tokens, sentence.tokenStart, sentence.tokenEnd)) continue;
-    // Only the refs of this sentence are scanned per clause, which keeps the work linear.
-    const inSentence = (r: Ref) => r.tokenStart >= sentence.tokenStart && r.tokenStart < sentence.tokenEnd;
-    const sActors = actorRefs.filter(inSentence), sPlaces = placeRefs.filter(inSentence);
+    if (isQuestion(w, sentence.tokenStart, sentence.tokenEnd)) continue;
     for (const clause of clausesOf(section, s)) {
-      const view: ClauseView = { tokens, clause, actorRefs: sActors, placeRefs: sPlaces };
-      const candidates = findCandidates(view, lex);
+      const candidates = findCandidates(w, clause, lex);
+      if (!candidates.length) continue;
+      // Only the refs of this sentence are scanned per candidate, which keeps the work linear.
+      let ae = ai, pe = pi;
+      while (ae < w.actorRefs.length && w.actorRefs[ae].tokenStart < sentence.tokenEnd) ae++;
+      while (pe < w.placeRefs.length && w.placeRefs[pe].tokenStart < sentence.tokenEnd) pe++;
+      const sActors = w.actorRefs.slice(ai, ae), sPlaces = w.placeRefs.slice(pi, pe);
+      const start = tokens[clause.tokenStart].start, end = tokens[clause.tokenEnd - 1].end;
       for (const c of candidates) {
-        const start = tokens[clause.tokenStart].start, end = tokens[clause.tokenEnd - 1].end;
         const at = tokens[c.t].start;
-        const quote = sectionQuotes
-          .filter((q) => q.start <= at && at < q.end)
-          .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-        const { place, destination } = choosePlace(view, c);
+        let quote: Quote | null = null;
+        for (const q of sectionQuotes) {
+          if (q.start <= at && at < q.end && (!quote || q.end - q.start < quote.end - quote.start)) quote = q;
+        }
+        const { place, destination } = choosePlace(w, clause, sPlaces, c);
         drafts.push({
           event: {
             in: section.in, start, end,
@@ -436,7 +453,7 @@ export function sectionEvents(
             trigger: section.text.slice(at, tokens[c.tEnd - 1].end),
             date: nearestTime(sectionTimes, clause.tokenStart, clause.tokenEnd, c.t)
               ?? nearestTime(sectionTimes, sentence.tokenStart, sentence.tokenEnd, c.t),
-            actors: chooseActors(view, c, candidates),
+            actors: chooseActors(w, clause, sActors, c, candidates),
             place,
             quoteId: quote ? quote.id : null,
           },
