@@ -18,6 +18,8 @@ const CAST: FixtureEntity[] = [
   { id: 'drenport', type: 'PLACE', forms: ['Drenport'] },
   { id: 'sarkel', type: 'PLACE', forms: ['Sarkel'] },
   { id: 'tessin', type: 'PLACE', forms: ['Tessin'] },
+  { id: 'osterland', type: 'PLACE', forms: ['Osterland'] },
+  { id: 'marvia', type: 'PLACE', forms: ['Marvia'] },
 ];
 
 const codes = (text: string, times: [string, string][] = []) => eventsOf(text, CAST, times).map((e) => `${e.cameo} ${e.trigger}`);
@@ -160,4 +162,19 @@ test('events: a subordinate clause ends at its comma, so each event keeps its ow
 
 test('events: a participle modifying a noun is not an event ("the negotiating team")', () => {
   assert.deepEqual(codes('Varga leads the negotiating team of the Northern Front.'), []);
+});
+
+test('events: a country acting through its government is an actor, not the place', () => {
+  const got = eventsOf('Osterland has accused Marvia of shelling Tessin.', CAST).map((e) => [e.cameo, e.actors, e.place]);
+  assert.deepEqual(got, [['112', ['osterland', 'marvia'], 'tessin'], ['194', [], 'tessin']]);
+});
+
+test('events: each event of a clause takes the place between it and the next event', () => {
+  const got = eventsOf('The Northern Front withdrew from Tessin and attacked Drenport.', CAST).map((e) => [e.cameo, e.place]);
+  assert.deepEqual(got, [['0874', 'tessin'], ['190', 'drenport']]);
+});
+
+test('events: the subject of "fell to" is the place that changed hands', () => {
+  const [e] = eventsOf('Tessin fell to the Kestrels.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '192', actors: ['kestrel'], place: 'tessin' });
 });

@@ -47,6 +47,9 @@ const PASSIVE_AUX = new Set(['be', 'get']);
 const PARTICLE_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ']);
 const SIDES = new Set(['side', 'party', 'camp']);
 const MODIFIED = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
+const SUBJECT_GAP = new Set(['AUX', 'ADV', 'PART']);
+/** CAMEO roots of verbal cooperation (01-05) and verbal conflict (09-13). */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '09', '10', '11', '12', '13']);
 
 const root = (code: string) => code.slice(0, 2);
 
@@ -355,12 +358,25 @@ function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'placeRefs'
   return '';
 }
 
-function choosePlace(w: Words, clause: Clause, places: Ref[], c: Candidate): { place: string | null; destination: string | null } {
+/**
+ * The place of a candidate: a PLACE of its clause, preferring the stretch between the events
+ * before and after it ("withdrew from Tessin and then attacked Drenport"); with none there, the
+ * nearest in the clause, as GDELT locates an event by the place mentioned closest to it.
+ */
+function choosePlace(w: Words, clause: Clause, places: Ref[], c: Candidate, all: Candidate[]): { place: string | null; destination: string | null } {
+  const prev = all.filter((o) => o.t < c.t).reduce((m, o) => Math.max(m, o.tEnd), clause.tokenStart);
+  const next = all.filter((o) => o.t > c.t).reduce((m, o) => Math.min(m, o.t), clause.tokenEnd);
+  const own = placeIn(w, clause, places, c, prev, next);
+  if (own.place || own.destination) return own;
+  return placeIn(w, clause, places, c, clause.tokenStart, clause.tokenEnd);
+}
+
+function placeIn(w: Words, clause: Clause, places: Ref[], c: Candidate, from: number, to: number): { place: string | null; destination: string | null } {
   const { tokens } = w;
   const eligible: Ref[] = [];
   let destination: string | null = null;
   for (const r of places) {
-    if (r.tokenStart < clause.tokenStart || r.tokenStart >= clause.tokenEnd) continue;
+    if (r.tokenStart < from || r.tokenStart >= to) continue;
     const nextTok = tokens[r.tokenEnd];
     if ((nextTok && POSSESSIVE.has(nextTok.text)) || /['’]s$/.test(tokens[r.tokenEnd - 1].text)) continue; // "Syria's largest city"
     let p = r.tokenStart - 1;
@@ -379,6 +395,29 @@ function choosePlace(w: Words, clause: Clause, places: Ref[], c: Candidate): { p
   const afterTrigger = eligible.find((r) => r.tokenStart >= c.t);
   const chosen = afterTrigger ?? eligible[eligible.length - 1];
   return { place: chosen ? chosen.ids[0] : null, destination };
+}
+
+/**
+ * Countries and capitals act through their governments: a place right before an active verb
+ * is its subject ("Syria has accused Israel"), and one right after a verb of saying, consulting
+ * or disapproving is its addressee rather than where it happened (CAMEO's verbal quad classes).
+ */
+function placesAsActors(w: Words, clause: Clause, places: Ref[], c: Candidate, lex: CameoLexicon): { subject: Ref | null; object: Ref | null } {
+  let subject: Ref | null = null, object: Ref | null = null;
+  if (c.noun || w.tokens[c.t].pos !== 'VERB' || isPassive(w, c.t, clause.tokenStart)) return { subject, object };
+  const subjectCanAct = !lex.verbs.get(w.lem[c.t])?.placeSubject;
+  for (const r of places) {
+    if (r.tokenEnd <= c.t && r.tokenStart >= clause.tokenStart) {
+      if (!subjectCanAct) continue;
+      let j = r.tokenEnd;
+      while (j < c.t && SUBJECT_GAP.has(w.tokens[j].pos)) j++;
+      const p = r.tokenStart - 1;
+      if (j === c.t && (p < 0 || (w.tokens[p].pos !== 'ADP' && !(w.tokens[p].pos === 'DET' && p > 0 && w.tokens[p - 1].pos === 'ADP')))) subject = r;
+    } else if (VERBAL_ROOTS.has(root(c.code)) && (r.tokenStart === c.tEnd || (r.tokenStart === c.tEnd + 1 && w.tokens[c.tEnd].pos === 'DET'))) {
+      object = r;
+    }
+  }
+  return { subject, object };
 }
 
 /** The time expression nearest the trigger within [a, b), if any. */
@@ -444,7 +483,10 @@ export function sectionEvents(
         for (const q of sectionQuotes) {
           if (q.start <= at && at < q.end && (!quote || q.end - q.start < quote.end - quote.start)) quote = q;
         }
-        const { place, destination } = choosePlace(w, clause, sPlaces, c);
+        const { subject, object } = placesAsActors(w, clause, sPlaces, c, lex);
+        const places = subject || object ? sPlaces.filter((r) => r !== subject && r !== object) : sPlaces;
+        const { place, destination } = choosePlace(w, clause, places, c, candidates);
+        const actors = chooseActors(w, clause, sActors, c, candidates);
         drafts.push({
           event: {
             in: section.in, start, end,
@@ -453,7 +495,7 @@ export function sectionEvents(
             trigger: section.text.slice(at, tokens[c.tEnd - 1].end),
             date: nearestTime(sectionTimes, clause.tokenStart, clause.tokenEnd, c.t)
               ?? nearestTime(sectionTimes, sentence.tokenStart, sentence.tokenEnd, c.t),
-            actors: chooseActors(w, clause, sActors, c, candidates),
+            actors: [...new Set([...(subject ? subject.ids : []), ...actors, ...(object ? object.ids : [])])],
             place,
             quoteId: quote ? quote.id : null,
           },

@@ -18,6 +18,8 @@ export interface VerbEntry {
   objects: Map<string, string>;
   /** A light verb ('strike', 'hit') defers to an event noun it governs ('hit with sanctions'). */
   light: boolean;
+  /** The subject is the territory the event happens to ("Palmyra fell to ISIS"), not an actor. */
+  placeSubject: boolean;
 }
 
 export interface GovernorEntry {
@@ -45,7 +47,7 @@ function checkCode(code: unknown, where: string, roots: Map<string, string>): st
   return code;
 }
 
-type RawVerb = string | { code: string | null; after?: Record<string, string | Conditional>; objects?: Record<string, string>; light?: boolean };
+type RawVerb = string | { code: string | null; after?: Record<string, string | Conditional>; objects?: Record<string, string>; light?: boolean; placeSubject?: boolean };
 type RawGovernor = { code: string | null; byRoot?: Record<string, string>; negating?: boolean };
 interface RawLexicon {
   roots: Record<string, string>;
@@ -64,7 +66,7 @@ export function buildLexicon(data: RawLexicon): CameoLexicon {
   for (const [lemma, v] of Object.entries(data.verbs)) {
     const where = `verb "${lemma}"`;
     if (typeof v === 'string') {
-      verbs.set(lemma, { code: checkCode(v, where, roots), after: new Map(), objects: new Map(), light: false });
+      verbs.set(lemma, { code: checkCode(v, where, roots), after: new Map(), objects: new Map(), light: false, placeSubject: false });
       continue;
     }
     const after = new Map<string, Conditional>();
@@ -75,7 +77,7 @@ export function buildLexicon(data: RawLexicon): CameoLexicon {
     for (const [o, c] of Object.entries(v.objects ?? {})) objects.set(o, checkCode(c, where, roots));
     const code = v.code === null ? null : checkCode(v.code, where, roots);
     if (code === null && !after.size && !objects.size) throw new InputError(FILE, `${where}: no code, particle or object`);
-    verbs.set(lemma, { code, after, objects, light: !!v.light });
+    verbs.set(lemma, { code, after, objects, light: !!v.light, placeSubject: !!v.placeSubject });
   }
   const nouns = new Map<string, { words: string[]; code: string }[]>();
   for (const [phrase, c] of Object.entries(data.nouns)) {
