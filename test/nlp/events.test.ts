@@ -178,3 +178,12 @@ test('events: the subject of "fell to" is the place that changed hands', () => {
   const [e] = eventsOf('Tessin fell to the Kestrels.', CAST);
   assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '192', actors: ['kestrel'], place: 'tessin' });
 });
+
+test('events: past participles modifying a noun are not events ("the besieged town", "bombed-out houses")', () => {
+  assert.deepEqual(codes('Varga lives in the besieged Tessin suburb among bombed-out houses.'), []);
+});
+
+test('events: a country named as the agent of a passive is an actor', () => {
+  const [e] = eventsOf('Tessin was shelled by Marvia.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '194', actors: ['marvia'], place: 'tessin' });
+});

@@ -41,12 +41,14 @@ const SINGULAR_PERSON = new Set(['he', 'him', 'she']);
 const RELATIVE = new Set(['who']);
 const DESTINATION = new Set(['to', 'towards', 'toward', 'into']);
 const ATTRIBUTIVE = new Set(['in', 'of']);
-const PARTNER = new Set(['with', 'against', 'between']);
+const PARTNER = new Set(['with', 'against', 'between', 'by']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const PASSIVE_AUX = new Set(['be', 'get']);
 const PARTICLE_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ']);
 const SIDES = new Set(['side', 'party', 'camp']);
 const MODIFIED = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
+/** After a noun a past participle is a verb ("Varga handed"); after these it modifies what follows. */
+const PARTICIPLE_MODIFIED = new Set(['DET', 'ADJ', 'ADP']);
 const SUBJECT_GAP = new Set(['AUX', 'ADV', 'PART']);
 /** CAMEO roots of verbal cooperation (01-05) and verbal conflict (09-13). */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '09', '10', '11', '12', '13']);
@@ -172,10 +174,18 @@ function isQuestion(w: Words, a: number, b: number): boolean {
   return false;
 }
 
-/** A participle used as a modifier ("the negotiating team", "rebel controlled") is no event. */
+/**
+ * A participle used as a modifier is no event: "the negotiating team", "the besieged Damascus
+ * suburb", "from bombed buildings", "bombed-out houses".
+ */
 function isAttributive(w: Words, i: number): boolean {
-  const prev = w.tokens[i - 1], next = w.tokens[i + 1];
-  return !!prev && !!next && w.low[i].endsWith('ing') && next.pos === 'NOUN' && MODIFIED.has(prev.pos);
+  const prev = w.tokens[i - 1];
+  let n = i + 1;
+  if (w.tokens[n]?.text === '-' && w.tokens[n + 2]) n += 2; // "bombed-out"
+  const next = w.tokens[n];
+  if (!prev || !next) return false;
+  if (w.low[i].endsWith('ing')) return next.pos === 'NOUN' && MODIFIED.has(prev.pos);
+  return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && /(ed|en)$/.test(w.low[i]);
 }
 
 function isPassive(w: Words, i: number, clauseStart: number): boolean {
@@ -439,7 +449,7 @@ function wordsOf(section: Section, entities: Entity[]): Words {
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
   const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
-  // A place one acts with or against is standing for its government ("collaborated with Damascus").
+  // A place one acts with, against or by stands for its government ("collaborated with Damascus").
   const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(base, m.tokenStart))));
   const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(base, mentions)]
     .sort((a, b) => a.tokenStart - b.tokenStart);
