@@ -187,3 +187,15 @@ test('events: a country named as the agent of a passive is an actor', () => {
   const [e] = eventsOf('Tessin was shelled by Marvia.', CAST);
   assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '194', actors: ['marvia'], place: 'tessin' });
 });
+
+test('events: releasing people is 0841, releasing a report is no event', () => {
+  assert.deepEqual(codes('The Kestrels released the hostages.'), ['0841 released']);
+  assert.deepEqual(codes('The Lowland Council released a report.'), []);
+  assert.deepEqual(codes('Varga went on to discuss recently released figures.'), ['040 discuss']);
+});
+
+test('events: figurative and mis-tagged uses are not events ("seized on", "for comment", "called X on Friday")', () => {
+  assert.deepEqual(codes('The Lowland Council seized on the remark.'), []);
+  assert.deepEqual(codes('The Kestrels did not respond to requests for comment.'), []);
+  assert.deepEqual(codes('Varga called on the Kestrels to withdraw.'), ['025 called on the Kestrels to withdraw']);
+});

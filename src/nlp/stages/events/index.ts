@@ -48,8 +48,10 @@ const PARTICLE_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ']);
 const SIDES = new Set(['side', 'party', 'camp']);
 const MODIFIED = new Set(['DET', 'ADJ', 'NOUN', 'PROPN']);
 /** After a noun a past participle is a verb ("Varga handed"); after these it modifies what follows. */
-const PARTICIPLE_MODIFIED = new Set(['DET', 'ADJ', 'ADP']);
+const PARTICIPLE_MODIFIED = new Set(['DET', 'ADJ', 'ADP', 'VERB']);
 const SUBJECT_GAP = new Set(['AUX', 'ADV', 'PART']);
+/** Prepositions after which a bare verb form is a noun ("for comment", "in protest"); not "to". */
+const PREPOSITIONS = new Set(['for', 'in', 'of', 'without', 'with', 'after', 'before', 'on', 'at', 'by', 'under', 'over', 'against', 'about', 'into', 'during']);
 /** CAMEO roots of verbal cooperation (01-05) and verbal conflict (09-13). */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '09', '10', '11', '12', '13']);
 
@@ -179,7 +181,9 @@ function isQuestion(w: Words, a: number, b: number): boolean {
  * suburb", "from bombed buildings", "bombed-out houses".
  */
 function isAttributive(w: Words, i: number): boolean {
-  const prev = w.tokens[i - 1];
+  let b = i - 1;
+  while (b > 0 && w.tokens[b].pos === 'ADV') b--; // "to discuss recently released polls"
+  const prev = w.tokens[b];
   let n = i + 1;
   if (w.tokens[n]?.text === '-' && w.tokens[n + 2]) n += 2; // "bombed-out"
   const next = w.tokens[n];
@@ -204,7 +208,7 @@ function isNegated(w: Words, i: number, clauseStart: number, lex: CameoLexicon):
 }
 
 /** Match a noun phrase of the lexicon starting at token i; returns [code, end] or null. */
-function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon): [string, number] | null {
+function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon, anyTag = false): [string, number] | null {
   const list = lex.nouns.get(w.lem[i]) ?? lex.nouns.get(w.low[i]);
   if (!list) return null;
   for (const { words, code } of list) {
@@ -216,7 +220,7 @@ function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon): [string
     }
     if (k < words.length) continue;
     // A one-word noun must be tagged a noun ("attack" the verb is coded as a verb).
-    if (words.length === 1 && w.tokens[last].pos !== 'NOUN') continue;
+    if (words.length === 1 && !anyTag && w.tokens[last].pos !== 'NOUN') continue;
     return [code, last + 1];
   }
   return null;
@@ -228,6 +232,7 @@ function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [stri
   if (!v) return null;
   const { tokens } = w;
   const end = clause.tokenEnd;
+  if (v.idioms.size && i + 1 < end && v.idioms.has(w.low[i + 1])) return null;
   let particleEnd = i + 1;
   for (let j = i + 1; j < Math.min(end, i + 3); j++) {
     const pos = tokens[j].pos;
@@ -254,9 +259,9 @@ function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [stri
     for (let j = i + 1; j < Math.min(end, i + 5); j++) {
       const cond = v.after.get(w.low[j]);
       if (cond) {
-        if (!cond.object) return [cond.code, j + 1];
         // "fell to ISIS" but not "fallen victim to Assad's deception"
-        if (j !== i + 1) break;
+        if (cond.adjacent && j !== i + 1) break;
+        if (!cond.object) return [cond.code, j + 1];
         let k = j + 1;
         if (k < end && tokens[k].pos === 'DET') k++;
         const ok = k < end && (cond.object === '@PLACE' ? w.placeAt[k] >= 0 : w.actorAt[k] >= 0);
@@ -274,7 +279,9 @@ function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Candidate[
   for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
     if (w.actorAt[i] >= 0 || w.placeAt[i] >= 0) continue;
     const pos = tokens[i].pos;
-    if (pos === 'VERB') {
+    // "requests for comment", "in protest": a bare verb form after a preposition is a noun.
+    const nounUse = pos === 'VERB' && i > 0 && PREPOSITIONS.has(w.low[i - 1]) && !w.low[i].endsWith('ing');
+    if (pos === 'VERB' && !nounUse) {
       if (isAttributive(w, i)) continue;
       const gov = lex.governors.get(w.lem[i]) ?? null;
       const coded = codeVerb(w, clause, i, lex);
@@ -287,7 +294,7 @@ function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Candidate[
       continue;
     }
     if (pos === 'PUNCT' || pos === 'DET' || pos === 'ADP' || pos === 'SPACE') continue;
-    const noun = matchNoun(w, i, clause.tokenEnd, lex);
+    const noun = matchNoun(w, i, clause.tokenEnd, lex, nounUse);
     if (noun) {
       out.push({ t: i, tEnd: noun[1], code: noun[0], noun: true, light: false, governor: null, consumed: false });
       i = noun[1] - 1;
