@@ -31,6 +31,7 @@ export async function run(): Promise<BenchRow[]> {
   const tokenized = newContext(DOC);
   tokensStage.run(tokenized);
   const dates = await throughput(() => datesStage.run({ ...tokenized, times: [], referenceDate: DOC.publishedAt }));
+  const tokensOnly = await throughput(() => tokensStage.run(newContext(DOC)));
   const both = await throughput(() => {
     const ctx = newContext(DOC);
     tokensStage.run(ctx);
@@ -39,6 +40,7 @@ export async function run(): Promise<BenchRow[]> {
   const reference = { name: 'wink readDoc', value: ref * kb };
   return [
     { capability: 'dates stage (on tokenized text)', unit: 'KB/s', value: dates * kb, reference },
+    { capability: 'tokens stage alone (for comparison)', unit: 'KB/s', value: tokensOnly * kb, reference },
     { capability: 'tokens + dates stages', unit: 'KB/s', value: both * kb, reference },
   ];
 }

@@ -91,3 +91,36 @@ test('parseHeader: needs a full date stamp or a widget word, and refuses prose w
   assert.equal(parseHeader('Earlier first sailing | from 6 a.m.'), null);
   assert.equal(parseHeader('Revenue | 2016 | up 4%'), null);
 });
+
+test('text reader: after a clear marker, numbered items are comments even without headers', () => {
+  const doc = readPlainText(fixture('marker-numbered.txt'), 'text');
+  assert.equal(doc.text, 'Quay Lights Switched Off\n\nThe harbour lights went dark at midnight.');
+  assert.deepEqual(doc.comments, [
+    { id: 'c1', parentId: null, author: null, postedAt: null, text: 'Great news for stargazers.' },
+    { id: 'c2', parentId: null, author: 'Ada Brightwater', postedAt: '2021-03-05T07:02', text: 'Not so great for the ferries.' },
+    { id: 'c3', parentId: null, author: null, postedAt: null, text: 'Who pays for this?' },
+  ]);
+});
+
+test('text reader: Markdown front matter gives title, author and date, and is not main text', () => {
+  const file = fixture('front-matter.md');
+  const doc = readPlainText(file, 'markdown');
+  assert.equal(doc.title, 'Tide Tables Revised');
+  assert.equal(doc.author, 'Ada Brightwater');
+  assert.equal(doc.publishedAt, '2021-03-04');
+  assert.equal(doc.publishedAtSource, 'metadata');
+  assert.equal(doc.text, '# Tide tables\n\nThe Portvale harbour office revised its tide tables.');
+  assert.equal(file.indexOf(doc.text) + doc.text.length, file.trimEnd().length);
+});
+
+test('text reader: a line that is only a date near the top is the stated publication date', () => {
+  const doc = readPlainText(fixture('dateline.txt'), 'text');
+  assert.equal(doc.publishedAt, '2016-03-31');
+  assert.equal(doc.title, 'Ferry Fares Frozen');
+});
+
+test('text reader: a date inside an opening sentence is not a publication date', () => {
+  const doc = readPlainText('Quay News\n\nOn March 31, 2016 the quay closed.\n', 'text');
+  assert.equal(doc.publishedAt, null);
+  assert.equal(readPlainText('Published: 4 March 2021\n\nThe quay closed.\n', 'text').publishedAt, '2021-03-04');
+});

@@ -46,6 +46,15 @@ test('dates: a month without a year is the past one unless the sentence looks ah
   assert.deepEqual(times('The quay will reopen in November.'), [['November', '2016-11']]);
 });
 
+test('dates: only a look-ahead word before the date makes it future', () => {
+  assert.deepEqual(times('In November, the harbour board said it will sell the quay.'), [['November', '2015-11']]);
+});
+
+test('dates: reads "in the year 2000" as a year and not "four years ago" inside "Seventy-four years ago"', () => {
+  assert.deepEqual(times('The council pledged that in the year 2000 it would rebuild the quay.'), [['2000', '2000']]);
+  assert.deepEqual(times('Seventy-four years ago, a storm flooded the quay.'), []);
+});
+
 test('dates: ignores "may" the verb, names with a month or weekday, newspapers and clock times alone', () => {
   assert.deepEqual(times('The council may close the quay, Councillor Adam May said.'), []);
   assert.deepEqual(times('The Portvale Sunday Courier reported it first.'), []);

@@ -60,7 +60,7 @@ export function parseHeader(line: string): CommentHeader | null {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (ACTION.test(p)) { evidence++; continue; }
-    const iso: string | null = postedAt === null && p.length <= 60 ? stampToIso(p) : null;
+    const iso: string | null = postedAt === null && p.length <= 60 ? stampToIso(p, true) : null;
     if (iso) { postedAt = iso; evidence++; continue; }
     if (i === 0 && AUTHOR.test(p) && p.split(/\s+/).length <= 6) { author = p; continue; }
     return null; // a part that is neither author, stamp nor action: ordinary text with a pipe
@@ -71,6 +71,9 @@ export function parseHeader(line: string): CommentHeader | null {
 // "Jane Roe says:" (WordPress) — a header whose stamp, if any, is on the next line.
 const SAYS = /^\s*([^.!?:;|"“”]{1,60}?)\s+(?:says|said|wrote):\s*$/i;
 
+// "Jane Roe on March 4, 2021 at 8:15 pm said:" — author and stamp on one line.
+const ON_STAMP = /^\s*([^.!?:;|"“”]{1,60}?)\s+on\s+(.{6,60}?)(?:\s+(?:said|says|wrote))?:?\s*$/i;
+
 const NUMBERED = /^(\s*)(\d{1,4})[.)]\s+(?=\S)/;
 const BULLET = /^(\s*)[•◦▪‣●○*–-]\s+(?=\S)/;
 const MARKER = /^\s*(?:\d[\d,]*\s+(?:comments?|responses?|replies|thoughts\s+on\b.*)|(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.{0,40}|(?:reader\s+)?comments?\s*(?:\(\d+\))?\s*:?)\s*$/i;
@@ -78,8 +81,8 @@ const MARKER = /^\s*(?:\d[\d,]*\s+(?:comments?|responses?|replies|thoughts\s+on\
 const WEAK_MARKER = /^\s*(?:reader\s+)?comments?\s*(?:\(\d+\))?\s*:?\s*$/i;
 
 /** Where a numbered comment run starts (index into lines), and which lines are its items. */
-function findNumberedRun(lines: Line[]): { first: number; items: Set<number> } | null {
-  for (let i = 0; i < lines.length; i++) {
+function findNumberedRun(lines: Line[], from = 0, needHeaders = true): { first: number; items: Set<number> } | null {
+  for (let i = from; i < lines.length; i++) {
     const m = NUMBERED.exec(lines[i].text);
     if (!m || m[2] !== '1') continue;
     const indent = m[1].length;
@@ -95,7 +98,7 @@ function findNumberedRun(lines: Line[]): { first: number; items: Set<number> } |
       if (headerAfterNumber(lines[j].text, n[0].length)) headers++;
     }
     // Several items, at least two (and a third of them) with comment headers.
-    if (items.size >= 2 && headers >= 2 && headers * 3 >= items.size) return { first: i, items };
+    if (items.size >= 2 && (!needHeaders || (headers >= 2 && headers * 3 >= items.size))) return { first: i, items };
   }
   return null;
 }
@@ -111,7 +114,7 @@ function findMarker(lines: Line[], from: number, to: number): number {
     if (!WEAK_MARKER.test(t)) return i;
     for (let j = i + 1; j < Math.min(lines.length, i + 6); j++) {
       const body = lines[j].text.replace(NUMBERED, '').replace(BULLET, '');
-      if (parseHeader(body) || SAYS.test(body)) return i;
+      if (parseHeader(body) || SAYS.test(body) || ON_STAMP.test(body)) return i;
     }
   }
   return -1;
@@ -144,12 +147,18 @@ function readItems(lines: Line[], first: number, numbered: Set<number> | null): 
     let header = parseHeader(rest);
     let headerLines = header ? 1 : 0;
     if (!header) {
+      const on = ON_STAMP.exec(rest);
+      const iso = on ? stampToIso(on[2], true) : null;
+      // Without "said:" or a colon, only a stamp with a clock time makes it a header, not prose.
+      if (iso && (/:\s*$/.test(rest) || iso.includes('T'))) { header = { author: on![1].trim(), postedAt: iso }; headerLines = 1; }
+    }
+    if (!header) {
       const says = SAYS.exec(rest);
       if (says) {
         // The stamp, when shown, is on the next non-blank line.
         let k = i + 1;
         while (k < lines.length && !lines[k].text.trim()) k++;
-        const iso = k < lines.length ? stampToIso(lines[k].text.trim()) : null;
+        const iso = k < lines.length ? stampToIso(lines[k].text.trim(), true) : null;
         header = { author: says[1].trim(), postedAt: iso };
         headerLines = iso ? k - i + 1 : 1;
       }
@@ -169,9 +178,11 @@ function trimmedSlice(text: string, from: number, to: number): string {
 /** Find the trailing comment section of a plain-text input, or null when there is none. */
 export function findCommentSection(text: string): CommentSection | null {
   const lines = splitLines(text);
-  const run = findNumberedRun(lines);
+  let run = findNumberedRun(lines);
   const marker = findMarker(lines, 0, run ? run.first : lines.length);
   if (!run && marker < 0) return null;
+  // After a clear marker, numbered items are comments even without headers.
+  if (!run) run = findNumberedRun(lines, marker + 1, false);
   const first = marker >= 0 ? marker : run!.first;
   const items = readItems(lines, marker >= 0 ? marker + 1 : first, run?.items ?? null);
   const comments: Comment[] = [];

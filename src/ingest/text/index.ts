@@ -6,6 +6,7 @@
 // annotators who mark spans in the headline, and a headline carries entities and claims too.
 import type { Document } from '../../types.js';
 import { findCommentSection } from './comments.js';
+import { stampToIso } from './stamp.js';
 
 export { findCommentSection, parseHeader } from './comments.js';
 
@@ -79,18 +80,52 @@ function findByline(main: string, titleLine: string | null): string | null {
   return null;
 }
 
+/** Front matter of a Markdown file: `---` YAML-ish `key: value` lines `---` at the very top. */
+function frontMatter(text: string): { end: number; fields: Map<string, string> } | null {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]{0,4000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return null;
+  const fields = new Map<string, string>();
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (kv && kv[2]) fields.set(kv[1].toLowerCase(), kv[2].replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return { end: m[0].length, fields };
+}
+
+// "Published: 31 March 2016", "Date: 2016-03-31", or a line that is nothing but a full date.
+const DATE_LABEL = /^(?:published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|first published)\s*:?\s*(.{6,60})$/i;
+
+/** The publication date the page states on one of its first lines, as ISO; null when none. */
+function statedDate(main: string): string | null {
+  const lines = main.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 6);
+  for (const line of lines) {
+    if (line.length > 70) continue;
+    const labelled = DATE_LABEL.exec(line);
+    // A line that is nothing but a date ("Thursday, March 31, 2016") is a dateline too.
+    const iso = stampToIso(labelled ? labelled[1] : line, true);
+    if (iso) return iso;
+  }
+  return null;
+}
+
 export function readPlainText(text: string, format: 'text' | 'markdown'): Document {
+  const fm = format === 'markdown' ? frontMatter(text) : null;
   const section = findCommentSection(text);
   const bodyEnd = section ? section.start : text.length;
-  const lead = text.length - text.trimStart().length;
-  const main = text.slice(lead, bodyEnd).trimEnd();
+  // Front matter is metadata, not main text: the verbatim slice starts after it.
+  const from = fm ? fm.end : 0;
+  const lead = from + (text.slice(from).length - text.slice(from).trimStart().length);
+  const main = text.slice(lead, Math.max(lead, bodyEnd)).trimEnd();
   const headingLine = firstHeadingLine(main);
-  const rawTitle = format === 'markdown' ? markdownTitle(main) ?? headingLine : headingLine;
+  const rawTitle = fm?.fields.get('title') ?? (format === 'markdown' ? markdownTitle(main) ?? headingLine : headingLine);
+  const fmDate = fm?.fields.get('date') ?? fm?.fields.get('published') ?? null;
+  const publishedAt = (fmDate ? stampToIso(fmDate) ?? (/^\d{4}-\d{2}-\d{2}$/.test(fmDate) ? fmDate : null) : null) ?? statedDate(main);
   return {
     title: rawTitle ? cleanTitle(rawTitle.replace(/^[ \t]*#+[ \t]+/, '')) : null,
-    author: findByline(main, headingLine),
+    author: fm?.fields.get('author') ?? findByline(main, headingLine),
     publisher: null,
-    publishedAt: null,
+    publishedAt,
+    ...(publishedAt ? { publishedAtSource: 'metadata' } : {}),
     language: 'en',
     text: main,
     comments: section ? section.comments : [],

@@ -5,11 +5,17 @@ import * as chrono from 'chrono-node';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Parse a stamp that must carry a full date (day, month and year); null otherwise. */
-export function stampToIso(stamp: string): string | null {
+const WEEKDAY_OR_FILLER = /^[\s,.;:()|–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|on|at)?[\s,.;:()|–—-]*$/i;
+
+/**
+ * Parse a stamp that must carry a full date (day, month and year); null otherwise. With `whole`,
+ * the date must be all the stamp says (a weekday and punctuation aside), not a date inside prose.
+ */
+export function stampToIso(stamp: string, whole = false): string | null {
   if (!/\d/.test(stamp)) return null;
   const [r] = chrono.parse(stamp);
   if (!r) return null;
+  if (whole && !WEEKDAY_OR_FILLER.test(stamp.slice(0, r.index) + ' ' + stamp.slice(r.index + r.text.length))) return null;
   const s = r.start;
   if (!s.isCertain('year') || !s.isCertain('month') || !s.isCertain('day')) return null;
   const date = `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
