@@ -36,6 +36,10 @@ export interface Candidate {
   regimeRef?: boolean;
   /** Something beside the name says it is a person: a speech verb after it. */
   personEvidence?: boolean;
+  /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
+  pronoun?: 'person' | 'group';
+  /** Sentence number across the whole document (sections in order), for pronoun distance. */
+  sentence: number;
   /** Order of appearance across the whole document (sections in order). */
   order: number;
 }
@@ -61,6 +65,11 @@ const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region'
 // "the village of X", "west of X": "of" marks a place only after these.
 const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
+// Personal pronouns that can stand for a named person or group (not "it", "his", "their": too often not).
+const PRONOUNS = new Map<string, 'person' | 'group'>([
+  ['I', 'person'], ['me', 'person'], ['Me', 'person'], ['he', 'person'], ['He', 'person'], ['him', 'person'], ['Him', 'person'], ['she', 'person'], ['She', 'person'],
+  ['we', 'group'], ['We', 'group'], ['us', 'group'], ['Us', 'group'], ['they', 'group'], ['They', 'group'], ['them', 'group'], ['Them', 'group'],
+]);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
 const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
@@ -187,19 +196,27 @@ function titleLength(words: string[]): number {
 export interface SectionMentions { candidates: Candidate[] }
 
 /** Find and type the name mentions of one section. `order` continues across sections. */
-export function findMentions(sec: Section, orderStart: number): Candidate[] {
+export function findMentions(sec: Section, orderStart: number, sentenceStart = 0): Candidate[] {
   const v = view(sec);
   const { toks } = v;
   const out: Candidate[] = [];
   const acronymFor = new Map<number, Candidate>();
   let order = orderStart;
+  // Sentence number of each token, for the distance between a pronoun and its antecedent.
+  const sentOf = new Uint32Array(toks.length);
+  sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    const pro = PRONOUNS.get(t.text);
+    if (pro && t.pos === 'PRON') {
+      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, sentence: sentOf[i], order: order++ });
+      continue;
+    }
     if (!isCap(t)) {
       // "the regime" refers to the government last named.
       if (lc(t) === 'regime' && lc(toks[i - 1]) === 'the' && !(toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text))) {
         const d = toks[i - 1];
-        out.push({ in: sec.in, start: d.start, end: t.end, text: sec.text.slice(d.start, t.end), core: 'regime', title: null, type: 'ORG', fallback: 'ORG', regimeRef: true, order: order++ });
+        out.push({ in: sec.in, start: d.start, end: t.end, text: sec.text.slice(d.start, t.end), core: 'regime', title: null, type: 'ORG', fallback: 'ORG', regimeRef: true, sentence: sentOf[i], order: order++ });
       }
       continue;
     }
@@ -223,6 +240,7 @@ export function findMentions(sec: Section, orderStart: number): Candidate[] {
     const cand = classify(v, first, end, order);
     i = end - 1;
     if (!cand) continue;
+    cand.sentence = sentOf[first];
     order++;
     const pending = acronymFor.get(first);
     if (pending) cand.expands = pending;
@@ -240,7 +258,7 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k];
-      if (c.type || c.title) continue;
+      if (c.type || c.title || c.pronoun) continue;
       const nb = [cs[k - 1], cs[k + 1]].find((x) => x && (x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && (x === cs[k - 1] ? joined(x, c) : joined(c, x)));
       if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
     }
@@ -329,7 +347,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (pn && type === 'PLACE') {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
-    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', order };
+    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
   }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
@@ -347,7 +365,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (baseEntry?.type === 'PERSON') return null;
     else {
       type = 'ORG';
-      const base: Candidate = { in: sec.in, start, end: stop, text: surface, core: surface, title: null, type: baseEntry?.type ?? 'ORG', fallback: 'ORG', entry: baseEntry, order };
+      const base: Candidate = { in: sec.in, start, end: stop, text: surface, core: surface, title: null, type: baseEntry?.type ?? 'ORG', fallback: 'ORG', entry: baseEntry, sentence: 0, order };
       group = { noun, base };
       if (baseEntry?.type === 'ORG' && !GROUP_NOT_MERGED.has(noun)) { entry = baseEntry; group = undefined; }
       else entry = undefined;
@@ -376,7 +394,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 
   return {
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
-    fallback, entry, governmentOf, group, order, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
+    fallback, entry, governmentOf, group, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
 }
 
@@ -388,7 +406,7 @@ function finish(v: SectionView, first: number, end: number, country: GazetteerEn
   const start = det && !possessive ? det.start : toks[first].start;
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);
-  return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, order };
+  return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
 }
 
 function lookupCountry(name: string): GazetteerEntry | undefined {

@@ -24,6 +24,9 @@ interface Cluster {
   mentions: Mention[];
   aliases: Set<string>;
   last: number;
+  /** Sentence and container of the latest named (not pronoun) mention. */
+  lastSentence: number;
+  lastIn: string;
   loose: Set<string>;
   acronym?: string;
 }
@@ -48,7 +51,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
     if (existing) return existing;
     const c: Cluster = {
       type, key, name, nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
-      mentions: [], aliases: new Set(), last: -1, loose: new Set(),
+      mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
       for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
@@ -70,6 +73,11 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   const attach = (c: Cluster, m: Candidate) => {
     c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
+    c.last = m.order;
+    c.lastSentence = m.sentence;
+    c.lastIn = m.in;
+    byCand.set(m, c);
+    if (m.pronoun) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
@@ -93,7 +101,16 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   for (const m of candidates) {
     let c: Cluster | undefined;
-    if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
+    if (m.pronoun) {
+      // The latest person (he, she, I) or group (we, they) named in this text within two sentences.
+      let best: Cluster | undefined;
+      for (const x of clusters) {
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 2) continue;
+        if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
+        if (!best || x.last > best.last) best = x;
+      }
+      c = best;
+    } else if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
     else if (m.regimeRef) {
       let best: Cluster | undefined;
       for (const x of clusters) if (x.entry?.kind === 'gov' || x.key.endsWith(' government')) if (!best || x.last > best.last) best = x;
