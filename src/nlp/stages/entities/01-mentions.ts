@@ -7,7 +7,7 @@ import type { EntityType } from '../../../types.js';
 import type { Section, Token } from '../../context.js';
 import {
   FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
-  PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
+  PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
   pluralDemonymCountry, type GazetteerEntry,
 } from './lexicon.js';
 
@@ -72,7 +72,14 @@ const PRONOUNS = new Map<string, 'person' | 'group'>([
 ]);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
-const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
+/** Starts with a capital letter (ASCII fast path), has no digit, is not a capitalised pronoun. */
+function isCap(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128 ? !(c >= 65 && c <= 90) : !/^\p{Lu}/u.test(t.text)) return false;
+  return !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
+}
+const startsLower = (s: string) => { const c = s.charCodeAt(0); return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s); };
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
 const lc = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -106,7 +113,7 @@ function view(sec: Section): SectionView {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'word') continue;
-    if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+    if (startsLower(t.text)) lowerWords.add(t.text);
     else if (!initial[i]) capsElsewhere.add(t.text);
   }
   return { sec, toks, initial, lowerWords, capsElsewhere };
@@ -166,6 +173,7 @@ function runEnd(v: SectionView, i: number): number {
 
 /** Split a person name from the title in front of it. Returns [titleWordCount, ok]. */
 function titleLength(words: string[]): number {
+  if (!words.slice(0, 4).some((w) => TITLE_WORDS.has(w) || TITLES_BY_FIRST.has(w))) return 0;
   // Up to three qualifier words may precede the title: "Iraqi President", "UK Foreign Secretary", "FCO Minister".
   for (let p = 0; p <= Math.min(3, words.length - 1); p++) {
     const pre = words.slice(0, p);
@@ -174,7 +182,7 @@ function titleLength(words: string[]): number {
     let matched = false;
     // Titles can stack: "HE Dr Ibrahim", "Brigadier-General".
     for (;;) {
-      const tt = TITLES.find((t) => t.every((w, k) => words[at + k] === w || words[at + k] === w.replace(/-/g, '')));
+      const tt = TITLES_BY_FIRST.get(words[at]?.replace(/-/g, '') ?? '')?.find((t) => t.every((w, k) => words[at + k] === w || words[at + k] === w.replace(/-/g, '')));
       if (!tt) break;
       at += tt.length;
       matched = true;
@@ -214,7 +222,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     }
     if (!isCap(t)) {
       // "the regime" refers to the government last named.
-      if (lc(t) === 'regime' && lc(toks[i - 1]) === 'the' && !(toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text))) {
+      if ((t.text === 'regime' || t.text === 'Regime') && lc(toks[i - 1]) === 'the' && !(toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text))) {
         const d = toks[i - 1];
         out.push({ in: sec.in, start: d.start, end: t.end, text: sec.text.slice(d.start, t.end), core: 'regime', title: null, type: 'ORG', fallback: 'ORG', regimeRef: true, sentence: sentOf[i], order: order++ });
       }
@@ -265,8 +273,18 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
   }
 }
 
-const groupAt = (toks: Token[], k: number, list: readonly string[][]): string[] | undefined =>
-  list.find((g) => g.every((w, x) => toks[k + x] && toks[k + x].text === w));
+/** Phrase lists indexed by first word, longest phrase first. */
+const byFirst = new Map<readonly string[][], Map<string, string[][]>>();
+function groupAt(toks: Token[], k: number, list: readonly string[][]): string[] | undefined {
+  if (!toks[k]) return undefined;
+  let idx = byFirst.get(list);
+  if (!idx) {
+    idx = new Map();
+    for (const g of list) { if (!idx.has(g[0])) idx.set(g[0], []); idx.get(g[0])!.push(g); }
+    byFirst.set(list, idx);
+  }
+  return idx.get(toks[k].text)?.find((g) => g.every((w, x) => toks[k + x] && toks[k + x].text === w));
+}
 
 function classify(v: SectionView, first: number, end: number, order: number): Candidate | null {
   const { toks, sec } = v;

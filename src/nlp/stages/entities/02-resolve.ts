@@ -6,13 +6,15 @@
 // is Hillary, and Bill stays apart); otherwise the same loose key and type.
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
-import { entryByName, lookup, TITLES, type GazetteerEntry } from './lexicon.js';
+import { entryByName, lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
 import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
 
 interface Cluster {
   type: EntityType;
   key: string;
   name: string;
+  /** foldName(name), kept in step with it. */
+  folded: string;
   /** How good `name` is: gazetteer names win, then longer person names. */
   nameRank: number;
   entry?: GazetteerEntry;
@@ -50,7 +52,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
     const existing = byKey.get(key);
     if (existing) return existing;
     const c: Cluster = {
-      type, key, name, nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
+      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
       mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
@@ -93,6 +95,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (rank > c.nameRank && ws.length) {
         c.name = m.title && m.title.split(/\s+/).length <= 2 ? `${m.title} ${m.core}` : m.core;
         c.nameRank = rank;
+        c.folded = foldName(c.name);
         c.key = entityKey(c.entry ? c.entry.name : m.core, 'PERSON');
       }
     }
@@ -154,7 +157,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
       // then surname or given name modulo transliteration; each to the most recent person it fits.
       const w = ws[0];
       const raw = foldName(m.core);
-      const person = recentPerson((c) => c.fullWords.length > 1 && foldName(c.name).endsWith(' ' + raw))
+      const tail = ' ' + raw;
+      const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
         ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
         ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
         ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
@@ -199,7 +203,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
 export function stripTitle(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
   for (;;) {
-    const t = TITLES.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
+    const t = TITLES_BY_FIRST.get(words[0].replace(/-/g, ''))?.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
     if (!t) break;
     words = words.slice(t.length);
   }
