@@ -65,10 +65,11 @@ const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region'
 // "the village of X", "west of X": "of" marks a place only after these.
 const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
-// Personal pronouns that can stand for a named person or group (not "it", "his", "their": too often not).
+// Subject pronouns, the ones that say who speaks or acts ("he said", "we will strike"); "it" and
+// object or possessive pronouns are left out: too often they stand for no named thing.
 const PRONOUNS = new Map<string, 'person' | 'group'>([
-  ['I', 'person'], ['me', 'person'], ['Me', 'person'], ['he', 'person'], ['He', 'person'], ['him', 'person'], ['Him', 'person'], ['she', 'person'], ['She', 'person'],
-  ['we', 'group'], ['We', 'group'], ['us', 'group'], ['Us', 'group'], ['they', 'group'], ['They', 'group'], ['them', 'group'], ['Them', 'group'],
+  ['I', 'person'], ['he', 'person'], ['He', 'person'], ['she', 'person'], ['She', 'person'],
+  ['we', 'group'], ['We', 'group'], ['they', 'group'], ['They', 'group'],
 ]);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
@@ -262,7 +263,16 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
 
 /** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */
 function shareTypesInLists(text: string, cs: Candidate[]): void {
-  const joined = (a: Candidate, b: Candidate) => /^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
+  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
+  const joined = (a: Candidate, b: Candidate) => {
+    if (conj(a, b)) return true;
+    if (!comma(a, b)) return false;
+    const k = cs.indexOf(b);
+    const after = cs[k + 1], before = cs[cs.indexOf(a) - 1];
+    return !!after && (conj(b, after) || comma(b, after)) || !!before && (conj(before, a) || comma(before, a));
+  };
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k];
