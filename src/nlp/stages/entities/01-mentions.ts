@@ -61,7 +61,7 @@ const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shiites', "Shi'ite", 'Muslim', 'Muslims', 'Arab', 'Arabs', 'Kurdish', 'Kurd', 'Kurds', 'Christian',
   'Christians', 'Alawite', 'Alawites', 'Yazidi', 'Yazidis', 'Druze', 'Turkmen', 'Jewish', 'Jews', 'Assyrian', 'Assyrians', 'Bedouin', 'Salafi', 'Salafist', 'Salafists', 'Jihadi', 'Jihadist', 'Jihadists', 'Islamist', 'Islamists']);
 // Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
-const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
+const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
 // "the village of X", "west of X": "of" marks a place only after these.
 const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
@@ -242,6 +242,13 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // Leading words that are never names on their own ("Northern" stays: "Northern Iraq").
     while (end - first > 1 && FUNCTION_WORDS.has(toks[first].text) && !TITLE_WORDS.has(toks[first].text)) first++;
     while (end - first > 1 && FUNCTION_WORDS.has(toks[end - 1].text)) end--;
+    // "In Turkey Minister Ellwood met…": a place name then a title are two mentions.
+    for (let k = i + 1; k < end - 1; k++) {
+      if (!TITLES_BY_FIRST.has(toks[k].text)) continue;
+      const left = lookup(sec.text.slice(toks[i].start, toks[k - 1].end));
+      if (left && left.type === 'PLACE' && !isAllCaps(toks[k - 1].text)) end = k;
+      break;
+    }
     // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
     for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
     // "al-Hilla": a lower-case article glued to the name belongs to it.
@@ -376,6 +383,19 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
     return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+  }
+  // "Assad’s regime", "Assad’s brutal regime": a leader's government.
+  if (entry?.leads && /^['’]s?$/.test(next?.text ?? '')) {
+    let k = end + 1;
+    if (toks[k]?.pos === 'ADJ') k++;
+    if (toks[k] && GOVERNMENT_NOUNS.has(toks[k].text)) {
+      const country = lookupCountry(entry.leads);
+      if (country) {
+        stop = toks[k].end;
+        const text = sec.text.slice(start, stop);
+        return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
+      }
+    }
   }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
