@@ -234,7 +234,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     let end = runEnd(v, i);
     // "UK-France co-operation": two names joined by a hyphen are two mentions.
     for (let k = i + 1; k < end - 1; k++) {
-      if (isHyphen(toks[k]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
+      if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
     let first = i;
@@ -323,8 +323,17 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
   }
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry) return null;
-  // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier.
-  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) return null;
+  // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
+  // that "the US-led coalition" is itself a group.
+  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) {
+    const g = /^(?:led|backed|sponsored|funded|allied)$/.test(toks[end + 1]?.text ?? '') ? groupAt(toks, end + 2, GROUP_NOUNS) : undefined;
+    if (!g || !entry) return null;
+    const det = lc(prev) === 'the' ? prev : undefined;
+    const from = det ? det.start : toks[first].start;
+    const to = toks[end + 1 + g.length].end;
+    const text = sec.text.slice(from, to);
+    return { in: sec.in, start: from, end: to, text, core: text.replace(/^(?:the|The)\s+/, ''), title: null, type: 'ORG', fallback: 'ORG', group: { noun: g.join(' '), base: { in: sec.in, start: toks[first].start, end: toks[end - 1].end, text: surface, core: surface, title: null, type: entry.type, fallback: entry.type, entry, sentence: 0, order } }, sentence: 0, order };
+  }
 
   if (entry) type = entry.type;
   else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
@@ -359,9 +368,13 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
     if (!type && words.every((w) => GROUP_WORDS.has(w))) {
+      // "Sunni Arabs", "Kurdish fighters", "Shia Muslim worshippers": a community or its fighters.
       const g0 = groupAt(toks, end, GROUP_NOUNS);
       if (!g0 && !/s$/.test(last)) return null;
-      type = 'ORG';
+      const to = g0 ? toks[end + g0.length - 1].end : toks[end - 1].end;
+      const from = toks[first].start;
+      const text = sec.text.slice(from, to);
+      return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
     }
   }
   // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
