@@ -64,6 +64,12 @@ const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shii
 const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
 // "the village of X", "west of X": "of" marks a place only after these.
 const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
+// Verbs and nouns whose object is usually a place: "fled Karabilah", "the assault on Sadah".
+const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liberated', 'retook', 'retake', 'retaking', 'seized', 'shelled', 'besieged', 'stormed',
+  'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
+const ATTACK_NOUNS = new Set(['assault', 'attack', 'attacks', 'offensive', 'raid', 'raids', 'strike', 'strikes', 'airstrikes', 'march', 'advance']);
+// Geographic coordinates: 33°47′N 44°30′E, 33.783°N 44.500°E, 33.783; 44.500 (after one of the others).
+const COORDINATES = /\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[NS]\s+\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[EW]|\d{1,3}\.\d+°\s*[NS]\s+\d{1,3}\.\d+°\s*[EW]|(?<=[NSEW]\s*\/\s*)-?\d{1,3}\.\d+;\s*-?\d{1,3}\.\d+/gu;
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
 // Subject pronouns, the ones that say who speaks or acts ("he said", "we will strike"); "it" and
 // object or possessive pronouns are left out: too often they stand for no named thing.
@@ -265,6 +271,16 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     out.push(cand);
   }
   shareTypesInLists(sec.text, out);
+  // Coordinates name a place too; each is its own (nameless) place, keyed by what it says.
+  if (sec.text.includes('°')) {
+    for (const m of sec.text.matchAll(COORDINATES)) {
+      const start = m.index ?? 0;
+      let k = 0;
+      while (k < toks.length && toks[k].end <= start) k++;
+      out.push({ in: sec.in, start, end: start + m[0].length, text: m[0], core: m[0], title: null, type: 'PLACE', fallback: 'PLACE', sentence: sentOf[Math.min(k, toks.length - 1)] ?? 0, order: order++ });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
   return out;
 }
 
@@ -439,6 +455,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (!type) {
     if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
     if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
+    else if (prev && PLACE_VERBS.has(lc(prev)) || lc(prev) === 'on' && ATTACK_NOUNS.has(lc(prev2))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     else fallback = 'PERSON';
