@@ -1,12 +1,14 @@
 // `npm run bench`: each capability prints its throughput as a ratio against a reference measured
 // in the same process. Pass names to run only some: `npm run bench -- extraction pipeline`.
 import { formatRow, type BenchRow } from './lib.js';
+import { run as dates } from './dates.js';
 import { run as pipeline } from './pipeline.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
 const BENCHES: Bench[] = [
+  { name: 'dates', run: dates },
   { name: 'pipeline', run: pipeline },
 ];
 
