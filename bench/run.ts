@@ -3,11 +3,16 @@
 import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
 import { run as events } from './events.js';
+import { run as pipeline } from './pipeline.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'events', run: events }];
+const BENCHES: Bench[] = [
+  { name: 'dates', run: dates },
+  { name: 'pipeline', run: pipeline },
+  { name: 'events', run: events },
+];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {

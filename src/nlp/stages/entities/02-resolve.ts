@@ -6,13 +6,15 @@
 // is Hillary, and Bill stays apart); otherwise the same loose key and type.
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
-import { entryByName, lookup, TITLES, type GazetteerEntry } from './lexicon.js';
+import { entryByName, lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
 import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
 
 interface Cluster {
   type: EntityType;
   key: string;
   name: string;
+  /** foldName(name), kept in step with it. */
+  folded: string;
   /** How good `name` is: gazetteer names win, then longer person names. */
   nameRank: number;
   entry?: GazetteerEntry;
@@ -24,6 +26,9 @@ interface Cluster {
   mentions: Mention[];
   aliases: Set<string>;
   last: number;
+  /** Sentence and container of the latest named (not pronoun) mention. */
+  lastSentence: number;
+  lastIn: string;
   loose: Set<string>;
   acronym?: string;
 }
@@ -31,11 +36,11 @@ interface Cluster {
 const aliasOf = (text: string) => text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '');
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
-const skeleton = (w: string) => w[0] + w.slice(1).replace(/[aeiouy]/g, '');
+const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
 
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  return a.length >= 5 && b.length >= 5 && a[0] === b[0] && skeleton(a) === skeleton(b);
+  return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
 }
 
 export function resolve(candidates: Candidate[]): Entity[] {
@@ -47,8 +52,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
     const existing = byKey.get(key);
     if (existing) return existing;
     const c: Cluster = {
-      type, key, name, nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
-      mentions: [], aliases: new Set(), last: -1, loose: new Set(),
+      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
+      mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
       for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
@@ -70,7 +75,14 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   const attach = (c: Cluster, m: Candidate) => {
     c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
+    c.last = m.order;
+    c.lastSentence = m.sentence;
+    c.lastIn = m.in;
+    byCand.set(m, c);
+    if (m.pronoun) return;
     c.aliases.add(aliasOf(m.text));
+    // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
+    if (m.title && m.core) c.aliases.add(m.core);
     c.last = m.order;
     c.loose.add(looseKey(m.core || m.text));
     if (c.type === 'PERSON') {
@@ -83,6 +95,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (rank > c.nameRank && ws.length) {
         c.name = m.title && m.title.split(/\s+/).length <= 2 ? `${m.title} ${m.core}` : m.core;
         c.nameRank = rank;
+        c.folded = foldName(c.name);
         c.key = entityKey(c.entry ? c.entry.name : m.core, 'PERSON');
       }
     }
@@ -91,7 +104,16 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   for (const m of candidates) {
     let c: Cluster | undefined;
-    if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
+    if (m.pronoun) {
+      // The latest person (he, she, I) or group (we, they) named in this text within two sentences.
+      let best: Cluster | undefined;
+      for (const x of clusters) {
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 2) continue;
+        if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
+        if (!best || x.last > best.last) best = x;
+      }
+      c = best;
+    } else if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
     else if (m.regimeRef) {
       let best: Cluster | undefined;
       for (const x of clusters) if (x.entry?.kind === 'gov' || x.key.endsWith(' government')) if (!best || x.last > best.last) best = x;
@@ -128,14 +150,23 @@ export function resolve(candidates: Candidate[]): Entity[] {
         || c.fullWords.length === ws.length && ws.every((w, k) => personWordMatch(w, c.fullWords[k])));
       if (same) return same;
       if (m.entry && m.entry.type === 'PERSON') return fromEntry(m.entry);
-      if (m.type === null || m.type === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
+      if (m.type === 'PERSON' || m.type === null && m.fallback === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
     }
     if (ws.length === 1) {
+      // Surname as written first, then a known name (Assad → Bashar al-Assad, not Asaad Al Zoubi),
+      // then surname or given name modulo transliteration; each to the most recent person it fits.
       const w = ws[0];
-      const person = recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+      const raw = foldName(m.core);
+      const tail = ' ' + raw;
+      const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
+        ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
+        ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
+        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
+      // A lone unknown word with nothing marking it as a person ("Skype", "Hamlet") is left out.
+      if (m.type === null && m.fallback === 'PERSON' && !m.personEvidence) return undefined;
     }
     if (m.entry) return fromEntry(m.entry);
     return resolveNamed(m, m.type ?? m.fallback);
@@ -172,7 +203,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
 export function stripTitle(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
   for (;;) {
-    const t = TITLES.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
+    const t = TITLES_BY_FIRST.get(words[0].replace(/-/g, ''))?.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
     if (!t) break;
     words = words.slice(t.length);
   }
