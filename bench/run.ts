@@ -1,11 +1,12 @@
 // `npm run bench`: each capability prints its throughput as a ratio against a reference measured
 // in the same process. Pass names to run only some: `npm run bench -- extraction pipeline`.
 import { formatRow, type BenchRow } from './lib.js';
+import * as quotes from './quotes.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [];
+const BENCHES: Bench[] = [{ name: 'quotes', run: quotes.run }];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {

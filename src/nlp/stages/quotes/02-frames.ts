@@ -339,8 +339,10 @@ export function findFrames(scan: Scan): Frame[] {
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.start < scan.claimedUntil) continue;
-    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
+    // cheap test first: only a few words can be cues at all
+    if (!(CUE_VERBS.has(t.lemma) || CUE_ADJECTIVES.has(t.lemma) || t.text === ':' || CUE_VERBS.has(low(t)) || low(t) === 'according')) continue;
     const w = low(t);
+    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
     let frame: Frame | null = null;
     if (w === 'according' && i + 1 < n && low(toks[i + 1]) === 'to') frame = accordingTo(scan, i);
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
