@@ -197,6 +197,7 @@ function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
   const n = next ? low(next) : '';
   if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
   if (t.lemma === 'point' && n !== 'out') return null;
+  if ((t.lemma === 'pledge' || t.lemma === 'vow' || t.lemma === 'promise' || t.lemma === 'threaten' || t.lemma === 'swear') && n !== 'to' && n !== 'that') return null;
   // "business has continued between …" is not speech; "He continued, “…”" is
   if (t.lemma === 'continue' && !(n === ',' || n === ':' || n === '\u201c' || n === '"')) return null;
   return cls;
@@ -348,7 +349,7 @@ export function findFrames(scan: Scan): Frame[] {
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
     else if (t.text === ':' && isHeadlineColon(scan, i)) frame = colonCue(scan, i);
     else {
-      const cls = cueClassOf(t, toks[i + 1]);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1]);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
@@ -485,23 +486,40 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 /** "according to X, …", "…, according to X", "according to X “…”" */
 function accordingTo(scan: Scan, i: number): Frame | null {
   const toks = scan.toks, end = scan.sentenceEndToken(i);
-  const src = phraseAfter(scan, i + 2, end);
-  if (!src) return null;
+  // the source runs to the next comma or quotation ("early results of exit polls conducted by Edison
+  // Research"); read by punctuation, since the tagger often misreads the words of a long source
+  let m = i + 2;
+  while (m < end && m - i < 27 && toks[m].text !== ',' && !OPEN_MARKS.has(toks[m].text) && toks[m].text !== ':' && !(m + 1 >= end && isPunct(toks[m]))) m++;
+  let srcEnd = m;
+  if (m - i >= 27 || (m < end && OPEN_MARKS.has(toks[m].text) === false && toks[m].text !== ',' && m + 1 < end)) {
+    const np = phraseAfter(scan, i + 2, end);
+    if (!np) return null;
+    srcEnd = np[1];
+  }
+  while (srcEnd > i + 2 && isPunct(toks[srcEnd - 1])) srcEnd--;
+  if (srcEnd <= i + 2) return null;
+  const np: [number, number] = [i + 2, srcEnd];
+  const src: [number, number] = [np[0], srcEnd];
   const cue = charSpan(scan, i, i + 2);
   const speaker = charSpan(scan, src[0], src[1]);
   const quoted = scan.quotationOpeningAt(toks[src[1] - 1].end);
   if (quoted) return { content: { start: quoted.start, end: quoted.end }, direct: true, cue, speaker, via: [] };
   const after = src[1];
-  if (after >= end - 1 || toks[after].text === '.' || (toks[after].text === ',' && i > scan.sentenceStartToken(i) + 2 && toks[i - 1].text === ',')) {
-    // trailing: the clause before ", according to X" is the content
-    const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
-    if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
-    const from = toks[scan.sentenceStartToken(i)].start;
-    const content = trimSpan(scan.text, from, toks[i].start);
-    if (content.end - content.start < 8) return null;
-    return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+  const sStart = scan.sentenceStartToken(i);
+  const leading = i === sStart || (toks[i - 1].text === ',' && i - sStart <= 4);
+  const clauseAfter = after < end && toks[after].text === ',' && end - after > 5;
+  if (!leading) {
+    if (i - sStart >= 3 && (after >= end - 1 || isPunct(toks[after]) || !clauseAfter)) {
+      // trailing: the clause before ", according to X" is the content
+      const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
+      if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
+      const from = toks[sStart].start;
+      const content = trimSpan(scan.text, from, toks[i].start);
+      if (content.end - content.start < 8) return null;
+      return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+    }
   }
-  if (toks[after].text === ',') {
+  if (after < end && toks[after].text === ',') {
     const content = contentAfter(scan, after + 1);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
@@ -548,7 +566,7 @@ export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quota
     const words = scan.text.slice(q.start, q.end).split(/\s+/).length;
     if (words < 5) continue;
     let b = q.start;
-    while (b > 0 && /[ \t]/.test(scan.text[b - 1])) b--;
+    while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;
     const lead = b === 0 ? '\n' : scan.text[b - 1];
     if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"')) continue;
     out.push({ quotation: q, after: q.start });
