@@ -333,6 +333,16 @@ function clauseSubject(scan: Scan, i: number): [number, number] | null {
   return null;
 }
 
+/** "X called the plan “a disaster”": naming with a quoted label is a report of what X said. */
+function callsSomethingQuoted(scan: Scan, i: number): boolean {
+  const stop = Math.min(scan.sentenceEndToken(i), i + 16);
+  for (let m = i + 1; m < stop; m++) {
+    if (OPEN_MARKS.has(scan.toks[m].text)) return true;
+    if (scan.toks[m].pos === 'VERB' || scan.toks[m].text === ',') return false;
+  }
+  return false;
+}
+
 /** Find all frames in a section, left to right. */
 export function findFrames(scan: Scan): Frame[] {
   const toks = scan.toks, frames: Frame[] = [];
@@ -349,7 +359,7 @@ export function findFrames(scan: Scan): Frame[] {
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
     else if (t.text === ':' && isHeadlineColon(scan, i)) frame = colonCue(scan, i);
     else {
-      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1]);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
@@ -368,7 +378,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const before = scan.quotationStartingBefore(t.start);
   if (before && before.end <= t.start && before.end > toks[sStart].start) floor = Math.max(floor, scan.tokenAt(before.end));
   let cueEnd = i + 1;
-  if (low(t) === 'pointed' || t.lemma === 'point' || t.lemma === 'call') cueEnd++;
+  const particle = low(toks[i + 1] ?? t);
+  if ((t.lemma === 'point' && particle === 'out') || (t.lemma === 'call' && (particle === 'for' || particle === 'on'))) cueEnd++;
   const cue = charSpan(scan, i, cueEnd);
   const via: CharSpan[] = [];
   const prev = toks[i - 1];
