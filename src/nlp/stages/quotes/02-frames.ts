@@ -554,18 +554,33 @@ function adjectiveCue(scan: Scan, i: number): Frame | null {
 function isHeadlineColon(scan: Scan, i: number): boolean {
   const toks = scan.toks;
   const s = scan.sentenceStartToken(i);
-  if (i - s < 1 || i - s > 4) return false;
+  if (i - s < 1 || i - s > 7) return false;
   const lineStart = s === 0 || /\n\s*$/.test(scan.text.slice(Math.max(0, toks[s].start - 3), toks[s].start));
   if (!lineStart) return false;
-  for (let m = s; m < i; m++) if (toks[m].pos !== 'PROPN') return false;
-  return i + 2 < scan.sentenceEndToken(i);
+  // a name or a short description, capitalised, with no verb: "Clinton camp", "Former AG Mukasey at RNC"
+  if (!/^\p{Lu}/u.test(toks[s].text)) return false;
+  let named = false;
+  for (let m = s; m < i; m++) {
+    const t = toks[m];
+    if (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text) || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (isPunct(t) && t.text !== '-' && t.text !== '\u2013')) return false;
+    if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) named = true;
+  }
+  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking)$/i.test(toks[i - 1].text)) return false;
+  return named && i + 2 < toks.length && !/^\s*\n/.test(scan.text.slice(toks[i].end, toks[i].end + 2));
 }
 
+/** "TAPPER: …" and "Clinton camp: …": the content runs to the end of the line. */
 function colonCue(scan: Scan, i: number): Frame | null {
-  const s = scan.sentenceStartToken(i);
-  const content = contentAfter(scan, i + 1);
-  if (!content) return null;
-  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, s, i), via: [] };
+  const toks = scan.toks, s = scan.sentenceStartToken(i);
+  let lineEnd = scan.text.indexOf('\n', toks[i].end);
+  if (lineEnd < 0) lineEnd = scan.text.length;
+  let speakerStart = s;
+  // "EXCLUSIVE – Roger Stone:" keeps only the name after the dash
+  for (let m = s; m < i; m++) if (toks[m].text === '-' || toks[m].text === '\u2013' || toks[m].text === '\u2014') speakerStart = m + 1;
+  if (speakerStart >= i) return null;
+  const content = extendOverQuotation(scan, trimSpan(scan.text, toks[i].end, lineEnd));
+  if (content.end - content.start < 6) return null;
+  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
 }
 
 /** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last speaker. */
