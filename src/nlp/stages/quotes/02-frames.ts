@@ -209,12 +209,14 @@ function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
-    if (toks[m - 1].text === ',' && (CUE_PARTICIPLES.has(w) || w === 'according')) return m - 1;
+    // ", adding that …", ",” referring to …", ", according to …" start a report of their own
+    const afterComma = toks[m - 1].text === ',' || (CLOSERS.has(toks[m - 1].text) && toks[m - 2]?.text === ',');
+    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || (toks[m].pos === 'VERB' && /ing$/.test(w)))) return toks[m - 1].text === ',' ? m - 1 : m;
     if ((w === 'and' || w === 'but' || w === 'while' || w === ',' || w === ';') && m + 1 < stop) {
       // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
       while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
-      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX') && n - m <= 8) n++;
+      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX' || toks[n].pos === 'PART') && n - m <= 8) n++;
       if (n < stop && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && !CUE_PARTICIPLES.has(low(toks[n])) && w !== ',') return m;
       if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
       // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
@@ -386,7 +388,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const w = low(t);
 
   // ", saying …", ", adding that …": the clause's subject speaks
-  if (CUE_PARTICIPLES.has(w) && prev && prev.text === ',') {
+  if (CUE_PARTICIPLES.has(w) && prev && (prev.text === ',' || (CLOSERS.has(prev.text) && toks[i - 2]?.text === ','))) {
     const subj = clauseSubject(scan, i);
     const content = contentAfter(scan, cueEnd);
     if (!content) return null;
