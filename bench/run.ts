@@ -2,11 +2,15 @@
 // in the same process. Pass names to run only some: `npm run bench -- extraction pipeline`.
 import { formatRow, type BenchRow } from './lib.js';
 import * as quotes from './quotes.js';
+import { run as pipeline } from './pipeline.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [{ name: 'quotes', run: quotes.run }];
+const BENCHES: Bench[] = [
+  { name: 'pipeline', run: pipeline },
+  { name: 'quotes', run: quotes.run },
+];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {

@@ -2,9 +2,10 @@
 import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
+import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/04-quotes.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, quotesStage];
+export const STAGES: readonly Stage[] = [tokensStage, entitiesStage, quotesStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();

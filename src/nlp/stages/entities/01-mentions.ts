@@ -1,0 +1,433 @@
+// Step 1: find name mentions in one section and guess their type from the name itself and its
+// neighbours. Works on wink-nlp tokens: a name is a run of capitalised words (with the joints
+// names have: al-, bin, de, hyphens, "of the" after an organisation or title word), then
+// trimmed (possessive, determiner) and widened where the benchmark convention counts more
+// ("The UN Security Council", "Iraqi security forces", "Reuters news agency").
+import type { EntityType } from '../../../types.js';
+import type { Section, Token } from '../../context.js';
+import {
+  FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
+  PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
+  pluralDemonymCountry, type GazetteerEntry,
+} from './lexicon.js';
+
+/** A mention before resolution. `core` is the name without title or determiner. */
+export interface Candidate {
+  in: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The name proper: "Fateh Hassoun" in "Colonel Fateh Hassoun". Empty for a bare title. */
+  core: string;
+  /** Title or rank in front of a person's name ("Colonel", "Foreign Secretary"), else null. */
+  title: string | null;
+  /** Type read from the name itself; null when only context or resolution can tell. */
+  type: EntityType | null;
+  /** Type guessed from the neighbours, used when resolution finds nothing. */
+  fallback: EntityType;
+  entry?: GazetteerEntry;
+  /** "Free Syrian Army (FSA)": the acronym candidate points at the name it abbreviates. */
+  expands?: Candidate;
+  /** "Syrian government", "Assad regime": the country whose government this names. */
+  governmentOf?: GazetteerEntry;
+  /** "ISIS fighters", "Iraqi security forces": the group noun and the name it follows. */
+  group?: { noun: string; base: Candidate };
+  /** "the regime": refers back to the latest government mentioned. */
+  regimeRef?: boolean;
+  /** Something beside the name says it is a person: a speech verb after it. */
+  personEvidence?: boolean;
+  /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
+  pronoun?: 'person' | 'group';
+  /** Sentence number across the whole document (sections in order), for pronoun distance. */
+  sentence: number;
+  /** Order of appearance across the whole document (sections in order). */
+  order: number;
+}
+
+const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'ez', 'ad', 'as', 'ash', 'az', 'ar', 'an', 'ud', 'du', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'del', 'dos', 'y']);
+// POS of sentence-initial capitalised words that are not names.
+const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'His', 'Her', 'Our', 'Their', 'My', 'Your',
+  'But', 'And', 'Or', 'So', 'Yet', 'If', 'When', 'While', 'As', 'In', 'On', 'At', 'For', 'With', 'From', 'By', 'To', 'Of', 'After', 'Before', 'Since', 'Although', 'Though',
+  'Because', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which', 'Now', 'Then', 'Also', 'However', 'Meanwhile', 'Some', 'Many', 'Most', 'All', 'Both', 'Each',
+  'Every', 'No', 'Not', 'One', 'Two', 'Three', 'Several', 'Other', 'Another', 'Such', 'Only', 'Even', 'Just', 'Still', 'Over', 'Under', 'During', 'Despite', 'Instead', 'Among',
+  'Yes', 'Oh', 'Well', 'Please', 'Let', 'Do', 'Does', 'Did', 'Is', 'Are', 'Was', 'Were', 'Be', 'Has', 'Have', 'Had', 'Can', 'Could', 'Will', 'Would', 'Should', 'May', 'Might', 'Must',
+  'According', 'Like', 'Unlike', 'Until', 'Unless', 'Whether', 'Perhaps', 'Maybe', 'Indeed', 'Thus', 'Therefore', 'Moreover', 'Furthermore', 'Besides',
+  'Today', 'Yesterday', 'Tomorrow', 'Last', 'Next', 'First', 'Second', 'Third', 'Finally', 'Again', 'More', 'Less', 'Few', 'Much', 'Very', 'Too', 'Almost', 'About', 'Around',
+  'Against', 'Between', 'Through', 'Within', 'Without', 'Across', 'Along', 'Behind', 'Beyond', 'Into', 'Onto', 'Upon', 'Via', 'Per', 'Said', 'Says', 'Asked', 'Told']);
+const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July',
+  'August', 'September', 'October', 'November', 'December']);
+// Religious and ethnic group words: "Sunni Arabs", "Shia Muslim worshippers" are groups (ORG), never persons.
+const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shiites', "Shi'ite", 'Muslim', 'Muslims', 'Arab', 'Arabs', 'Kurdish', 'Kurd', 'Kurds', 'Christian',
+  'Christians', 'Alawite', 'Alawites', 'Yazidi', 'Yazidis', 'Druze', 'Turkmen', 'Jewish', 'Jews', 'Assyrian', 'Assyrians', 'Bedouin', 'Salafi', 'Salafist', 'Salafists', 'Jihadi', 'Jihadist', 'Jihadists', 'Islamist', 'Islamists']);
+// Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
+const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
+// "the village of X", "west of X": "of" marks a place only after these.
+const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
+// Personal pronouns that can stand for a named person or group (not "it", "his", "their": too often not).
+const PRONOUNS = new Map<string, 'person' | 'group'>([
+  ['I', 'person'], ['me', 'person'], ['Me', 'person'], ['he', 'person'], ['He', 'person'], ['him', 'person'], ['Him', 'person'], ['she', 'person'], ['She', 'person'],
+  ['we', 'group'], ['We', 'group'], ['us', 'group'], ['Us', 'group'], ['they', 'group'], ['They', 'group'], ['them', 'group'], ['Them', 'group'],
+]);
+const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
+
+/** Starts with a capital letter (ASCII fast path), has no digit, is not a capitalised pronoun. */
+function isCap(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128 ? !(c >= 65 && c <= 90) : !/^\p{Lu}/u.test(t.text)) return false;
+  return !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
+}
+const startsLower = (s: string) => { const c = s.charCodeAt(0); return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s); };
+const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
+const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
+const lc = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+interface SectionView {
+  sec: Section;
+  toks: Token[];
+  /** Token index → true when it is the first word of its sentence (after quotes, bullets). */
+  initial: Uint8Array;
+  /** Lower-case words seen in lower case somewhere in the section: evidence of a common word. */
+  lowerWords: Set<string>;
+  /** Capitalised words seen somewhere other than at a sentence start. */
+  capsElsewhere: Set<string>;
+}
+
+function view(sec: Section): SectionView {
+  const toks = sec.tokens;
+  const initial = new Uint8Array(toks.length);
+  for (const s of sec.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (toks[i].kind === 'word' || toks[i].kind === 'number') { initial[i] = 1; break; }
+    }
+  }
+  // A word after a line break or an opening quote/colon also starts a sentence in dumps and quotes.
+  for (let i = 1; i < toks.length; i++) {
+    const p = toks[i - 1].text;
+    if (/\n/.test(p) || sec.text.slice(toks[i - 1].end, toks[i].start).includes('\n') || /^["“‘'•*–—]$/.test(p)) initial[i] = 1;
+  }
+  const lowerWords = new Set<string>();
+  const capsElsewhere = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word') continue;
+    if (startsLower(t.text)) lowerWords.add(t.text);
+    else if (!initial[i]) capsElsewhere.add(t.text);
+  }
+  return { sec, toks, initial, lowerWords, capsElsewhere };
+}
+
+/** May a capitalised word that opens a sentence start a name? */
+function acceptInitial(v: SectionView, i: number): boolean {
+  const t = v.toks[i];
+  if (FUNCTION_WORDS.has(t.text)) return false;
+  if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text)) return true;
+  if (isAllCaps(t.text)) return true;
+  const next = v.toks[i + 1];
+  if (next && isCap(next) && !spaceBreak(v, i + 1)) {
+    if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
+    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.text.toLowerCase());
+  }
+  if (v.lowerWords.has(t.text.toLowerCase())) return false;
+  return t.pos === 'PROPN';
+}
+
+/** True when a line break separates token i from the one before it. */
+function spaceBreak(v: SectionView, i: number): boolean {
+  return i > 0 && (v.toks[i - 1].text.includes('\n') || v.sec.text.slice(v.toks[i - 1].end, v.toks[i].start).includes('\n'));
+}
+const glued = (v: SectionView, i: number) => i > 0 && v.toks[i - 1].end === v.toks[i].start;
+
+/** Does the run so far end in a word that takes an "of"/"for" complement inside a name? */
+function takesComplement(words: string[]): boolean {
+  const last = words[words.length - 1];
+  return ORG_HEADS.has(last) || TITLE_WORDS.has(last) || PLACE_HEADS.has(last) || last === 'Members' || last === 'Head' || last === 'Leader';
+}
+
+/** Extend a name run from token i; returns the exclusive end token index. */
+function runEnd(v: SectionView, i: number): number {
+  const { toks } = v;
+  const n = toks.length;
+  let j = i + 1;
+  while (j < n) {
+    if (spaceBreak(v, j)) break;
+    const t = toks[j];
+    if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
+    // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
+    if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
+    if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
+    if ((t.text === 'of' || t.text === 'for') && toks[j + 1]) {
+      const words = toks.slice(i, j).map((x) => x.text);
+      const k = toks[j + 1].text === 'the' ? j + 2 : j + 1;
+      if (toks[k] && isCap(toks[k]) && takesComplement(words)) { j = k; continue; }
+    }
+    if (t.text === '&' && toks[j + 1] && isCap(toks[j + 1])) { j++; continue; }
+    break;
+  }
+  // Never end on a joint.
+  while (j > i + 1 && (CONNECTORS.has(toks[j - 1].text) || isHyphen(toks[j - 1]) || ['of', 'for', 'the', '&'].includes(toks[j - 1].text))) j--;
+  return j;
+}
+
+/** Split a person name from the title in front of it. Returns [titleWordCount, ok]. */
+function titleLength(words: string[]): number {
+  if (!words.slice(0, 4).some((w) => TITLE_WORDS.has(w) || TITLES_BY_FIRST.has(w))) return 0;
+  // Up to three qualifier words may precede the title: "Iraqi President", "UK Foreign Secretary", "FCO Minister".
+  for (let p = 0; p <= Math.min(3, words.length - 1); p++) {
+    const pre = words.slice(0, p);
+    if (!pre.every((w) => demonymCountry(w) || isAllCaps(w) || lookup(w) || ['Foreign', 'Office', 'Home', 'Defence', 'Defense', 'Former', 'Deputy', 'Acting', 'Interim', 'Senior', 'Assistant', 'Vice', 'Head', 'Junior', 'Shadow', 'State', 'Chief', 'Terrorism', 'Security', 'Army', 'Military', 'Opposition', 'Regional', 'Provincial', 'Then', 'Trade', 'Health', 'Interior', 'Justice', 'Finance'].includes(w))) break;
+    let at = p;
+    let matched = false;
+    // Titles can stack: "HE Dr Ibrahim", "Brigadier-General".
+    for (;;) {
+      const tt = TITLES_BY_FIRST.get(words[at]?.replace(/-/g, '') ?? '')?.find((t) => t.every((w, k) => words[at + k] === w || words[at + k] === w.replace(/-/g, '')));
+      if (!tt) break;
+      at += tt.length;
+      matched = true;
+    }
+    if (!matched) continue;
+    // "Minister for the Middle East", "Minister of Foreign Affairs of Iraq": the complement belongs to the title.
+    while (words[at] === 'for' || words[at] === 'of') {
+      const tail = TITLE_TAILS.find((t) => t.every((w, k) => words[at + k] === w));
+      if (tail) { at += tail.length; continue; }
+      let k = at + 1;
+      while (k < words.length && !FIRST_NAMES.has(words[k])) k++;
+      at = k;
+    }
+    return at;
+  }
+  return 0;
+}
+
+export interface SectionMentions { candidates: Candidate[] }
+
+/** Find and type the name mentions of one section. `order` continues across sections. */
+export function findMentions(sec: Section, orderStart: number, sentenceStart = 0): Candidate[] {
+  const v = view(sec);
+  const { toks } = v;
+  const out: Candidate[] = [];
+  const acronymFor = new Map<number, Candidate>();
+  let order = orderStart;
+  // Sentence number of each token, for the distance between a pronoun and its antecedent.
+  const sentOf = new Uint32Array(toks.length);
+  sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const pro = PRONOUNS.get(t.text);
+    if (pro && t.pos === 'PRON') {
+      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, sentence: sentOf[i], order: order++ });
+      continue;
+    }
+    if (!isCap(t)) {
+      // "the regime" refers to the government last named.
+      if ((t.text === 'regime' || t.text === 'Regime') && lc(toks[i - 1]) === 'the' && !(toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text))) {
+        const d = toks[i - 1];
+        out.push({ in: sec.in, start: d.start, end: t.end, text: sec.text.slice(d.start, t.end), core: 'regime', title: null, type: 'ORG', fallback: 'ORG', regimeRef: true, sentence: sentOf[i], order: order++ });
+      }
+      continue;
+    }
+    if (TIME_WORDS.has(t.text)) continue;
+    if (v.initial[i] && !acceptInitial(v, i)) continue;
+    let end = runEnd(v, i);
+    // "UK-France co-operation": two names joined by a hyphen are two mentions.
+    for (let k = i + 1; k < end - 1; k++) {
+      if (isHyphen(toks[k]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
+    }
+    // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
+    let first = i;
+    if (toks[first].text === 'The' && end - first > 1) first++;
+    // Leading words that are never names on their own ("Northern" stays: "Northern Iraq").
+    while (end - first > 1 && FUNCTION_WORDS.has(toks[first].text) && !TITLE_WORDS.has(toks[first].text)) first++;
+    while (end - first > 1 && FUNCTION_WORDS.has(toks[end - 1].text)) end--;
+    // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
+    for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
+    // "al-Hilla": a lower-case article glued to the name belongs to it.
+    if (first >= 2 && isHyphen(toks[first - 1]) && glued(v, first) && glued(v, first - 1) && CONNECTORS.has(toks[first - 2].text)) first -= 2;
+    const cand = classify(v, first, end, order);
+    i = end - 1;
+    if (!cand) continue;
+    cand.sentence = sentOf[first];
+    order++;
+    const pending = acronymFor.get(first);
+    if (pending) cand.expands = pending;
+    // "Free Syrian Army (FSA)": remember that the acronym inside the brackets abbreviates this name.
+    if (toks[end]?.text === '(' && toks[end + 2]?.text === ')' && isAllCaps(toks[end + 1].text) && !cand.expands) acronymFor.set(end + 1, cand);
+    out.push(cand);
+  }
+  shareTypesInLists(sec.text, out);
+  return out;
+}
+
+/** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */
+function shareTypesInLists(text: string, cs: Candidate[]): void {
+  const joined = (a: Candidate, b: Candidate) => /^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < cs.length; k++) {
+      const c = cs[k];
+      if (c.type || c.title || c.pronoun) continue;
+      const nb = [cs[k - 1], cs[k + 1]].find((x) => x && (x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && (x === cs[k - 1] ? joined(x, c) : joined(c, x)));
+      if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
+    }
+  }
+}
+
+/** Phrase lists indexed by first word, longest phrase first. */
+const byFirst = new Map<readonly string[][], Map<string, string[][]>>();
+function groupAt(toks: Token[], k: number, list: readonly string[][]): string[] | undefined {
+  if (!toks[k]) return undefined;
+  let idx = byFirst.get(list);
+  if (!idx) {
+    idx = new Map();
+    for (const g of list) { if (!idx.has(g[0])) idx.set(g[0], []); idx.get(g[0])!.push(g); }
+    byFirst.set(list, idx);
+  }
+  return idx.get(toks[k].text)?.find((g) => g.every((w, x) => toks[k + x] && toks[k + x].text === w));
+}
+
+function classify(v: SectionView, first: number, end: number, order: number): Candidate | null {
+  const { toks, sec } = v;
+  const words = toks.slice(first, end).map((x) => x.text);
+  const surface = sec.text.slice(toks[first].start, toks[end - 1].end);
+  const prev = toks[first - 1];
+  const prev2 = toks[first - 2];
+  const next = toks[end];
+  let type: EntityType | null = null;
+  let fallback: EntityType = 'PERSON';
+  let entry = lookup(surface);
+  let title: string | null = null;
+  let core = surface;
+  const last = words[words.length - 1];
+
+  // Weak single-word outlet names ("Time", "Independent") only count with a media word or "the" next to them.
+  if (entry && entry.kind === 'outlet' && words.length === 1 && !/^[A-Z]{2,}$/.test(surface)) {
+    const media = next && groupAt(toks, end, MEDIA_NOUNS);
+    if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
+  }
+  if (words.length === 1 && NOT_NAMES.has(surface) && !entry) return null;
+  // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier.
+  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) return null;
+
+  if (entry) type = entry.type;
+  else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
+  if (!entry) {
+    // Titles are matched on words, hyphens aside ("Brigadier-General").
+    const idx: number[] = [];
+    for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
+    const tw = idx.map((k) => toks[k].text);
+    const tl = titleLength(tw);
+    if (tl > 0 && !(ORG_HEADS.has(last) && tl >= tw.length && !TITLE_WORDS.has(tw[0]))) {
+      type = 'PERSON';
+      title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);
+      core = tl < tw.length ? sec.text.slice(toks[idx[tl]].start, toks[end - 1].end) : '';
+      if (tl >= tw.length) core = '';
+      else {
+        const e2 = lookup(core);
+        if (e2 && e2.type === 'PERSON') entry = e2;
+      }
+    }
+  }
+  if (!type) {
+    if (words.some((w) => ORG_HEADS.has(w)) && !PLACE_HEADS.has(last)) type = 'ORG';
+    else if (PLACE_FIRST.has(words[0]) && words.length > 1 || PLACE_HEADS.has(last) && words.length > 1) type = 'PLACE';
+    else if (words.length > 1 && demonymCountry(words[0]) && !FIRST_NAMES.has(words[1])) type = 'ORG';
+    else if (words.length === 1 && pluralDemonymCountry(surface)) type = 'ORG';
+    else if (words.length > 1 && (FIRST_NAMES.has(words[0]) || words[0] === 'Abu' || words[0] === 'Umm')) type = 'PERSON';
+    else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
+    else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
+    else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
+    // Title-cased common words ("Secret Library", "Funds") are not names when the same words occur in lower case.
+    else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
+    // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
+    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
+    if (!type && words.every((w) => GROUP_WORDS.has(w))) {
+      const g0 = groupAt(toks, end, GROUP_NOUNS);
+      if (!g0 && !/s$/.test(last)) return null;
+      type = 'ORG';
+    }
+  }
+  // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
+  if (entry?.kind === 'country' && words.length <= 3) {
+    const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
+    const subject = next && (next.pos === 'AUX' || next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)) && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
+    if (subject && !possessor) return finish(v, first, end, entry, order);
+  }
+  // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
+  const soleDemonym = words.length === 1 && demonymCountry(surface);
+  let start = toks[first].start;
+  let stop = toks[end - 1].end;
+  let governmentOf: GazetteerEntry | undefined;
+  let group: Candidate['group'];
+
+  // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
+  const pn = next && !spaceBreak(v, end) && (type === 'PLACE' || !type && fallback === 'PERSON' && false) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  if (pn && type === 'PLACE') {
+    stop = toks[end + pn.length - 1].end;
+    const text = sec.text.slice(start, stop);
+    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+  }
+  // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
+  const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
+  const baseEntry = entry ?? (soleDemonym ? demonymCountry(surface) : undefined);
+  if (g && (baseEntry || type === 'ORG') && !(type === 'PERSON' && !(entry?.leads))) {
+    const noun = g.join(' ');
+    const gEnd = end + g.length;
+    const wider = sec.text.slice(start, toks[gEnd - 1].end);
+    const wideEntry = lookup(wider);
+    const country = baseEntry?.kind === 'country' ? baseEntry : baseEntry?.leads ? lookupCountry(baseEntry.leads) : undefined;
+    const isMedia = !!groupAt(toks, end, MEDIA_NOUNS) && !groupAt(toks, end, GROUP_NOUNS);
+    if (wideEntry) { entry = wideEntry; type = wideEntry.type; }
+    else if (GOVERNMENT_NOUNS.has(noun) && country) { governmentOf = country; type = 'ORG'; }
+    else if (isMedia && (type === 'ORG' || entry?.kind === 'outlet')) { type = 'ORG'; }
+    else if (baseEntry?.type === 'PERSON') return null;
+    else {
+      type = 'ORG';
+      const base: Candidate = { in: sec.in, start, end: stop, text: surface, core: surface, title: null, type: baseEntry?.type ?? 'ORG', fallback: 'ORG', entry: baseEntry, sentence: 0, order };
+      group = { noun, base };
+      if (baseEntry?.type === 'ORG' && !GROUP_NOT_MERGED.has(noun)) { entry = baseEntry; group = undefined; }
+      else entry = undefined;
+    }
+    stop = toks[gEnd - 1].end;
+    core = sec.text.slice(start, stop);
+  } else if (soleDemonym) return null;
+
+  // Types still open: read the neighbours.
+  if (!type) {
+    if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
+    if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
+    else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
+    else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
+    else fallback = 'PERSON';
+    // Inside brackets after a media word: "a pro-regime website (Syrian Perspective)".
+    if (prev?.text === '(' && prev2 && groupAt(toks, first - 2, MEDIA_NOUNS)) type = 'ORG';
+  } else fallback = type;
+
+  // The determiner belongs to an organisation's or place's name, and to a bare title ("The Foreign
+  // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor.
+  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  const possessive = /^['’]/.test(sec.text.slice(stop, stop + 1));
+  const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
+  if (det && !modifier && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
+
+  return {
+    in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
+    fallback, entry, governmentOf, group, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
+  };
+}
+
+/** A country mention that stands for its government (an ORG), keeping its span rules. */
+function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
+  const { toks, sec } = v;
+  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  const possessive = /^['’]/.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 1));
+  const start = det && !possessive ? det.start : toks[first].start;
+  const stop = toks[end - 1].end;
+  const core = sec.text.slice(toks[first].start, stop);
+  return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
+}
+
+function lookupCountry(name: string): GazetteerEntry | undefined {
+  const e = lookup(name);
+  return e?.kind === 'country' ? e : undefined;
+}

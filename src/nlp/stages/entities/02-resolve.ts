@@ -1,0 +1,221 @@
+// Step 2: group the mentions of one document into entities, one per real-world thing.
+// Rules, in order: gazetteer identity (ISIS = ISIL = Daesh); an acronym in brackets after its
+// expansion; acronym = initials of an organisation named earlier (SAA = Syrian Arab Army);
+// for people, the same full name modulo transliteration, a surname or given name alone, or a
+// bare title, each going to the most recent person it fits (so "Clinton" after "Hillary Clinton"
+// is Hillary, and Bill stays apart); otherwise the same loose key and type.
+import type { Entity, EntityType, Mention } from '../../../types.js';
+import type { Candidate } from './01-mentions.js';
+import { entryByName, lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
+import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
+
+interface Cluster {
+  type: EntityType;
+  key: string;
+  name: string;
+  /** foldName(name), kept in step with it. */
+  folded: string;
+  /** How good `name` is: gazetteer names win, then longer person names. */
+  nameRank: number;
+  entry?: GazetteerEntry;
+  /** Folded name words of a person, for surname/given-name references. */
+  words: Set<string>;
+  /** The longest folded word list seen for a person. */
+  fullWords: string[];
+  titles: Set<string>;
+  mentions: Mention[];
+  aliases: Set<string>;
+  last: number;
+  /** Sentence and container of the latest named (not pronoun) mention. */
+  lastSentence: number;
+  lastIn: string;
+  loose: Set<string>;
+  acronym?: string;
+}
+
+const aliasOf = (text: string) => text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '');
+
+/** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
+const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
+
+function personWordMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
+}
+
+export function resolve(candidates: Candidate[]): Entity[] {
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const byCand = new Map<Candidate, Cluster>();
+
+  const make = (type: EntityType, name: string, key: string, entry?: GazetteerEntry): Cluster => {
+    const existing = byKey.get(key);
+    if (existing) return existing;
+    const c: Cluster = {
+      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
+      mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
+    };
+    if (entry) {
+      for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
+      if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
+      c.acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z]{2,6}$/.test(a));
+    }
+    clusters.push(c);
+    byKey.set(key, c);
+    return c;
+  };
+
+  const fromEntry = (e: GazetteerEntry) => make(e.type, e.name, entityKey(e.name, e.type), e);
+
+  const recentPerson = (pred: (c: Cluster) => boolean): Cluster | undefined => {
+    let best: Cluster | undefined;
+    for (const c of clusters) if (c.type === 'PERSON' && pred(c) && (!best || c.last > best.last)) best = c;
+    return best;
+  };
+
+  const attach = (c: Cluster, m: Candidate) => {
+    c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
+    c.last = m.order;
+    c.lastSentence = m.sentence;
+    c.lastIn = m.in;
+    byCand.set(m, c);
+    if (m.pronoun) return;
+    c.aliases.add(aliasOf(m.text));
+    // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
+    if (m.title && m.core) c.aliases.add(m.core);
+    c.last = m.order;
+    c.loose.add(looseKey(m.core || m.text));
+    if (c.type === 'PERSON') {
+      const ws = nameWords(m.core);
+      for (const w of ws) c.words.add(w);
+      if (ws.length > c.fullWords.length) c.fullWords = ws;
+      if (m.title) c.titles.add(foldName(m.title));
+      // The display name: the fullest form seen, with a short title ("Colonel Fateh Hassoun").
+      const rank = ws.length * 10 + (m.title && m.title.split(/\s+/).length <= 2 ? 1 : 0);
+      if (rank > c.nameRank && ws.length) {
+        c.name = m.title && m.title.split(/\s+/).length <= 2 ? `${m.title} ${m.core}` : m.core;
+        c.nameRank = rank;
+        c.folded = foldName(c.name);
+        c.key = entityKey(c.entry ? c.entry.name : m.core, 'PERSON');
+      }
+    }
+    byCand.set(m, c);
+  };
+
+  for (const m of candidates) {
+    let c: Cluster | undefined;
+    if (m.pronoun) {
+      // The latest person (he, she, I) or group (we, they) named in this text within two sentences.
+      let best: Cluster | undefined;
+      for (const x of clusters) {
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 2) continue;
+        if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
+        if (!best || x.last > best.last) best = x;
+      }
+      c = best;
+    } else if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
+    else if (m.regimeRef) {
+      let best: Cluster | undefined;
+      for (const x of clusters) if (x.entry?.kind === 'gov' || x.key.endsWith(' government')) if (!best || x.last > best.last) best = x;
+      if (!best) continue; // a regime never named stays unresolved
+      c = best;
+    } else if (m.governmentOf) {
+      const country = m.governmentOf;
+      const demonym = country.demonyms?.[0] ?? country.name;
+      const gov = lookup(`${demonym} government`);
+      c = gov ? fromEntry(gov) : make('ORG', `${demonym} government`, entityKey(`${demonym} government`, 'ORG'));
+    } else if (m.group) {
+      const name = aliasOf(m.text);
+      c = make('ORG', name, entityKey(name, 'ORG'));
+    } else if (m.type === 'PERSON' || m.type === null || m.entry?.type === 'PERSON') {
+      c = resolvePerson(m);
+    } else if (m.entry) {
+      c = fromEntry(m.entry);
+    } else {
+      c = resolveNamed(m, m.type);
+    }
+    if (c) attach(c, m);
+  }
+
+  function resolvePerson(m: Candidate): Cluster | undefined {
+    const ws = nameWords(m.core);
+    if (ws.length === 0) {
+      // A bare title: the latest person who carried it, else the title itself stands for someone.
+      const t = foldName(m.title ?? m.text);
+      const holder = recentPerson((c) => c.titles.has(t));
+      return holder ?? make('PERSON', aliasOf(m.text), entityKey(stripTitle(aliasOf(m.text)), 'PERSON'));
+    }
+    if (ws.length >= 2) {
+      const same = recentPerson((c) => c.fullWords.length >= ws.length && ws.every((w, k) => personWordMatch(w, c.fullWords[c.fullWords.length - ws.length + k]))
+        || c.fullWords.length === ws.length && ws.every((w, k) => personWordMatch(w, c.fullWords[k])));
+      if (same) return same;
+      if (m.entry && m.entry.type === 'PERSON') return fromEntry(m.entry);
+      if (m.type === 'PERSON' || m.type === null && m.fallback === 'PERSON') return make('PERSON', m.core, entityKey(m.core, 'PERSON'));
+    }
+    if (ws.length === 1) {
+      // Surname as written first, then a known name (Assad → Bashar al-Assad, not Asaad Al Zoubi),
+      // then surname or given name modulo transliteration; each to the most recent person it fits.
+      const w = ws[0];
+      const raw = foldName(m.core);
+      const tail = ' ' + raw;
+      const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
+        ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
+        ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
+        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+      if (person) return person;
+      if (m.entry) return fromEntry(m.entry);
+      if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
+      // A lone unknown word with nothing marking it as a person ("Skype", "Hamlet") is left out.
+      if (m.type === null && m.fallback === 'PERSON' && !m.personEvidence) return undefined;
+    }
+    if (m.entry) return fromEntry(m.entry);
+    return resolveNamed(m, m.type ?? m.fallback);
+  }
+
+  function resolveNamed(m: Candidate, type: EntityType): Cluster {
+    const lk = looseKey(m.core);
+    const core = m.core;
+    // An acronym of a name seen earlier: "SAA" after "Syrian Arab Army".
+    if (/^[A-Z]{2,6}$/.test(core)) {
+      for (let k = clusters.length - 1; k >= 0; k--) {
+        const c = clusters[k];
+        if (c.type !== 'PERSON' && (c.acronym === core || [...c.aliases].some((a) => a.includes(' ') && initials(a) === core))) return c;
+      }
+    }
+    for (let k = clusters.length - 1; k >= 0; k--) {
+      const c = clusters[k];
+      if (c.type === type && c.loose.has(lk)) return c;
+    }
+    const name = aliasOf(m.text);
+    return make(type, stripTitle(name), entityKey(stripTitle(name), type));
+  }
+
+  const out: Entity[] = [];
+  for (const c of clusters) {
+    if (!c.mentions.length) continue;
+    out.push({ id: '', key: c.key, name: c.name, type: c.type, aliases: [...c.aliases], mentions: c.mentions });
+  }
+  out.forEach((e, k) => (e.id = `e${k + 1}`));
+  return out;
+}
+
+/** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
+export function stripTitle(name: string): string {
+  let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
+  for (;;) {
+    const t = TITLES_BY_FIRST.get(words[0].replace(/-/g, ''))?.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
+    if (!t) break;
+    words = words.slice(t.length);
+  }
+  return words.join(' ');
+}
+
+/** The cross-document key of any surface form: gazetteer aliases meet (ISIL, Daesh → "org:islamic state"). */
+export function canonicalKey(surface: string, type: EntityType): string {
+  const bare = stripTitle(surface.replace(/['’]s?$/, '').trim());
+  const e = lookup(bare);
+  if (e && e.type === type) return entityKey(e.name, type);
+  return entityKey(bare, type);
+}
+
+export { entryByName };
