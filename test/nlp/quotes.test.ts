@@ -96,3 +96,19 @@ test('quotation marks: an unclosed quotation ends with its paragraph', () => {
     { start: 30, end: 36, closed: true },
   ]);
 });
+
+test('quotes: a description is not linked to the organisation that only modifies it', () => {
+  const text = 'A Nordvik government adviser told reporters that the border would stay closed.';
+  const gov: Entity = { id: 'e2', key: 'nordvik government|ORG', name: 'Nordvik government', type: 'ORG', aliases: ['Nordvik government'], mentions: [{ in: 'document', start: 2, end: 20, text: 'Nordvik government' }] };
+  const [q] = quotesIn(text, [gov]);
+  assert.deepEqual([q.speaker.text, q.speaker.entityId], ['A Nordvik government adviser', null]);
+});
+
+test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
+  const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
+  const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };
+  const [q] = quotesOfSection(section, [gazette], 1, 'Rosa Lind');
+  assert.deepEqual(q.speaker, { text: 'Rosa Lind', entityId: null, start: 0, end: 1 });
+  assert.deepEqual(q.via, [{ text: 'the Pellham Gazette', entityId: 'e7' }]);
+  assert.equal(q.in, 'c1');
+});
