@@ -61,14 +61,15 @@ const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shiites', "Shi'ite", 'Muslim', 'Muslims', 'Arab', 'Arabs', 'Kurdish', 'Kurd', 'Kurds', 'Christian',
   'Christians', 'Alawite', 'Alawites', 'Yazidi', 'Yazidis', 'Druze', 'Turkmen', 'Jewish', 'Jews', 'Assyrian', 'Assyrians', 'Bedouin', 'Salafi', 'Salafist', 'Salafists', 'Jihadi', 'Jihadist', 'Jihadists', 'Islamist', 'Islamists']);
 // Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
-const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
+const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
 // "the village of X", "west of X": "of" marks a place only after these.
 const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
-// Personal pronouns that can stand for a named person or group (not "it", "his", "their": too often not).
+// Subject pronouns, the ones that say who speaks or acts ("he said", "we will strike"); "it" and
+// object or possessive pronouns are left out: too often they stand for no named thing.
 const PRONOUNS = new Map<string, 'person' | 'group'>([
-  ['I', 'person'], ['me', 'person'], ['Me', 'person'], ['he', 'person'], ['He', 'person'], ['him', 'person'], ['Him', 'person'], ['she', 'person'], ['She', 'person'],
-  ['we', 'group'], ['We', 'group'], ['us', 'group'], ['Us', 'group'], ['they', 'group'], ['They', 'group'], ['them', 'group'], ['Them', 'group'],
+  ['I', 'person'], ['he', 'person'], ['He', 'person'], ['she', 'person'], ['She', 'person'],
+  ['we', 'group'], ['We', 'group'], ['they', 'group'], ['They', 'group'],
 ]);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
@@ -233,7 +234,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     let end = runEnd(v, i);
     // "UK-France co-operation": two names joined by a hyphen are two mentions.
     for (let k = i + 1; k < end - 1; k++) {
-      if (isHyphen(toks[k]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
+      if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
     let first = i;
@@ -241,6 +242,13 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // Leading words that are never names on their own ("Northern" stays: "Northern Iraq").
     while (end - first > 1 && FUNCTION_WORDS.has(toks[first].text) && !TITLE_WORDS.has(toks[first].text)) first++;
     while (end - first > 1 && FUNCTION_WORDS.has(toks[end - 1].text)) end--;
+    // "In Turkey Minister Ellwood met…": a place name then a title are two mentions.
+    for (let k = i + 1; k < end - 1; k++) {
+      if (!TITLES_BY_FIRST.has(toks[k].text)) continue;
+      const left = lookup(sec.text.slice(toks[i].start, toks[k - 1].end));
+      if (left && left.type === 'PLACE' && !isAllCaps(toks[k - 1].text)) end = k;
+      break;
+    }
     // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
     for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
     // "al-Hilla": a lower-case article glued to the name belongs to it.
@@ -262,7 +270,16 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
 
 /** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */
 function shareTypesInLists(text: string, cs: Candidate[]): void {
-  const joined = (a: Candidate, b: Candidate) => /^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
+  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
+  const joined = (a: Candidate, b: Candidate) => {
+    if (conj(a, b)) return true;
+    if (!comma(a, b)) return false;
+    const k = cs.indexOf(b);
+    const after = cs[k + 1], before = cs[cs.indexOf(a) - 1];
+    return !!after && (conj(b, after) || comma(b, after)) || !!before && (conj(before, a) || comma(before, a));
+  };
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k];
@@ -306,8 +323,17 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
   }
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry) return null;
-  // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier.
-  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) return null;
+  // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
+  // that "the US-led coalition" is itself a group.
+  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) {
+    const g = /^(?:led|backed|sponsored|funded|allied)$/.test(toks[end + 1]?.text ?? '') ? groupAt(toks, end + 2, GROUP_NOUNS) : undefined;
+    if (!g || !entry) return null;
+    const det = lc(prev) === 'the' ? prev : undefined;
+    const from = det ? det.start : toks[first].start;
+    const to = toks[end + 1 + g.length].end;
+    const text = sec.text.slice(from, to);
+    return { in: sec.in, start: from, end: to, text, core: text.replace(/^(?:the|The)\s+/, ''), title: null, type: 'ORG', fallback: 'ORG', group: { noun: g.join(' '), base: { in: sec.in, start: toks[first].start, end: toks[end - 1].end, text: surface, core: surface, title: null, type: entry.type, fallback: entry.type, entry, sentence: 0, order } }, sentence: 0, order };
+  }
 
   if (entry) type = entry.type;
   else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
@@ -342,9 +368,13 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
     if (!type && words.every((w) => GROUP_WORDS.has(w))) {
+      // "Sunni Arabs", "Kurdish fighters", "Shia Muslim worshippers": a community or its fighters.
       const g0 = groupAt(toks, end, GROUP_NOUNS);
       if (!g0 && !/s$/.test(last)) return null;
-      type = 'ORG';
+      const to = g0 ? toks[end + g0.length - 1].end : toks[end - 1].end;
+      const from = toks[first].start;
+      const text = sec.text.slice(from, to);
+      return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
     }
   }
   // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
@@ -366,6 +396,19 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
     return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+  }
+  // "Assad’s regime", "Assad’s brutal regime": a leader's government.
+  if (entry?.leads && /^['’]s?$/.test(next?.text ?? '')) {
+    let k = end + 1;
+    if (toks[k]?.pos === 'ADJ') k++;
+    if (toks[k] && GOVERNMENT_NOUNS.has(toks[k].text)) {
+      const country = lookupCountry(entry.leads);
+      if (country) {
+        stop = toks[k].end;
+        const text = sec.text.slice(start, stop);
+        return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
+      }
+    }
   }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));

@@ -43,7 +43,8 @@ export function lookup(surface: string): GazetteerEntry | undefined {
   let e = lookupCache.get(surface);
   if (e === undefined) {
     const caps = surface.replace(/\s/g, '').replace(/[’']s$/, '');
-    e = (isCapsForm(caps) ? byExactCaps.get(caps) ?? byExactCaps.get(caps.replace(/\./g, '')) : byLoose.get(looseKey(surface))) ?? null;
+    const lk = isCapsForm(caps) ? '' : looseKey(surface);
+    e = (isCapsForm(caps) ? byExactCaps.get(caps) ?? byExactCaps.get(caps.replace(/\./g, '')) : lk ? byLoose.get(lk) : undefined) ?? null;
     if (lookupCache.size > 50000) lookupCache.clear();
     lookupCache.set(surface, e);
   }
