@@ -407,6 +407,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, agent[0], agent[1]), via };
   }
 
+  // "the facts reported by the government": a participle after its noun, not a report
+  if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && prev && prev.pos !== 'AUX' && cls !== 'quote') return null;
+
   // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
   const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$/.test(prev.text));
   let subj = afterQuote ? null : phraseBefore(scan, i, floor);
