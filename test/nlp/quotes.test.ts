@@ -112,3 +112,22 @@ test('quotes: "I" in a section is its author, and the outlet of a relay links to
   assert.deepEqual(q.via, [{ text: 'the Pellham Gazette', entityId: 'e7' }]);
   assert.equal(q.in, 'c1');
 });
+
+test('quotes: a parenthetical ", X says," leaves the whole sentence as the content', () => {
+  assert.deepEqual(quotesIn('In the three years since the floods, Barden says, far too many homes have been lost.').map(brief), [
+    { content: 'In the three years since the floods, Barden says, far too many homes have been lost', direct: false, cue: 'says', speaker: 'Barden', via: [] },
+  ]);
+});
+
+test('quotes: a speaker with a relative clause or dashes before the cue keeps the whole phrase', () => {
+  const qs = quotesIn('Marta Cole, who runs the ferry union, says the strike will go on. Jonas Pell — a welder from the north yard — says he was never paid.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.content]), [
+    ['Marta Cole, who runs the ferry union', 'the strike will go on'],
+    ['Jonas Pell — a welder from the north yard', 'he was never paid'],
+  ]);
+});
+
+test('quotes: "and says" starts a second report, "and tell him" stays inside the first', () => {
+  const qs = quotesIn('Ana Brun says she would sit the mayor down and tell him to resign, and says the budget was wasted.');
+  assert.deepEqual(qs.map((q) => q.content), ['she would sit the mayor down and tell him to resign', 'the budget was wasted']);
+});

@@ -122,7 +122,7 @@ const charSpan = (scan: Scan, s: number, e: number): CharSpan => ({ start: scan.
 export function phraseBefore(scan: Scan, i: number, floor: number): [number, number] | null {
   const toks = scan.toks;
   let j = i - 1;
-  while (j >= floor && ((toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || toks[j].pos === 'PART') && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s' || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
+  while (j >= floor && (toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || (toks[j].pos === 'PART' && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s') || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
   const end = j + 1;
   let s = end;
   while (j >= floor && end - j <= 14) {
@@ -132,6 +132,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       break;
     }
     if (POSSESSIVES.has(w)) { s = j; break; }
+    if ((t.text === '\u2019' || t.text === "'") && s < end && j > floor && /s$/i.test(toks[j - 1].text)) { s = j; j--; continue; }
     if (t.text === ')') {
       let k = j - 1;
       while (k >= floor && j - k < 8 && toks[k].text !== '(') k--;
@@ -217,7 +218,10 @@ function contentEndToken(scan: Scan, k: number): number {
       let n = m + 1;
       while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
       while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX' || toks[n].pos === 'PART') && n - m <= 8) n++;
-      if (n < stop && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && !CUE_PARTICIPLES.has(low(toks[n])) && w !== ',') return m;
+      const cls = n < stop && toks[n].pos === 'VERB' ? cueClassOf(toks[n], toks[n + 1]) : null;
+      // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
+      const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
+      if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
       if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
       // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
       if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
@@ -439,6 +443,12 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       const from = toks[scan.sentenceStartToken(sepTok)].start;
       content = trimSpan(scan.text, from, toks[sepTok].start);
       if (content.end - content.start < 8) return null;
+      // "This campaign, he says, is different.": the report runs on around its attribution
+      const stop = scan.sentenceEndToken(i);
+      if (tailStart < stop && toks[tailStart].text === ',' && stop - tailStart > 3 && toks[sepTok].text === ',') {
+        const rest = trimSpan(scan.text, toks[tailStart].end, toks[stop - 1].end);
+        if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
+      }
     }
     via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
@@ -446,6 +456,19 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
   if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
+  if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013')) {
+    // "Chris Cox, who runs the lobbying arm, says …", "Jason Sims — a teacher from Ohio — says …"
+    const stopAt = Math.max(floor, i - 25);
+    for (let m = i - 2; m > stopAt; m--) {
+      const w2 = low(toks[m]);
+      if (toks[m].text === prev.text || (prev.text === ',' && (w2 === 'who' || w2 === 'whose' || w2 === 'which') && toks[m - 1]?.text === ',')) {
+        const open = w2 === 'who' || w2 === 'whose' || w2 === 'which' ? m - 1 : m;
+        const head = phraseBefore(scan, open, floor);
+        if (head && head[0] === floor) subj = [head[0], i - 1];
+        break;
+      }
+    }
+  }
   if (!subj && prev && prev.text === ',') {
     // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
     let np = phraseBefore(scan, i - 1, floor);
