@@ -3,6 +3,7 @@
 import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
 import { run as events } from './events.js';
+import * as quotes from './quotes.js';
 import { run as pipeline } from './pipeline.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
@@ -11,6 +12,7 @@ type Bench = { name: string; run: () => Promise<BenchRow[]> };
 const BENCHES: Bench[] = [
   { name: 'dates', run: dates },
   { name: 'pipeline', run: pipeline },
+  { name: 'quotes', run: quotes.run },
   { name: 'events', run: events },
 ];
 

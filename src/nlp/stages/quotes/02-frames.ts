@@ -32,6 +32,9 @@ const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'survey', 'analysis', 'footage', 'images']);
 
 const low = (t: Token) => t.text.toLowerCase();
+/** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
+const posOf = (t: Token, prev: Token | undefined) =>
+  prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
 const isPunct = (t: Token) => t.pos === 'PUNCT' || t.kind === 'punctuation';
 
 /** The section's tokens plus the lookups every frame needs. */
@@ -119,7 +122,7 @@ const charSpan = (scan: Scan, s: number, e: number): CharSpan => ({ start: scan.
 export function phraseBefore(scan: Scan, i: number, floor: number): [number, number] | null {
   const toks = scan.toks;
   let j = i - 1;
-  while (j >= floor && ((toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || toks[j].pos === 'PART') && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s' || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
+  while (j >= floor && (toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || (toks[j].pos === 'PART' && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s') || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
   const end = j + 1;
   let s = end;
   while (j >= floor && end - j <= 14) {
@@ -129,20 +132,23 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       break;
     }
     if (POSSESSIVES.has(w)) { s = j; break; }
+    if ((t.text === '\u2019' || t.text === "'") && s < end && j > floor && /s$/i.test(toks[j - 1].text)) { s = j; j--; continue; }
     if (t.text === ')') {
       let k = j - 1;
       while (k >= floor && j - k < 8 && toks[k].text !== '(') k--;
       if (k >= floor && toks[k].text === '(') { s = k; j = k - 1; continue; }
       break;
     }
-    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
+    const p = posOf(t, toks[j - 1]);
+    const gerund = p === 'VERB' && s < end && /ing$/.test(w) && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
+    if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
       j--;
       // a determiner opens its phrase: "last year the US Embassy" stops at "the"
       if (t.pos === 'DET' && j >= floor && (NP_POS.has(toks[j].pos) && toks[j].pos !== 'DET')) break;
       continue;
     }
-    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ')) {
+    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ' || toks[j - 1].pos === 'NUM')) {
       s = j;
       j--;
       continue;
@@ -164,7 +170,7 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
   while (e < ceil && e - k < 14) {
     const t = toks[e], w = low(t);
     if (t.pos === 'PRON') { if (e === k) { e++; if (!POSSESSIVES.has(w)) break; continue; } break; }
-    if (NP_POS.has(t.pos) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
+    if (NP_POS.has(posOf(t, toks[e - 1])) || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && e > k)) {
       if (THAT.has(w) && e === k) break;
       if (t.pos === 'DET' && e > k && toks[e - 1].pos !== 'ADP' && toks[e - 1].pos !== 'CCONJ' && !NP_INNER.has(low(toks[e - 1]))) break;
       e++;
@@ -192,21 +198,33 @@ function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
   const n = next ? low(next) : '';
   if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
   if (t.lemma === 'point' && n !== 'out') return null;
+  if ((t.lemma === 'pledge' || t.lemma === 'vow' || t.lemma === 'promise' || t.lemma === 'threaten' || t.lemma === 'swear') && n !== 'to' && n !== 'that') return null;
   // "business has continued between …" is not speech; "He continued, “…”" is
   if (t.lemma === 'continue' && !(n === ',' || n === ':' || n === '\u201c' || n === '"')) return null;
   return cls;
 }
 
-/** Where the content after the cue stops: the sentence end, a trailing ", adding …", ", according to", or "and tweeted". */
+/** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
+ * or a coordinated report ("and said that …", "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
-    if (toks[m - 1].text === ',' && (CUE_PARTICIPLES.has(w) || w === 'according')) return m - 1;
-    if ((w === 'and' || w === 'but') && m + 1 < stop) {
+    // ", adding that …", ",” referring to …", ", according to …" start a report of their own
+    const afterComma = toks[m - 1].text === ',' || (CLOSERS.has(toks[m - 1].text) && toks[m - 2]?.text === ',');
+    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || (toks[m].pos === 'VERB' && /ing$/.test(w)))) return toks[m - 1].text === ',' ? m - 1 : m;
+    if ((w === 'and' || w === 'but' || w === 'while' || w === ',' || w === ';') && m + 1 < stop) {
+      // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
-      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX')) n++;
-      if (n < stop && cueClassOf(toks[n], toks[n + 1]) && toks[n].pos === 'VERB' && /ed$/.test(low(toks[n]))) return m;
+      while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
+      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX' || toks[n].pos === 'PART') && n - m <= 8) n++;
+      const cls = n < stop && toks[n].pos === 'VERB' ? cueClassOf(toks[n], toks[n + 1]) : null;
+      // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
+      const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
+      if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
+      if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
+      // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
+      if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
     }
   }
   return stop;
@@ -237,34 +255,53 @@ function isDirect(scan: Scan, span: CharSpan): boolean {
   return quoted * 2 >= span.end - span.start;
 }
 
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|last|this|on|in|at|during|after|before|when|while|to|through|via|from|with|over|privately|publicly|repeatedly|again|also|then|afterward|afterwards|late|early|once|twice|hours|days|weeks|months|years|ago)$/;
+
 /** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause. */
 function contentAfter(scan: Scan, k: number): CharSpan | null {
   const toks = scan.toks;
   const stop = scan.sentenceEndToken(Math.max(0, k - 1));
   if (k >= toks.length) return null;
-  const q = scan.quotationOpeningAt(toks[k - 1]?.end ?? toks[k].start);
-  if (q) return { start: q.start, end: q.end };
-  // "said on Tuesday that …", "told reporters in Ohio that …": the content starts at "that"
+  // "said on Tuesday that …", "told reporters in Ohio that …", "said in a statement: “…”": skip the adverbial
   let m = k;
-  while (m < stop && m - k < 8 && toks[m].pos !== 'VERB' && toks[m].pos !== 'AUX' && !THAT.has(low(toks[m])) && !OPEN_MARKS.has(toks[m].text)) m++;
-  const start = m < stop && (THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) ? m : k;
-  if (OPEN_MARKS.has(toks[start].text)) {
-    const opened = scan.quotationOpeningAt(toks[start].start);
-    if (opened) return { start: opened.start, end: opened.end };
-  }
+  while (m < stop && m - k < 14 && toks[m].pos !== 'VERB' && toks[m].pos !== 'AUX' && !THAT.has(low(toks[m])) && !OPEN_MARKS.has(toks[m].text)) m++;
+  let start = k;
+  if (m < stop && m > k && THAT.has(low(toks[m])) && m - k <= 8) start = m;
+  else if (m < stop && OPEN_MARKS.has(toks[m].text) && (m === k || /^[,:\u2013\u2014-]$/.test(toks[m - 1].text) || TIME_WORDS.test(low(toks[k])))) start = m;
   const end = contentEndToken(scan, start);
+  if (OPEN_MARKS.has(toks[start].text) || scan.quotationOpeningAt(toks[start].start)) {
+    const opened = scan.quotationOpeningAt(toks[start].start);
+    if (opened) {
+      // "said “it gets me mad” every time …": the words after the quotation belong to the content too
+      const tail = end > start ? toks[end - 1].end : opened.end;
+      const rest = scan.text.slice(opened.end, tail);
+      if (tail > opened.end && /\p{L}{3}/u.test(rest) && !/^[\s,]*(?:\p{Lu}[\p{L}.'-]*\s+)*(?:he|she|they|it|we|i|\p{Lu}\p{L}+)\s+(?:said|says|added|adds|told|explained|wrote|continued)\b/iu.test(rest)) {
+        const closeTail = trimSpan(scan.text, opened.start, tail);
+        return closeTail.end > opened.end ? closeTail : { start: opened.start, end: opened.end };
+      }
+      return { start: opened.start, end: opened.end };
+    }
+  }
   if (end - start < 2) return null;
   const span = trimSpan(scan.text, toks[start].start, toks[end - 1].end);
   if (span.end - span.start < 6) return null;
   return extendOverQuotation(scan, span);
 }
 
-/** The words after the cue are only an adverbial tail ("in a statement on Tuesday"), no content. */
+/** The words after the cue are only an adverbial tail ("said Friday", "in a statement on Tuesday"), no content. */
 function tailIsAdverbial(scan: Scan, k: number): boolean {
   const toks = scan.toks, stop = scan.sentenceEndToken(Math.max(0, k - 1));
   if (k >= stop) return true;
-  if (toks[k].text === ',' || isPunct(toks[k]) && !OPEN_MARKS.has(toks[k].text) && toks[k].text !== ':') return true;
-  if (THAT.has(low(toks[k])) || OPEN_MARKS.has(toks[k].text) || toks[k].text === ':') return false;
+  const t = toks[k];
+  if (t.text === ',' || t.text === ':') {
+    // ", “…”" and ": …" bring the content after the cue
+    const next = toks[k + 1];
+    if (next && (OPEN_MARKS.has(next.text) || scan.quotationOpeningAt(t.end))) return false;
+    if (t.text === ':') return false;
+    return true;
+  }
+  if (isPunct(t) && !OPEN_MARKS.has(t.text)) return true;
+  if (!(TIME_WORDS.test(low(t)) || t.pos === 'ADP' || t.pos === 'ADV')) return false;
   let n = 0;
   for (let m = k; m < stop; m++) {
     if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
@@ -294,11 +331,22 @@ export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
 
 /** The subject of the clause that a cue at token i belongs to, when the phrase right before it is not one
  * ("… accused the regime and tweeted", ", saying …"): the phrase before the clause's first verb. */
-function clauseSubject(scan: Scan, i: number, floor: number): [number, number] | null {
+function clauseSubject(scan: Scan, i: number): [number, number] | null {
+  const floor = scan.sentenceStartToken(i);
   for (let m = floor; m < i; m++) {
-    if (scan.toks[m].pos === 'VERB') return phraseBefore(scan, m, floor);
+    if (scan.toks[m].pos === 'VERB' && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
   }
   return null;
+}
+
+/** "X called the plan “a disaster”": naming with a quoted label is a report of what X said. */
+function callsSomethingQuoted(scan: Scan, i: number): boolean {
+  const stop = Math.min(scan.sentenceEndToken(i), i + 16);
+  for (let m = i + 1; m < stop; m++) {
+    if (OPEN_MARKS.has(scan.toks[m].text)) return true;
+    if (scan.toks[m].pos === 'VERB' || scan.toks[m].text === ',') return false;
+  }
+  return false;
 }
 
 /** Find all frames in a section, left to right. */
@@ -308,14 +356,16 @@ export function findFrames(scan: Scan): Frame[] {
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.start < scan.claimedUntil) continue;
-    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
+    // cheap test first: only a few words can be cues at all
+    if (!(CUE_VERBS.has(t.lemma) || CUE_ADJECTIVES.has(t.lemma) || t.text === ':' || CUE_VERBS.has(low(t)) || low(t) === 'according')) continue;
     const w = low(t);
+    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
     let frame: Frame | null = null;
     if (w === 'according' && i + 1 < n && low(toks[i + 1]) === 'to') frame = accordingTo(scan, i);
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
     else if (t.text === ':' && isHeadlineColon(scan, i)) frame = colonCue(scan, i);
     else {
-      const cls = cueClassOf(t, toks[i + 1]);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
@@ -334,15 +384,16 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const before = scan.quotationStartingBefore(t.start);
   if (before && before.end <= t.start && before.end > toks[sStart].start) floor = Math.max(floor, scan.tokenAt(before.end));
   let cueEnd = i + 1;
-  if (low(t) === 'pointed' || t.lemma === 'point' || t.lemma === 'call') cueEnd++;
+  const particle = low(toks[i + 1] ?? t);
+  if ((t.lemma === 'point' && particle === 'out') || (t.lemma === 'call' && (particle === 'for' || particle === 'on'))) cueEnd++;
   const cue = charSpan(scan, i, cueEnd);
   const via: CharSpan[] = [];
   const prev = toks[i - 1];
   const w = low(t);
 
   // ", saying …", ", adding that …": the clause's subject speaks
-  if (CUE_PARTICIPLES.has(w) && prev && prev.text === ',') {
-    const subj = clauseSubject(scan, i, floor);
+  if (CUE_PARTICIPLES.has(w) && prev && (prev.text === ',' || (CLOSERS.has(prev.text) && toks[i - 2]?.text === ','))) {
+    const subj = clauseSubject(scan, i);
     const content = contentAfter(scan, cueEnd);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker: subj ? charSpan(scan, subj[0], subj[1]) : null, via: [] };
@@ -360,6 +411,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, agent[0], agent[1]), via };
   }
 
+  // "the facts reported by the government": a participle after its noun, not a report
+  if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && prev && prev.pos !== 'AUX' && cls !== 'quote') return null;
+
   // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
   const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$/.test(prev.text));
   let subj = afterQuote ? null : phraseBefore(scan, i, floor);
@@ -372,36 +426,60 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const speakerToks = subj ?? inverted;
   const sep = subj ? toks[subj[0] - 1] : afterQuote ? prev : undefined;
   const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$/.test(sep.text));
-  if (sepIsBreak && speakerToks && tailIsAdverbial(scan, tailStart)) {
-    const sepTok = subj ? subj[0] - 1 : i - 1;
-    const closing = scan.quotationClosingAt(toks[sepTok].end);
+  const sepTok = subj ? subj[0] - 1 : i - 1;
+  const closing = sepIsBreak ? scan.quotationClosingAt(toks[sepTok].end) : null;
+  // "“A,” he said, “B.”": one quote across the interruption
+  let more: Quotation | null = null;
+  if (closing) {
+    let m = tailStart;
+    const stop = scan.sentenceEndToken(i);
+    while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
+    more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
+  }
+  if (sepIsBreak && speakerToks && (more || tailIsAdverbial(scan, tailStart))) {
     let content: CharSpan;
-    if (closing) content = { start: closing.start, end: closing.end };
+    if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
     else {
       const from = toks[scan.sentenceStartToken(sepTok)].start;
       content = trimSpan(scan.text, from, toks[sepTok].start);
       if (content.end - content.start < 8) return null;
+      // "This campaign, he says, is different.": the report runs on around its attribution
+      const stop = scan.sentenceEndToken(i);
+      if (tailStart < stop && toks[tailStart].text === ',' && stop - tailStart > 3 && toks[sepTok].text === ',') {
+        const rest = trimSpan(scan.text, toks[tailStart].end, toks[stop - 1].end);
+        if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
+      }
     }
-    // "“A,” he said, “B.”": one quote across the interruption
-    let m = tailStart;
-    const stop = scan.sentenceEndToken(i);
-    while (m < stop && toks[m].text !== ',' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
-    const more = m < toks.length ? scan.quotationOpeningAt(toks[m].text === ',' ? toks[m].end : toks[m].start) : null;
-    if (more && closing) content = { start: content.start, end: more.end };
     via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
   }
 
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
-  if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i, floor);
+  if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
+  if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013')) {
+    // "Chris Cox, who runs the lobbying arm, says …", "Jason Sims — a teacher from Ohio — says …"
+    const stopAt = Math.max(floor, i - 25);
+    for (let m = i - 2; m > stopAt; m--) {
+      const w2 = low(toks[m]);
+      if (toks[m].text === prev.text || (prev.text === ',' && (w2 === 'who' || w2 === 'whose' || w2 === 'which') && toks[m - 1]?.text === ',')) {
+        const open = w2 === 'who' || w2 === 'whose' || w2 === 'which' ? m - 1 : m;
+        const head = phraseBefore(scan, open, floor);
+        if (head && head[0] === floor) subj = [head[0], i - 1];
+        break;
+      }
+    }
+  }
   if (!subj && prev && prev.text === ',') {
     // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
-    const np1 = phraseBefore(scan, i - 1, floor);
-    if (np1 && np1[0] === floor) subj = np1;
-    else if (np1 && toks[np1[0] - 1]?.text === ',') {
-      const np0 = phraseBefore(scan, np1[0] - 1, floor);
-      if (np0 && np0[0] === floor) subj = [np0[0], np1[1]];
+    let np = phraseBefore(scan, i - 1, floor);
+    for (let hops = 0; np && hops < 4; hops++) {
+      if (np[0] === floor) { subj = [np[0], subj ? subj[1] : np[1]]; break; }
+      if (toks[np[0] - 1]?.text !== ',') break;
+      subj = [np[0], subj ? subj[1] : np[1]];
+      np = phraseBefore(scan, np[0] - 1, floor);
+      if (!np) subj = null;
     }
+    if (subj && subj[0] !== floor) subj = null;
   }
   if (!subj) return null;
   // "what he claims fits a pattern": the clause is a subject, not a report
@@ -447,23 +525,40 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 /** "according to X, …", "…, according to X", "according to X “…”" */
 function accordingTo(scan: Scan, i: number): Frame | null {
   const toks = scan.toks, end = scan.sentenceEndToken(i);
-  const src = phraseAfter(scan, i + 2, end);
-  if (!src) return null;
+  // the source runs to the next comma or quotation ("early results of exit polls conducted by Edison
+  // Research"); read by punctuation, since the tagger often misreads the words of a long source
+  let m = i + 2;
+  while (m < end && m - i < 27 && toks[m].text !== ',' && !OPEN_MARKS.has(toks[m].text) && toks[m].text !== ':' && !(m + 1 >= end && isPunct(toks[m]))) m++;
+  let srcEnd = m;
+  if (m - i >= 27 || (m < end && OPEN_MARKS.has(toks[m].text) === false && toks[m].text !== ',' && m + 1 < end)) {
+    const np = phraseAfter(scan, i + 2, end);
+    if (!np) return null;
+    srcEnd = np[1];
+  }
+  while (srcEnd > i + 2 && isPunct(toks[srcEnd - 1])) srcEnd--;
+  if (srcEnd <= i + 2) return null;
+  const np: [number, number] = [i + 2, srcEnd];
+  const src: [number, number] = [np[0], srcEnd];
   const cue = charSpan(scan, i, i + 2);
   const speaker = charSpan(scan, src[0], src[1]);
   const quoted = scan.quotationOpeningAt(toks[src[1] - 1].end);
   if (quoted) return { content: { start: quoted.start, end: quoted.end }, direct: true, cue, speaker, via: [] };
   const after = src[1];
-  if (after >= end - 1 || toks[after].text === '.' || (toks[after].text === ',' && i > scan.sentenceStartToken(i) + 2 && toks[i - 1].text === ',')) {
-    // trailing: the clause before ", according to X" is the content
-    const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
-    if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
-    const from = toks[scan.sentenceStartToken(i)].start;
-    const content = trimSpan(scan.text, from, toks[i].start);
-    if (content.end - content.start < 8) return null;
-    return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+  const sStart = scan.sentenceStartToken(i);
+  const leading = i === sStart || (toks[i - 1].text === ',' && i - sStart <= 4);
+  const clauseAfter = after < end && toks[after].text === ',' && end - after > 5;
+  if (!leading) {
+    if (i - sStart >= 3 && (after >= end - 1 || isPunct(toks[after]) || !clauseAfter)) {
+      // trailing: the clause before ", according to X" is the content
+      const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
+      if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
+      const from = toks[sStart].start;
+      const content = trimSpan(scan.text, from, toks[i].start);
+      if (content.end - content.start < 8) return null;
+      return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+    }
   }
-  if (toks[after].text === ',') {
+  if (after < end && toks[after].text === ',') {
     const content = contentAfter(scan, after + 1);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
@@ -487,18 +582,33 @@ function adjectiveCue(scan: Scan, i: number): Frame | null {
 function isHeadlineColon(scan: Scan, i: number): boolean {
   const toks = scan.toks;
   const s = scan.sentenceStartToken(i);
-  if (i - s < 1 || i - s > 4) return false;
+  if (i - s < 1 || i - s > 7) return false;
   const lineStart = s === 0 || /\n\s*$/.test(scan.text.slice(Math.max(0, toks[s].start - 3), toks[s].start));
   if (!lineStart) return false;
-  for (let m = s; m < i; m++) if (toks[m].pos !== 'PROPN') return false;
-  return i + 2 < scan.sentenceEndToken(i);
+  // a name or a short description, capitalised, with no verb: "Clinton camp", "Former AG Mukasey at RNC"
+  if (!/^\p{Lu}/u.test(toks[s].text)) return false;
+  let named = false;
+  for (let m = s; m < i; m++) {
+    const t = toks[m];
+    if (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text) || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (isPunct(t) && t.text !== '-' && t.text !== '\u2013')) return false;
+    if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) named = true;
+  }
+  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking)$/i.test(toks[i - 1].text)) return false;
+  return named && i + 2 < toks.length && !/^\s*\n/.test(scan.text.slice(toks[i].end, toks[i].end + 2));
 }
 
+/** "TAPPER: …" and "Clinton camp: …": the content runs to the end of the line. */
 function colonCue(scan: Scan, i: number): Frame | null {
-  const s = scan.sentenceStartToken(i);
-  const content = contentAfter(scan, i + 1);
-  if (!content) return null;
-  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, s, i), via: [] };
+  const toks = scan.toks, s = scan.sentenceStartToken(i);
+  let lineEnd = scan.text.indexOf('\n', toks[i].end);
+  if (lineEnd < 0) lineEnd = scan.text.length;
+  let speakerStart = s;
+  // "EXCLUSIVE – Roger Stone:" keeps only the name after the dash
+  for (let m = s; m < i; m++) if (toks[m].text === '-' || toks[m].text === '\u2013' || toks[m].text === '\u2014') speakerStart = m + 1;
+  if (speakerStart >= i) return null;
+  const content = extendOverQuotation(scan, trimSpan(scan.text, toks[i].end, lineEnd));
+  if (content.end - content.start < 6) return null;
+  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
 }
 
 /** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last speaker. */
@@ -510,7 +620,7 @@ export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quota
     const words = scan.text.slice(q.start, q.end).split(/\s+/).length;
     if (words < 5) continue;
     let b = q.start;
-    while (b > 0 && /[ \t]/.test(scan.text[b - 1])) b--;
+    while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;
     const lead = b === 0 ? '\n' : scan.text[b - 1];
     if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"')) continue;
     out.push({ quotation: q, after: q.start });

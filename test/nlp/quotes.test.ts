@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../src/nlp/stages/01-tokens.js';
+import { quotesOfSection, quoteContaining, findQuotations } from '../../src/nlp/stages/quotes/index.js';
+import type { Entity, Quote } from '../../src/types.js';
+
+const quotesIn = (text: string, entities: Entity[] = []): Quote[] => quotesOfSection(tokenize('document', text), entities);
+const brief = (q: Quote) => ({ content: q.content, direct: q.direct, cue: q.cue, speaker: q.speaker.text, via: q.via.map((v) => v.text) });
+
+test('quotes: a direct quote with "he explains" resolves the pronoun to the person named just before', () => {
+  const text = 'The former harbour chief Tomas Verhoeven saw the deals himself.\n\n“The cranes were sold twice,” he explains.';
+  const [q] = quotesIn(text);
+  assert.deepEqual(brief(q), { content: '“The cranes were sold twice,”', direct: true, cue: 'explains', speaker: 'Tomas Verhoeven', via: [] });
+  assert.equal(text.slice(q.speaker.start, q.speaker.end), 'he');
+  assert.equal(text.slice(q.start, q.end), q.content);
+});
+
+test('quotes: an indirect quote keeps "that" inside the content and the speaker phrase whole', () => {
+  const [q] = quotesIn('Harbour official Lena Moss confirmed that the ferry had been sold twice.');
+  assert.deepEqual(brief(q), { content: 'that the ferry had been sold twice', direct: false, cue: 'confirmed', speaker: 'Harbour official Lena Moss', via: [] });
+});
+
+test('quotes: "according to X," before the clause and ", according to X" after it', () => {
+  assert.deepEqual(quotesIn('According to the Valmont Courier, the dam was never inspected.').map(brief), [
+    { content: 'the dam was never inspected', direct: false, cue: 'According to', speaker: 'the Valmont Courier', via: [] },
+  ]);
+  assert.deepEqual(quotesIn('The dam was never inspected, according to two engineers.').map(brief), [
+    { content: 'The dam was never inspected', direct: false, cue: 'according to', speaker: 'two engineers', via: [] },
+  ]);
+});
+
+test('quotes: "told the Northgate Herald" makes the outlet the channel, not the speaker', () => {
+  const [q] = quotesIn('A Brastovian trade envoy told the Northgate Herald that the tariffs would rise.');
+  assert.deepEqual(brief(q), { content: 'that the tariffs would rise', direct: false, cue: 'told', speaker: 'A Brastovian trade envoy', via: ['the Northgate Herald'] });
+});
+
+test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
+  const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
+  assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });
+});
+
+test('quotes: a quotation interrupted by its attribution is one quote', () => {
+  const [q, ...rest] = quotesIn('“We are ready,” said Mira Olsen, “and we will not wait for the council.”');
+  assert.equal(rest.length, 0);
+  assert.deepEqual(brief(q), { content: '“We are ready,” said Mira Olsen, “and we will not wait for the council.”', direct: true, cue: 'said', speaker: 'Mira Olsen', via: [] });
+});
+
+test('quotes: a quotation introduced by a colon runs on over paragraphs that reopen with a quote mark', () => {
+  const text = 'Mira Olsen said: “The first shipment left at night.\n\n“The second one never arrived at the port.”\n\nThe council did not reply.';
+  const [q] = quotesIn(text);
+  assert.equal(q.content, '“The first shipment left at night.\n\n“The second one never arrived at the port.”');
+  assert.equal(q.speaker.text, 'Mira Olsen');
+  assert.equal(q.direct, true);
+});
+
+test('quotes: "had been told by X that" keeps X as the speaker and the hearer as the channel', () => {
+  const [q] = quotesIn('He had been told by the harbour master Piet Lund that the cranes were sold.');
+  assert.deepEqual(brief(q), { content: 'that the cranes were sold', direct: false, cue: 'told', speaker: 'the harbour master Piet Lund', via: ['He'] });
+});
+
+test('quotes: "he added" after an unnamed source keeps the description as the speaker', () => {
+  const qs = quotesIn('One trader close to the council told the Northgate Herald he sold grain in every district. There was nothing odd about this, he added.');
+  assert.deepEqual(qs.map(brief), [
+    { content: 'he sold grain in every district', direct: false, cue: 'told', speaker: 'One trader close to the council', via: ['the Northgate Herald'] },
+    { content: 'There was nothing odd about this', direct: false, cue: 'added', speaker: 'One trader close to the council', via: [] },
+  ]);
+  assert.equal(qs[1].speaker.entityId, null);
+});
+
+test('quotes: "is sure that" is a cue of certainty', () => {
+  const [q] = quotesIn('Shipping analyst Dana Fell is sure that the two firms had been trading.');
+  assert.deepEqual(brief(q), { content: 'that the two firms had been trading', direct: false, cue: 'is sure', speaker: 'Shipping analyst Dana Fell', via: [] });
+});
+
+test('quotes: a named speaker links to the entity whose mention it overlaps', () => {
+  const text = 'Harbour official Lena Moss confirmed that the ferry had been sold twice. She added that the buyer was unknown.';
+  const moss: Entity = { id: 'e4', key: 'lena moss|PERSON', name: 'Lena Moss', type: 'PERSON', aliases: ['Lena Moss'], mentions: [{ in: 'document', start: 17, end: 26, text: 'Lena Moss' }] };
+  const qs = quotesIn(text, [moss]);
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId]), [['Harbour official Lena Moss', 'e4'], ['Lena Moss', 'e4']]);
+});
+
+test('quotes: scare quotes inside a sentence are not a quote', () => {
+  assert.deepEqual(quotesIn('The so-called “reform” passed the council on Monday.'), []);
+});
+
+test('quotes: quoteContaining finds the quote around a span and nothing outside it', () => {
+  const qs = quotesIn('Harbour official Lena Moss confirmed that the ferry had been sold twice.');
+  assert.equal(quoteContaining(qs, { in: 'document', start: 45, end: 50 })?.id, 'q1');
+  assert.equal(quoteContaining(qs, { in: 'document', start: 0, end: 7 }), null);
+  assert.equal(quoteContaining(qs, { in: 'c1', start: 45, end: 50 }), null);
+});
+
+test('quotation marks: an unclosed quotation ends with its paragraph', () => {
+  assert.deepEqual(findQuotations('He said “we left early.\n\nThen “rain” came.'), [
+    { start: 8, end: 23, closed: false },
+    { start: 30, end: 36, closed: true },
+  ]);
+});
+
+test('quotes: a description is not linked to the organisation that only modifies it', () => {
+  const text = 'A Nordvik government adviser told reporters that the border would stay closed.';
+  const gov: Entity = { id: 'e2', key: 'nordvik government|ORG', name: 'Nordvik government', type: 'ORG', aliases: ['Nordvik government'], mentions: [{ in: 'document', start: 2, end: 20, text: 'Nordvik government' }] };
+  const [q] = quotesIn(text, [gov]);
+  assert.deepEqual([q.speaker.text, q.speaker.entityId], ['A Nordvik government adviser', null]);
+});
+
+test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
+  const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
+  const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };
+  const [q] = quotesOfSection(section, [gazette], 1, 'Rosa Lind');
+  assert.deepEqual(q.speaker, { text: 'Rosa Lind', entityId: null, start: 0, end: 1 });
+  assert.deepEqual(q.via, [{ text: 'the Pellham Gazette', entityId: 'e7' }]);
+  assert.equal(q.in, 'c1');
+});
+
+test('quotes: a parenthetical ", X says," leaves the whole sentence as the content', () => {
+  assert.deepEqual(quotesIn('In the three years since the floods, Barden says, far too many homes have been lost.').map(brief), [
+    { content: 'In the three years since the floods, Barden says, far too many homes have been lost', direct: false, cue: 'says', speaker: 'Barden', via: [] },
+  ]);
+});
+
+test('quotes: a speaker with a relative clause or dashes before the cue keeps the whole phrase', () => {
+  const qs = quotesIn('Marta Cole, who runs the ferry union, says the strike will go on. Jonas Pell — a welder from the north yard — says he was never paid.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.content]), [
+    ['Marta Cole, who runs the ferry union', 'the strike will go on'],
+    ['Jonas Pell — a welder from the north yard', 'he was never paid'],
+  ]);
+});
+
+test('quotes: "and says" starts a second report, "and tell him" stays inside the first', () => {
+  const qs = quotesIn('Ana Brun says she would sit the mayor down and tell him to resign, and says the budget was wasted.');
+  assert.deepEqual(qs.map((q) => q.content), ['she would sit the mayor down and tell him to resign', 'the budget was wasted']);
+});
