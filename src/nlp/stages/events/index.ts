@@ -476,7 +476,12 @@ export function sectionEvents(
   if (!tokens.length) return [];
   const w = wordsOf(section, entities);
   const sectionTimes = times.filter((x) => x.in === section.in).map((x) => ({ tokenStart: tokenAt(tokens, x.start), value: x.value }));
-  const sectionQuotes = quotes.filter((q) => q.in === section.in);
+  // Per token, the innermost quote around it: longer quotes are laid down first, shorter over them.
+  const sectionQuotes = quotes.filter((q) => q.in === section.in).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const quoteAt = new Int32Array(tokens.length).fill(-1);
+  sectionQuotes.forEach((q, k) => {
+    for (let i = tokenAt(tokens, q.start); i < tokens.length && tokens[i].start < q.end; i++) if (tokens[i].start >= q.start) quoteAt[i] = k;
+  });
   const drafts: Draft[] = [];
   let ai = 0, pi = 0; // cursors into the refs, which are in text order
   for (let s = 0; s < section.sentences.length; s++) {
@@ -496,10 +501,7 @@ export function sectionEvents(
       const start = tokens[clause.tokenStart].start, end = tokens[clause.tokenEnd - 1].end;
       for (const c of candidates) {
         const at = tokens[c.t].start;
-        let quote: Quote | null = null;
-        for (const q of sectionQuotes) {
-          if (q.start <= at && at < q.end && (!quote || q.end - q.start < quote.end - quote.start)) quote = q;
-        }
+        const quote = quoteAt[c.t] >= 0 ? sectionQuotes[quoteAt[c.t]] : null;
         const { subject, object } = placesAsActors(w, clause, sPlaces, c, lex);
         const places = subject || object ? sPlaces.filter((r) => r !== subject && r !== object) : sPlaces;
         const { place, destination } = choosePlace(w, clause, places, c, candidates);
@@ -534,21 +536,23 @@ export function sectionEvents(
  */
 function fillFromCoreferent(drafts: Draft[]): void {
   const WINDOW = 2; // sentences
-  for (const d of drafts) {
+  // Drafts are in text order within one section, so neighbours are scanned outward only.
+  drafts.forEach((d, k) => {
     const e = d.event;
-    if ((e.place && e.date) || !e.actors.length) continue;
+    if ((e.place && e.date) || !e.actors.length) return;
     let best: Draft | null = null, dist = Infinity;
-    for (const o of drafts) {
-      if (o === d || o.event.in !== e.in) continue;
+    const consider = (o: Draft) => {
       const gap = Math.abs(o.sentence - d.sentence);
-      if (gap === 0 || gap > WINDOW || gap >= dist) continue;
-      if (root(o.event.cameo) !== root(e.cameo) || o.event.actors[0] !== e.actors[0]) continue;
+      if (gap === 0 || gap >= dist) return;
+      if (root(o.event.cameo) !== root(e.cameo) || o.event.actors[0] !== e.actors[0]) return;
       best = o; dist = gap;
-    }
-    if (!best) continue;
-    e.place ??= best.event.place;
-    e.date ??= best.event.date;
-  }
+    };
+    for (let j = k - 1; j >= 0 && d.sentence - drafts[j].sentence <= WINDOW; j--) consider(drafts[j]);
+    for (let j = k + 1; j < drafts.length && drafts[j].sentence - d.sentence <= WINDOW; j++) consider(drafts[j]);
+    if (!best) return;
+    e.place ??= (best as Draft).event.place;
+    e.date ??= (best as Draft).event.date;
+  });
 }
 
 export const eventsStage: Stage = {
