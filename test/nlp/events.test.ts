@@ -199,3 +199,8 @@ test('events: figurative and mis-tagged uses are not events ("seized on", "for c
   assert.deepEqual(codes('The Kestrels did not respond to requests for comment.'), []);
   assert.deepEqual(codes('Varga called on the Kestrels to withdraw.'), ['025 called on the Kestrels to withdraw']);
 });
+
+test('events: a city after "by" behind a noun is not made an actor ("the bombardment endured by Tessin")', () => {
+  const got = eventsOf('Drenport never saw the bombardment endured by Tessin.', CAST).map((e) => [e.cameo, e.actors, e.place]);
+  assert.deepEqual(got, [['190', [], 'tessin']]);
+});

@@ -41,7 +41,7 @@ const SINGULAR_PERSON = new Set(['he', 'him', 'she']);
 const RELATIVE = new Set(['who']);
 const DESTINATION = new Set(['to', 'towards', 'toward', 'into']);
 const ATTRIBUTIVE = new Set(['in', 'of']);
-const PARTNER = new Set(['with', 'against', 'between', 'by']);
+const PARTNER = new Set(['with', 'against', 'between']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const PASSIVE_AUX = new Set(['be', 'get']);
 const PARTICLE_STOP = new Set(['PUNCT', 'VERB', 'AUX', 'SCONJ', 'CCONJ']);
@@ -203,7 +203,10 @@ function isPassive(w: Words, i: number, clauseStart: number): boolean {
 }
 
 function isNegated(w: Words, i: number, clauseStart: number, lex: CameoLexicon): boolean {
-  for (let j = i - 1; j >= Math.max(clauseStart, i - 3); j--) if (lex.negators.has(w.low[j])) return true;
+  for (let j = i - 1; j >= Math.max(clauseStart, i - 3); j--) {
+    if (lex.negators.has(w.low[j])) return true;
+    if (w.tokens[j].pos === 'VERB') return false; // "never saw the bombardment": the seeing is denied
+  }
   return false;
 }
 
@@ -421,7 +424,15 @@ function placeIn(w: Words, clause: Clause, places: Ref[], c: Candidate, from: nu
  */
 function placesAsActors(w: Words, clause: Clause, places: Ref[], c: Candidate, lex: CameoLexicon): { subject: Ref | null; object: Ref | null } {
   let subject: Ref | null = null, object: Ref | null = null;
-  if (c.noun || w.tokens[c.t].pos !== 'VERB' || isPassive(w, c.t, clause.tokenStart)) return { subject, object };
+  if (c.noun || w.tokens[c.t].pos !== 'VERB') return { subject, object };
+  if (isPassive(w, c.t, clause.tokenStart)) {
+    // "Tessin was shelled by Marvia": the country in the agent phrase acts.
+    let k = c.tEnd;
+    if (w.low[k] !== 'by') return { subject, object };
+    k++;
+    if (w.tokens[k]?.pos === 'DET') k++;
+    return { subject: places.find((r) => r.tokenStart === k) ?? null, object };
+  }
   const subjectCanAct = !lex.verbs.get(w.lem[c.t])?.placeSubject;
   for (const r of places) {
     if (r.tokenEnd <= c.t && r.tokenStart >= clause.tokenStart) {
@@ -456,7 +467,7 @@ function wordsOf(section: Section, entities: Entity[]): Words {
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
   const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
-  // A place one acts with, against or by stands for its government ("collaborated with Damascus").
+  // A place one acts with or against stands for its government ("collaborated with Damascus").
   const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(base, m.tokenStart))));
   const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(base, mentions)]
     .sort((a, b) => a.tokenStart - b.tokenStart);
