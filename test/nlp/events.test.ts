@@ -204,3 +204,9 @@ test('events: a city after "by" behind a noun is not made an actor ("the bombard
   const got = eventsOf('Drenport never saw the bombardment endured by Tessin.', CAST).map((e) => [e.cameo, e.actors, e.place]);
   assert.deepEqual(got, [['190', [], 'tessin']]);
 });
+
+test('events: "took place in" is no capture, and a passive capture is placed at its subject', () => {
+  assert.deepEqual(codes('The talks took place in Tessin.'), ['046 talks']);
+  const [e] = eventsOf('Valmora in Osterland was taken by the Kestrels.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '192', actors: ['kestrel'], place: 'valmora' });
+});

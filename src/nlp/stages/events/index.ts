@@ -246,7 +246,8 @@ function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [stri
     // The object follows an active verb; a passive one has it as its subject, before.
     const window: number[] = [];
     for (let j = i + 1; j < Math.min(end, i + 6); j++) {
-      if (PARTICLE_STOP.has(tokens[j].pos)) break;
+      // The object ends at a preposition, save "of" ("the city of Palmyra", not "place in Aleppo").
+      if (PARTICLE_STOP.has(tokens[j].pos) || (tokens[j].pos === 'ADP' && w.low[j] !== 'of' && !v.after.has(w.low[j]))) break;
       window.push(j);
     }
     if (isPassive(w, i, clause.tokenStart)) for (let j = i - 1; j >= clause.tokenStart && j >= i - 6; j--) window.push(j);
@@ -412,8 +413,17 @@ function placeIn(w: Words, clause: Clause, places: Ref[], c: Candidate, from: nu
     }
     eligible.push(r);
   }
+  // A passive verb's place is usually its subject ("Mosul was taken by ISIL"), before it.
+  const before = eligible.filter((r) => r.tokenStart < c.t);
   const afterTrigger = eligible.find((r) => r.tokenStart >= c.t);
-  const chosen = afterTrigger ?? eligible[eligible.length - 1];
+  let chosen = isPassive(w, c.t, clause.tokenStart) && before.length ? before[before.length - 1] : afterTrigger ?? before[before.length - 1];
+  // "Valmora in Osterland", "Azaz, Syria": the first, smaller place is the more precise one.
+  const k = chosen ? eligible.indexOf(chosen) : -1;
+  if (k > 0) {
+    const inner = eligible[k - 1];
+    const gap = chosen!.tokenStart - inner.tokenEnd;
+    if (gap === 1 && (w.low[inner.tokenEnd] === 'in' || w.low[inner.tokenEnd] === ',')) chosen = inner;
+  }
   return { place: chosen ? chosen.ids[0] : null, destination };
 }
 
