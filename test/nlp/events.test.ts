@@ -210,3 +210,11 @@ test('events: "took place in" is no capture, and a passive capture is placed at 
   const [e] = eventsOf('Valmora in Osterland was taken by the Kestrels.', CAST);
   assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '192', actors: ['kestrel'], place: 'valmora' });
 });
+
+test('events: codes a curfew as 1723, a state of emergency as 1724 and executing hostages as 1823', () => {
+  assert.deepEqual(codes('The Lowland Council imposed a curfew on Tessin.'), ['1723 curfew']);
+  assert.deepEqual(codes('Varga declared a state of emergency.'), ['1724 state of emergency']);
+  assert.deepEqual(codes('Varga declared a truce.'), ['0871 truce']);
+  assert.deepEqual(codes('The Kestrels executed two hostages.'), ['1823 executed']);
+  assert.deepEqual(codes('The Kestrels executed the plan.'), []);
+});
