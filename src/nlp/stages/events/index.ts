@@ -355,7 +355,7 @@ function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate, all: 
     }
     if (r.tokenStart >= next) continue;
     const p1 = r.tokenStart - 1, p2 = r.tokenStart - 2;
-    const byPhrase = w.low[p1] === 'by' || (w.tokens[p1].pos === 'DET' && p2 >= 0 && w.low[p2] === 'by');
+    const byPhrase = p1 >= 0 && (w.low[p1] === 'by' || (w.tokens[p1].pos === 'DET' && p2 >= 0 && w.low[p2] === 'by'));
     (byPhrase ? agents : after).push(...r.ids);
   }
   // The subject is the last entity before the verb with those coordinated with it; it leads.
