@@ -218,3 +218,13 @@ test('events: codes a curfew as 1723, a state of emergency as 1724 and executing
   assert.deepEqual(codes('The Kestrels executed two hostages.'), ['1823 executed']);
   assert.deepEqual(codes('The Kestrels executed the plan.'), []);
 });
+
+test('events: planning to withdraw is an intent to yield (035), planning to attack a threat (138)', () => {
+  assert.deepEqual(codes('The Kestrel Brigade plans to withdraw from Drenport.'), ['035 plans to withdraw']);
+  assert.deepEqual(codes('The Northern Front plans to attack Sarkel.'), ['138 plans to attack']);
+});
+
+test('events: "they" after a single organisation stands for it', () => {
+  const got = eventsOf('Varga praised the Kestrel Brigade. They later shelled Tessin.', CAST).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['051', ['varga', 'kestrel']], ['194', ['kestrel']]]);
+});

@@ -298,6 +298,12 @@ function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Candidate[
       continue;
     }
     if (pos === 'PUNCT' || pos === 'DET' || pos === 'ADP' || pos === 'SPACE') continue;
+    // "plans/vows/threatens to attack" is often tagged a plural noun; before "to" + verb it governs.
+    const gov = pos === 'NOUN' && w.low[i].endsWith('s') ? lex.governors.get(w.lem[i]) : undefined;
+    if (gov && w.low[i + 1] === 'to' && tokens[i + 2]?.pos === 'VERB') {
+      out.push({ t: i, tEnd: i + 1, code: gov.code ?? '', noun: false, light: false, governor: gov, consumed: false });
+      continue;
+    }
     const noun = matchNoun(w, i, clause.tokenEnd, lex, nounUse);
     if (noun) {
       out.push({ t: i, tEnd: noun[1], code: noun[0], noun: true, light: false, governor: null, consumed: false });
@@ -314,8 +320,8 @@ function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Candidate[
     const direct = tokens[link].pos === 'VERB' && w.low[c.t].endsWith('ing');
     if (!direct && w.low[link] !== 'to' && w.low[link] !== 'from') continue;
     for (let j = direct ? link : link - 1; j >= Math.max(clause.tokenStart, c.t - 6); j--) {
-      if (tokens[j].pos !== 'VERB') continue;
       const g = out.find((x) => x.t === j && x.governor);
+      if (!g && tokens[j].pos !== 'VERB') continue;
       if (g) {
         g.consumed = true;
         if (g.governor!.negating) {
