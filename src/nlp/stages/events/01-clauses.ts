@@ -1,7 +1,7 @@
-// Sentences cut into clauses, so that an event gets the actors, place and date of its own clause
-// ("Sky News obtained documents last year proving that Assad withdrew … in 2015": the withdrawal
-// is dated by "in 2015", not by "last year"). Cheap and shallow: punctuation that separates
-// clauses, and the words that open a subordinate or relative clause.
+// Events, step 1: sentences cut into clauses, so that an event gets the actors, place and date
+// of its own clause ("Sky News obtained documents last year proving that Assad withdrew … in
+// 2015": the withdrawal is dated by "in 2015", not by "last year"). Cheap and shallow:
+// punctuation that separates clauses, and the words that open a subordinate or relative clause.
 import type { Section, Sentence, Token } from '../../context.js';
 
 /** A clause as a token range [tokenStart, tokenEnd) within one sentence. */
