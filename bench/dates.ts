@@ -27,20 +27,27 @@ const DOC: Document = { title: null, author: null, publisher: null, publishedAt:
 export async function run(): Promise<BenchRow[]> {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const kb = TEXT.length / 1024;
-  const ref = await throughput(() => nlp.readDoc(TEXT));
   const tokenized = newContext(DOC);
   tokensStage.run(tokenized);
-  const dates = await throughput(() => datesStage.run({ ...tokenized, times: [], referenceDate: DOC.publishedAt }));
-  const tokensOnly = await throughput(() => tokensStage.run(newContext(DOC)));
-  const both = await throughput(() => {
-    const ctx = newContext(DOC);
-    tokensStage.run(ctx);
-    datesStage.run(ctx);
-  });
-  const reference = { name: 'wink readDoc', value: ref * kb };
+  const subjects: Record<string, () => unknown> = {
+    ref: () => nlp.readDoc(TEXT),
+    dates: () => datesStage.run({ ...tokenized, times: [], referenceDate: DOC.publishedAt }),
+    tokens: () => tokensStage.run(newContext(DOC)),
+    both: () => {
+      const ctx = newContext(DOC);
+      tokensStage.run(ctx);
+      datesStage.run(ctx);
+    },
+  };
+  // Alternate short rounds and keep each subject's best: on a shared, loaded machine a load spike
+  // then hits every subject alike instead of skewing one ratio.
+  const best: Record<string, number> = {};
+  for (let round = 0; round < 3; round++)
+    for (const [name, fn] of Object.entries(subjects)) best[name] = Math.max(best[name] ?? 0, await throughput(fn, 500));
+  const reference = { name: 'wink readDoc', value: best.ref * kb };
   return [
-    { capability: 'dates stage (on tokenized text)', unit: 'KB/s', value: dates * kb, reference },
-    { capability: 'tokens stage alone (for comparison)', unit: 'KB/s', value: tokensOnly * kb, reference },
-    { capability: 'tokens + dates stages', unit: 'KB/s', value: both * kb, reference },
+    { capability: 'dates stage (on tokenized text)', unit: 'KB/s', value: best.dates * kb, reference },
+    { capability: 'tokens stage alone (for comparison)', unit: 'KB/s', value: best.tokens * kb, reference },
+    { capability: 'tokens + dates stages', unit: 'KB/s', value: best.both * kb, reference },
   ];
 }
