@@ -124,3 +124,9 @@ test('text reader: a date inside an opening sentence is not a publication date',
   assert.equal(doc.publishedAt, null);
   assert.equal(readPlainText('Published: 4 March 2021\n\nThe quay closed.\n', 'text').publishedAt, '2021-03-04');
 });
+
+test('text reader: an opening date line is not the title', () => {
+  const doc = readPlainText('Published: 4 March 2021\n\nQuay Closed for Winter\n\nThe quay closed.\n', 'text');
+  assert.equal(doc.title, 'Quay Closed for Winter');
+  assert.equal(doc.publishedAt, '2021-03-04');
+});
