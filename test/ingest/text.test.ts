@@ -87,6 +87,7 @@ test('bylineName: accepts a bare name and refuses page furniture and sentences',
 test('parseHeader: needs a full date stamp or a widget word, and refuses prose with a pipe', () => {
   assert.deepEqual(parseHeader('jo | 1st April 2016 at 1:03 pm | Reply'), { author: 'jo', postedAt: '2016-04-01T13:03' });
   assert.deepEqual(parseHeader('jo | Reply'), { author: 'jo', postedAt: null });
+  assert.deepEqual(parseHeader('jo | 3 days ago'), { author: 'jo', postedAt: null });
   assert.deepEqual(parseHeader('April 2, 2016 | Reply'), { author: null, postedAt: '2016-04-02' });
   assert.equal(parseHeader('Earlier first sailing | from 6 a.m.'), null);
   assert.equal(parseHeader('Revenue | 2016 | up 4%'), null);
