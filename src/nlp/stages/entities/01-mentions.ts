@@ -130,7 +130,7 @@ function view(sec: Section): SectionView {
 function acceptInitial(v: SectionView, i: number): boolean {
   const t = v.toks[i];
   if (FUNCTION_WORDS.has(t.text)) return false;
-  if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text)) return true;
+  if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text) || GROUP_WORDS.has(t.text)) return true;
   if (isAllCaps(t.text)) return true;
   const next = v.toks[i + 1];
   if (next && isCap(next) && !spaceBreak(v, i + 1)) {
@@ -255,6 +255,14 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       if (left && left.type === 'PLACE' && !isAllCaps(toks[k - 1].text)) end = k;
       break;
     }
+    // "ISIS Collaboration" in a title-cased heading: a known name, then common words in capitals.
+    if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+      for (let k = end - 1; k > i; k--) {
+        if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
+        if (toks.slice(k, end).every((x) => v.lowerWords.has(x.text.toLowerCase()) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text))) end = k;
+        break;
+      }
+    }
     // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
     for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
     // "al-Hilla": a lower-case article glued to the name belongs to it.
@@ -338,7 +346,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     const media = next && groupAt(toks, end, MEDIA_NOUNS);
     if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
   }
-  if (words.length === 1 && NOT_NAMES.has(surface) && !entry) return null;
+  if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
   // that "the US-led coalition" is itself a group.
   if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) {
@@ -370,6 +378,15 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       }
     }
   }
+    if (!type && words.every((w) => GROUP_WORDS.has(w))) {
+      // "Sunni Arabs", "Kurdish fighters", "Shia Muslim worshippers": a community or its fighters.
+      const g0 = groupAt(toks, end, GROUP_NOUNS);
+      if (!g0 && !/s$/.test(last)) return null;
+      const to = g0 ? toks[end + g0.length - 1].end : toks[end - 1].end;
+      const from = toks[first].start;
+      const text = sec.text.slice(from, to);
+      return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
+    }
   if (!type) {
     if (words.some((w) => ORG_HEADS.has(w)) && !PLACE_HEADS.has(last)) type = 'ORG';
     else if (PLACE_FIRST.has(words[0]) && words.length > 1 || PLACE_HEADS.has(last) && words.length > 1) type = 'PLACE';
@@ -383,15 +400,6 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
-    if (!type && words.every((w) => GROUP_WORDS.has(w))) {
-      // "Sunni Arabs", "Kurdish fighters", "Shia Muslim worshippers": a community or its fighters.
-      const g0 = groupAt(toks, end, GROUP_NOUNS);
-      if (!g0 && !/s$/.test(last)) return null;
-      const to = g0 ? toks[end + g0.length - 1].end : toks[end - 1].end;
-      const from = toks[first].start;
-      const text = sec.text.slice(from, to);
-      return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
-    }
   }
   // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
   if (entry?.kind === 'country' && words.length <= 3) {

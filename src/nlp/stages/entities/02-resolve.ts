@@ -79,7 +79,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
     byCand.set(m, c);
-    if (m.pronoun) return;
+    if (m.pronoun || m.regimeRef) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
