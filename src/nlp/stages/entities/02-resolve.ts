@@ -161,7 +161,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
       const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
         ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
         ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
-        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+        ?? recentPerson((c) => { for (const x of c.words) if (personWordMatch(x, w)) return true; return false; });
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
