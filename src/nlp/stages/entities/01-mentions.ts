@@ -6,7 +6,7 @@
 import type { EntityType } from '../../../types.js';
 import type { Section, Token } from '../../context.js';
 import {
-  FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
+  EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
   PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
   pluralDemonymCountry, type GazetteerEntry,
 } from './lexicon.js';
@@ -259,7 +259,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
       for (let k = end - 1; k > i; k--) {
         if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
-        if (toks.slice(k, end).every((x) => v.lowerWords.has(x.text.toLowerCase()) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text))) end = k;
+        if (toks.slice(k, end).every((x) => v.lowerWords.has(x.text.toLowerCase()) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) end = k;
         break;
       }
     }
@@ -346,6 +346,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     const media = next && groupAt(toks, end, MEDIA_NOUNS);
     if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
   }
+  // "Gulf War", "Iran-Iraq War", "Security Council Resolution 2328": events and documents, not actors.
+  if (words.length > 1 && EVENT_HEADS.has(last) && !entry) return null;
+  if (EVENT_HEADS.has(toks[end]?.text ?? '') && /^[-‐‑]$/.test(toks[first - 1]?.text ?? '')) return null;
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
   // that "the US-led coalition" is itself a group.
