@@ -105,10 +105,10 @@ export function resolve(candidates: Candidate[]): Entity[] {
   for (const m of candidates) {
     let c: Cluster | undefined;
     if (m.pronoun) {
-      // The latest person (he, she, I) or group (we, they) named in this text within two sentences.
+      // The latest person (he, she, I) or group (we, they) named in this text within four sentences (about a paragraph).
       let best: Cluster | undefined;
       for (const x of clusters) {
-        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 2) continue;
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 4) continue;
         if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
         if (!best || x.last > best.last) best = x;
       }
