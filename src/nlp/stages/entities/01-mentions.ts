@@ -171,6 +171,14 @@ function runEnd(v: SectionView, i: number): number {
       if (toks[k] && isCap(toks[k]) && takesComplement(words)) { j = k; continue; }
     }
     if (t.text === '&' && toks[j + 1] && isCap(toks[j + 1])) { j++; continue; }
+    // A known name with a lower-case joint: "Al Qaeda in Iraq", "Islamic State of Iraq and the Levant".
+    if (/^(?:in|of|and|the|for|on)$/.test(t.text)) {
+      let k = j + 1;
+      while (k < n && k < j + 5 && !isCap(toks[k])) k++;
+      let m = k;
+      while (m < n && m < k + 3 && isCap(toks[m])) m++;
+      if (m > k && lookup(v.sec.text.slice(toks[i].start, toks[m - 1].end))) { j = m; continue; }
+    }
     break;
   }
   // Never end on a joint.
@@ -184,7 +192,7 @@ function titleLength(words: string[]): number {
   // Up to three qualifier words may precede the title: "Iraqi President", "UK Foreign Secretary", "FCO Minister".
   for (let p = 0; p <= Math.min(3, words.length - 1); p++) {
     const pre = words.slice(0, p);
-    if (!pre.every((w) => demonymCountry(w) || isAllCaps(w) || lookup(w) || ['Foreign', 'Office', 'Home', 'Defence', 'Defense', 'Former', 'Deputy', 'Acting', 'Interim', 'Senior', 'Assistant', 'Vice', 'Head', 'Junior', 'Shadow', 'State', 'Chief', 'Terrorism', 'Security', 'Army', 'Military', 'Opposition', 'Regional', 'Provincial', 'Then', 'Trade', 'Health', 'Interior', 'Justice', 'Finance'].includes(w))) break;
+    if (!pre.every((w) => demonymCountry(w) || isAllCaps(w) || lookup(w) || ['Foreign', 'Office', 'Home', 'Defence', 'Defense', 'Former', 'Deputy', 'Acting', 'Interim', 'Senior', 'Assistant', 'Vice', 'Head', 'Junior', 'Shadow', 'State', 'Chief', 'Terrorism', 'Security', 'Army', 'Military', 'Opposition', 'Staff', 'Regional', 'Provincial', 'Then', 'Trade', 'Health', 'Interior', 'Justice', 'Finance'].includes(w))) break;
     let at = p;
     let matched = false;
     // Titles can stack: "HE Dr Ibrahim", "Brigadier-General".
@@ -479,7 +487,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
   const possessive = /^['’]/.test(sec.text.slice(stop, stop + 1));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
-  if (det && !modifier && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
+  const hyphenAfter = /^[-‐‑]/.test(sec.text.slice(stop, stop + 1));
+  if (det && !modifier && !hyphenAfter && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
 
   return {
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
