@@ -415,7 +415,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
   if (entry?.kind === 'country' && words.length <= 3) {
     const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
-    const subject = next && (next.pos === 'AUX' || next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)) && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
+    // An action, not a state: "Syria accused", "the UK has worked", but not "Syria is being torn apart".
+    const after = toks[end + 1];
+    const acts = !!next && (next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)
+      || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
+    const subject = acts && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
     if (subject && !possessor) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
