@@ -271,6 +271,15 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
         break;
       }
     }
+    // "Browns DL Sheldon Richardson": a descriptor in capitals, then a person's given name, are two mentions.
+    if (end - i > 2 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+      for (let k = i + 1; k < end - 1; k++) {
+        if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
+        const before = toks.slice(i, k).map((x) => x.text);
+        if (titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
+        break;
+      }
+    }
     // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
     for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
     // "al-Hilla": a lower-case article glued to the name belongs to it.
@@ -407,8 +416,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
     else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
     else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
-    // Title-cased common words ("Secret Library", "Funds") are not names when the same words occur in lower case.
+    // Title-cased common words ("Secret Library", "Funds", "Laker Girls") are not names when the same
+    // words, or the head word, occur in lower case.
     else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
+    else if (words.length > 1 && v.lowerWords.has(last.toLowerCase()) && !FIRST_NAMES.has(words[0])) return null;
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
   }
