@@ -100,7 +100,10 @@ interface SectionView {
   lowerWords: Set<string>;
   /** Capitalised words seen somewhere other than at a sentence start. */
   capsElsewhere: Set<string>;
+  /** Token index → 1 when a line break comes between it and the token before. */
+  lineBreak: Uint8Array;
 }
+const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
 function view(sec: Section): SectionView {
   const toks = sec.tokens;
@@ -111,9 +114,16 @@ function view(sec: Section): SectionView {
     }
   }
   // A word after a line break or an opening quote/colon also starts a sentence in dumps and quotes.
+  // One pass over the text marks the tokens that follow a line break.
+  const lineBreak = new Uint8Array(toks.length);
+  const text = sec.text;
   for (let i = 1; i < toks.length; i++) {
-    const p = toks[i - 1].text;
-    if (/\n/.test(p) || sec.text.slice(toks[i - 1].end, toks[i].start).includes('\n') || /^["“‘'•*–—]$/.test(p)) initial[i] = 1;
+    const prev = toks[i - 1];
+    let nl = false;
+    for (let c = prev.start; c < toks[i].start && !nl; c++) nl = text.charCodeAt(c) === 10;
+    if (nl) lineBreak[i] = 1;
+    const p = prev.text;
+    if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
   }
   const lowerWords = new Set<string>();
   const capsElsewhere = new Set<string>();
@@ -123,7 +133,7 @@ function view(sec: Section): SectionView {
     if (startsLower(t.text)) lowerWords.add(t.text);
     else if (!initial[i]) capsElsewhere.add(t.text);
   }
-  return { sec, toks, initial, lowerWords, capsElsewhere };
+  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -143,7 +153,7 @@ function acceptInitial(v: SectionView, i: number): boolean {
 
 /** True when a line break separates token i from the one before it. */
 function spaceBreak(v: SectionView, i: number): boolean {
-  return i > 0 && (v.toks[i - 1].text.includes('\n') || v.sec.text.slice(v.toks[i - 1].end, v.toks[i].start).includes('\n'));
+  return v.lineBreak[i] === 1;
 }
 const glued = (v: SectionView, i: number) => i > 0 && v.toks[i - 1].end === v.toks[i].start;
 
@@ -314,18 +324,20 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
   // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
   const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
   const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
-  const joined = (a: Candidate, b: Candidate) => {
+  // a = cs[ka], b = cs[ka + 1]
+  const joined = (ka: number) => {
+    const a = cs[ka], b = cs[ka + 1];
     if (conj(a, b)) return true;
     if (!comma(a, b)) return false;
-    const k = cs.indexOf(b);
-    const after = cs[k + 1], before = cs[cs.indexOf(a) - 1];
+    const after = cs[ka + 2], before = cs[ka - 1];
     return !!after && (conj(b, after) || comma(b, after)) || !!before && (conj(before, a) || comma(before, a));
   };
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k];
       if (c.type || c.title || c.pronoun) continue;
-      const nb = [cs[k - 1], cs[k + 1]].find((x) => x && (x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && (x === cs[k - 1] ? joined(x, c) : joined(c, x)));
+      const ok = (x: Candidate | undefined) => !!x && (!!x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && !x.pronoun;
+      const nb = ok(cs[k - 1]) && joined(k - 1) ? cs[k - 1] : ok(cs[k + 1]) && joined(k) ? cs[k + 1] : undefined;
       if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
     }
   }
