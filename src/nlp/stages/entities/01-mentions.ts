@@ -97,12 +97,15 @@ interface SectionView {
   /** Token index → true when it is the first word of its sentence (after quotes, bullets). */
   initial: Uint8Array;
   /** Lower-case words seen in lower case somewhere in the section: evidence of a common word. */
-  lowerWords: Set<string>;
+  /** Is this (lower-case) word written in lower case somewhere in the section? Answers are memoised. */
+  lowerWords: { has(word: string): boolean };
   /** Capitalised words seen somewhere other than at a sentence start. */
   capsElsewhere: Set<string>;
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
 }
+/** A letter or digit (NaN, outside the text, is not). */
+const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
 function view(sec: Section): SectionView {
@@ -125,13 +128,26 @@ function view(sec: Section): SectionView {
     const p = prev.text;
     if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
   }
-  const lowerWords = new Set<string>();
+  // Searched on demand: far fewer questions are asked than there are tokens.
+  const memo = new Map<string, boolean>();
+  const lowerWords = {
+    has(word: string): boolean {
+      let r = memo.get(word);
+      if (r === undefined) {
+        r = false;
+        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+          r = !isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length));
+        }
+        memo.set(word, r);
+      }
+      return r;
+    },
+  };
   const capsElsewhere = new Set<string>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'word') continue;
-    if (startsLower(t.text)) lowerWords.add(t.text);
-    else if (!initial[i]) capsElsewhere.add(t.text);
+    if (!initial[i] && !startsLower(t.text)) capsElsewhere.add(t.text);
   }
   return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
 }
