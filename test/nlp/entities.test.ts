@@ -138,3 +138,31 @@ test('entities: sentence-initial common words and title-cased phrases are not na
   const es = analyse('Whilst the talks went on, nothing moved.\nMeanwhile prices rose in the secret library.\nSecret Library staff left Homs.');
   assert.deepEqual(named(es), ['PLACE:Homs']);
 });
+
+test('entities: a community or its fighters is one organisation mention', () => {
+  const es = analyse('Kurdish fighters held the ridge while Sunni Arabs fled south.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions[0].text]), [['ORG', 'Kurdish fighters'], ['ORG', 'Sunni Arabs']]);
+});
+
+test('entities: an unknown name after "fled" or "the assault on" is a place', () => {
+  const es = analyse('Gunmen fled Tell Barqan after the assault on Zahrat.');
+  assert.deepEqual(named(es), ['PLACE:Tell Barqan', 'PLACE:Zahrat']);
+});
+
+test('entities: geographic coordinates are places with exact spans', () => {
+  const text = 'Coordinates: 33°47′N 44°30′E / 33.783°N 44.500°E';
+  const es = analyse(text);
+  assert.deepEqual(es.map((e) => [e.type, e.mentions[0].text]), [['PLACE', '33°47′N 44°30′E'], ['PLACE', '33.783°N 44.500°E']]);
+});
+
+test('entities: a place name then a title are two mentions', () => {
+  const es = analyse('In Turkey Minister Darin Velasko met the governor.');
+  assert.deepEqual(named(es), ['PLACE:Turkey', 'PERSON:Minister Darin Velasko']);
+});
+
+test('entities: "the regime" refers to the government last named but is not an alias', () => {
+  const es = analyse('The Syrian government denied it. Critics say the regime lied.');
+  const gov = owner(es, 'The Syrian government');
+  assert.equal(owner(es, 'the regime')?.id, gov?.id);
+  assert.deepEqual(gov?.aliases, ['Syrian government']);
+});

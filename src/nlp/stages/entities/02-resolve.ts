@@ -79,7 +79,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
     byCand.set(m, c);
-    if (m.pronoun) return;
+    if (m.pronoun || m.regimeRef) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
@@ -105,10 +105,10 @@ export function resolve(candidates: Candidate[]): Entity[] {
   for (const m of candidates) {
     let c: Cluster | undefined;
     if (m.pronoun) {
-      // The latest person (he, she, I) or group (we, they) named in this text within two sentences.
+      // The latest person (he, she, I) or group (we, they) named in this text within four sentences (about a paragraph).
       let best: Cluster | undefined;
       for (const x of clusters) {
-        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 2) continue;
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 4) continue;
         if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
         if (!best || x.last > best.last) best = x;
       }
@@ -161,7 +161,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
       const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
         ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
         ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
-        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+        ?? recentPerson((c) => { for (const x of c.words) if (personWordMatch(x, w)) return true; return false; });
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
