@@ -131,3 +131,8 @@ test('quotes: "and says" starts a second report, "and tell him" stays inside the
   const qs = quotesIn('Ana Brun says she would sit the mayor down and tell him to resign, and says the budget was wasted.');
   assert.deepEqual(qs.map((q) => q.content), ['she would sit the mayor down and tell him to resign', 'the budget was wasted']);
 });
+
+test('quotes: "“…,” X, a historian, told The Courier" makes X the speaker and the outlet the channel', () => {
+  const [q] = quotesIn('“The ferry will not sail again, because the council sold it,” Tova Lind, a historian at Pellham College, told The Courier.');
+  assert.deepEqual(brief(q), { content: '“The ferry will not sail again, because the council sold it,”', direct: true, cue: 'told', speaker: 'Tova Lind, a historian at Pellham College', via: ['The Courier'] });
+});

@@ -324,6 +324,12 @@ function viaIn(scan: Scan, s: number, e: number): CharSpan[] {
   return out;
 }
 
+/** A hearer that is all capitals or a proper name with "The" ("CNN", "The Hill") is most likely an outlet. */
+function isOutletName(scan: Scan, np: [number, number]): boolean {
+  const words = scan.toks.slice(np[0], np[1]).map((t) => t.text);
+  return (words.length === 1 && /^[A-Z]{2,6}$/.test(words[0])) || (words[0] === 'The' && words.length <= 3 && words.slice(1).every((w) => /^\p{Lu}/u.test(w)));
+}
+
 export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
   for (let m = np[0]; m < np[1]; m++) if (MEDIA_WORDS.has(low(scan.toks[m]))) return true;
   return false;
@@ -376,6 +382,39 @@ export function findFrames(scan: Scan): Frame[] {
   return frames;
 }
 
+/** The subject before a cue that follows a comma or dash: "Chris Cox, who runs the lobbying arm, says",
+ * "Jason Sims — a teacher from Ohio — says", "Colonel X of the FSA, explained", "Smith, a spokesman, said". */
+function appositiveSubject(scan: Scan, i: number, floor: number): [number, number] | null {
+  const toks = scan.toks, prev = toks[i - 1];
+  let subj: [number, number] | null = null;
+  if (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') {
+    // "Chris Cox, who runs the lobbying arm, says …", "Jason Sims — a teacher from Ohio — says …"
+    const stopAt = Math.max(floor, i - 25);
+    for (let m = i - 2; m > stopAt; m--) {
+      const w2 = low(toks[m]);
+      if (toks[m].text === prev.text || (prev.text === ',' && (w2 === 'who' || w2 === 'whose' || w2 === 'which') && toks[m - 1]?.text === ',')) {
+        const open = w2 === 'who' || w2 === 'whose' || w2 === 'which' ? m - 1 : m;
+        const head = phraseBefore(scan, open, floor);
+        if (head && head[0] === floor) subj = [head[0], i - 1];
+        break;
+      }
+    }
+  }
+  if (!subj && prev.text === ',') {
+    // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
+    let np = phraseBefore(scan, i - 1, floor);
+    for (let hops = 0; np && hops < 4; hops++) {
+      if (np[0] === floor) { subj = [np[0], subj ? subj[1] : np[1]]; break; }
+      if (toks[np[0] - 1]?.text !== ',') break;
+      subj = [np[0], subj ? subj[1] : np[1]];
+      np = phraseBefore(scan, np[0] - 1, floor);
+      if (!np) subj = null;
+    }
+    if (subj && subj[0] !== floor) subj = null;
+  }
+  return subj;
+}
+
 function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const toks = scan.toks, t = toks[i];
   const sStart = scan.sentenceStartToken(i);
@@ -417,9 +456,11 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
   const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$/.test(prev.text));
   let subj = afterQuote ? null : phraseBefore(scan, i, floor);
+  if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') && i - 1 > floor) subj = appositiveSubject(scan, i, floor);
   let inverted: [number, number] | null = null;
   let tailStart = cueEnd;
-  if (afterQuote) {
+  // "said the minister" inverts only verbs of saying; "told The Courier" names the hearer
+  if (afterQuote && !subj && cls !== 'tell' && !TELL_LIKE.has(t.lemma)) {
     inverted = phraseAfter(scan, cueEnd, scan.sentenceEndToken(i));
     if (inverted) tailStart = inverted[1];
   }
@@ -436,7 +477,18 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
     more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
   }
-  if (sepIsBreak && speakerToks && (more || tailIsAdverbial(scan, tailStart))) {
+  // "“…,” Kasich told a crowd in Ohio": after a quotation the hearer is part of the attribution
+  let hearerVia: CharSpan | null = null;
+  if (closing && speakerToks && !more && (TELL_LIKE.has(t.lemma) || cls === 'tell')) {
+    const hearer = phraseAfter(scan, tailStart, scan.sentenceEndToken(i));
+    if (hearer && !THAT.has(low(toks[hearer[0]]))) {
+      if (looksLikeMedia(scan, hearer) || isOutletName(scan, hearer)) hearerVia = charSpan(scan, hearer[0], hearer[1]);
+      tailStart = hearer[1];
+    }
+  }
+  const quoteBefore = !!closing && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start);
+  if (sepIsBreak && speakerToks && (more || quoteBefore || tailIsAdverbial(scan, tailStart))) {
+    if (hearerVia) via.push(hearerVia);
     let content: CharSpan;
     if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
     else {
@@ -456,31 +508,6 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
   if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
-  if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013')) {
-    // "Chris Cox, who runs the lobbying arm, says …", "Jason Sims — a teacher from Ohio — says …"
-    const stopAt = Math.max(floor, i - 25);
-    for (let m = i - 2; m > stopAt; m--) {
-      const w2 = low(toks[m]);
-      if (toks[m].text === prev.text || (prev.text === ',' && (w2 === 'who' || w2 === 'whose' || w2 === 'which') && toks[m - 1]?.text === ',')) {
-        const open = w2 === 'who' || w2 === 'whose' || w2 === 'which' ? m - 1 : m;
-        const head = phraseBefore(scan, open, floor);
-        if (head && head[0] === floor) subj = [head[0], i - 1];
-        break;
-      }
-    }
-  }
-  if (!subj && prev && prev.text === ',') {
-    // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
-    let np = phraseBefore(scan, i - 1, floor);
-    for (let hops = 0; np && hops < 4; hops++) {
-      if (np[0] === floor) { subj = [np[0], subj ? subj[1] : np[1]]; break; }
-      if (toks[np[0] - 1]?.text !== ',') break;
-      subj = [np[0], subj ? subj[1] : np[1]];
-      np = phraseBefore(scan, np[0] - 1, floor);
-      if (!np) subj = null;
-    }
-    if (subj && subj[0] !== floor) subj = null;
-  }
   if (!subj) return null;
   // "what he claims fits a pattern": the clause is a subject, not a report
   if (low(toks[subj[0] - 1] ?? t) === 'what') return null;
