@@ -29,7 +29,7 @@ const OPEN_MARKS = new Set(['\u201c', '"']);
 const THAT = new Set(['that']);
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
 const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
-const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'survey', 'analysis', 'footage', 'images']);
+const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'studies', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'numbers', 'survey', 'surveys', 'results', 'analysis', 'research', 'footage', 'video', 'images', 'photos', 'filings', 'statistics']);
 
 const low = (t: Token) => t.text.toLowerCase();
 /** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
@@ -532,7 +532,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     }
   } else if (cls === 'belief' || cls === 'evidence') {
     const nx = toks[k];
-    if (!nx || !(THAT.has(low(nx)) || (cls === 'belief' && (nx.pos === 'PRON' || nx.pos === 'PROPN' || nx.pos === 'DET')))) return null;
+    // "polls show Clinton leading": records and surveys report what they show without a "that"
+    const thing = cls === 'evidence' && subj && THING_SPEAKERS.has(low(toks[subj[1] - 1]));
+    if (!nx || !(THAT.has(low(nx)) || thing || (cls === 'belief' && (nx.pos === 'PRON' || nx.pos === 'PROPN' || nx.pos === 'DET')))) return null;
     if (cls === 'evidence') {
       // "Sky News obtained documents proving that …": the one who obtained the documents is the source
       const head = toks.slice(speaker[0], speaker[1]);
