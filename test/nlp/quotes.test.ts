@@ -136,3 +136,10 @@ test('quotes: "“…,” X, a historian, told The Courier" makes X the speaker 
   const [q] = quotesIn('“The ferry will not sail again, because the council sold it,” Tova Lind, a historian at Pellham College, told The Courier.');
   assert.deepEqual(brief(q), { content: '“The ferry will not sail again, because the council sold it,”', direct: true, cue: 'told', speaker: 'Tova Lind, a historian at Pellham College', via: ['The Courier'] });
 });
+
+test('quotes: stance verbs report what a speaker wants, but only with their object right after them', () => {
+  assert.deepEqual(quotesIn('The dockers union wants a new contract before the winter.').map(brief), [
+    { content: 'a new contract before the winter', direct: false, cue: 'wants', speaker: 'The dockers union', via: [] },
+  ]);
+  assert.deepEqual(quotesIn('It was the image he wanted in the harbour towns.'), []);
+});

@@ -510,7 +510,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
   if (!subj) return null;
   // "what he claims fits a pattern": the clause is a subject, not a report
-  if (low(toks[subj[0] - 1] ?? t) === 'what') return null;
+  if (low(toks[subj[0] - 1] ?? t) === 'what' || low(toks[subj[0]]) === 'what') return null;
+  // "the image he wanted in the community": a stance verb needs its object right after it
+  if (cls === 'stance' && (!toks[cueEnd] || toks[cueEnd].pos === 'ADP' && low(toks[cueEnd]) !== 'to' || isPunct(toks[cueEnd]))) return null;
   let speaker = subj;
   let k = cueEnd;
   const end = scan.sentenceEndToken(i);
