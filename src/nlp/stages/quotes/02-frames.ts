@@ -56,7 +56,8 @@ export class Scan {
     section.sentences.forEach((s, i) => {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
-      while (k < s.tokenEnd - 1 && this.toks[k].pos === 'SPACE') k++;
+      // the tagger leaves a closing quote mark after "." at the start of the next sentence
+      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && quotations.some((q) => q.end === this.toks[k].end)))) k++;
       this.sentStart[i] = k;
     });
   }
