@@ -143,3 +143,10 @@ test('quotes: stance verbs report what a speaker wants, but only with their obje
   ]);
   assert.deepEqual(quotesIn('It was the image he wanted in the harbour towns.'), []);
 });
+
+test('quotes: a report in a "while" clause ends where the main clause begins; ", including …" stays inside', () => {
+  assert.deepEqual(quotesIn('While Ana Brun said that the ferry was sold, she appears uneasy about the price.').map((q) => q.content), ['that the ferry was sold']);
+  assert.deepEqual(quotesIn('Pell said the union has “several ways” of winning, including the vote of the north yard.').map((q) => q.content), [
+    'the union has “several ways” of winning, including the vote of the north yard',
+  ]);
+});

@@ -209,11 +209,16 @@ function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
  * or a coordinated report ("and said that …", "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
+  const subordinate = /^(while|although|though|as|when|if|because|after|before|since|whereas|once|even)$/.test(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
     const afterComma = toks[m - 1].text === ',' || (CLOSERS.has(toks[m - 1].text) && toks[m - 2]?.text === ',');
-    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || (toks[m].pos === 'VERB' && /ing$/.test(w)))) return toks[m - 1].text === ',' ? m - 1 : m;
+    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || w === 'referring' || (toks[m].pos === 'VERB' && /ing$/.test(w) && cueClassOf(toks[m], toks[m + 1])))) return toks[m - 1].text === ',' ? m - 1 : m;
+    // "While Ramos said that …, he appears uneasy": the main clause after a subordinate report is not reported
+    if (subordinate && toks[m].text === ',' && m + 2 < stop && (toks[m + 1].pos === 'PRON' || toks[m + 1].pos === 'PROPN' || toks[m + 1].pos === 'DET')) {
+      for (let n = m + 2; n < stop && n <= m + 5; n++) if (toks[n].pos === 'VERB' || toks[n].pos === 'AUX') return m;
+    }
     if ((w === 'and' || w === 'but' || w === 'while' || w === ',' || w === ';') && m + 1 < stop) {
       // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
@@ -341,7 +346,7 @@ export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
 function clauseSubject(scan: Scan, i: number): [number, number] | null {
   const floor = scan.sentenceStartToken(i);
   for (let m = floor; m < i; m++) {
-    if (scan.toks[m].pos === 'VERB' && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
+    if ((scan.toks[m].pos === 'VERB' || scan.toks[m].pos === 'AUX') && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
   }
   return null;
 }
@@ -412,6 +417,9 @@ function appositiveSubject(scan: Scan, i: number, floor: number): [number, numbe
       if (!np) subj = null;
     }
     if (subj && subj[0] !== floor) subj = null;
+    // "…, after winning Ohio, Gov. John Kasich (R-OH), said": a name right before the comma
+    const np1 = !subj ? phraseBefore(scan, i - 1, floor) : null;
+    if (np1 && toks[np1[0] - 1]?.text === ',' && toks.slice(np1[0], np1[1]).filter((x) => x.pos === 'PROPN').length >= 2) subj = np1;
   }
   return subj;
 }
