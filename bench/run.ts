@@ -3,12 +3,14 @@
 import { formatRow, type BenchRow } from './lib.js';
 import * as quotes from './quotes.js';
 import { run as pipeline } from './pipeline.js';
+import { run as dates } from './dates.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
 const BENCHES: Bench[] = [
   { name: 'pipeline', run: pipeline },
+  { name: 'dates', run: dates },
   { name: 'quotes', run: quotes.run },
 ];
 

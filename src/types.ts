@@ -85,7 +85,8 @@ export interface TimeExpression extends Span {
 export interface Analysis {
   schema: 'dossier.analysis/1';
   source: string;
-  document: DocumentMeta & { text: string };
+  /** referenceDate: the date relative expressions were resolved against, and how it was found. */
+  document: DocumentMeta & { text: string; referenceDate?: string | null; referenceDateSource?: string | null };
   comments: Comment[];
   entities: Entity[];
   quotes: Quote[];

@@ -26,6 +26,11 @@ export function register(program: Command): void {
     .option('--pretty', 'indent the JSON (default for a single input on a terminal)')
     .action(async (paths: string[], opts: { jsonl?: boolean; pretty?: boolean }) => {
       let failed = 0;
+      // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw err;
+      });
       const write = (s: string) => new Promise<void>((res) => (process.stdout.write(s) ? res() : process.stdout.once('drain', res)));
       const pretty = opts.pretty ?? (!opts.jsonl && paths.length === 1 && process.stdout.isTTY);
       if (!opts.jsonl && paths.length > 1) await write('[\n');

@@ -30,10 +30,15 @@ export interface Section {
   sentences: Sentence[];
 }
 
+/** Where Context.referenceDate came from: the page itself, or inferred from comments or text. */
+export type ReferenceDateSource = 'metadata' | 'inferred:comments' | 'inferred:text';
+
 export interface Context {
   doc: Document;
   /** The document's own date (ISO), used to resolve relative dates; may be inferred. */
   referenceDate: string | null;
+  /** How referenceDate was found (set by the dates stage); null when there is none. */
+  referenceDateSource?: ReferenceDateSource | null;
   sections: Section[];
   entities: Entity[];
   quotes: Quote[];

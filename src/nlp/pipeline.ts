@@ -2,10 +2,11 @@
 import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
+import { datesStage } from './stages/02-dates.js';
 import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/04-quotes.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, entitiesStage, quotesStage];
+export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage, quotesStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();
@@ -41,6 +42,8 @@ export function analyzeDocument(doc: Document, source: string): Analysis {
       language: doc.language,
       url: doc.url ?? null,
       text: doc.text,
+      referenceDate: ctx.referenceDate,
+      referenceDateSource: ctx.referenceDateSource ?? null,
     },
     comments: doc.comments,
     entities: ctx.entities,

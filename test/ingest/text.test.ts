@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readPlainText, cleanTitle, bylineName, parseHeader } from '../../src/ingest/text/index.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/text/${name}`, import.meta.url), 'utf8');
+
+test('text reader: document text is one verbatim slice of the file, ending before the comments', () => {
+  const file = fixture('thread.txt');
+  const doc = readPlainText(file, 'text');
+  const shift = file.indexOf(doc.text);
+  assert.equal(shift, 0);
+  assert.ok(doc.text.endsWith('Marta Lindqvist'));
+  assert.equal(file.slice(0, doc.text.length), doc.text);
+});
+
+test('text reader: drops scraper junk glued to the title and its trailing colon', () => {
+  assert.equal(readPlainText(fixture('thread.txt'), 'text').title, 'The Harbour Bridge Dispute');
+});
+
+test('text reader: a lone name closing the body is the byline', () => {
+  assert.equal(readPlainText(fixture('thread.txt'), 'text').author, 'Marta Lindqvist');
+});
+
+test('text reader: reads numbered comments, bullet replies and headerless comments', () => {
+  const doc = readPlainText(fixture('thread.txt'), 'text');
+  assert.deepEqual(doc.comments, [
+    { id: 'c1', parentId: null, author: 'quayside_reader', postedAt: '2020-06-03T09:05',
+      text: 'The closure has doubled my commute.\n\n    Second paragraph of the first comment.' },
+    { id: 'c2', parentId: 'c1', author: 'harbourwatch', postedAt: '2020-06-03T21:41', text: 'Same here on the east side.' },
+    { id: 'c3', parentId: null, author: null, postedAt: null, text: 'No header on this one, it just starts.' },
+    { id: 'c4', parentId: null, author: 'Marta Lindqvist', postedAt: '2020-06-04T12:00', text: 'Thanks for reading.' },
+  ]);
+});
+
+test('text reader: a numbered list inside an article is not a comment section', () => {
+  const file = fixture('plain-article.txt');
+  const doc = readPlainText(file, 'text');
+  assert.equal(doc.text, file.trim());
+  assert.deepEqual(doc.comments, []);
+  assert.equal(doc.title, 'Council Approves New Ferry Timetable');
+  assert.equal(doc.author, null);
+});
+
+test('text reader: an "N comments" marker starts a section of "X says:" comments', () => {
+  const doc = readPlainText(fixture('wordpress.txt'), 'text');
+  assert.equal(doc.text, 'Notes From the Lighthouse\n\nThe keeper logged three storms this winter.');
+  assert.deepEqual(doc.comments, [
+    { id: 'c1', parentId: null, author: 'Ada Brightwater', postedAt: '2021-03-04T20:15', text: 'Lovely write-up.' },
+    { id: 'c2', parentId: null, author: 'Tomas Reed', postedAt: null, text: 'Were the storms named?' },
+  ]);
+});
+
+test('text reader: Markdown title comes from the first "# " heading and the text stays verbatim', () => {
+  const file = fixture('notes.md');
+  const doc = readPlainText(file, 'markdown');
+  assert.equal(doc.title, 'Harbour Notes');
+  assert.equal(doc.text, file.trim());
+  assert.equal(doc.format, 'markdown');
+});
+
+test('text reader: a Markdown heading below a preamble still gives the title', () => {
+  assert.equal(readPlainText('Draft, do not share\n\n# The Real Title #\n\nBody.', 'markdown').title, 'The Real Title');
+});
+
+test('text reader: a first line that runs on into a paragraph is not a title', () => {
+  const long = 'The council met on Tuesday and agreed after a long debate that the ferry timetable would change from next month onwards';
+  assert.equal(readPlainText(`${long}\nand residents were told by letter.\n`, 'text').title, null);
+});
+
+test('cleanTitle: keeps question marks, abbreviations and ordinary capitalised starts', () => {
+  assert.equal(cleanTitle('Is the Bridge Safe?'), 'Is the Bridge Safe?');
+  assert.equal(cleanTitle('Ferries Return to the U.S.'), 'Ferries Return to the U.S.');
+  assert.equal(cleanTitle('NASA Plans a Launch'), 'NASA Plans a Launch');
+  assert.equal(cleanTitle('3AThe Quay Report –'), 'The Quay Report');
+  assert.equal(cleanTitle('G20 Summit Opens'), 'G20 Summit Opens');
+});
+
+test('bylineName: accepts a bare name and refuses page furniture and sentences', () => {
+  assert.equal(bylineName('By Marta Lindqvist'), 'Marta Lindqvist');
+  assert.equal(bylineName('Omar bin Said'), 'Omar bin Said');
+  assert.equal(bylineName('Read More'), null);
+  assert.equal(bylineName('The keeper left.'), null);
+  assert.equal(bylineName('Portvale'), null);
+});
+
+test('parseHeader: needs a full date stamp or a widget word, and refuses prose with a pipe', () => {
+  assert.deepEqual(parseHeader('jo | 1st April 2016 at 1:03 pm | Reply'), { author: 'jo', postedAt: '2016-04-01T13:03' });
+  assert.deepEqual(parseHeader('jo | Reply'), { author: 'jo', postedAt: null });
+  assert.deepEqual(parseHeader('April 2, 2016 | Reply'), { author: null, postedAt: '2016-04-02' });
+  assert.equal(parseHeader('Earlier first sailing | from 6 a.m.'), null);
+  assert.equal(parseHeader('Revenue | 2016 | up 4%'), null);
+});
+
+test('text reader: after a clear marker, numbered items are comments even without headers', () => {
+  const doc = readPlainText(fixture('marker-numbered.txt'), 'text');
+  assert.equal(doc.text, 'Quay Lights Switched Off\n\nThe harbour lights went dark at midnight.');
+  assert.deepEqual(doc.comments, [
+    { id: 'c1', parentId: null, author: null, postedAt: null, text: 'Great news for stargazers.' },
+    { id: 'c2', parentId: null, author: 'Ada Brightwater', postedAt: '2021-03-05T07:02', text: 'Not so great for the ferries.' },
+    { id: 'c3', parentId: null, author: null, postedAt: null, text: 'Who pays for this?' },
+  ]);
+});
+
+test('text reader: Markdown front matter gives title, author and date, and is not main text', () => {
+  const file = fixture('front-matter.md');
+  const doc = readPlainText(file, 'markdown');
+  assert.equal(doc.title, 'Tide Tables Revised');
+  assert.equal(doc.author, 'Ada Brightwater');
+  assert.equal(doc.publishedAt, '2021-03-04');
+  assert.equal(doc.publishedAtSource, 'metadata');
+  assert.equal(doc.text, '# Tide tables\n\nThe Portvale harbour office revised its tide tables.');
+  assert.equal(file.indexOf(doc.text) + doc.text.length, file.trimEnd().length);
+});
+
+test('text reader: a line that is only a date near the top is the stated publication date', () => {
+  const doc = readPlainText(fixture('dateline.txt'), 'text');
+  assert.equal(doc.publishedAt, '2016-03-31');
+  assert.equal(doc.title, 'Ferry Fares Frozen');
+});
+
+test('text reader: a date inside an opening sentence is not a publication date', () => {
+  const doc = readPlainText('Quay News\n\nOn March 31, 2016 the quay closed.\n', 'text');
+  assert.equal(doc.publishedAt, null);
+  assert.equal(readPlainText('Published: 4 March 2021\n\nThe quay closed.\n', 'text').publishedAt, '2021-03-04');
+});
