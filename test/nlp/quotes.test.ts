@@ -150,3 +150,15 @@ test('quotes: a report in a "while" clause ends where the main clause begins; ",
     'the union has “several ways” of winning, including the vote of the north yard',
   ]);
 });
+
+test('quotes: in a comment, "Name:" at the start addresses someone and "I" without an author stays "I"', () => {
+  const section = tokenize('c3', 'Rob: This link has the shipping records from the port. I think that the ferry was sold twice.');
+  const qs = quotesOfSection(section, [], 1, null);
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId, q.content]), [['I', null, 'that the ferry was sold twice']]);
+});
+
+test('quotes: "the Courier claims it …" is a report even when the tagger reads "claims" as a noun', () => {
+  assert.deepEqual(quotesIn('This article in the Courier claims it goes mainly to the northern ports.').map(brief), [
+    { content: 'it goes mainly to the northern ports', direct: false, cue: 'claims', speaker: 'This article in the Courier', via: [] },
+  ]);
+});

@@ -191,11 +191,13 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
 }
 
 /** Is this token a reporting cue, and of which class? */
-function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
+function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass | null {
   const cls = CUE_VERBS.get(t.lemma) ?? CUE_VERBS.get(low(t));
   if (!cls) return null;
   const w = low(t);
-  if (t.pos !== 'VERB' && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
+  // the tagger reads "the FT claims it …" as a plural noun; a noun-tagged "-s" cue between a name and a clause is the verb
+  const misTagged = t.pos === 'NOUN' && /s$/.test(w) && cls === 'say' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && next && (next.pos === 'PRON' || THAT.has(low(next)));
+  if (t.pos !== 'VERB' && !misTagged && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
   const n = next ? low(next) : '';
   if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
   if (t.lemma === 'point' && n !== 'out') return null;
@@ -318,9 +320,10 @@ function tailIsAdverbial(scan: Scan, k: number): boolean {
 }
 
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
-function viaIn(scan: Scan, s: number, e: number): CharSpan[] {
+function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null): CharSpan[] {
   const toks = scan.toks, out: CharSpan[] = [];
   for (let m = s; m < e; m++) {
+    if (skip && m >= skip[0] && m < skip[1]) continue; // "A report by the Beast said": that is the speaker, not a relay
     const w = low(toks[m]);
     if (VIA_NOUNS.has(w) && m + 1 < e && ['in', 'with', 'for', 'on', 'to', 'by'].includes(low(toks[m + 1]))) {
       const np = phraseAfter(scan, m + 2, e);
@@ -375,9 +378,9 @@ export function findFrames(scan: Scan): Frame[] {
     let frame: Frame | null = null;
     if (w === 'according' && i + 1 < n && low(toks[i + 1]) === 'to') frame = accordingTo(scan, i);
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
-    else if (t.text === ':' && isHeadlineColon(scan, i)) frame = colonCue(scan, i);
+    else if (t.text === ':' && scan.section.in === 'document' && isHeadlineColon(scan, i)) frame = colonCue(scan, i); // in comments "Rob:" addresses Rob
     else {
-      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
@@ -558,7 +561,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (k > end) return null;
   const content = contentAfter(scan, k);
   if (!content) return null;
-  via.push(...viaIn(scan, floor, k));
+  via.push(...viaIn(scan, floor, i, speaker), ...viaIn(scan, cueEnd, k));
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 
