@@ -372,7 +372,7 @@ export function findFrames(scan: Scan): Frame[] {
     const t = toks[i];
     if (t.start < scan.claimedUntil) continue;
     // cheap test first: only a few words can be cues at all
-    if (!(CUE_VERBS.has(t.lemma) || CUE_ADJECTIVES.has(t.lemma) || t.text === ':' || CUE_VERBS.has(low(t)) || low(t) === 'according')) continue;
+    if (!(CUE_VERBS.has(t.lemma) || CUE_ADJECTIVES.has(t.lemma) || t.text === ':' || t.lemma === 'accord' || t.text === 'according' || t.text === 'According')) continue;
     const w = low(t);
     if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
     let frame: Frame | null = null;
