@@ -131,3 +131,34 @@ test('quotes: "and says" starts a second report, "and tell him" stays inside the
   const qs = quotesIn('Ana Brun says she would sit the mayor down and tell him to resign, and says the budget was wasted.');
   assert.deepEqual(qs.map((q) => q.content), ['she would sit the mayor down and tell him to resign', 'the budget was wasted']);
 });
+
+test('quotes: "“…,” X, a historian, told The Courier" makes X the speaker and the outlet the channel', () => {
+  const [q] = quotesIn('“The ferry will not sail again, because the council sold it,” Tova Lind, a historian at Pellham College, told The Courier.');
+  assert.deepEqual(brief(q), { content: '“The ferry will not sail again, because the council sold it,”', direct: true, cue: 'told', speaker: 'Tova Lind, a historian at Pellham College', via: ['The Courier'] });
+});
+
+test('quotes: stance verbs report what a speaker wants, but only with their object right after them', () => {
+  assert.deepEqual(quotesIn('The dockers union wants a new contract before the winter.').map(brief), [
+    { content: 'a new contract before the winter', direct: false, cue: 'wants', speaker: 'The dockers union', via: [] },
+  ]);
+  assert.deepEqual(quotesIn('It was the image he wanted in the harbour towns.'), []);
+});
+
+test('quotes: a report in a "while" clause ends where the main clause begins; ", including …" stays inside', () => {
+  assert.deepEqual(quotesIn('While Ana Brun said that the ferry was sold, she appears uneasy about the price.').map((q) => q.content), ['that the ferry was sold']);
+  assert.deepEqual(quotesIn('Pell said the union has “several ways” of winning, including the vote of the north yard.').map((q) => q.content), [
+    'the union has “several ways” of winning, including the vote of the north yard',
+  ]);
+});
+
+test('quotes: in a comment, "Name:" at the start addresses someone and "I" without an author stays "I"', () => {
+  const section = tokenize('c3', 'Rob: This link has the shipping records from the port. I think that the ferry was sold twice.');
+  const qs = quotesOfSection(section, [], 1, null);
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId, q.content]), [['I', null, 'that the ferry was sold twice']]);
+});
+
+test('quotes: "the Courier claims it …" is a report even when the tagger reads "claims" as a noun', () => {
+  assert.deepEqual(quotesIn('This article in the Courier claims it goes mainly to the northern ports.').map(brief), [
+    { content: 'it goes mainly to the northern ports', direct: false, cue: 'claims', speaker: 'This article in the Courier', via: [] },
+  ]);
+});

@@ -109,6 +109,8 @@ export class SpeakerResolver {
     const text = this.scan.text.slice(span.start, span.end);
     const w = text.toLowerCase();
     if ((w === 'i' || w === 'me') && this.author) return { ...this.author, span };
+    // first and second person are the writer and the addressee, never a name mentioned before
+    if (w === 'i' || w === 'me' || w === 'we' || w === 'you') return { text, entityId: null, span };
     if (SINGULAR_PERSON.has(w) || PLURAL.has(w) || RELATIVE.has(w)) {
       const ante = RELATIVE.has(w) ? this.relativeAntecedent(span) : this.antecedent(span.start, PLURAL.has(w));
       if (ante) {
