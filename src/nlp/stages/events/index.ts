@@ -44,7 +44,7 @@ export function sectionEvents(
     while (pi < w.placeRefs.length && w.placeRefs[pi].tokenStart < sentence.tokenStart) pi++;
     // A question reports nothing ("Is Assad colluding with ISIS?").
     if (isQuestion(w, sentence.tokenStart, sentence.tokenEnd)) continue;
-    for (const clause of clausesOf(section, s)) {
+    for (const clause of clausesOf(section, s, w.low)) {
       const candidates = findCandidates(w, clause, lex);
       if (!candidates.length) continue;
       // Only the refs of this sentence are scanned per candidate, which keeps the work linear.
