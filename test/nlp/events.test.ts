@@ -228,3 +228,8 @@ test('events: "they" after a single organisation stands for it', () => {
   const got = eventsOf('Varga praised the Kestrel Brigade. They later shelled Tessin.', CAST).map((e) => [e.cameo, e.actors]);
   assert.deepEqual(got, [['051', ['varga', 'kestrel']], ['194', ['kestrel']]]);
 });
+
+test('events: "their fighters" and "his troops" act for their owner', () => {
+  const got = eventsOf('The Kestrel Brigade regrouped. Later their fighters shelled Tessin. Varga said his troops withdrew.', CAST).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['194', ['kestrel']], ['0874', ['varga']]]);
+});

@@ -29,6 +29,8 @@ const PLURAL_PRONOUNS = new Set(['they', 'them']);
 const SINGULAR_PERSON = new Set(['he', 'him', 'she']);
 const RELATIVE = new Set(['who']);
 const SIDES = new Set(['side', 'party', 'camp']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
+const FORCES = new Set(['force', 'troop', 'army', 'fighter', 'soldier', 'militia', 'men', 'man', 'unit', 'jet', 'aircraft', 'artillery']);
 const PARTNER = new Set(['with', 'against', 'between']);
 
 function coverage(n: number, refs: Ref[]): Int32Array {
@@ -105,9 +107,16 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
     const word = low[i];
     let ids: string[] = [];
     let end = i + 1;
+    const forces = i + 1 < tokens.length && FORCES.has(lem[i + 1]);
     if (pos === 'PRON' && PLURAL_PRONOUNS.has(word)) {
       const org = lastOfType.get('ORG');
       ids = coordinated() ? recent(2) : org ? [org] : recent(1);
+    } else if (forces && POSSESSIVE_PRONOUNS.has(word)) {
+      // "his forces", "their fighters", "its troops": the owner of the force acts through it.
+      const owner = word === 'his' || word === 'her' ? lastOfType.get('PERSON') : word === 'its' ? lastOfType.get('ORG') : undefined;
+      const org = lastOfType.get('ORG');
+      ids = owner ? [owner] : word === 'their' ? (coordinated() ? recent(2) : org ? [org] : []) : [];
+      end = i + 2;
     } else if ((word === 'both' || word === 'two') && i + 1 < tokens.length && SIDES.has(lem[i + 1])) {
       ids = recent(2);
       end = i + 2;
