@@ -233,3 +233,8 @@ test('events: "their fighters" and "his troops" act for their owner', () => {
   const got = eventsOf('The Kestrel Brigade regrouped. Later their fighters shelled Tessin. Varga said his troops withdrew.', CAST).map((e) => [e.cameo, e.actors]);
   assert.deepEqual(got, [['194', ['kestrel']], ['0874', ['varga']]]);
 });
+
+test('events: "talks" are negotiations, "talk" is not', () => {
+  assert.deepEqual(codes('The talks in Sarkel resumed.'), ['046 talks']);
+  assert.deepEqual(codes('All that talk about Sarkel was untrue.'), []);
+});
