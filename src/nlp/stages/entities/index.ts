@@ -11,7 +11,11 @@ export const entitiesStage: Stage = {
   name: 'entities',
   run(ctx: Context) {
     const all: Candidate[] = [];
-    for (const sec of ctx.sections) all.push(...findMentions(sec, all.length));
+    let sentences = 0;
+    for (const sec of ctx.sections) {
+      all.push(...findMentions(sec, all.length, sentences));
+      sentences += sec.sentences.length + 10;
+    }
     ctx.entities = resolve(all);
   },
 };
