@@ -319,6 +319,15 @@ function tailIsAdverbial(scan: Scan, k: number): boolean {
   return n <= 8;
 }
 
+/** No verb, "that" or quotation between token k and the next comma or the sentence end. */
+function noClauseFrom(scan: Scan, k: number): boolean {
+  const toks = scan.toks, stop = scan.sentenceEndToken(Math.max(0, k - 1));
+  for (let m = k; m < stop && toks[m].text !== ','; m++) {
+    if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
+  }
+  return true;
+}
+
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
 function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null): CharSpan[] {
   const toks = scan.toks, out: CharSpan[] = [];
@@ -498,7 +507,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       tailStart = hearer[1];
     }
   }
-  const quoteBefore = !!closing && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start);
+  // a quotation of a few words before "X said" is speech when no clause follows the cue;
+  // "On Fox's “Sunday Morning Futures,” Issa said the probe …" quotes a title, and the report follows
+  const quoteBefore = !!closing && closing.end - closing.start > 20 && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start) && noClauseFrom(scan, tailStart);
   if (sepIsBreak && speakerToks && (more || quoteBefore || tailIsAdverbial(scan, tailStart))) {
     if (hearerVia) via.push(hearerVia);
     let content: CharSpan;
