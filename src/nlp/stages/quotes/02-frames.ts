@@ -230,6 +230,10 @@ function contentEndToken(scan: Scan, k: number): number {
       // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
       const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
       if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
+      // "… calling it “disqualifying” and asserting that …": a second participle report
+      if (w === 'and' && n === m + 1 && cls && CUE_PARTICIPLES.has(low(toks[n]))) return m;
+      // "…, Susan said as she turned": the attribution of the whole sentence
+      if (w === ',' && finite && cls === 'say' && n - m <= 4) return m;
       if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
       // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
       if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
