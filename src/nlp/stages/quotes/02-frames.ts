@@ -22,7 +22,6 @@ export interface Frame {
 const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
 const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'one', 'someone', 'others', 'some', 'many', 'both', 'all', 'most']);
 const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
 const CLOSERS = new Set(['\u201d', '"', '\u2019']);
 const OPEN_MARKS = new Set(['\u201c', '"']);
@@ -626,13 +625,11 @@ function accordingTo(scan: Scan, i: number): Frame | null {
 
 /** "Terrorism expert X is sure that …" */
 function adjectiveCue(scan: Scan, i: number): Frame | null {
-  const toks = scan.toks;
   const subj = phraseBefore(scan, i, scan.sentenceStartToken(i));
   if (!subj) return null;
   const content = contentAfter(scan, i + 1);
   if (!content) return null;
-  let cueStart = i - 1;
-  while (cueStart > subj[1] && toks[cueStart - 1].pos === 'ADV') cueStart--;
+  // the cue is the form of "be" with its adjective: "is sure"
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, Math.max(subj[1], i - 1), i + 1), speaker: charSpan(scan, subj[0], subj[1]), via: [] };
 }
 
