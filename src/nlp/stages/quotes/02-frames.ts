@@ -648,7 +648,9 @@ function isHeadlineColon(scan: Scan, i: number): boolean {
     if (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text) || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (isPunct(t) && t.text !== '-' && t.text !== '\u2013')) return false;
     if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) named = true;
   }
-  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking)$/i.test(toks[i - 1].text)) return false;
+  // column and programme labels ("The Latest:", "GfK Poll:", "Follow X on Twitter:") introduce no speaker
+  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking|latest|daily|poll|news|podcast|show|live|recap|review|timeline|explainer|transcript|twitter|facebook)$/i.test(toks[i - 1].text)) return false;
+  if (toks[s].pos === 'VERB' || toks.slice(s, i).some((t) => /^['\u2019]s$/i.test(t.text))) return false;
   return named && i + 2 < toks.length && !/^\s*\n/.test(scan.text.slice(toks[i].end, toks[i].end + 2));
 }
 
