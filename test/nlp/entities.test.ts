@@ -166,3 +166,8 @@ test('entities: "the regime" refers to the government last named but is not an a
   assert.equal(owner(es, 'the regime')?.id, gov?.id);
   assert.deepEqual(gov?.aliases, ['Syrian government']);
 });
+
+test('entities: a capitalised descriptor before a given name is split off, a three-part name is not', () => {
+  assert.deepEqual(named(analyse('Harbour Radio NFL Insider Karim Dahan said the match was lost.')), ['ORG:Harbour Radio NFL Insider', 'PERSON:Karim Dahan']);
+  assert.deepEqual(named(analyse('A doctor, Zahid Mohammed Rawi, said the clinic was full.')), ['PERSON:Zahid Mohammed Rawi']);
+});

@@ -302,7 +302,10 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       for (let k = i + 1; k < end - 1; k++) {
         if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
         const before = toks.slice(i, k).map((x) => x.text);
-        if (titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
+        // Only a descriptor that reads as one (an acronym, a known name, an organisation word) is split off:
+        // "Zahid Mohammed Rawi" stays one person.
+        const descriptor = before.some((w) => isAllCaps(w) || ORG_HEADS.has(w) || !!lookup(w));
+        if (descriptor && titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
         break;
       }
     }
