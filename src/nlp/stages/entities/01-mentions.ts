@@ -38,6 +38,8 @@ export interface Candidate {
   personEvidence?: boolean;
   /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
   pronoun?: 'person' | 'group';
+  /** True for a pronoun inside quotation marks (someone quoted speaks, not the writer). */
+  quoted?: boolean;
   /** Sentence number across the whole document (sections in order), for pronoun distance. */
   sentence: number;
   /** Order of appearance across the whole document (sections in order). */
@@ -254,11 +256,19 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   // Sentence number of each token, for the distance between a pronoun and its antecedent.
   const sentOf = new Uint32Array(toks.length);
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
+  // Quotation depth: curly quotes open and close, straight double quotes toggle.
+  let quoteDepth = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.text.length === 1) {
+      if (t.text === '“') quoteDepth++;
+      else if (t.text === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+      else if (t.text === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
+    }
+    if (v.lineBreak[i] && quoteDepth > 0 && !/["“]/.test(t.text)) quoteDepth = 0; // quotes do not run across paragraphs unclosed
     const pro = PRONOUNS.get(t.text);
     if (pro && t.pos === 'PRON') {
-      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, sentence: sentOf[i], order: order++ });
+      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, quoted: quoteDepth > 0, sentence: sentOf[i], order: order++ });
       continue;
     }
     if (!isCap(t)) {
