@@ -102,7 +102,7 @@ interface SectionView {
   /** Is this (lower-case) word written in lower case somewhere in the section? Answers are memoised. */
   lowerWords: { has(word: string): boolean };
   /** Capitalised words seen somewhere other than at a sentence start. */
-  capsElsewhere: Set<string>;
+  capsElsewhere: { has(word: string): boolean };
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
 }
@@ -145,12 +145,24 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  const capsElsewhere = new Set<string>();
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (t.kind !== 'word') continue;
-    if (!initial[i] && !startsLower(t.text)) capsElsewhere.add(t.text);
-  }
+  // Also on demand: a capitalised word's other occurrences, skipping those that open a sentence.
+  const capsMemo = new Map<string, boolean>();
+  const capsElsewhere = {
+    has(word: string): boolean {
+      let r = capsMemo.get(word);
+      if (r === undefined) {
+        r = false;
+        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+          if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+          let b = at - 1;
+          while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+          r = b >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[b]);
+        }
+        capsMemo.set(word, r);
+      }
+      return r;
+    },
+  };
   return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
 }
 
@@ -243,8 +255,6 @@ function titleLength(words: string[]): number {
   }
   return 0;
 }
-
-export interface SectionMentions { candidates: Candidate[] }
 
 /** Find and type the name mentions of one section. `order` continues across sections. */
 export function findMentions(sec: Section, orderStart: number, sentenceStart = 0): Candidate[] {
@@ -482,8 +492,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let group: Candidate['group'];
 
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
-  const pn = next && !spaceBreak(v, end) && (type === 'PLACE' || !type && fallback === 'PERSON' && false) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
-  if (pn && type === 'PLACE') {
+  const pn = type === 'PLACE' && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
     return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };

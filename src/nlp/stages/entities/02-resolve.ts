@@ -6,7 +6,7 @@
 // is Hillary, and Bill stays apart); otherwise the same loose key and type.
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
-import { entryByName, lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
+import { lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
 import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
 
 interface Cluster {
@@ -233,5 +233,3 @@ export function canonicalKey(surface: string, type: EntityType): string {
   if (e && e.type === type) return entityKey(e.name, type);
   return entityKey(bare, type);
 }
-
-export { entryByName };
