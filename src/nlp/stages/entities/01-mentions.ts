@@ -38,6 +38,8 @@ export interface Candidate {
   personEvidence?: boolean;
   /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
   pronoun?: 'person' | 'group';
+  /** True for a pronoun inside quotation marks (someone quoted speaks, not the writer). */
+  quoted?: boolean;
   /** Sentence number across the whole document (sections in order), for pronoun distance. */
   sentence: number;
   /** Order of appearance across the whole document (sections in order). */
@@ -100,7 +102,7 @@ interface SectionView {
   /** Is this (lower-case) word written in lower case somewhere in the section? Answers are memoised. */
   lowerWords: { has(word: string): boolean };
   /** Capitalised words seen somewhere other than at a sentence start. */
-  capsElsewhere: Set<string>;
+  capsElsewhere: { has(word: string): boolean };
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
 }
@@ -143,12 +145,24 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  const capsElsewhere = new Set<string>();
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (t.kind !== 'word') continue;
-    if (!initial[i] && !startsLower(t.text)) capsElsewhere.add(t.text);
-  }
+  // Also on demand: a capitalised word's other occurrences, skipping those that open a sentence.
+  const capsMemo = new Map<string, boolean>();
+  const capsElsewhere = {
+    has(word: string): boolean {
+      let r = capsMemo.get(word);
+      if (r === undefined) {
+        r = false;
+        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+          if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+          let b = at - 1;
+          while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+          r = b >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[b]);
+        }
+        capsMemo.set(word, r);
+      }
+      return r;
+    },
+  };
   return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
 }
 
@@ -242,8 +256,6 @@ function titleLength(words: string[]): number {
   return 0;
 }
 
-export interface SectionMentions { candidates: Candidate[] }
-
 /** Find and type the name mentions of one section. `order` continues across sections. */
 export function findMentions(sec: Section, orderStart: number, sentenceStart = 0): Candidate[] {
   const v = view(sec);
@@ -254,11 +266,19 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   // Sentence number of each token, for the distance between a pronoun and its antecedent.
   const sentOf = new Uint32Array(toks.length);
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
+  // Quotation depth: curly quotes open and close, straight double quotes toggle.
+  let quoteDepth = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.text.length === 1) {
+      if (t.text === '“') quoteDepth++;
+      else if (t.text === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+      else if (t.text === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
+    }
+    if (v.lineBreak[i] && quoteDepth > 0 && !/["“]/.test(t.text)) quoteDepth = 0; // quotes do not run across paragraphs unclosed
     const pro = PRONOUNS.get(t.text);
     if (pro && t.pos === 'PRON') {
-      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, sentence: sentOf[i], order: order++ });
+      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, quoted: quoteDepth > 0, sentence: sentOf[i], order: order++ });
       continue;
     }
     if (!isCap(t)) {
@@ -302,7 +322,10 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       for (let k = i + 1; k < end - 1; k++) {
         if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
         const before = toks.slice(i, k).map((x) => x.text);
-        if (titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
+        // Only a descriptor that reads as one (an acronym, a known name, an organisation word) is split off:
+        // "Zahid Mohammed Rawi" stays one person.
+        const descriptor = before.some((w) => isAllCaps(w) || ORG_HEADS.has(w) || !!lookup(w));
+        if (descriptor && titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
         break;
       }
     }
@@ -469,8 +492,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let group: Candidate['group'];
 
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
-  const pn = next && !spaceBreak(v, end) && (type === 'PLACE' || !type && fallback === 'PERSON' && false) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
-  if (pn && type === 'PLACE') {
+  const pn = type === 'PLACE' && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
     return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
