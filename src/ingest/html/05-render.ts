@@ -7,12 +7,15 @@ import { BOILERPLATE_LINES, NEGATIVE, POSITIVE } from './hints.js';
 const SKIP_INSIDE = new Set(['h1', 'figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'header', 'label', 'caption', 'img', 'picture', 'sup']);
 const LINKY = new Set(['ul', 'ol', 'div', 'section', 'table', 'dl', 'p', 'li', 'span']);
 
+// Embedded posts (tweets and the like) quoted in an article are part of what it reports.
+const EMBED = /tweet|embed/;
+const NEG_KEEP_LEN = Number(process.env.NEG_KEEP ?? 600);
 /** Whether a part of the chosen article is left out of the text. */
 function isNoise(el: El, rootLen: number): boolean {
   if (el.dropped) return true;
   if (SKIP_INSIDE.has(el.tag)) return true;
   const h = hintOf(el);
-  if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && el.textLen < rootLen * 0.5) return true;
+  if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && !EMBED.test(h) && el.textLen < rootLen * 0.5 && !(el.textLen > NEG_KEEP_LEN && linkDensity(el) < 0.2)) return true;
   if (LINKY.has(el.tag) && el.textLen > 0) {
     const ld = linkDensity(el);
     if (ld > 0.5 && el.textLen < 2000) return true;
