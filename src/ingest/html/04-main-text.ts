@@ -43,6 +43,7 @@ function tagBase(el: El): number {
   }
 }
 
+const SIB_LD = Number(process.env.SIB_LD ?? 0.2);
 const STRONG = Number(process.env.DOSSIER_STRONG ?? 0.75);
 const COMMAS = /[,，、;]/g;
 function countCommas(el: El): number {
@@ -137,7 +138,7 @@ export function selectMain(root: El): Selection {
     let s = scores.get(sib);
     // A sibling wrapping its paragraphs deeper than scores flow up counts by its best descendant.
     if (s === undefined && bonus > 0) s = bestInside(sib, scores);
-    if (s !== undefined && s + bonus >= threshold) { parts.push(sib); continue; }
+    if (s !== undefined && s + bonus >= threshold && linkDensity(sib) < SIB_LD) { parts.push(sib); continue; }
     if (sib.tag === 'p' || (LEAFY.has(sib.tag) && !hasBlockChild(sib))) {
       const ld = linkDensity(sib);
       if (sib.textLen > 80 && ld < 0.25) parts.push(sib);

@@ -5,7 +5,8 @@ import { BLOCK_TAGS, hintOf, isEl, linkDensity, type El } from './dom.js';
 import { BOILERPLATE_LINES, NEGATIVE, POSITIVE } from './hints.js';
 
 const SKIP_INSIDE = new Set(['h1', 'figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'header', 'label', 'caption', 'img', 'picture', 'sup']);
-const LINKY = new Set(['ul', 'ol', 'div', 'section', 'table', 'dl', 'p', 'li', 'span']);
+const LD_MAX = Number(process.env.LD_MAX ?? 0.5);
+const LINKY = new Set((process.env.LINKY ?? 'ul,ol,div,section,table,dl,p,span').split(','));
 
 // Embedded posts (tweets and the like) quoted in an article are part of what it reports.
 const EMBED = /tweet|embed/;
@@ -18,7 +19,7 @@ function isNoise(el: El, rootLen: number): boolean {
   if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && !EMBED.test(h) && el.textLen < rootLen * 0.5 && !(el.textLen > NEG_KEEP_LEN && linkDensity(el) < 0.2)) return true;
   if (LINKY.has(el.tag) && el.textLen > 0) {
     const ld = linkDensity(el);
-    if (ld > 0.5 && el.textLen < 2000) return true;
+    if (ld > LD_MAX && el.textLen < 2000) return true;
   }
   return false;
 }
