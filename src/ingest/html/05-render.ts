@@ -15,6 +15,8 @@ const NEG_KEEP_LEN = Number(process.env.NEG_KEEP ?? 600);
 function isNoise(el: El, rootLen: number): boolean {
   if (el.dropped) return true;
   if (SKIP_INSIDE.has(el.tag)) return true;
+  // An <article> inside the article is another story's teaser card.
+  if (el.tag === 'article' && el.textLen < rootLen * 0.5) return true;
   const h = hintOf(el);
   if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && !EMBED.test(h) && el.textLen < rootLen * 0.5 && !(el.textLen > NEG_KEEP_LEN && linkDensity(el) < 0.2)) return true;
   if (LINKY.has(el.tag) && el.textLen > 0) {
