@@ -112,6 +112,16 @@ export function selectMain(root: El): Selection {
       if (strong.some((c) => contains(a!, c))) { top = a; break; }
     }
   }
+  // Chunked articles repeat the container's class for each chunk: take the chunks' common ancestor.
+  const cls = top.attrs.class;
+  if (cls) {
+    const twins = root.all.filter((e) => e !== top && e.tag === top!.tag && e.attrs.class === cls && !e.dropped && !related(e, top!) && e.textLen >= 200 && linkDensity(e) < 0.2);
+    if (twins.length) {
+      let a: El | null = top.parent;
+      for (; a && a.tag !== 'body' && a.tag !== '#root'; a = a.parent) if (twins.every((t) => contains(a!, t))) break;
+      if (a && a.tag !== 'body' && a.tag !== '#root' && !a.dropped && linkDensity(a) < 0.25) top = a;
+    }
+  }
   // Climb while the parent scores at least as well, or while top is an only child.
   let last = scores.get(top) ?? 0;
   for (let p = top.parent; p && p.tag !== 'body' && p.tag !== '#root'; p = p.parent) {
