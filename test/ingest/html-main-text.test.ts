@@ -48,3 +48,21 @@ test('html main text: leaves hidden elements out', () => {
     <p>Weekend opening hours stay the same, and the ticket office keeps its current timetable for now.</p></article></body></html>`;
   assert.equal(readHtml(html).text, 'The depot will close at six on weekdays, the transport office said, after a review of staffing levels.\n\nWeekend opening hours stay the same, and the ticket office keeps its current timetable for now.');
 });
+
+test('html main text: a double <br> separates paragraphs, and <pre> keeps its lines', () => {
+  const html = `<html><body><div class="story">The lock keeper said the canal would reopen on Friday, after divers cleared the sunken barge from the gate.<br><br>Boats queued at both ends of the lock through the weekend, some of them for two full days.</div>
+    <pre>Lock 4   closed
+Lock 5   open</pre></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), [
+    'The lock keeper said the canal would reopen on Friday, after divers cleared the sunken barge from the gate.',
+    'Boats queued at both ends of the lock through the weekend, some of them for two full days.',
+    'Lock 4 closed\nLock 5 open',
+  ]);
+});
+
+test('html main text: leaves out teaser cards nested inside the article', () => {
+  const teaser = '<article class="post teaser"><h3><a href="/other">Another story</a></h3><p>A different report, about a different town, that a reader may also like to read next week.</p></article>';
+  const html = `<html><body><article class="post"><p>The school board approved the new term dates on Monday, moving the autumn break a week later than last year.</p>
+    <p>Parents' groups had asked for the change, saying the old dates clashed with the harvest festival in most of the district.</p>${teaser}</article></body></html>`;
+  assert.equal(readHtml(html).text, 'The school board approved the new term dates on Monday, moving the autumn break a week later than last year.\n\nParents\' groups had asked for the change, saying the old dates clashed with the harvest festival in most of the district.');
+});

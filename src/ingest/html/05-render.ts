@@ -31,23 +31,26 @@ export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>): str
   const blocks: string[] = [];
   let buf = '';
   const flush = () => {
-    const s = buf.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n').trim();
-    if (s) blocks.push(s);
+    // <br><br> (or a blank line in <pre>) separates paragraphs just as block elements do.
+    for (const part of buf.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').split(/\n{2,}/)) {
+      const s = part.trim();
+      if (s) blocks.push(s);
+    }
     buf = '';
   };
   const rootLen = parts.reduce((n, p) => n + p.textLen, 0);
-  const walk = (el: El) => {
+  const walk = (el: El, pre: boolean) => {
     for (const c of el.children) {
-      if (typeof c === 'string') { buf += c.replace(/\s+/g, ' '); continue; }
+      if (typeof c === 'string') { buf += pre ? c.replace(/\r\n?/g, '\n') : c.replace(/\s+/g, ' '); continue; }
       if (c.tag === 'br') { buf += '\n'; continue; }
       if (plain ? c.dropped || c.tag === 'img' || exclude?.has(c) : isNoise(c, rootLen)) continue;
       const block = BLOCK_TAGS.has(c.tag);
       if (block) flush();
-      walk(c);
+      walk(c, pre || c.tag === 'pre');
       if (block) flush();
     }
   };
-  for (const p of parts) { flush(); if (!p.dropped) walk(p); flush(); }
+  for (const p of parts) { flush(); if (!p.dropped) walk(p, p.tag === 'pre'); flush(); }
   if (plain) return blocks;
   return blocks.filter((b) => b.length > 200 || !BOILERPLATE_LINES.some((re) => re.test(b)));
 }
