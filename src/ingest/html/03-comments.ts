@@ -115,13 +115,15 @@ export function extractComments(root: El): Comment[] {
   for (const el of descendants(root)) if (isItem(el)) found.push(el);
   if (!found.length) return [];
   // An item whose only item-ancestor wraps nothing else (a wrapper and its inner box) is the same comment.
-  const itemSet = new Set(found);
-  const items = found.filter((el) => {
+  const itemSet = new Set(found.filter((el) => el.textLen > 0 && el.linkLen / el.textLen < 0.6));
+  // Teaser cards that reuse the word (an opinion section's "comment" links) are mostly link text.
+  const items = found.filter((el) => el.textLen > 0 && el.linkLen / el.textLen < 0.6).filter((el) => {
     const anc = closestItem(el, itemSet);
     if (!anc) return true;
     const ownText = anc.textLen - el.textLen;
     return !(ownText <= 2);
   });
+  if (!items.length) return [];
   const set = new Set(items);
   const ids = new Map<El, string>();
   items.forEach((el, i) => ids.set(el, `c${i + 1}`));
