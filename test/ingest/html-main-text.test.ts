@@ -66,3 +66,14 @@ test('html main text: leaves out teaser cards nested inside the article', () => 
     <p>Parents' groups had asked for the change, saying the old dates clashed with the harvest festival in most of the district.</p>${teaser}</article></body></html>`;
   assert.equal(readHtml(html).text, 'The school board approved the new term dates on Monday, moving the autumn break a week later than last year.\n\nParents\' groups had asked for the change, saying the old dates clashed with the harvest festival in most of the district.');
 });
+
+test('html main text: keeps <h1> section headings that are not the headline', () => {
+  const html = `<html><head><title>Rye harvest report</title></head><body><div class="main"><h1>Rye harvest report</h1>
+    <p>The rye harvest in the northern district came in a tenth above last year's, the farmers' union said in its autumn report.</p>
+    <h1>Prices</h1><p>Prices at the grain exchange fell slightly over the month, and storage costs rose for most of the cooperatives.</p></div></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), [
+    "The rye harvest in the northern district came in a tenth above last year's, the farmers' union said in its autumn report.",
+    'Prices',
+    'Prices at the grain exchange fell slightly over the month, and storage costs rose for most of the cooperatives.',
+  ]);
+});

@@ -1,10 +1,10 @@
 // Step 5: the chosen elements → plain text. Blocks are separated by a blank line, <br> by a
 // newline; inside the article, link lists, captions, share bars and other negative-hinted
 // parts are left out, and short boilerplate lines ("Advertisement", "Read more…") dropped.
-import { BLOCK_TAGS, hintOf, isEl, linkDensity, type El } from './dom.js';
+import { BLOCK_TAGS, hintOf, linkDensity, textOf, type El } from './dom.js';
 import { BOILERPLATE_LINES, NEGATIVE, POSITIVE } from './hints.js';
 
-const SKIP_INSIDE = new Set(['h1', 'figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'header', 'label', 'caption', 'img', 'picture', 'sup']);
+const SKIP_INSIDE = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'header', 'label', 'caption', 'img', 'picture', 'sup']);
 const LD_MAX = Number(process.env.LD_MAX ?? 0.5);
 const LINKY = new Set((process.env.LINKY ?? 'ul,ol,div,section,table,dl,p,span').split(','));
 
@@ -12,8 +12,10 @@ const LINKY = new Set((process.env.LINKY ?? 'ul,ol,div,section,table,dl,p,span')
 const EMBED = /tweet|embed/;
 const NEG_KEEP_LEN = Number(process.env.NEG_KEEP ?? 600);
 /** Whether a part of the chosen article is left out of the text. */
-function isNoise(el: El, rootLen: number): boolean {
+function isNoise(el: El, rootLen: number, title: string | null): boolean {
   if (el.dropped) return true;
+  // The headline is metadata; an <h1> that is not the headline is a section heading and stays.
+  if (el.tag === 'h1') return title === null || sameHeading(textOf(el), title);
   if (SKIP_INSIDE.has(el.tag)) return true;
   // An <article> inside the article is another story's teaser card.
   if (el.tag === 'article' && el.textLen < rootLen * 0.5) return true;
@@ -27,7 +29,7 @@ function isNoise(el: El, rootLen: number): boolean {
 }
 
 /** Render parts as text blocks; `plain` keeps every block (no article-noise or boilerplate filtering). */
-export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>): string[] {
+export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>, title: string | null = null): string[] {
   const blocks: string[] = [];
   let buf = '';
   const flush = () => {
@@ -43,7 +45,7 @@ export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>): str
     for (const c of el.children) {
       if (typeof c === 'string') { buf += pre ? c.replace(/\r\n?/g, '\n') : c.replace(/\s+/g, ' '); continue; }
       if (c.tag === 'br') { buf += '\n'; continue; }
-      if (plain ? c.dropped || c.tag === 'img' || exclude?.has(c) : isNoise(c, rootLen)) continue;
+      if (plain ? c.dropped || c.tag === 'img' || exclude?.has(c) : isNoise(c, rootLen, title)) continue;
       const block = BLOCK_TAGS.has(c.tag);
       if (block) flush();
       walk(c, pre || c.tag === 'pre');
@@ -53,4 +55,14 @@ export function renderBlocks(parts: El[], plain = false, exclude?: Set<El>): str
   for (const p of parts) { flush(); if (!p.dropped) walk(p, p.tag === 'pre'); flush(); }
   if (plain) return blocks;
   return blocks.filter((b) => b.length > 200 || !BOILERPLATE_LINES.some((re) => re.test(b)));
+}
+
+const normHeading = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Whether a heading is the document's title (equal, or one contains the other). */
+export function sameHeading(heading: string, title: string): boolean {
+  const a = normHeading(heading), b = normHeading(title);
+  if (!a) return true;
+  // Containment counts only between texts of similar length (a site suffix, a kicker), never a paragraph.
+  const close = Math.max(a.length, b.length) <= Math.min(a.length, b.length) * 1.6;
+  return a === b || (close && a.length >= 10 && b.length >= 10 && (b.includes(a) || a.includes(b)));
 }
