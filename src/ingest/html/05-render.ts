@@ -5,12 +5,18 @@ import { BLOCK_TAGS, hintOf, linkDensity, textOf, type El } from './dom.js';
 import { BOILERPLATE_LINES, NEGATIVE, POSITIVE } from './hints.js';
 
 const SKIP_INSIDE = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'header', 'label', 'caption', 'img', 'picture', 'sup']);
-const LD_MAX = Number(process.env.LD_MAX ?? 0.5);
-const LINKY = new Set((process.env.LINKY ?? 'ul,ol,div,section,table,dl,p,span').split(','));
+// Tuned on the article-extraction benchmark (per-page shingle F1), rounded to plain values.
+/** Blocks (LINKY tags) with more than this share of link text are link lists, not prose... */
+const LD_MAX = 0.5;
+/** ...unless they are paragraphs longer than this. */
+const P_MAX = 250;
+const LINKY = new Set(['ul', 'ol', 'div', 'section', 'table', 'dl', 'p', 'span']);
 
 // Embedded posts (tweets and the like) quoted in an article are part of what it reports.
 const EMBED = /tweet|embed/;
-const NEG_KEEP_LEN = Number(process.env.NEG_KEEP ?? 600);
+/** A negative-hinted block this long and low in links is kept: it is prose in an odd wrapper. */
+const NEG_KEEP_LEN = 600;
+
 /** Whether a part of the chosen article is left out of the text. */
 function isNoise(el: El, rootLen: number, title: string | null): boolean {
   if (el.dropped) return true;
@@ -23,7 +29,9 @@ function isNoise(el: El, rootLen: number, title: string | null): boolean {
   if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && !EMBED.test(h) && el.textLen < rootLen * 0.5 && !(el.textLen > NEG_KEEP_LEN && linkDensity(el) < 0.2)) return true;
   if (LINKY.has(el.tag) && el.textLen > 0) {
     const ld = linkDensity(el);
-    if (ld > LD_MAX && el.textLen < 2000) return true;
+    // A long paragraph full of links is still prose; a short linked line is a teaser or a menu.
+    const limit = el.tag === 'p' || el.tag === 'span' ? P_MAX : 2000;
+    if (ld > LD_MAX && el.textLen < limit) return true;
   }
   return false;
 }
