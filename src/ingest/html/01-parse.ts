@@ -12,7 +12,7 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 
 export const MAX_DEPTH = 200;
 /** Open elements (in the parser) beyond which it is restarted; see the feeding loop below. */
 const MAX_OPEN = 2000;
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
 /** Tags that never hold article text (dropped before scoring, after comments are read). */
 const NEVER = new Set(['nav', 'aside', 'footer', 'menu', 'dialog']);
