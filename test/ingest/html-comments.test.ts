@@ -51,3 +51,19 @@ test('html comments: no comment text, author or form leaks into the main text', 
 test('html comments: a page without a thread has no comments', () => {
   assert.deepEqual(readHtml(fixture('article-boilerplate.html')).comments, []);
 });
+
+test('html comments: splits a "name on date" author line into author and time', () => {
+  const html = `<html><body><article><p>The ferry timetable for the winter months was published on Monday by the island council.</p></article>
+    <ol class="commentlist"><li class="comment"><div class="comment-author"><cite>Ida Marsh on March 2, 2021 at 4:47 pm</cite></div>
+    <div class="comment-text"><p>Two sailings a day is not enough.</p></div></li></ol></body></html>`;
+  assert.deepEqual(readHtml(html).comments, [
+    { id: 'c1', parentId: null, author: 'Ida Marsh', postedAt: '2021-03-02T16:47', text: 'Two sailings a day is not enough.' },
+  ]);
+});
+
+test('html comments: the reply form and a comment counter are not comments', () => {
+  const html = `<html><body><article><p>The ferry timetable for the winter months was published on Monday by the island council.</p></article>
+    <div class="comment-entry"><span class="comment-count">0</span> <span class="comment-text">replies</span>
+    <form class="comment-form"><label class="comment-author">Name *</label></form></div></body></html>`;
+  assert.deepEqual(readHtml(html).comments, []);
+});

@@ -63,6 +63,14 @@ function cleanAuthor(s: string): string | null {
   return t && t.length <= 80 ? t : null;
 }
 
+/** "Jane on May 1, 2019 at 4:47 pm": the name and the time written in one line. */
+function splitAuthorTime(name: string): { name: string; iso: string } | null {
+  const m = /^(.+?)(?:\s+(?:on|at|-|–|—|\|)\s+|,\s+)(.*\d{4}.*)$/.exec(name);
+  if (!m) return null;
+  const iso = isoDate(m[2].replace(/\s*(says|said|wrote)\s*:?\s*$/i, ''));
+  return iso ? { name: m[1].trim(), iso } : null;
+}
+
 function findAuthor(own: El[]): { el: El; name: string } | null {
   for (const e of own) {
     if (e.attrs.itemprop === 'author' || e.attrs.rel === 'author' || (AUTHOR.test(hintOf(e)) && !/avatar|author-?img|photo/.test(hintOf(e)))) {
@@ -115,9 +123,11 @@ export function extractComments(root: El): Comment[] {
   for (const el of descendants(root)) if (isItem(el)) found.push(el);
   if (!found.length) return [];
   // An item whose only item-ancestor wraps nothing else (a wrapper and its inner box) is the same comment.
-  const itemSet = new Set(found.filter((el) => el.textLen > 0 && el.linkLen / el.textLen < 0.6));
-  // Teaser cards that reuse the word (an opinion section's "comment" links) are mostly link text.
-  const items = found.filter((el) => el.textLen > 0 && el.linkLen / el.textLen < 0.6).filter((el) => {
+  // Not comments: teaser cards reusing the word (mostly link text) and the reply form's wrapper.
+  const plausible = (el: El) => el.textLen > 0 && el.linkLen / el.textLen < 0.6 && !firstWhere(el, (d) => d.tag === 'form' || d.tag === 'label');
+  const candidates = found.filter(plausible);
+  const itemSet = new Set(candidates);
+  const items = candidates.filter((el) => {
     const anc = closestItem(el, itemSet);
     if (!anc) return true;
     const ownText = anc.textLen - el.textLen;
@@ -146,7 +156,9 @@ export function extractComments(root: El): Comment[] {
     }
     const own = ownElements(el, set);
     const author = findAuthor(own);
-    const time = findTime(own);
+    let time = findTime(own);
+    const joined = author ? splitAuthorTime(author.name) : null;
+    if (author && joined) { author.name = joined.name; time ??= { el: author.el, iso: joined.iso }; }
     const skip = new Set<El>();
     if (author) skip.add(author.el);
     if (time) { skip.add(time.el); for (let a = time.el.parent; a && a !== el && TIME.test(hintOf(a)); a = a.parent) skip.add(a); }
