@@ -67,3 +67,11 @@ test('html comments: the reply form and a comment counter are not comments', () 
     <form class="comment-form"><label class="comment-author">Name *</label></form></div></body></html>`;
   assert.deepEqual(readHtml(html).comments, []);
 });
+
+test('html comments: a "post" article on a page whose wrapper mentions comments stays the article', () => {
+  const html = `<html><body class="single comments-open"><div id="page" class="has-comments"><article class="post hentry"><h1 class="entry-title">Market hall reopens</h1>
+    <div class="entry-content"><p>The market hall reopened on Saturday after a two-year renovation, with forty stalls and a new glass roof over the central aisle.</p></div></article></div></body></html>`;
+  const d = readHtml(html);
+  assert.deepEqual(d.comments, []);
+  assert.equal(d.text, 'The market hall reopened on Saturday after a two-year renovation, with forty stalls and a new glass roof over the central aisle.');
+});

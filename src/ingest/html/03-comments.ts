@@ -26,8 +26,11 @@ function tokens(el: El): string[] {
   return c ? c.toLowerCase().split(/\s+/) : [];
 }
 
+/** Page-wide wrappers whose classes describe the page ("comments-open"), not a comment section. */
+const PAGE_TAGS = new Set(['#root', 'html', 'body', 'main']);
+
 function inSection(el: El): boolean {
-  for (let a = el.parent; a; a = a.parent) if (SECTION.test(hintOf(a))) return true;
+  for (let a = el.parent; a; a = a.parent) if (!PAGE_TAGS.has(a.tag) && SECTION.test(hintOf(a))) return true;
   return false;
 }
 
@@ -40,8 +43,13 @@ function isItem(el: El): boolean {
   if (ts.some((t) => ITEM_TOKENS.has(t))) return true;
   const id = (el.attrs.id ?? '').toLowerCase();
   if (ID_ITEM.test(id) && id !== 'comment' && el.tag !== 'a') return inSection(el) || ts.some((t) => t.startsWith('comment'));
-  if (ts.some((t) => SECTION_ITEM_TOKENS.has(t))) return inSection(el);
+  if (ts.some((t) => SECTION_ITEM_TOKENS.has(t))) return inSection(el) && !looksLikeArticle(el);
   return false;
+}
+
+/** The article itself carries "post" too: it has the headline or the article body in it. */
+function looksLikeArticle(el: El): boolean {
+  return firstWhere(el, (d) => d.tag === 'h1' || d.attrs.itemprop === 'articleBody' || /\b(entry-content|article-body|post-content|story-body)\b/.test(d.hint)) !== null;
 }
 
 /** The parts of an item's subtree that belong to it and not to a nested reply. */
