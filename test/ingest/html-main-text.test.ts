@@ -77,3 +77,10 @@ test('html main text: keeps <h1> section headings that are not the headline', ()
     'Prices at the grain exchange fell slightly over the month, and storage costs rose for most of the cooperatives.',
   ]);
 });
+
+test('html main text: falls back to JSON-LD articleBody when the page body is an empty script shell', () => {
+  const body = 'The tram line to the airport opened on Sunday, two years late.\n\nThe first trams ran every ten minutes and were full by noon, the operator said, and the council called the opening a relief for commuters who had waited since the plan was approved.';
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Airport tram opens', articleBody: body })}</script></head>
+    <body><div id="app"></div><script>render()</script></body></html>`;
+  assert.equal(readHtml(html).text, body);
+});

@@ -186,7 +186,8 @@ export function readMetadata(p: Parsed): Metadata {
     if (publishedAt) publishedAtSource = 'byline';
   }
 
-  const articleBody = str(art?.articleBody);
+  // Kept with its line breaks: they are the only paragraph structure it has.
+  const articleBody = typeof art?.articleBody === 'string' ? decodeLeftoverEntities(art.articleBody).trim() || null : null;
   const lang = (p.lang ?? first(meta, 'og:locale', 'language', 'content-language') ?? 'en').toLowerCase().slice(0, 2);
   return {
     title, author, publisher: publisher && !isUrl(publisher) ? publisher : null, publishedAt, publishedAtSource,

@@ -17,7 +17,9 @@ export function readHtml(html: string): Document {
   // Comments first, so a commenter's name or date is never taken for the article's byline.
   const comments = extractComments(root);
   const meta = readMetadata(parsed);
-  const text = mainText(root, meta.title);
+  let text = mainText(root, meta.title);
+  // Script-rendered pages ship an empty shell; their JSON-LD articleBody is then the only text.
+  if (text.length < MIN_TEXT && meta.articleBody && meta.articleBody.length > text.length * 2) text = articleBodyText(meta.articleBody);
   return {
     title: meta.title,
     author: meta.author,
@@ -30,6 +32,11 @@ export function readHtml(html: string): Document {
     comments,
     format: 'html',
   };
+}
+
+/** JSON-LD articleBody as plain text: tags some sites leave in it removed, paragraphs kept. */
+function articleBodyText(body: string): string {
+  return body.replace(/<[^>]{0,500}>/g, ' ').split(/\n\s*\n|\r\n\s*\r\n/).map((p) => p.replace(/[ \t\r\n\u00a0]+/g, ' ').trim()).filter(Boolean).join('\n\n');
 }
 
 function mainText(root: El, title: string | null): string {
