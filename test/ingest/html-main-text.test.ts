@@ -84,3 +84,10 @@ test('html main text: falls back to JSON-LD articleBody when the page body is an
     <body><div id="app"></div><script>render()</script></body></html>`;
   assert.equal(readHtml(html).text, body);
 });
+
+test('html main text: drops short boilerplate lines but keeps a long paragraph that mentions them', () => {
+  const long = 'Readers who want to subscribe to the council newsletter, the clerk said, can do so at the library, where the paper edition is also kept for anyone without a computer at home or at work, and where staff will help them fill in the form.';
+  const html = `<html><body><article><p>Updated at 1:23 p.m.</p><p>The library board voted on Tuesday to keep the reading room open until nine in the evening on weekdays.</p>
+    <p>Advertisement</p><p>${long}</p><p>Sign up for our free morning newsletter.</p><p>Photo: Gazette archive</p></article></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), ['The library board voted on Tuesday to keep the reading room open until nine in the evening on weekdays.', long]);
+});
