@@ -75,3 +75,13 @@ test('html comments: a "post" article on a page whose wrapper mentions comments 
   assert.deepEqual(d.comments, []);
   assert.equal(d.text, 'The market hall reopened on Saturday after a two-year renovation, with forty stalls and a new glass roof over the central aisle.');
 });
+
+test('html comments: threads flat comments by aria-level', () => {
+  const c = (level: number, who: string, said: string) =>
+    `<article class="comment" aria-level="${level}"><b class="author">${who}</b><p class="comment-body">${said}</p></article>`;
+  const html = `<html><body><main><p>The bakery on Quay Street will close for a month while its ovens are replaced, the owner said on Friday.</p></main>
+    <section id="comments">${c(1, 'Lotte', 'Where do we buy bread now?')}${c(2, 'Kees', 'The market on Saturdays.')}${c(3, 'Lotte', 'Thanks!')}${c(1, 'Bram', 'Good luck with the ovens.')}</section></body></html>`;
+  assert.deepEqual(readHtml(html).comments.map((x) => [x.id, x.parentId, x.author]), [
+    ['c1', null, 'Lotte'], ['c2', 'c1', 'Kees'], ['c3', 'c2', 'Lotte'], ['c4', null, 'Bram'],
+  ]);
+});

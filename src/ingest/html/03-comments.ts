@@ -149,9 +149,12 @@ export function extractComments(root: El): Comment[] {
   for (const el of items) for (const k of ['id', 'data-id', 'data-comment-id']) if (el.attrs[k]) byAttrId.set(el.attrs[k].replace(/^(li-)?comment-|^post-/, ''), el);
 
   const comments: Comment[] = [];
+  // Flat threads state the nesting level in a class (WordPress depth-2), data-depth or aria-level.
   const depthOf = (el: El): number | null => {
     const m = /\bdepth-(\d+)\b|\blevel-(\d+)\b/.exec(el.attrs.class ?? '');
-    return m ? Number(m[1] ?? m[2]) : null;
+    if (m) return Number(m[1] ?? m[2]);
+    const a = el.attrs['data-depth'] ?? el.attrs['data-level'] ?? el.attrs['aria-level'];
+    return a !== undefined && /^\d{1,3}$/.test(a) ? Number(a) : null;
   };
   for (let i = 0; i < items.length; i++) {
     const el = items[i];
