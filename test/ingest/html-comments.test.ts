@@ -85,3 +85,19 @@ test('html comments: threads flat comments by aria-level', () => {
     ['c1', null, 'Lotte'], ['c2', 'c1', 'Kees'], ['c3', 'c2', 'Lotte'], ['c4', null, 'Bram'],
   ]);
 });
+
+test('html comments: reads unmarked list items of a comment section, nested lists as replies', () => {
+  const html = `<html><body><article><p>The swimming pool will reopen in May after the roof repairs, the sports department said on Thursday.</p></article>
+    <div class="comments"><ul>
+      <li><div class="meta"><span class="name">Ruth</span> <span class="date">April 2, 2022</span></div><p>Finally some good news.</p>
+        <ul><li><div class="meta"><span class="name">Otto</span></div><p>If it really opens in May.</p></li></ul></li>
+      <li><div class="meta"><span class="date">April 3, 2022</span></div><p>What about the sauna?</p></li>
+    </ul></div></body></html>`;
+  const d = readHtml(html);
+  assert.deepEqual(d.comments, [
+    { id: 'c1', parentId: null, author: 'Ruth', postedAt: '2022-04-02', text: 'Finally some good news.' },
+    { id: 'c2', parentId: 'c1', author: 'Otto', postedAt: null, text: 'If it really opens in May.' },
+    { id: 'c3', parentId: null, author: null, postedAt: '2022-04-03', text: 'What about the sauna?' },
+  ]);
+  assert.equal(d.text, 'The swimming pool will reopen in May after the roof repairs, the sports department said on Thursday.');
+});

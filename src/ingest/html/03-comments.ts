@@ -52,6 +52,20 @@ function looksLikeArticle(el: El): boolean {
   return firstWhere(el, (d) => d.tag === 'h1' || d.attrs.itemprop === 'articleBody' || /\b(entry-content|article-body|post-content|story-body)\b/.test(d.hint)) !== null;
 }
 
+/** A container that is plainly a comment list: "comments", "comment-list", "commentlist", "comment-thread". */
+const LIST_SECTION = /(^|[\s_-])(comments|comment-?list|comments-?list|comment-?thread|comments-?area)($|[\s_-])/;
+
+/** Without marked items, the list items of a comment section (and of its nested reply lists) are the comments. */
+function unmarkedListItems(root: El): El[] {
+  const out: El[] = [];
+  for (const sec of descendants(root)) {
+    if (PAGE_TAGS.has(sec.tag) || !LIST_SECTION.test(sec.hint)) continue;
+    for (const li of descendants(sec)) if (li.tag === 'li' && li.textLen > 0 && li.parent && (li.parent.tag === 'ul' || li.parent.tag === 'ol')) out.push(li);
+    if (out.length) break;
+  }
+  return out;
+}
+
 /** The parts of an item's subtree that belong to it and not to a nested reply. */
 function ownElements(item: El, items: Set<El>): El[] {
   const out: El[] = [];
@@ -129,6 +143,7 @@ function contains(outer: El, inner: El): boolean {
 export function extractComments(root: El): Comment[] {
   const found: El[] = [];
   for (const el of descendants(root)) if (isItem(el)) found.push(el);
+  if (!found.length) found.push(...unmarkedListItems(root));
   if (!found.length) return [];
   // An item whose only item-ancestor wraps nothing else (a wrapper and its inner box) is the same comment.
   // Not comments: teaser cards reusing the word (mostly link text) and the reply form's wrapper.
