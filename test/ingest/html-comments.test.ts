@@ -101,3 +101,9 @@ test('html comments: reads unmarked list items of a comment section, nested list
   ]);
   assert.equal(d.text, 'The swimming pool will reopen in May after the roof repairs, the sports department said on Thursday.');
 });
+
+test('html comments: a sidebar "recent comments" widget is not the page thread', () => {
+  const html = `<html><body><article><p>The swimming pool will reopen in May after the roof repairs, the sports department said on Thursday.</p></article>
+    <section class="sidebar"><ul class="recent-comments-list"><li>Ruth: Finally some good news about the…</li><li>Otto: Not the first time they…</li></ul></section></body></html>`;
+  assert.deepEqual(readHtml(html).comments, []);
+});

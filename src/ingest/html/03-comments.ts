@@ -55,11 +55,20 @@ function looksLikeArticle(el: El): boolean {
 /** A container that is plainly a comment list: "comments", "comment-list", "commentlist", "comment-thread". */
 const LIST_SECTION = /(^|[\s_-])(comments|comment-?list|comments-?list|comment-?thread|comments-?area)($|[\s_-])/;
 
+/** Site-wide widgets ("recent comments" in a sidebar) list other pages' comments, not this page's thread. */
+const WIDGET = /recent|latest|popular|widget|sidebar|most-/;
+function inWidget(el: El): boolean {
+  // Only the nearest wrappers: layout classes far up ("content-sidebar-wrap") say nothing about the list.
+  let n = 0;
+  for (let a: El | null = el; a && !PAGE_TAGS.has(a.tag) && n < 4; a = a.parent, n++) if (a.tag === 'aside' || WIDGET.test(a.hint)) return true;
+  return false;
+}
+
 /** Without marked items, the list items of a comment section (and of its nested reply lists) are the comments. */
 function unmarkedListItems(root: El): El[] {
   const out: El[] = [];
   for (const sec of descendants(root)) {
-    if (PAGE_TAGS.has(sec.tag) || !LIST_SECTION.test(sec.hint)) continue;
+    if (PAGE_TAGS.has(sec.tag) || !LIST_SECTION.test(sec.hint) || inWidget(sec)) continue;
     for (const li of descendants(sec)) if (li.tag === 'li' && li.textLen > 0 && li.parent && (li.parent.tag === 'ul' || li.parent.tag === 'ol')) out.push(li);
     if (out.length) break;
   }
