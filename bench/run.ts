@@ -4,12 +4,25 @@ import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
 import { run as server } from './server.js';
 import { run as extraction } from './extraction.js';
+import { run as judge } from './judge.js';
 import { run as store } from './store.js';
+import { run as events } from './events.js';
+import * as quotes from './quotes.js';
+import { run as pipeline } from './pipeline.js';
 
 type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
-const BENCHES: Bench[] = [{ name: 'dates', run: dates }, { name: 'extraction', run: extraction }, { name: 'store', run: store }, { name: 'server', run: server }];
+const BENCHES: Bench[] = [
+  { name: 'dates', run: dates },
+  { name: 'pipeline', run: pipeline },
+  { name: 'quotes', run: quotes.run },
+  { name: 'events', run: events },
+  { name: 'extraction', run: extraction },
+  { name: 'judge', run: judge },
+  { name: 'store', run: store },
+  { name: 'server', run: server },
+];
 
 const only = process.argv.slice(2);
 for (const b of BENCHES) {

@@ -90,42 +90,115 @@ export function originClusters(evidence: readonly AchEvidence[]): Map<string, st
 
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
-/** Score the matrix. Pure: the same input always gives the same ranking. */
-export function scoreAch(input: AchInput): AchResult {
-  const { hypotheses, evidence, cells } = input;
-  const cell = new Map(cells.map((c) => [`${c.evidenceId}\u0000${c.hypothesisId}`, c]));
-  const ratingOf = (e: string, h: string): AchCell | undefined => cell.get(`${e}\u0000${h}`);
-  const clusters = originClusters(evidence);
+/** One evidence item reduced to numbers: its weighted score per hypothesis, in hypothesis order. */
+export interface PreparedItem {
+  id: string;
+  origins: string[];
+  diagnostic: boolean;
+  inconsistency: Float64Array;
+  consistency: Float64Array;
+}
 
-  const evidenceScores: EvidenceScore[] = evidence.map((e) => {
-    const values = hypotheses.map((h) => RATING_VALUE[ratingOf(e.id, h.id)?.rating ?? 'NA']);
-    const ratings = hypotheses.map((h) => ratingOf(e.id, h.id)?.rating ?? 'NA');
+export interface PreparedMatrix {
+  hypotheses: Hypothesis[];
+  items: PreparedItem[];
+  evidence: EvidenceScore[];
+}
+
+/** Weigh every cell once; scoring and sensitivity then work on plain numbers. */
+export function prepareAch(input: AchInput): PreparedMatrix {
+  const { hypotheses, evidence, cells } = input;
+  const byEvidence = new Map<string, Map<string, AchCell>>();
+  for (const c of cells) {
+    let row = byEvidence.get(c.evidenceId);
+    if (!row) byEvidence.set(c.evidenceId, (row = new Map()));
+    row.set(c.hypothesisId, c);
+  }
+  const items: PreparedItem[] = [];
+  const scores: EvidenceScore[] = [];
+  for (const e of evidence) {
+    const row = byEvidence.get(e.id);
+    const ratings = hypotheses.map((h) => row?.get(h.id)?.rating ?? 'NA');
+    const values = ratings.map((r) => RATING_VALUE[r]);
     const w = evidenceWeight(e);
     // rated alike everywhere: it cannot tell the hypotheses apart, so it must not move the ranking
-    const diagnostic = hypotheses.length > 1 && ratings.some((r) => r !== ratings[0]) && values.some((v) => v !== values[0]);
+    const diagnostic = hypotheses.length > 1 && values.some((v) => v !== values[0]);
+    const inc = new Float64Array(hypotheses.length);
+    const con = new Float64Array(hypotheses.length);
+    hypotheses.forEach((h, i) => {
+      const c = row?.get(h.id);
+      if (!c) return;
+      inc[i] = INCONSISTENCY[c.rating] * w * c.weight;
+      con[i] = CONSISTENCY[c.rating] * w * c.weight;
+    });
     const spread = values.length ? Math.max(...values) - Math.min(...values) : 0;
-    return { id: e.id, label: e.label, weight: round(w), diagnostic, diagnosticity: diagnostic ? round(spread * w) : 0, cluster: clusters.get(e.id)! };
-  });
-  const byId = new Map(evidenceScores.map((s) => [s.id, s]));
+    items.push({ id: e.id, origins: e.origins, diagnostic, inconsistency: inc, consistency: con });
+    scores.push({ id: e.id, label: e.label, weight: round(w), diagnostic, diagnosticity: diagnostic ? round(spread * w) : 0, cluster: e.id });
+  }
+  // clusters are reported over all items; scoring clusters only the diagnostic ones (see scorePrepared)
+  const clusters = originClusters(evidence);
+  for (const s of scores) s.cluster = clusters.get(s.id)!;
+  return { hypotheses, items, evidence: scores };
+}
 
-  const scored = hypotheses.map((h, order) => {
-    // per origin cluster, the strongest item speaks for the cluster: repetition is not corroboration
-    const inc = new Map<string, number>();
-    const con = new Map<string, number>();
-    for (const e of evidence) {
-      const s = byId.get(e.id)!;
-      const c = ratingOf(e.id, h.id);
-      if (!s.diagnostic || !c) continue;
-      const w = s.weight * c.weight;
-      inc.set(s.cluster, Math.max(inc.get(s.cluster) ?? 0, INCONSISTENCY[c.rating] * w));
-      con.set(s.cluster, Math.max(con.get(s.cluster) ?? 0, CONSISTENCY[c.rating] * w));
+/**
+ * Per hypothesis, the summed inconsistency and consistency over origin clusters of the diagnostic
+ * items: within a cluster the strongest item speaks for it, so repetition is not corroboration.
+ */
+export function scorePrepared(items: readonly PreparedItem[], nHypotheses: number): { inconsistency: number[]; consistency: number[] } {
+  const live = items.filter((i) => i.diagnostic);
+  const parent = live.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const firstWith = new Map<string, number>();
+  live.forEach((item, i) => {
+    for (const o of item.origins) {
+      const j = firstWith.get(o);
+      if (j === undefined) firstWith.set(o, i);
+      else {
+        const [a, b] = [find(i), find(j)];
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
     }
-    const sum = (m: Map<string, number>) => round([...m.values()].reduce((a, b) => a + b, 0));
-    return { id: h.id, text: h.text, inconsistency: sum(inc), consistency: sum(con), rank: 0, order };
   });
-  scored.sort((a, b) => a.inconsistency - b.inconsistency || b.consistency - a.consistency || a.order - b.order);
-  const ranked: HypothesisScore[] = scored.map(({ order: _order, ...h }, i) => ({ ...h, rank: i + 1 }));
-  return { hypotheses: ranked, evidence: evidenceScores, cells };
+  const incMax = new Map<number, Float64Array>();
+  const conMax = new Map<number, Float64Array>();
+  live.forEach((item, i) => {
+    const r = find(i);
+    let inc = incMax.get(r);
+    let con = conMax.get(r);
+    if (!inc || !con) {
+      incMax.set(r, (inc = new Float64Array(nHypotheses)));
+      conMax.set(r, (con = new Float64Array(nHypotheses)));
+    }
+    for (let h = 0; h < nHypotheses; h++) {
+      if (item.inconsistency[h] > inc[h]) inc[h] = item.inconsistency[h];
+      if (item.consistency[h] > con[h]) con[h] = item.consistency[h];
+    }
+  });
+  const inconsistency = new Array<number>(nHypotheses).fill(0);
+  const consistency = new Array<number>(nHypotheses).fill(0);
+  for (const a of incMax.values()) for (let h = 0; h < nHypotheses; h++) inconsistency[h] += a[h];
+  for (const a of conMax.values()) for (let h = 0; h < nHypotheses; h++) consistency[h] += a[h];
+  return { inconsistency: inconsistency.map(round), consistency: consistency.map(round) };
+}
+
+/** Hypothesis indexes, best first: least inconsistent, then most consistent, then as entered. */
+export function rankPrepared(items: readonly PreparedItem[], nHypotheses: number): number[] {
+  const { inconsistency, consistency } = scorePrepared(items, nHypotheses);
+  return [...Array(nHypotheses).keys()].sort((a, b) => inconsistency[a] - inconsistency[b] || consistency[b] - consistency[a] || a - b);
+}
+
+/** Score the matrix. Pure: the same input always gives the same ranking. */
+export function scoreAch(input: AchInput): AchResult {
+  const m = prepareAch(input);
+  const n = input.hypotheses.length;
+  const { inconsistency, consistency } = scorePrepared(m.items, n);
+  const order = rankPrepared(m.items, n);
+  const ranked: HypothesisScore[] = order.map((i, r) => ({ id: input.hypotheses[i].id, text: input.hypotheses[i].text, inconsistency: inconsistency[i], consistency: consistency[i], rank: r + 1 }));
+  return { hypotheses: ranked, evidence: m.evidence, cells: input.cells };
 }
 
 export function ranking(r: AchResult): string[] {

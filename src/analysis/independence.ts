@@ -92,6 +92,8 @@ export function claimOrigins(snap: DossierSnapshot, claim: ClaimGroup): ClaimOri
 
 /** A chain as one line: speaker → via outlets → document. */
 export function formatChain(c: Chain): string {
-  const parts = [c.speaker?.name ?? c.origin.name, ...c.via.map((v) => v.name), c.document.title ?? c.document.id];
-  return parts.join(' → ');
+  const doc = c.document.title ?? `document ${c.document.id}`;
+  // the document's own assertion: no speaker, no relay, the publisher is the origin
+  if (!c.speaker && !c.via.length) return `${c.origin.name} (own assertion) → ${doc}`;
+  return [c.speaker?.name ?? c.origin.name, ...c.via.map((v) => v.name), doc].join(' → ');
 }

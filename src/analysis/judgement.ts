@@ -6,7 +6,7 @@ import { describeSpan, type Anchor } from './anchoring.js';
 import { credibilityFor, proposeCredibility, type CredibilityJudgement } from './credibility.js';
 import { claimOrigins, traceMember, type Chain, type ChainLink } from './independence.js';
 import type { ClaimMember, DocumentRecord, DossierSnapshot, Hypothesis, Reliability } from './model.js';
-import { proposeRating } from './ratings-proposal.js';
+import { proposeFromReadings, readForRating } from './ratings-proposal.js';
 import { sensitivity, type SensitivityReport } from './sensitivity.js';
 import { flagInterestedParties, listSources, type InterestedPartyFlag, type SourceSummary } from './sources.js';
 
@@ -99,10 +99,13 @@ export function judge(snap: DossierSnapshot, opts: JudgeOptions = {}): Judgement
     for (const m of claim.members) if (m.quoteId) inClaims.add(`${m.documentId}:${m.quoteId}`);
     evidence.push(build(claim.id, 'claim', claim.text, chains, origins, claim.members));
   }
+  // a quote inside a claim group is evidence of its own only when the analyst rated it as such
+  // (it then shares the group's origin, so the two are still counted once)
+  const ratedQuotes = new Set(snap.ratings.filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId));
   for (const doc of snap.documents) {
     for (const q of doc.quotes) {
       const id = `${doc.id}:${q.id}`;
-      if (inClaims.has(id)) continue;
+      if (inClaims.has(id) && !ratedQuotes.has(id)) continue;
       const member: ClaimMember = { documentId: doc.id, quoteId: q.id, in: q.in, start: q.start, end: q.end, text: q.content };
       const chain = traceMember(doc, member);
       evidence.push(build(id, 'quote', q.content, [chain], [chain.origin], [member]));
@@ -120,10 +123,14 @@ export function judge(snap: DossierSnapshot, opts: JudgeOptions = {}): Judgement
     taken.add(`${r.evidenceId}\u0000${r.hypothesisId}`);
   }
   if (opts.proposals !== false) {
+    const readings = new Map(snap.hypotheses.map((h) => [h.id, readForRating(h.text)]));
     for (const e of evidence) {
+      // a reader comment is an opinion about the reporting, not reporting: the analyst rates it by hand
+      if (e.spans.every((sp) => sp.in !== 'document')) continue;
+      const reading = readForRating(e.text);
       for (const h of snap.hypotheses) {
         if (taken.has(`${e.id}\u0000${h.id}`)) continue;
-        const p = proposeRating(e.text, h.text);
+        const p = proposeFromReadings(reading, readings.get(h.id)!);
         if (p) cells.push({ evidenceId: e.id, hypothesisId: h.id, rating: p.rating, weight: 1, proposed: true, note: p.reason });
       }
     }

@@ -15,6 +15,8 @@ interface ConceptEntry {
 const CONCEPTS = conceptData.concepts as Record<string, ConceptEntry>;
 const STEM_TO_CONCEPT = new Map<string, string>();
 for (const [name, c] of Object.entries(CONCEPTS)) for (const w of c.words) STEM_TO_CONCEPT.set(stem(w.toLowerCase()), name);
+// phrases as the word sequences words() yields, padded so a match is whole words
+const PHRASES: [string, string][] = Object.entries(CONCEPTS).flatMap(([name, c]) => c.phrases.map((p) => [name, ' ' + words(p).join(' ') + ' '] as [string, string]));
 
 /** Ideas a text expresses, each +1 (asserted) or -1 (denied). A later mention overrides nothing: any assertion wins. */
 export function conceptsOf(text: string): Map<string, 1 | -1> {
@@ -35,9 +37,7 @@ export function conceptsOf(text: string): Map<string, 1 | -1> {
     if (c) put(c, i);
   });
   const lower = ' ' + ws.join(' ') + ' ';
-  for (const [name, c] of Object.entries(CONCEPTS)) {
-    for (const p of c.phrases) if (lower.includes(' ' + words(p).join(' ') + ' ') && !out.has(name)) out.set(name, 1);
-  }
+  for (const [name, phrase] of PHRASES) if (!out.has(name) && lower.includes(phrase)) out.set(name, 1);
   return out;
 }
 
@@ -53,16 +53,27 @@ export interface RatingProposal {
  * each shared idea counts +1 when both assert or both deny it, -1 when one denies what the other asserts.
  */
 export function proposeRating(evidenceText: string, hypothesisText: string): RatingProposal | null {
-  const hp = partiesNamedIn(hypothesisText).map((p) => p.id);
-  const ep = new Set(partiesNamedIn(evidenceText).map((p) => p.id));
-  const sharedParties = hp.filter((p) => ep.has(p));
-  if (hp.length && !sharedParties.length) return null;
-  const hc = conceptsOf(hypothesisText);
-  const ec = conceptsOf(evidenceText);
+  return proposeFromReadings(readForRating(evidenceText), readForRating(hypothesisText));
+}
+
+/** What the proposer reads in a text: the parties it names and its ideas with their polarity. */
+export interface RatingReading {
+  parties: string[];
+  concepts: Map<string, 1 | -1>;
+}
+
+export function readForRating(text: string): RatingReading {
+  return { parties: partiesNamedIn(text).map((p) => p.id), concepts: conceptsOf(text) };
+}
+
+/** proposeRating over texts read once (a hypothesis is compared with every piece of evidence). */
+export function proposeFromReadings(evidence: RatingReading, hypothesis: RatingReading): RatingProposal | null {
+  const sharedParties = hypothesis.parties.filter((p) => evidence.parties.includes(p));
+  if (hypothesis.parties.length && !sharedParties.length) return null;
   let score = 0;
   const notes: string[] = [];
-  for (const [c, pol] of hc) {
-    const other = ec.get(c);
+  for (const [c, pol] of hypothesis.concepts) {
+    const other = evidence.concepts.get(c);
     if (other === undefined) continue;
     score += pol === other ? 1 : -1;
     notes.push(`${pol === other ? 'agrees on' : 'contradicts on'} ${c}`);

@@ -1,7 +1,6 @@
 // Sensitivity (Heuer step 7): which single evidence item or source, if removed or if it were wrong,
 // would change the ranking. A conclusion that hangs on one item deserves a second look at that item.
-import { ranking, scoreAch, type AchCell, type AchInput } from './ach.js';
-import type { RatingValue } from './model.js';
+import { prepareAch, rankPrepared, type AchInput, type PreparedItem } from './ach.js';
 
 export interface SensitivityFinding {
   kind: 'evidence' | 'source';
@@ -23,38 +22,45 @@ export interface SensitivityReport {
   stable: { kind: 'evidence' | 'source'; id: string }[];
 }
 
-const REVERSED: Record<RatingValue, RatingValue> = { CC: 'II', C: 'I', N: 'N', NA: 'NA', I: 'C', II: 'CC' };
 
-const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function sensitivity(input: AchInput, sourceLabels: ReadonlyMap<string, string> = new Map()): SensitivityReport {
-  const before = ranking(scoreAch(input));
+  const m = prepareAch(input);
+  const n = input.hypotheses.length;
+  const ids = (order: number[]) => order.map((i) => input.hypotheses[i].id);
+  const base = rankPrepared(m.items, n);
   const findings: SensitivityFinding[] = [];
   const stable: SensitivityReport['stable'] = [];
-  const record = (kind: 'evidence' | 'source', id: string, label: string, change: 'removed' | 'reversed', variant: AchInput): boolean => {
-    const after = ranking(scoreAch(variant));
-    if (same(before, after)) return false;
-    findings.push({ kind, id, label, change, before, after, leaderChanges: after[0] !== before[0] });
+  const record = (kind: 'evidence' | 'source', id: string, label: string, change: 'removed' | 'reversed', items: PreparedItem[]): boolean => {
+    const after = rankPrepared(items, n);
+    if (same(base, after)) return false;
+    findings.push({ kind, id, label, change, before: ids(base), after: ids(after), leaderChanges: after[0] !== base[0] });
     return true;
   };
-  for (const e of input.evidence) {
-    const removed = { ...input, evidence: input.evidence.filter((x) => x.id !== e.id), cells: input.cells.filter((c) => c.evidenceId !== e.id) };
-    const reversedCells: AchCell[] = input.cells.map((c) => (c.evidenceId === e.id ? { ...c, rating: REVERSED[c.rating] } : c));
-    const a = record('evidence', e.id, e.label, 'removed', removed);
-    const b = record('evidence', e.id, e.label, 'reversed', { ...input, cells: reversedCells });
-    if (!a && !b) stable.push({ kind: 'evidence', id: e.id });
-  }
+  m.items.forEach((item, k) => {
+    // a non-diagnostic item counts for nothing: removing or reversing it (still alike everywhere) changes nothing
+    if (!item.diagnostic) {
+      stable.push({ kind: 'evidence', id: item.id });
+      return;
+    }
+    const label = input.evidence[k].label;
+    const removed = m.items.filter((_, j) => j !== k);
+    // reversing CC ↔ II and C ↔ I swaps an item's weighted consistency and inconsistency
+    const reversed = m.items.map((x, j) => (j === k ? { ...x, inconsistency: x.consistency, consistency: x.inconsistency } : x));
+    const a = record('evidence', item.id, label, 'removed', removed);
+    const b = record('evidence', item.id, label, 'reversed', reversed);
+    if (!a && !b) stable.push({ kind: 'evidence', id: item.id });
+  });
   const origins = [...new Set(input.evidence.flatMap((e) => e.origins))];
   for (const o of origins) {
     // without this source, items it alone supports disappear; items with other origins stay
-    const evidence = input.evidence.flatMap((e) => {
-      if (!e.origins.includes(o)) return [e];
-      const rest = e.origins.filter((x) => x !== o);
-      return rest.length ? [{ ...e, origins: rest }] : [];
+    const items = m.items.flatMap((x) => {
+      if (!x.origins.includes(o)) return [x];
+      const rest = x.origins.filter((y) => y !== o);
+      return rest.length ? [{ ...x, origins: rest }] : [];
     });
-    const kept = new Set(evidence.map((e) => e.id));
-    const variant = { ...input, evidence, cells: input.cells.filter((c) => kept.has(c.evidenceId)) };
-    if (!record('source', o, sourceLabels.get(o) ?? o, 'removed', variant)) stable.push({ kind: 'source', id: o });
+    if (!record('source', o, sourceLabels.get(o) ?? o, 'removed', items)) stable.push({ kind: 'source', id: o });
   }
-  return { ranking: before, findings, stable };
+  return { ranking: ids(base), findings, stable };
 }

@@ -34,12 +34,18 @@ function speakerEntity(doc: DocumentRecord, q: Quote) {
 
 /** The display name of a quote's speaker: its entity's canonical name when the words name it, else the words used. */
 export function speakerName(doc: DocumentRecord, q: Quote): string {
-  return speakerEntity(doc, q)?.name ?? q.speaker.text.trim();
+  return speakerEntity(doc, q)?.name ?? commentAuthor(doc, q) ?? q.speaker.text.trim();
+}
+
+/** "I" or "we" in a reader comment is the comment's author. */
+function commentAuthor(doc: DocumentRecord, q: Quote): string | null {
+  if (q.in === 'document' || !/^(i|we)$/i.test(q.speaker.text.trim())) return null;
+  return doc.comments.find((c) => c.id === q.in)?.author ?? null;
 }
 
 /** Is the speaker a named source (an entity, or a proper name), or only a description? */
 export function speakerIsNamed(doc: DocumentRecord, q: Quote): boolean {
-  if (speakerEntity(doc, q)) return true;
+  if (speakerEntity(doc, q) || commentAuthor(doc, q)) return true;
   const t = q.speaker.text.trim();
   return t.length > 0 && /^\p{Lu}/u.test(t) && !UNNAMED.test(t) && !PRONOUN.test(t);
 }
@@ -90,7 +96,7 @@ export function listSources(snap: DossierSnapshot): SourceSummary[] {
   for (const doc of snap.documents) {
     add(publisherName(doc), 'publisher', true, doc.id, false);
     for (const q of doc.quotes) {
-      if (q.speaker.text.trim() && !isUnresolvedPronoun(q.speaker.text, q.speaker.entityId)) add(speakerName(doc, q), 'speaker', speakerIsNamed(doc, q), doc.id, true);
+      if (q.speaker.text.trim() && (!isUnresolvedPronoun(q.speaker.text, q.speaker.entityId) || commentAuthor(doc, q))) add(speakerName(doc, q), 'speaker', speakerIsNamed(doc, q), doc.id, true);
       for (const v of q.via) if (!isUnresolvedPronoun(v.text, v.entityId)) add(outletName(doc, v), 'outlet', true, doc.id, false);
     }
   }
@@ -126,41 +132,48 @@ export interface InterestedPartyFlag {
   confirmed: boolean | null;
 }
 
+// All aliases in two scanning patterns (acronyms such as IS, SAA and FSA case-sensitively, so "is"
+// and "saa" in running text do not match). Longer aliases come first, so at any position the longest
+// name wins and the scan moves past it: "Syrian Army" inside "Free Syrian Army" is never seen.
 interface PartyMatcher {
-  party: ConflictParty;
-  re: RegExp;
-  reCaseSensitive: RegExp | null;
+  patterns: { re: RegExp; caseSensitive: boolean }[];
+  byAlias: Map<string, ConflictParty>;
 }
 
 export const CONFLICT_PARTIES: ConflictParty[] = conflictData.conflicts.flatMap((c) => c.parties);
 
-// Acronyms (IS, SAA, FSA) match case-sensitively so "is" and "saa" in running text do not.
-function matchers(parties: readonly ConflictParty[]): PartyMatcher[] {
-  return parties.map((party) => {
-    const acronyms = party.aliases.filter((a) => /^[A-Z.]{2,6}$/.test(a));
-    const others = party.aliases.filter((a) => !acronyms.includes(a));
-    const alt = (xs: string[]) => xs.map((a) => escapeRegExp(a).replace(/\\?[ -]/g, '[\\s-]+')).join('|');
-    return {
-      party,
-      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(others) || '(?!)'})(?![\\p{L}\\p{N}])`, 'iu'),
-      reCaseSensitive: acronyms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(acronyms)})(?![\\p{L}\\p{N}])`, 'u') : null,
-    };
-  });
+const aliasKey = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ');
+
+function matchers(parties: readonly ConflictParty[]): PartyMatcher {
+  const byAlias = new Map<string, ConflictParty>();
+  const acronyms: string[] = [];
+  const others: string[] = [];
+  for (const party of parties) {
+    for (const a of party.aliases) {
+      byAlias.set(/^[A-Z.]{2,6}$/.test(a) ? a : aliasKey(a), party);
+      (/^[A-Z.]{2,6}$/.test(a) ? acronyms : others).push(a);
+    }
+  }
+  const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((a) => escapeRegExp(a).replace(/\\?[ -]/g, '[\\s-]+')).join('|');
+  const patterns: PartyMatcher['patterns'] = [];
+  if (others.length) patterns.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(others)})(?![\\p{L}\\p{N}])`, 'giu'), caseSensitive: false });
+  if (acronyms.length) patterns.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(acronyms)})(?![\\p{L}\\p{N}])`, 'gu'), caseSensitive: true });
+  return { patterns, byAlias };
 }
 
 const DEFAULT_MATCHERS = matchers(CONFLICT_PARTIES);
 
 /** The conflict parties a piece of text names; a name inside a longer one ("Syrian Army" in "Free Syrian Army") does not count. */
-export function partiesNamedIn(text: string, ms: readonly PartyMatcher[] = DEFAULT_MATCHERS): ConflictParty[] {
+export function partiesNamedIn(text: string, ms: PartyMatcher = DEFAULT_MATCHERS): ConflictParty[] {
   const hits: { party: ConflictParty; start: number; end: number }[] = [];
-  for (const m of ms) {
-    for (const re of [m.re, m.reCaseSensitive]) {
-      if (!re) continue;
-      const g = new RegExp(re.source, re.flags + 'g');
-      for (let x = g.exec(text); x; x = g.exec(text)) hits.push({ party: m.party, start: x.index, end: x.index + x[0].length });
+  for (const { re, caseSensitive } of ms.patterns) {
+    re.lastIndex = 0;
+    for (let x = re.exec(text); x; x = re.exec(text)) {
+      const party = ms.byAlias.get(caseSensitive ? x[0] : aliasKey(x[0]));
+      if (party) hits.push({ party, start: x.index, end: x.index + x[0].length });
     }
   }
-  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  const kept = hits.length < 2 ? hits : hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
   const out: ConflictParty[] = [];
   for (const h of kept) if (!out.includes(h.party)) out.push(h.party);
   return out;
@@ -198,19 +211,35 @@ function containerText(doc: DocumentRecord, container: string): string {
   return container === 'document' ? doc.text : (doc.comments.find((c) => c.id === container)?.text ?? '');
 }
 
+// Where a description must stop in a container: the start of any quote or cue. Cached per document
+// because every quote of a document asks for the same list.
+const STOPS = new WeakMap<DocumentRecord, Map<string, number[]>>();
+function quoteStops(doc: DocumentRecord, container: string): number[] {
+  let byContainer = STOPS.get(doc);
+  if (!byContainer) STOPS.set(doc, (byContainer = new Map()));
+  let stops = byContainer.get(container);
+  if (!stops) {
+    stops = [];
+    for (const o of doc.quotes) {
+      if (o.in !== container) continue;
+      stops.push(o.start);
+      if (o.cueSpan) stops.push(o.cueSpan.start);
+    }
+    byContainer.set(container, stops);
+  }
+  return stops;
+}
+
 /** The phrases that describe a quote's speaker: its own words and the appositives around each mention. */
 export function speakerDescriptions(doc: DocumentRecord, q: Quote): string[] {
   const out = new Set<string>([q.speaker.text]);
   const text = containerText(doc, q.in);
-  const stops = [
-    ...doc.quotes.filter((o) => o.in === q.in).map((o) => o.start),
-    ...doc.quotes.filter((o) => o.in === q.in && o.cueSpan).map((o) => o.cueSpan!.start),
-  ];
+  const stops = quoteStops(doc, q.in);
   const ent = speakerEntity(doc, q);
   if (ent) {
     for (const m of ent.mentions) {
       const t = containerText(doc, m.in);
-      const st = m.in === q.in ? stops : doc.quotes.filter((o) => o.in === m.in).map((o) => o.start);
+      const st = m.in === q.in ? stops : quoteStops(doc, m.in);
       out.add(descriptionAround(t, m.start, m.end, st));
     }
   }
@@ -255,7 +284,7 @@ export function flagInterestedParties(snap: DossierSnapshot, parties: readonly C
   };
   for (const doc of snap.documents) {
     for (const q of doc.quotes) {
-      if (q.speaker.text.trim() && !isUnresolvedPronoun(q.speaker.text, q.speaker.entityId)) {
+      if (q.speaker.text.trim() && (!isUnresolvedPronoun(q.speaker.text, q.speaker.entityId) || commentAuthor(doc, q))) {
         consider(doc, q, speakerName(doc, q), 'speaker', speakerDescriptions(doc, q));
       }
       const text = containerText(doc, q.in);

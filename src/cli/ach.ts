@@ -12,7 +12,7 @@ export function renderMatrix(j: Judgement): string {
   if (!j.hypotheses.length) return '(no hypotheses: dossier hypothesis add "…")\n';
   const cols = [...j.ach.evidence].sort((a, b) => b.diagnosticity - a.diagnosticity || a.id.localeCompare(b.id));
   if (!cols.length) return '(no evidence is rated yet: dossier rate EVIDENCE HYPOTHESIS RATING)\n';
-  const w = 4;
+  const w = 5;
   const lines: string[] = [];
   lines.push(`${'Hypothesis'.padEnd(46)} ${cols.map((_, i) => `E${i + 1}`.padStart(w)).join('')}  ${'incons.'.padStart(8)} ${'cons.'.padStart(7)}`);
   lines.push(`${''.padEnd(46)} ${cols.map((c) => (c.diagnostic ? '' : '·').padStart(w)).join('')}`);

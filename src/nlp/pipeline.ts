@@ -2,12 +2,12 @@
 import type { Analysis, Document } from '../types.js';
 import type { Context, Stage } from './context.js';
 import { tokensStage } from './stages/01-tokens.js';
-import { entitiesStage } from './stages/entities/index.js';
 import { datesStage } from './stages/02-dates.js';
+import { entitiesStage } from './stages/entities/index.js';
 import { quotesStage } from './stages/04-quotes.js';
 import { eventsStage } from './stages/events/index.js';
 
-export const STAGES: readonly Stage[] = [tokensStage, entitiesStage, datesStage, quotesStage, eventsStage];
+export const STAGES: readonly Stage[] = [tokensStage, datesStage, entitiesStage, quotesStage, eventsStage];
 
 function checkStages(stages: readonly Stage[]): void {
   const seen = new Set<string>();

@@ -98,19 +98,22 @@ export function buildReport(j: Judgement): ReportModel {
     const e = ev.get(s.id)!;
     blocks.push({ kind: 'heading', level: 3, text: `${e.kind === 'claim' ? 'Claim' : 'Quote'} ${e.id}: ${short(e.text, 100)}` });
     const cred = `credibility ${e.credibility.credibility} (${CREDIBILITY_LABEL[e.credibility.credibility]}; ${e.credibility.proposed ? 'proposed' : 'set by the analyst'}: ${e.credibility.reason})`;
+    // every sentence about a piece of evidence cites the spans it rests on
+    const cites = citeAll(e);
     const sentences: Sentence[] = [
-      { text: `“${short(e.text, 240)}”`, cite: citeAll(e) },
-      { text: `Grades: ${e.reliability} (${RELIABILITY_LABEL[e.reliability]}), ${cred}.`, cite: [] },
-      { text: `It comes from ${e.origins.length} independent origin${e.origins.length === 1 ? '' : 's'} (${e.origins.map((o) => o.name).join('; ')}) through ${e.chains.length} chain${e.chains.length === 1 ? '' : 's'}.`, cite: [] },
+      { text: `“${short(e.text, 240)}”`, cite: cites },
+      { text: `Grades: ${e.reliability} (${RELIABILITY_LABEL[e.reliability]}), ${cred}.`, cite: cites },
+      { text: `It comes from ${e.origins.length} independent origin${e.origins.length === 1 ? '' : 's'} (${e.origins.map((o) => o.name).join('; ')}) through ${e.chains.length} chain${e.chains.length === 1 ? '' : 's'}.`, cite: cites },
     ];
-    if (e.interested.length) sentences.push({ text: `Interested part${e.interested.length === 1 ? 'y' : 'ies'} among its origins: ${e.interested.join(', ')}.`, cite: [] });
+    const interestedNames = e.origins.filter((o) => e.interested.includes(o.key)).map((o) => o.name);
+    if (interestedNames.length) sentences.push({ text: `Interested part${interestedNames.length === 1 ? 'y' : 'ies'} among its origins: ${interestedNames.join(', ')}.`, cite: cites });
     blocks.push({ kind: 'para', sentences });
     blocks.push({ kind: 'list', items: e.chains.map((c) => [{ text: `Chain: ${formatChain(c)}.`, cite: e.spans.filter((sp) => sp.documentId === c.document.id && sp.anchor.position.start === c.member.start).map(cite) }]) });
     const ratings = j.hypotheses.map((h) => {
       const c = j.cells.find((x) => x.evidenceId === e.id && x.hypothesisId === h.id);
       return c ? `${hLabel(h.id)} ${c.rating}${c.proposed ? ' (proposed)' : ''}${c.weight !== 1 ? ` ×${c.weight}` : ''}` : `${hLabel(h.id)} –`;
     });
-    blocks.push({ kind: 'para', sentences: [{ text: `Ratings: ${ratings.join(', ')}; diagnosticity ${fmt(s.diagnosticity)}.`, cite: [] }] });
+    blocks.push({ kind: 'para', sentences: [{ text: `Ratings: ${ratings.join(', ')}; diagnosticity ${fmt(s.diagnosticity)}.`, cite: cites }] });
   }
   const flat = scored.filter((s) => !s.diagnostic);
   if (flat.length) {
@@ -127,7 +130,7 @@ export function buildReport(j: Judgement): ReportModel {
         kind: 'para',
         sentences: [
           { text: `Claim ${e.id}, “${short(e.text, 200)}”, is stated ${e.chains.length} time${e.chains.length === 1 ? '' : 's'} and traces to ${e.origins.length} independent origin${e.origins.length === 1 ? '' : 's'}: ${e.origins.map((o) => o.name).join('; ')}.`, cite: citeAll(e) },
-          { text: `Credibility ${e.credibility.credibility} (${CREDIBILITY_LABEL[e.credibility.credibility]}).`, cite: [] },
+          { text: `Credibility ${e.credibility.credibility} (${CREDIBILITY_LABEL[e.credibility.credibility]}).`, cite: citeAll(e) },
         ],
       });
       blocks.push({ kind: 'list', items: e.chains.map((c) => [{ text: `${formatChain(c)}.`, cite: e.spans.filter((sp) => sp.documentId === c.document.id && sp.anchor.position.start === c.member.start).map(cite) }]) });

@@ -81,3 +81,26 @@ test('sensitivity: reports the items and sources whose removal or reversal flips
     { kind: 'source', id: 'o3' },
   ]);
 });
+
+test('ach: a non-diagnostic item does not tie two other items into one origin cluster', () => {
+  // e2 (o1+o2) is rated alike everywhere; e1 (o1) and e3 (o2) stay separate, so both inconsistencies add up
+  const input: AchInput = {
+    hypotheses: H,
+    evidence: [ev('e1', ['o1']), ev('e2', ['o1', 'o2']), ev('e3', ['o2'])],
+    cells: [cell('e1', 'h1', 'I'), cell('e1', 'h2', 'C'), cell('e2', 'h1', 'N'), cell('e2', 'h2', 'N'), cell('e3', 'h1', 'I'), cell('e3', 'h2', 'C')],
+  };
+  assert.deepEqual(scoreAch(input).hypotheses.map((h) => [h.id, h.inconsistency, h.consistency]), [['h2', 0, 2], ['h1', 2, 0]]);
+});
+
+test('sensitivity: removing a source keeps the items other origins also support', () => {
+  // e1 rests on o1 and o2; removing o1 leaves e1 standing (via o2), so only e2 (o1 alone) goes
+  const input: AchInput = {
+    hypotheses: H,
+    evidence: [ev('e1', ['o1', 'o2']), ev('e2', ['o1'])],
+    cells: [cell('e1', 'h1', 'C'), cell('e1', 'h2', 'I'), cell('e2', 'h1', 'II'), cell('e2', 'h2', 'C')],
+  };
+  // o1 clusters e1 and e2: h1 = 2 (e2), h2 = 1 (e1) → h2 leads; without o1: h1 = 0, h2 = 1 → h1 leads
+  const s = sensitivity(input);
+  assert.deepEqual(s.ranking, ['h2', 'h1']);
+  assert.deepEqual(s.findings.filter((f) => f.kind === 'source').map((f) => [f.id, f.after.join(',')]), [['o1', 'h1,h2']]);
+});

@@ -18,3 +18,14 @@ test('judgement: ranks the withdrawal hypothesis first on the analyst ratings', 
   assert.deepEqual(j.ach.hypotheses.map((h) => [h.id, h.inconsistency, h.consistency]), [['1', 0.25, 1.28], ['2', 1.28, 0.25]]);
   assert.deepEqual(j.sensitivity.findings.map((f) => `${f.kind} ${f.id} ${f.change}`), ['evidence k1 removed', 'evidence k1 reversed', 'source coast courier removed']);
 });
+
+test('judgement: a quote inside a claim group is evidence of its own once the analyst rates it, sharing the group origin', () => {
+  const snap = fixtureSnapshot();
+  snap.ratings.push({ evidenceKind: 'quote', evidenceId: '2:q1', hypothesisId: '1', rating: 'C', weight: 1, proposed: false });
+  const j = judge(snap, { proposals: false });
+  assert.deepEqual(j.evidence.find((e) => e.id === '2:q1')?.origins, [{ key: 'coast courier', name: 'Coast Courier' }]);
+  const cluster = (id: string) => j.ach.evidence.find((e) => e.id === id)?.cluster;
+  // one cluster, named after its smallest evidence id
+  assert.equal(cluster('2:q1'), '2:q1');
+  assert.equal(cluster('k1'), '2:q1');
+});

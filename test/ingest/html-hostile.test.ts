@@ -36,3 +36,13 @@ test('html hostile: an empty or text-free page gives empty text instead of throw
   assert.equal(readHtml('').text, '');
   assert.equal(readHtml('<html><body><div><img src="a.png"></div></body></html>').text, '');
 });
+
+test('html hostile: 100,000 unclosed comment boxes neither leak into the text nor stall the parser', () => {
+  const html = `<html><body><article><p>${PARA}</p></article>${'<div class="comment"><span class="author">anon</span><p>first!</p>'.repeat(100000)}</body></html>`;
+  const doc = readHtml(html);
+  assert.equal(doc.text, PARA);
+  assert.deepEqual(doc.comments.slice(0, 2), [
+    { id: 'c1', parentId: null, author: 'anon', postedAt: null, text: 'first!' },
+    { id: 'c2', parentId: 'c1', author: 'anon', postedAt: null, text: 'first!' },
+  ]);
+});

@@ -48,3 +48,46 @@ test('html main text: leaves hidden elements out', () => {
     <p>Weekend opening hours stay the same, and the ticket office keeps its current timetable for now.</p></article></body></html>`;
   assert.equal(readHtml(html).text, 'The depot will close at six on weekdays, the transport office said, after a review of staffing levels.\n\nWeekend opening hours stay the same, and the ticket office keeps its current timetable for now.');
 });
+
+test('html main text: a double <br> separates paragraphs, and <pre> keeps its lines', () => {
+  const html = `<html><body><div class="story">The lock keeper said the canal would reopen on Friday, after divers cleared the sunken barge from the gate.<br><br>Boats queued at both ends of the lock through the weekend, some of them for two full days.</div>
+    <pre>Lock 4   closed
+Lock 5   open</pre></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), [
+    'The lock keeper said the canal would reopen on Friday, after divers cleared the sunken barge from the gate.',
+    'Boats queued at both ends of the lock through the weekend, some of them for two full days.',
+    'Lock 4 closed\nLock 5 open',
+  ]);
+});
+
+test('html main text: leaves out teaser cards nested inside the article', () => {
+  const teaser = '<article class="post teaser"><h3><a href="/other">Another story</a></h3><p>A different report, about a different town, that a reader may also like to read next week.</p></article>';
+  const html = `<html><body><article class="post"><p>The school board approved the new term dates on Monday, moving the autumn break a week later than last year.</p>
+    <p>Parents' groups had asked for the change, saying the old dates clashed with the harvest festival in most of the district.</p>${teaser}</article></body></html>`;
+  assert.equal(readHtml(html).text, 'The school board approved the new term dates on Monday, moving the autumn break a week later than last year.\n\nParents\' groups had asked for the change, saying the old dates clashed with the harvest festival in most of the district.');
+});
+
+test('html main text: keeps <h1> section headings that are not the headline', () => {
+  const html = `<html><head><title>Rye harvest report</title></head><body><div class="main"><h1>Rye harvest report</h1>
+    <p>The rye harvest in the northern district came in a tenth above last year's, the farmers' union said in its autumn report.</p>
+    <h1>Prices</h1><p>Prices at the grain exchange fell slightly over the month, and storage costs rose for most of the cooperatives.</p></div></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), [
+    "The rye harvest in the northern district came in a tenth above last year's, the farmers' union said in its autumn report.",
+    'Prices',
+    'Prices at the grain exchange fell slightly over the month, and storage costs rose for most of the cooperatives.',
+  ]);
+});
+
+test('html main text: falls back to JSON-LD articleBody when the page body is an empty script shell', () => {
+  const body = 'The tram line to the airport opened on Sunday, two years late.\n\nThe first trams ran every ten minutes and were full by noon, the operator said, and the council called the opening a relief for commuters who had waited since the plan was approved.';
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Airport tram opens', articleBody: body })}</script></head>
+    <body><div id="app"></div><script>render()</script></body></html>`;
+  assert.equal(readHtml(html).text, body);
+});
+
+test('html main text: drops short boilerplate lines but keeps a long paragraph that mentions them', () => {
+  const long = 'Readers who want to subscribe to the council newsletter, the clerk said, can do so at the library, where the paper edition is also kept for anyone without a computer at home or at work, and where staff will help them fill in the form.';
+  const html = `<html><body><article><p>Updated at 1:23 p.m.</p><p>The library board voted on Tuesday to keep the reading room open until nine in the evening on weekdays.</p>
+    <p>Advertisement</p><p>${long}</p><p>Sign up for our free morning newsletter.</p><p>Photo: Gazette archive</p></article></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), ['The library board voted on Tuesday to keep the reading room open until nine in the evening on weekdays.', long]);
+});

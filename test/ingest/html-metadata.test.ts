@@ -63,5 +63,22 @@ test('html metadata: normalises dates as precisely as they are written', () => {
 test('html metadata: cleans a byline as written', () => {
   assert.equal(cleanByline('By Ada Vell | Updated 3 May 2020'), 'Ada Vell');
   assert.equal(cleanByline('by Ada Vell and Tor Neset'), 'Ada Vell and Tor Neset');
+  assert.equal(cleanByline('Associated Press November 19, 2019, 9:02 AM'), 'Associated Press');
+  assert.equal(cleanByline('admin - 2018-09-16'), 'admin');
   assert.equal(cleanByline('https://example.org/ada'), null);
+});
+
+test('html metadata: skips a placeholder year-0001 date for the next source, and decodes doubly escaped titles', () => {
+  const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Dam repairs &#8211; phase two","datePublished":"0001-01-01T00:00:00Z"}</script>
+    <meta property="article:published_time" content="2020-05-06T07:08:09Z"></head>
+    <body><article><p>Phase two of the dam repairs began on Wednesday, the regional water authority said in a short statement.</p></article></body></html>`;
+  const d = readHtml(html);
+  assert.equal(d.title, 'Dam repairs – phase two');
+  assert.equal(d.publishedAt, '2020-05-06T07:08:09Z');
+});
+
+test('html metadata: never takes a comment form label for the byline', () => {
+  const html = `<html><body><article><p>The orchard cooperative sold its entire apple harvest to a juice maker in the valley, its chair said on Monday.</p></article>
+    <form id="commentform"><p class="comment-form-author"><label for="author">Name (required)</label><input id="author"></p></form></body></html>`;
+  assert.equal(readHtml(html).author, null);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Comment, Document } from '../../src/types.js';
-import { runPipeline } from '../../src/nlp/pipeline.js';
+import { analyzeDocument, runPipeline } from '../../src/nlp/pipeline.js';
 import { tokensStage } from '../../src/nlp/stages/01-tokens.js';
 import { datesStage, timeAt, timesIn } from '../../src/nlp/stages/02-dates.js';
 
@@ -44,6 +44,15 @@ test('dates: "last month" counts months, not 30 days, from the 31st', () => {
 test('dates: a month without a year is the past one unless the sentence looks ahead', () => {
   assert.deepEqual(times('In November the quay flooded twice.'), [['November', '2015-11']]);
   assert.deepEqual(times('The quay will reopen in November.'), [['November', '2016-11']]);
+});
+
+test('dates: only a look-ahead word before the date makes it future', () => {
+  assert.deepEqual(times('In November, the harbour board said it will sell the quay.'), [['November', '2015-11']]);
+});
+
+test('dates: reads "in the year 2000" as a year and not "four years ago" inside "Seventy-four years ago"', () => {
+  assert.deepEqual(times('The council pledged that in the year 2000 it would rebuild the quay.'), [['2000', '2000']]);
+  assert.deepEqual(times('Seventy-four years ago, a storm flooded the quay.'), []);
 });
 
 test('dates: ignores "may" the verb, names with a month or weekday, newspapers and clock times alone', () => {
@@ -115,4 +124,13 @@ test('timeAt: finds the expression inside a clause, else the nearest in its sent
   assert.equal(timeAt(ctx, 'document', ...clause('the council raised tolls'))?.value, '2014');
   assert.equal(timeAt(ctx, 'document', ...clause('Nobody knows why')), null);
   assert.deepEqual(timesIn(ctx, 'document', 0, text.length).map((t) => t.value), ['2014', '2015-05']);
+});
+
+test('analysis JSON: document carries referenceDate and its source, publishedAt stays null when inferred', () => {
+  const comments: Comment[] = [{ id: 'c1', parentId: null, author: 'a', postedAt: '2016-03-31T11:30', text: 'First.' }];
+  const a = analyzeDocument(doc('The mayor spoke last Sunday.', null, comments), 'x.txt');
+  assert.equal(a.document.publishedAt, null);
+  assert.equal(a.document.referenceDate, '2016-03-31');
+  assert.equal(a.document.referenceDateSource, 'inferred:comments');
+  assert.deepEqual(a.times?.map((t) => t.value), ['2016-03-27']);
 });

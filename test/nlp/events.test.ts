@@ -18,6 +18,8 @@ const CAST: FixtureEntity[] = [
   { id: 'drenport', type: 'PLACE', forms: ['Drenport'] },
   { id: 'sarkel', type: 'PLACE', forms: ['Sarkel'] },
   { id: 'tessin', type: 'PLACE', forms: ['Tessin'] },
+  { id: 'osterland', type: 'PLACE', forms: ['Osterland'] },
+  { id: 'marvia', type: 'PLACE', forms: ['Marvia'] },
 ];
 
 const codes = (text: string, times: [string, string][] = []) => eventsOf(text, CAST, times).map((e) => `${e.cameo} ${e.trigger}`);
@@ -160,4 +162,79 @@ test('events: a subordinate clause ends at its comma, so each event keeps its ow
 
 test('events: a participle modifying a noun is not an event ("the negotiating team")', () => {
   assert.deepEqual(codes('Varga leads the negotiating team of the Northern Front.'), []);
+});
+
+test('events: a country acting through its government is an actor, not the place', () => {
+  const got = eventsOf('Osterland has accused Marvia of shelling Tessin.', CAST).map((e) => [e.cameo, e.actors, e.place]);
+  assert.deepEqual(got, [['112', ['osterland', 'marvia'], 'tessin'], ['194', [], 'tessin']]);
+});
+
+test('events: each event of a clause takes the place between it and the next event', () => {
+  const got = eventsOf('The Northern Front withdrew from Tessin and attacked Drenport.', CAST).map((e) => [e.cameo, e.place]);
+  assert.deepEqual(got, [['0874', 'tessin'], ['190', 'drenport']]);
+});
+
+test('events: the subject of "fell to" is the place that changed hands', () => {
+  const [e] = eventsOf('Tessin fell to the Kestrels.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '192', actors: ['kestrel'], place: 'tessin' });
+});
+
+test('events: past participles modifying a noun are not events ("the besieged town", "bombed-out houses")', () => {
+  assert.deepEqual(codes('Varga lives in the besieged Tessin suburb among bombed-out houses.'), []);
+});
+
+test('events: a country named as the agent of a passive is an actor', () => {
+  const [e] = eventsOf('Tessin was shelled by Marvia.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '194', actors: ['marvia'], place: 'tessin' });
+});
+
+test('events: releasing people is 0841, releasing a report is no event', () => {
+  assert.deepEqual(codes('The Kestrels released the hostages.'), ['0841 released']);
+  assert.deepEqual(codes('The Lowland Council released a report.'), []);
+  assert.deepEqual(codes('Varga went on to discuss recently released figures.'), ['040 discuss']);
+});
+
+test('events: figurative and mis-tagged uses are not events ("seized on", "for comment", "called X on Friday")', () => {
+  assert.deepEqual(codes('The Lowland Council seized on the remark.'), []);
+  assert.deepEqual(codes('The Kestrels did not respond to requests for comment.'), []);
+  assert.deepEqual(codes('Varga called on the Kestrels to withdraw.'), ['025 called on the Kestrels to withdraw']);
+});
+
+test('events: a city after "by" behind a noun is not made an actor ("the bombardment endured by Tessin")', () => {
+  const got = eventsOf('Drenport never saw the bombardment endured by Tessin.', CAST).map((e) => [e.cameo, e.actors, e.place]);
+  assert.deepEqual(got, [['190', [], 'tessin']]);
+});
+
+test('events: "took place in" is no capture, and a passive capture is placed at its subject', () => {
+  assert.deepEqual(codes('The talks took place in Tessin.'), ['046 talks']);
+  const [e] = eventsOf('Valmora in Osterland was taken by the Kestrels.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '192', actors: ['kestrel'], place: 'valmora' });
+});
+
+test('events: codes a curfew as 1723, a state of emergency as 1724 and executing hostages as 1823', () => {
+  assert.deepEqual(codes('The Lowland Council imposed a curfew on Tessin.'), ['1723 curfew']);
+  assert.deepEqual(codes('Varga declared a state of emergency.'), ['1724 state of emergency']);
+  assert.deepEqual(codes('Varga declared a truce.'), ['0871 truce']);
+  assert.deepEqual(codes('The Kestrels executed two hostages.'), ['1823 executed']);
+  assert.deepEqual(codes('The Kestrels executed the plan.'), []);
+});
+
+test('events: planning to withdraw is an intent to yield (035), planning to attack a threat (138)', () => {
+  assert.deepEqual(codes('The Kestrel Brigade plans to withdraw from Drenport.'), ['035 plans to withdraw']);
+  assert.deepEqual(codes('The Northern Front plans to attack Sarkel.'), ['138 plans to attack']);
+});
+
+test('events: "they" after a single organisation stands for it', () => {
+  const got = eventsOf('Varga praised the Kestrel Brigade. They later shelled Tessin.', CAST).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['051', ['varga', 'kestrel']], ['194', ['kestrel']]]);
+});
+
+test('events: "their fighters" and "his troops" act for their owner', () => {
+  const got = eventsOf('The Kestrel Brigade regrouped. Later their fighters shelled Tessin. Varga said his troops withdrew.', CAST).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['194', ['kestrel']], ['0874', ['varga']]]);
+});
+
+test('events: "talks" are negotiations, "talk" is not', () => {
+  assert.deepEqual(codes('The talks in Sarkel resumed.'), ['046 talks']);
+  assert.deepEqual(codes('All that talk about Sarkel was untrue.'), []);
 });

@@ -96,3 +96,75 @@ test('quotation marks: an unclosed quotation ends with its paragraph', () => {
     { start: 30, end: 36, closed: true },
   ]);
 });
+
+test('quotes: a description is not linked to the organisation that only modifies it', () => {
+  const text = 'A Nordvik government adviser told reporters that the border would stay closed.';
+  const gov: Entity = { id: 'e2', key: 'nordvik government|ORG', name: 'Nordvik government', type: 'ORG', aliases: ['Nordvik government'], mentions: [{ in: 'document', start: 2, end: 20, text: 'Nordvik government' }] };
+  const [q] = quotesIn(text, [gov]);
+  assert.deepEqual([q.speaker.text, q.speaker.entityId], ['A Nordvik government adviser', null]);
+});
+
+test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
+  const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
+  const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };
+  const [q] = quotesOfSection(section, [gazette], 1, 'Rosa Lind');
+  assert.deepEqual(q.speaker, { text: 'Rosa Lind', entityId: null, start: 0, end: 1 });
+  assert.deepEqual(q.via, [{ text: 'the Pellham Gazette', entityId: 'e7' }]);
+  assert.equal(q.in, 'c1');
+});
+
+test('quotes: a parenthetical ", X says," leaves the whole sentence as the content', () => {
+  assert.deepEqual(quotesIn('In the three years since the floods, Barden says, far too many homes have been lost.').map(brief), [
+    { content: 'In the three years since the floods, Barden says, far too many homes have been lost', direct: false, cue: 'says', speaker: 'Barden', via: [] },
+  ]);
+});
+
+test('quotes: a speaker with a relative clause or dashes before the cue keeps the whole phrase', () => {
+  const qs = quotesIn('Marta Cole, who runs the ferry union, says the strike will go on. Jonas Pell — a welder from the north yard — says he was never paid.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.content]), [
+    ['Marta Cole, who runs the ferry union', 'the strike will go on'],
+    ['Jonas Pell — a welder from the north yard', 'he was never paid'],
+  ]);
+});
+
+test('quotes: "and says" starts a second report, "and tell him" stays inside the first', () => {
+  const qs = quotesIn('Ana Brun says she would sit the mayor down and tell him to resign, and says the budget was wasted.');
+  assert.deepEqual(qs.map((q) => q.content), ['she would sit the mayor down and tell him to resign', 'the budget was wasted']);
+});
+
+test('quotes: "“…,” X, a historian, told The Courier" makes X the speaker and the outlet the channel', () => {
+  const [q] = quotesIn('“The ferry will not sail again, because the council sold it,” Tova Lind, a historian at Pellham College, told The Courier.');
+  assert.deepEqual(brief(q), { content: '“The ferry will not sail again, because the council sold it,”', direct: true, cue: 'told', speaker: 'Tova Lind, a historian at Pellham College', via: ['The Courier'] });
+});
+
+test('quotes: stance verbs report what a speaker wants, but only with their object right after them', () => {
+  assert.deepEqual(quotesIn('The dockers union wants a new contract before the winter.').map(brief), [
+    { content: 'a new contract before the winter', direct: false, cue: 'wants', speaker: 'The dockers union', via: [] },
+  ]);
+  assert.deepEqual(quotesIn('It was the image he wanted in the harbour towns.'), []);
+});
+
+test('quotes: a report in a "while" clause ends where the main clause begins; ", including …" stays inside', () => {
+  assert.deepEqual(quotesIn('While Ana Brun said that the ferry was sold, she appears uneasy about the price.').map((q) => q.content), ['that the ferry was sold']);
+  assert.deepEqual(quotesIn('Pell said the union has “several ways” of winning, including the vote of the north yard.').map((q) => q.content), [
+    'the union has “several ways” of winning, including the vote of the north yard',
+  ]);
+});
+
+test('quotes: in a comment, "Name:" at the start addresses someone and "I" without an author stays "I"', () => {
+  const section = tokenize('c3', 'Rob: This link has the shipping records from the port. I think that the ferry was sold twice.');
+  const qs = quotesOfSection(section, [], 1, null);
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId, q.content]), [['I', null, 'that the ferry was sold twice']]);
+});
+
+test('quotes: "the Courier claims it …" is a report even when the tagger reads "claims" as a noun', () => {
+  assert.deepEqual(quotesIn('This article in the Courier claims it goes mainly to the northern ports.').map(brief), [
+    { content: 'it goes mainly to the northern ports', direct: false, cue: 'claims', speaker: 'This article in the Courier', via: [] },
+  ]);
+});
+
+test('quotes: a quoted programme title before "X said" is not what X said', () => {
+  assert.deepEqual(quotesIn('Sunday on the Harbour Channel’s “Morning Tide,” Mayor Ida Voss said the ferry budget was spent twice.').map((q) => [q.speaker.text, q.content]), [
+    ['Mayor Ida Voss', 'the ferry budget was spent twice'],
+  ]);
+});

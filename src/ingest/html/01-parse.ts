@@ -10,6 +10,9 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 
   'select', 'textarea', 'button', 'head', 'audio', 'video', 'map', 'applet', 'frameset', 'input']);
 /** Deeper elements are flattened into their ancestor at this depth. */
 export const MAX_DEPTH = 200;
+/** Open elements (in the parser) beyond which it is restarted; see the feeding loop below. */
+const MAX_OPEN = 2000;
+const CHUNK = 16 * 1024;
 
 /** Tags that never hold article text (dropped before scoring, after comments are read). */
 const NEVER = new Set(['nav', 'aside', 'footer', 'menu', 'dialog']);
@@ -46,8 +49,9 @@ export function parseHtml(html: string): Parsed {
   let depth = 0;
   let skip = 0;
   let script: string | null = null;
-  const parser = new Parser({
-    onopentag(name, attrs) {
+  let detaching = false;
+  const handler = {
+    onopentag(name: string, attrs: Record<string, string>) {
       if (name === 'meta') {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
         const content = attrs.content;
@@ -75,7 +79,7 @@ export function parseHtml(html: string): Parsed {
       cur = el;
       depth++;
     },
-    ontext(t) {
+    ontext(t: string) {
       if (inTitle) { title += t; return; }
       if (script !== null) { script += t; return; }
       if (skip) return;
@@ -88,7 +92,8 @@ export function parseHtml(html: string): Parsed {
       if (last >= 0 && typeof ch[last] === 'string') ch[last] += t;
       else ch.push(t);
     },
-    onclosetag(name) {
+    onclosetag(name: string) {
+      if (detaching) return;
       if (name === 'title' && inTitle) { inTitle = false; titleDone = true; }
       if (name === 'script' && script !== null) { jsonLd.push(script); script = null; }
       const el = stack.pop();
@@ -101,7 +106,8 @@ export function parseHtml(html: string): Parsed {
       close(el);
       depth--;
     },
-  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  };
+  const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
   // Finish an element: record where its descendants end and add its text to its parent's.
   function close(el: El) {
     el.end = all.length;
@@ -110,9 +116,31 @@ export function parseHtml(html: string): Parsed {
     p.linkLen += el.linkLen;
     cur = p;
   }
-  parser.end(html);
+  // htmlparser2 keeps its open elements in an array it unshifts into, so thousands of unclosed
+  // elements cost quadratic time. The input is fed in chunks; when too many elements are open,
+  // the parser is replaced by a fresh one and the rest of the page hangs under the innermost
+  // element (structure flattened, text kept).
+  const detached: (El | null)[] = [];
+  let parser = new Parser(handler, options);
+  for (let i = 0; i < html.length;) {
+    let end = Math.min(html.length, i + CHUNK);
+    if (end < html.length) { const lt = html.lastIndexOf('<', end); if (lt > i) end = lt; }
+    parser.write(html.slice(i, end));
+    i = end;
+    if (stack.length > MAX_OPEN && i < html.length) {
+      detaching = true;
+      parser.end();
+      detaching = false;
+      detached.push(...stack);
+      stack.length = 0;
+      skip = 0; inTitle = false; script = null; linkDepth = 0;
+      parser = new Parser(handler, options);
+    }
+  }
+  parser.end();
   // Elements left open at the end of the input are closed here, innermost first.
   for (let i = stack.length - 1; i >= 0; i--) { const el = stack[i]; if (el) close(el); }
+  for (let i = detached.length - 1; i >= 0; i--) { const el = detached[i]; if (el) close(el); }
   root.end = all.length;
   return { root, title: title.replace(/\s+/g, ' ').trim(), meta, jsonLd, lang, canonical };
 }

@@ -1,6 +1,6 @@
 // Step 2: title, byline, publisher and publication date, from the most deliberate source first:
 // JSON-LD, then Open Graph / meta tags, then <time> and visible byline markup in the page.
-import { firstWhere, hintOf, textOf } from './dom.js';
+import { firstWhere, hintOf, textOf, type El } from './dom.js';
 import type { Parsed } from './01-parse.js';
 
 export interface Metadata {
@@ -40,7 +40,23 @@ const typeOf = (o: Json): string => {
   return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
 };
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.replace(/\s+/g, ' ').trim() : null);
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’',
+  ldquo: '“', rdquo: '”', hellip: '…', laquo: '«', raquo: '»', pound: '£', euro: '€', copy: '©', reg: '®',
+};
+/** Decode entities left in metadata values that were escaped twice at the source ("&amp;#8211;"). */
+export function decodeLeftoverEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? decodeLeftoverEntities(v).replace(/\s+/g, ' ').trim() || null : null);
 
 function names(v: unknown): string[] {
   if (!v) return [];
@@ -50,6 +66,7 @@ function names(v: unknown): string[] {
   return [];
 }
 
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
 const isUrl = (s: string) => /^(https?:)?\/\//i.test(s) || /^www\./i.test(s);
 
 /** Clean a byline as written: drop a leading "By", trailing dates and pipes, keep the names. */
@@ -57,13 +74,14 @@ export function cleanByline(s: string | null): string | null {
   if (!s) return null;
   let t = s.replace(/\s+/g, ' ').trim();
   t = t.replace(/^(written |posted |reported )?by[:\s]+/i, '');
-  t = t.split(/\s+[|•·]\s+|\s+-\s+(?=\w+ \d)|\bupdated\b|\bpublished\b/i)[0].trim();
+  t = t.split(/\s+[|•·]\s+|\s+[-–—]\s+(?=\w+ \d|\d)|\bupdated\b|\bpublished\b/i)[0].trim();
+  // A date written after the names ("Jane Roe November 19, 2019, 9:02 AM") is not part of the byline.
+  t = t.replace(new RegExp(`[,\\s]+(on\\s+)?(${MONTHS})[a-z]*\\.?\\s+\\d{1,2}\\b.*$`, 'i'), '');
   t = t.replace(/[,;:]\s*$/, '').trim();
-  if (!t || t.length > 120 || isUrl(t) || !/\p{L}/u.test(t)) return null;
+  if (!t || t.length > 80 || t.split(' ').length > 10 || isUrl(t) || !/\p{L}/u.test(t)) return null;
   return t;
 }
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
 /** Normalise a date string to ISO 8601, as precise as it was written; null when unreadable. */
 export function isoDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
@@ -71,6 +89,7 @@ export function isoDate(raw: string | null | undefined): string | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
   if (m) {
     const [, y, mo, d, h, mi, sec, tz] = m;
+    if (Number(y) < 1900) return null; // placeholders such as 0001-01-01 mean "unknown"
     if (!h) return `${y}-${mo}-${d}`;
     const zone = tz ? (tz === 'Z' ? 'Z' : tz.length === 5 ? `${tz.slice(0, 3)}:${tz.slice(3)}` : tz) : '';
     return `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${zone}`;
@@ -94,7 +113,7 @@ export function isoDate(raw: string | null | undefined): string | null {
 }
 
 const first = (meta: Map<string, string[]>, ...keys: string[]): string | null => {
-  for (const k of keys) { const v = meta.get(k); if (v) for (const x of v) if (x.trim()) return x.trim(); }
+  for (const k of keys) { const v = meta.get(k); if (v) for (const x of v) { const t = str(x); if (t) return t; } }
   return null;
 };
 
@@ -111,6 +130,7 @@ function stripSiteSuffix(title: string, site: string | null): string {
   return longest.split(/\s+/).length >= 3 ? longest : title;
 }
 
+const inForm = (e: El): boolean => { for (let a = e.parent; a; a = a.parent) if (a.tag === 'form') return true; return false; };
 const BYLINE_HINT = /\b(byline|author|by-line|writer|contributor|reporter)\b|byline|author-name|authorname/;
 
 export function readMetadata(p: Parsed): Metadata {
@@ -138,18 +158,23 @@ export function readMetadata(p: Parsed): Metadata {
 
   let author: string | null = null;
   const ldAuthors = names(art?.author).map((n) => n.trim()).filter((n) => n && !isUrl(n));
-  if (ldAuthors.length) author = ldAuthors.join(', ');
+  if (ldAuthors.length) author = cleanByline(ldAuthors.join(', '));
   author ??= cleanByline(first(meta, 'author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'twitter:creator:name'));
   if (!author) {
-    const el = firstWhere(p.root, (e) => e.attrs.rel === 'author' || e.attrs.itemprop === 'author' || (e.textLen < 120 && BYLINE_HINT.test(hintOf(e))));
+    const el = firstWhere(p.root, (e) => e.tag !== 'form' && e.tag !== 'label' && !/comment|reply|respond/.test(e.hint) &&
+      (e.attrs.rel === 'author' || e.attrs.itemprop === 'author' || (e.textLen < 120 && BYLINE_HINT.test(hintOf(e)))) && !inForm(e));
     if (el) {
       const nameEl = firstWhere(el, (e) => e.attrs.itemprop === 'name') ?? el;
       author = cleanByline(textOf(nameEl));
     }
   }
 
-  let publishedAt = isoDate(str(art?.datePublished) ?? str(art?.dateCreated));
-  publishedAt ??= isoDate(first(meta, 'article:published_time', 'datepublished', 'og:published_time', 'published_time', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime'));
+  // Each source in turn, so an unreadable or placeholder date in one does not hide the next.
+  let publishedAt = isoDate(str(art?.datePublished)) ?? isoDate(str(art?.dateCreated));
+  for (const k of ['article:published_time', 'datepublished', 'og:published_time', 'published_time', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime']) {
+    if (publishedAt) break;
+    publishedAt = isoDate(first(meta, k));
+  }
   let publishedAtSource: string | null = publishedAt ? 'metadata' : null;
   if (!publishedAt) {
     const time = firstWhere(p.root, (e) => (e.tag === 'time' || e.attrs.itemprop === 'datePublished') && !!(e.attrs.datetime ?? e.attrs.content));
@@ -161,7 +186,8 @@ export function readMetadata(p: Parsed): Metadata {
     if (publishedAt) publishedAtSource = 'byline';
   }
 
-  const articleBody = str(art?.articleBody);
+  // Kept with its line breaks: they are the only paragraph structure it has.
+  const articleBody = typeof art?.articleBody === 'string' ? decodeLeftoverEntities(art.articleBody).trim() || null : null;
   const lang = (p.lang ?? first(meta, 'og:locale', 'language', 'content-language') ?? 'en').toLowerCase().slice(0, 2);
   return {
     title, author, publisher: publisher && !isUrl(publisher) ? publisher : null, publishedAt, publishedAtSource,

@@ -26,8 +26,11 @@ function tokens(el: El): string[] {
   return c ? c.toLowerCase().split(/\s+/) : [];
 }
 
+/** Page-wide wrappers whose classes describe the page ("comments-open"), not a comment section. */
+const PAGE_TAGS = new Set(['#root', 'html', 'body', 'main']);
+
 function inSection(el: El): boolean {
-  for (let a = el.parent; a; a = a.parent) if (SECTION.test(hintOf(a))) return true;
+  for (let a = el.parent; a; a = a.parent) if (!PAGE_TAGS.has(a.tag) && SECTION.test(hintOf(a))) return true;
   return false;
 }
 
@@ -40,8 +43,36 @@ function isItem(el: El): boolean {
   if (ts.some((t) => ITEM_TOKENS.has(t))) return true;
   const id = (el.attrs.id ?? '').toLowerCase();
   if (ID_ITEM.test(id) && id !== 'comment' && el.tag !== 'a') return inSection(el) || ts.some((t) => t.startsWith('comment'));
-  if (ts.some((t) => SECTION_ITEM_TOKENS.has(t))) return inSection(el);
+  if (ts.some((t) => SECTION_ITEM_TOKENS.has(t))) return inSection(el) && !looksLikeArticle(el);
   return false;
+}
+
+/** The article itself carries "post" too: it has the headline or the article body in it. */
+function looksLikeArticle(el: El): boolean {
+  return firstWhere(el, (d) => d.tag === 'h1' || d.attrs.itemprop === 'articleBody' || /\b(entry-content|article-body|post-content|story-body)\b/.test(d.hint)) !== null;
+}
+
+/** A container that is plainly a comment list: "comments", "comment-list", "commentlist", "comment-thread". */
+const LIST_SECTION = /(^|[\s_-])(comments|comment-?list|comments-?list|comment-?thread|comments-?area)($|[\s_-])/;
+
+/** Site-wide widgets ("recent comments" in a sidebar) list other pages' comments, not this page's thread. */
+const WIDGET = /recent|latest|popular|widget|sidebar|most-/;
+function inWidget(el: El): boolean {
+  // Only the nearest wrappers: layout classes far up ("content-sidebar-wrap") say nothing about the list.
+  let n = 0;
+  for (let a: El | null = el; a && !PAGE_TAGS.has(a.tag) && n < 4; a = a.parent, n++) if (a.tag === 'aside' || WIDGET.test(a.hint)) return true;
+  return false;
+}
+
+/** Without marked items, the list items of a comment section (and of its nested reply lists) are the comments. */
+function unmarkedListItems(root: El): El[] {
+  const out: El[] = [];
+  for (const sec of descendants(root)) {
+    if (PAGE_TAGS.has(sec.tag) || !LIST_SECTION.test(sec.hint) || inWidget(sec)) continue;
+    for (const li of descendants(sec)) if (li.tag === 'li' && li.textLen > 0 && li.parent && (li.parent.tag === 'ul' || li.parent.tag === 'ol')) out.push(li);
+    if (out.length) break;
+  }
+  return out;
 }
 
 /** The parts of an item's subtree that belong to it and not to a nested reply. */
@@ -61,6 +92,14 @@ function ownElements(item: El, items: Set<El>): El[] {
 function cleanAuthor(s: string): string | null {
   const t = s.replace(/\s+/g, ' ').replace(/\s*(says|said|wrote)\s*:?\s*$/i, '').replace(/^(by|posted by)\s+/i, '').trim();
   return t && t.length <= 80 ? t : null;
+}
+
+/** "Jane on May 1, 2019 at 4:47 pm": the name and the time written in one line. */
+function splitAuthorTime(name: string): { name: string; iso: string } | null {
+  const m = /^(.+?)(?:\s+(?:on|at|-|–|—|\|)\s+|,\s+)(.*\d{4}.*)$/.exec(name);
+  if (!m) return null;
+  const iso = isoDate(m[2].replace(/\s*(says|said|wrote)\s*:?\s*$/i, ''));
+  return iso ? { name: m[1].trim(), iso } : null;
 }
 
 function findAuthor(own: El[]): { el: El; name: string } | null {
@@ -113,15 +152,20 @@ function contains(outer: El, inner: El): boolean {
 export function extractComments(root: El): Comment[] {
   const found: El[] = [];
   for (const el of descendants(root)) if (isItem(el)) found.push(el);
+  if (!found.length) found.push(...unmarkedListItems(root));
   if (!found.length) return [];
   // An item whose only item-ancestor wraps nothing else (a wrapper and its inner box) is the same comment.
-  const itemSet = new Set(found);
-  const items = found.filter((el) => {
+  // Not comments: teaser cards reusing the word (mostly link text) and the reply form's wrapper.
+  const plausible = (el: El) => el.textLen > 0 && el.linkLen / el.textLen < 0.6 && !firstWhere(el, (d) => d.tag === 'form' || d.tag === 'label');
+  const candidates = found.filter(plausible);
+  const itemSet = new Set(candidates);
+  const items = candidates.filter((el) => {
     const anc = closestItem(el, itemSet);
     if (!anc) return true;
     const ownText = anc.textLen - el.textLen;
     return !(ownText <= 2);
   });
+  if (!items.length) return [];
   const set = new Set(items);
   const ids = new Map<El, string>();
   items.forEach((el, i) => ids.set(el, `c${i + 1}`));
@@ -129,9 +173,12 @@ export function extractComments(root: El): Comment[] {
   for (const el of items) for (const k of ['id', 'data-id', 'data-comment-id']) if (el.attrs[k]) byAttrId.set(el.attrs[k].replace(/^(li-)?comment-|^post-/, ''), el);
 
   const comments: Comment[] = [];
+  // Flat threads state the nesting level in a class (WordPress depth-2), data-depth or aria-level.
   const depthOf = (el: El): number | null => {
     const m = /\bdepth-(\d+)\b|\blevel-(\d+)\b/.exec(el.attrs.class ?? '');
-    return m ? Number(m[1] ?? m[2]) : null;
+    if (m) return Number(m[1] ?? m[2]);
+    const a = el.attrs['data-depth'] ?? el.attrs['data-level'] ?? el.attrs['aria-level'];
+    return a !== undefined && /^\d{1,3}$/.test(a) ? Number(a) : null;
   };
   for (let i = 0; i < items.length; i++) {
     const el = items[i];
@@ -144,7 +191,9 @@ export function extractComments(root: El): Comment[] {
     }
     const own = ownElements(el, set);
     const author = findAuthor(own);
-    const time = findTime(own);
+    let time = findTime(own);
+    const joined = author ? splitAuthorTime(author.name) : null;
+    if (author && joined) { author.name = joined.name; time ??= { el: author.el, iso: joined.iso }; }
     const skip = new Set<El>();
     if (author) skip.add(author.el);
     if (time) { skip.add(time.el); for (let a = time.el.parent; a && a !== el && TIME.test(hintOf(a)); a = a.parent) skip.add(a); }

@@ -43,6 +43,11 @@ function tagBase(el: El): number {
   }
 }
 
+// Tuned on the article-extraction benchmark (per-page shingle F1), rounded to plain values.
+/** A sibling of the article joins it only when at most this share of its text is links. */
+const SIB_LD = 0.2;
+/** A candidate scoring this share of the best, outside it, means the article is split in chunks. */
+const STRONG = 0.75;
 const COMMAS = /[,，、;]/g;
 function countCommas(el: El): number {
   let n = 0;
@@ -101,13 +106,23 @@ export function selectMain(root: El): Selection {
     const body = [...descendants(root)].find((e) => e.tag === 'body') ?? root;
     return { parts: [body], top: body, scores };
   }
-  // When several strong candidates share an ancestor, the article is that ancestor.
-  const strong = [...scores].filter(([el, s]) => el !== top && s >= best * 0.75).map(([el]) => el).slice(0, 8);
-  if (strong.length >= 2) {
+  // An article split into several blocks (chunks, columns) gives several strong candidates that
+  // are not nested in one another: the article is their lowest common ancestor.
+  const related = (x: El, y: El) => contains(x, y) || contains(y, x);
+  const strong = [...scores].filter(([el, s]) => s >= best * STRONG && !related(el, top!)).map(([el]) => el);
+  if (strong.length >= 1) {
     for (let a = top.parent; a && a.tag !== 'body' && a.tag !== '#root'; a = a.parent) {
-      let inside = 0;
-      for (const c of strong) { for (let e: El | null = c; e; e = e.parent) if (e === a) { inside++; break; } }
-      if (inside >= 2) { top = a; break; }
+      if (strong.some((c) => contains(a!, c))) { top = a; break; }
+    }
+  }
+  // Chunked articles repeat the container's class for each chunk: take the chunks' common ancestor.
+  const cls = top.attrs.class;
+  if (cls) {
+    const twins = root.all.filter((e) => e !== top && e.tag === top!.tag && e.attrs.class === cls && !e.dropped && !related(e, top!) && e.textLen >= 200 && linkDensity(e) < 0.2);
+    if (twins.length) {
+      let a: El | null = top.parent;
+      for (; a && a.tag !== 'body' && a.tag !== '#root'; a = a.parent) if (twins.every((t) => contains(a!, t))) break;
+      if (a && a.tag !== 'body' && a.tag !== '#root' && !a.dropped && linkDensity(a) < 0.25) top = a;
     }
   }
   // Climb while the parent scores at least as well, or while top is an only child.
@@ -133,8 +148,10 @@ export function selectMain(root: El): Selection {
     if (sib === top) { parts.push(sib); continue; }
     let bonus = 0;
     if (topClass && sib.attrs.class === topClass) bonus += topScore * 0.2;
-    const s = scores.get(sib);
-    if (s !== undefined && s + bonus >= threshold) { parts.push(sib); continue; }
+    let s = scores.get(sib);
+    // A sibling wrapping its paragraphs deeper than scores flow up counts by its best descendant.
+    if (s === undefined && bonus > 0) s = bestInside(sib, scores);
+    if (s !== undefined && s + bonus >= threshold && linkDensity(sib) < SIB_LD) { parts.push(sib); continue; }
     if (sib.tag === 'p' || (LEAFY.has(sib.tag) && !hasBlockChild(sib))) {
       const ld = linkDensity(sib);
       if (sib.textLen > 80 && ld < 0.25) parts.push(sib);
@@ -142,6 +159,16 @@ export function selectMain(root: El): Selection {
     }
   }
   return { parts, top, scores };
+}
+
+function bestInside(el: El, scores: Map<El, number>): number | undefined {
+  let best: number | undefined;
+  for (const d of descendants(el)) { const s = scores.get(d); if (s !== undefined && (best === undefined || s > best)) best = s; }
+  return best;
+}
+
+function contains(outer: El, inner: El): boolean {
+  return inner.index >= outer.index && inner.index < outer.end;
 }
 
 function sibText(el: El): string {

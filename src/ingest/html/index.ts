@@ -5,7 +5,7 @@ import { parseHtml } from './01-parse.js';
 import { readMetadata } from './02-metadata.js';
 import { extractComments } from './03-comments.js';
 import { dropUnlikely, selectMain } from './04-main-text.js';
-import { renderBlocks } from './05-render.js';
+import { renderBlocks, sameHeading } from './05-render.js';
 import { measure, type El } from './dom.js';
 
 /** Below this many characters a result is retried with the unlikely-candidate filter off. */
@@ -17,7 +17,9 @@ export function readHtml(html: string): Document {
   // Comments first, so a commenter's name or date is never taken for the article's byline.
   const comments = extractComments(root);
   const meta = readMetadata(parsed);
-  const text = mainText(root, meta.title);
+  let text = mainText(root, meta.title);
+  // Script-rendered pages ship an empty shell; their JSON-LD articleBody is then the only text.
+  if (text.length < MIN_TEXT && meta.articleBody && meta.articleBody.length > text.length * 2) text = articleBodyText(meta.articleBody);
   return {
     title: meta.title,
     author: meta.author,
@@ -32,13 +34,18 @@ export function readHtml(html: string): Document {
   };
 }
 
+/** JSON-LD articleBody as plain text: tags some sites leave in it removed, paragraphs kept. */
+function articleBodyText(body: string): string {
+  return body.replace(/<[^>]{0,500}>/g, ' ').split(/\n\s*\n|\r\n\s*\r\n/).map((p) => p.replace(/[ \t\r\n\u00a0]+/g, ' ').trim()).filter(Boolean).join('\n\n');
+}
+
 function mainText(root: El, title: string | null): string {
   const attempt = (strict: boolean): string => {
     dropUnlikely(root, strict);
     const { parts } = selectMain(root);
-    let blocks = renderBlocks(parts);
+    let blocks = renderBlocks(parts, false, undefined, title);
     // The headline is metadata; the benchmark texts (and readers) do not repeat it in the body.
-    if (title && blocks.length && norm(blocks[0]) === norm(title)) blocks = blocks.slice(1);
+    if (title && blocks.length && blocks[0].length < 300 && sameHeading(blocks[0], title)) blocks = blocks.slice(1);
     return blocks.join('\n\n');
   };
   const strictText = attempt(true);
@@ -49,7 +56,6 @@ function mainText(root: El, title: string | null): string {
   return loose.length > strictText.length ? loose : strictText;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function undrop(el: El): void {
   for (const c of el.children) if (typeof c !== 'string') { if (c.dropped && !c.attrs['data-dossier-comment']) c.dropped = false; undrop(c); }

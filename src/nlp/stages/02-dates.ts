@@ -25,12 +25,16 @@ const DATEISH = new RegExp(
 const CAP_MONTH_OR_DAY = new RegExp(`^(?:${MONTH}|${WEEKDAY})\\b`);
 
 // A year chrono does not read on its own: "in 2015", "since 2011", "mid-2014".
-const YEAR = /\b(?:(?:in|since|by|until|till|during|from|before|after|through|throughout|between|and|to|early|late|of|around|circa|spring|summer|autumn|fall|winter)\s+|mid-)((?:1[89]|20)\d\d)\b(?![-–/.]\d|\s*(?:%|percent|per cent))/gi;
+const YEAR = /\b(?:(?:in|since|by|until|till|during|from|before|after|through|throughout|between|and|to|early|late|of|around|circa|spring|summer|autumn|fall|winter|year)\s+|mid-)((?:1[89]|20)\d\d)\b(?![-–/.]\d|\s*(?:%|percent|per cent))/gi;
 
 // A bare month or weekday counts as a date only after one of these words ("in May", "on Sunday"),
 // never after a name ("Theresa May", "Bloody Sunday").
 const DATE_PREP = /\b(?:in|on|since|by|until|till|during|from|before|after|through|throughout|between|and|or|to|of|early|late|mid|last|next|this|that|each|every|past|end|beginning|start|around)\s*$/i;
 const DAYPART_WORD = new RegExp(`\\b(?:${DAYPART})\\b`, 'i');
+const BARE_DAYPART = /^(?:the\s+|at\s+)?(?:morning|afternoon|evening|night|noon|midnight)$/i;
+const BARE_NAME = new RegExp(`^(?:${MONTH}|${WEEKDAY})\\.?$`, 'i');
+const ENDS_WEEKDAY = new RegExp(`(?:${WEEKDAY})$`);
+const STARTS_MONTH = new RegExp(`^\\s+(?:${MONTH})\\b`);
 const REL_YEAR = /^(?:last|next|this)\s+year$/i;
 const MONTH_RELATIVE = /\b(?:(last|previous|past|next|coming|this)\s+month|(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months?\s+(ago|earlier|later|from now))\b/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
@@ -53,24 +57,27 @@ interface Found {
 }
 
 /** Turn one chrono result (offsets relative to `base` in `text`) into a Found, or null to drop it. */
-function fromChrono(r: ParsedResult, text: string, base: number, sentenceEnd: number, ref: Date, next: ParsedResult | undefined): { found: Found; usedNext: boolean } | null {
+function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagged, ref: Date, next: ParsedResult | undefined): { found: Found; usedNext: boolean } | null {
   const s = r.start;
   const surface = r.text.replace(/[\s,;:]+$/, ''); // chrono keeps a trailing comma or space
-  if (new RegExp(`^(?:the\\s+|at\\s+)?(?:morning|afternoon|evening|night|noon|midnight)$`, 'i').test(surface)) return null; // "the morning meetings"
+  if (BARE_DAYPART.test(surface)) return null; // "the morning meetings"
   const at = base + r.index;
   const before = text.slice(Math.max(0, at - 24), at);
   const after = text.slice(at + surface.length, at + surface.length + 24);
   if (/^(?:right\s+)?now$/i.test(surface)) return null; // "now" is mostly "currently" in prose
   // "USA Today", "Britain Tonight": a casual day word after a capitalised word names something.
   if (/^(?:today|tonight|yesterday|tomorrow)$/i.test(surface) && /\p{Lu}[\p{L}.]*\s+$/u.test(before)) return null;
-  const bareName = new RegExp(`^(?:${MONTH}|${WEEKDAY})\\.?$`, 'i').test(surface);
+  // "Seventy-four years ago": chrono saw only "four years ago".
+  if (/^[-‐–]$/.test(text.slice(at - 1, at)) && /^(?:\d|one|two|three|four|five|six|seven|eight|nine)/i.test(surface)) return null;
+  if (/^(?:in\s+)?the\s+(?:year|month|week|day)$/i.test(surface)) return null; // "in the year 2000": the year pattern reads it
+  const bareName = BARE_NAME.test(surface);
   if (bareName) {
     if (!CAP_MONTH_OR_DAY.test(surface)) return null; // "may", "march": verbs
     const followedByRelYear = next && REL_YEAR.test(next.text) && /^\s*(?:of\s+)?$/.test(text.slice(at + surface.length, base + next.index));
     if (!followedByRelYear && !DATE_PREP.test(before)) return null;
   }
   // A weekday or month glued to a following name is part of it ("Sunday Times").
-  if (new RegExp(`(?:${WEEKDAY})$`).test(surface) && /^\s+\p{Lu}/u.test(after) && !new RegExp(`^\\s+(?:${MONTH})\\b`).test(after)) return null;
+  if (ENDS_WEEKDAY.test(surface) && /^\s+\p{Lu}/u.test(after) && !STARTS_MONTH.test(after)) return null;
   const dayCertain = s.isCertain('day') || s.isCertain('weekday');
   const hasDatePart = dayCertain || s.isCertain('month') || s.isCertain('year');
   if (!hasDatePart && !DAYPART_WORD.test(surface)) return null; // a clock time alone: "at 11 a.m."
@@ -100,9 +107,10 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentenceEnd: nu
   // news reports mostly what has happened; chrono picks whichever is nearer.
   if (relative && !usedNext && s.isCertain('month') && !/\b(?:next|last|this)\b/i.test(surface)) {
     const when = new Date(year, month - 1, s.isCertain('day') ? day : 1, 12);
-    const sentence = text.slice(base, sentenceEnd);
     const ahead = (when.getTime() - ref.getTime()) / 86400000;
-    const looksAhead = /\b(?:will|shall|next|coming|upcoming|scheduled|expected|plans?|planned|due)\b/i.test(sentence);
+    // Only the words leading up to the date count ("will reopen in November"), not a later clause.
+    const lead = text.slice(Math.max(sentence.a, at - 60), at);
+    const looksAhead = /\b(?:will|shall|next|coming|upcoming|scheduled|expected|plans?|planned|due)\b|['’]ll\b/i.test(lead);
     if (ahead > 31 && !looksAhead) year -= 1;
     else if (ahead < -31 && looksAhead) year += 1;
   }
@@ -114,39 +122,49 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentenceEnd: nu
   return { found: { start: at, end, value, relative: relative || usedNext }, usedNext };
 }
 
-/** All time expressions in one stretch of text [from, to) of `text`. */
-function findIn(text: string, from: number, to: number, ref: Date, useChrono = true): Found[] {
-  const sentence = text.slice(from, to);
-  const results = useChrono ? chrono.parse(sentence, ref) : [];
+/** All time expressions in one flagged sentence of `text`. */
+function findIn(text: string, f: Flagged, ref: Date): Found[] {
   const out: Found[] = [];
-  for (let i = 0; i < results.length; i++) {
-    const got = fromChrono(results[i], text, from, to, ref, results[i + 1]);
-    if (!got) continue;
-    out.push(got.found);
-    if (got.usedNext) i++;
+  for (const [wa, wb] of f.windows) {
+    const results = chrono.parse(text.slice(wa, wb), ref);
+    for (let i = 0; i < results.length; i++) {
+      const got = fromChrono(results[i], text, wa, f, ref, results[i + 1]);
+      if (!got) continue;
+      out.push(got.found);
+      if (got.usedNext) i++;
+    }
   }
+  const sentence = text.slice(f.a, f.b);
   YEAR.lastIndex = 0;
   for (let m; (m = YEAR.exec(sentence)); ) {
-    const start = from + m.index + m[0].length - m[1].length;
+    const start = f.a + m.index + m[0].length - m[1].length;
     const end = start + 4;
-    if (out.some((f) => f.start < end && start < f.end)) continue;
+    if (out.some((x) => x.start < end && start < x.end)) continue;
     out.push({ start, end, value: m[1], relative: false });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort((x, y) => x.start - y.start);
 }
 
-/** A sentence worth reading: [a, b), and whether it needs chrono or only the year pattern. */
+/**
+ * A sentence worth reading: [a, b), and the windows around its date-like words that chrono reads
+ * (none when a year alone was found, which the year pattern handles).
+ */
 interface Flagged {
   a: number;
   b: number;
-  chrono: boolean;
+  windows: [number, number][];
 }
 
-/** Sentences of `section` that `pattern` finds something in, one entry per sentence. */
-function sentencesMatching(section: Section, pattern: RegExp): [number, number][] {
+// chrono's cost grows with the text it scans, so it reads a window around each trigger word wide
+// enough for "in February last year" or "this morning at 5:00 a.m.", not the whole sentence.
+const WINDOW_BEFORE = 32;
+const WINDOW_AFTER = 48;
+
+/** Sentences of `section` with matches of `pattern`, each with the match positions in it. */
+function sentencesMatching(section: Section, pattern: RegExp): { a: number; b: number; hits: [number, number][] }[] {
   const text = section.text;
   const sentences = section.sentences.length ? section.sentences : [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 }];
-  const ranges: [number, number][] = [];
+  const out: { a: number; b: number; hits: [number, number][] }[] = [];
   let k = 0;
   pattern.lastIndex = 0;
   for (let m; (m = pattern.exec(text)); ) {
@@ -154,20 +172,35 @@ function sentencesMatching(section: Section, pattern: RegExp): [number, number][
     if (k >= sentences.length) break;
     const s = sentences[k];
     if (m.index < s.start) continue; // between sentences
-    ranges.push([s.start, s.end]);
-    pattern.lastIndex = Math.max(pattern.lastIndex, s.end); // one entry per sentence
+    const last = out[out.length - 1];
+    if (last && last.a === s.start) last.hits.push([m.index, m.index + m[0].length]);
+    else out.push({ a: s.start, b: s.end, hits: [[m.index, m.index + m[0].length]] });
   }
-  return ranges;
+  return out;
 }
 
-/**
- * The sentences to read. chrono (~0.1 ms a call) runs only where a month, weekday or relative word
- * appears; a sentence whose only date is a year ("in 2015") needs just the year pattern.
- */
+/** Widen [from, to) to whole words, within [a, b). */
+function wordWindow(text: string, a: number, b: number, from: number, to: number): [number, number] {
+  let s = Math.max(a, from), e = Math.min(b, to);
+  while (s > a && !/\s/.test(text[s - 1])) s--;
+  while (e < b && !/\s/.test(text[e])) e++;
+  return [s, e];
+}
+
 function flaggedSentences(section: Section): Flagged[] {
+  const text = section.text;
   const byStart = new Map<number, Flagged>();
-  for (const [a, b] of sentencesMatching(section, YEAR)) byStart.set(a, { a, b, chrono: false });
-  for (const [a, b] of sentencesMatching(section, DATEISH)) byStart.set(a, { a, b, chrono: true });
+  for (const { a, b } of sentencesMatching(section, YEAR)) byStart.set(a, { a, b, windows: [] });
+  for (const { a, b, hits } of sentencesMatching(section, DATEISH)) {
+    const windows: [number, number][] = [];
+    for (const [h0, h1] of hits) {
+      const w = wordWindow(text, a, b, h0 - WINDOW_BEFORE, h1 + WINDOW_AFTER);
+      const last = windows[windows.length - 1];
+      if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+      else windows.push(w);
+    }
+    byStart.set(a, { a, b, windows });
+  }
   return [...byStart.values()].sort((x, y) => x.a - y.a);
 }
 
@@ -191,7 +224,7 @@ export const datesStage: Stage = {
     const posted = new Map(ctx.doc.comments.map((c) => [c.id, c.postedAt ? isoToDate(c.postedAt) : null]));
     const refOf = (sec: Section) => (sec.in === 'document' ? null : posted.get(sec.in)) ?? ref;
     const read = (sec: Section, ranges: Flagged[], r: Date | null) =>
-      ranges.map(({ a, b, chrono: c }) => ({ a, b, chrono: c, list: findIn(sec.text, a, b, r ?? FIXED_REF, c) }));
+      ranges.map((f) => ({ f, list: findIn(sec.text, f, r ?? FIXED_REF) }));
     const found = flagged.map(({ sec, ranges }) => (sec.in === 'document' || ref ? read(sec, ranges, refOf(sec)) : null));
     if (!ref) {
       // No stated date: the latest full date the main text mentions stands in for it.
@@ -208,7 +241,7 @@ export const datesStage: Stage = {
       // Re-read only the sentences whose values depended on the stand-in reference.
       flagged.forEach(({ sec, ranges }, i) => {
         if (!found[i]) found[i] = read(sec, ranges, refOf(sec));
-        else if (ref) for (const g of found[i]!) if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.a, g.b, refOf(sec) ?? FIXED_REF, g.chrono);
+        else if (ref) for (const g of found[i]!) if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.f, refOf(sec) ?? FIXED_REF);
       });
     }
     ctx.referenceDate = iso;

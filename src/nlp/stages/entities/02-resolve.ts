@@ -6,13 +6,15 @@
 // is Hillary, and Bill stays apart); otherwise the same loose key and type.
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
-import { entryByName, lookup, TITLES, type GazetteerEntry } from './lexicon.js';
+import { lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
 import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
 
 interface Cluster {
   type: EntityType;
   key: string;
   name: string;
+  /** foldName(name), kept in step with it. */
+  folded: string;
   /** How good `name` is: gazetteer names win, then longer person names. */
   nameRank: number;
   entry?: GazetteerEntry;
@@ -24,6 +26,9 @@ interface Cluster {
   mentions: Mention[];
   aliases: Set<string>;
   last: number;
+  /** Sentence and container of the latest named (not pronoun) mention. */
+  lastSentence: number;
+  lastIn: string;
   loose: Set<string>;
   acronym?: string;
 }
@@ -38,7 +43,8 @@ function personWordMatch(a: string, b: string): boolean {
   return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
 }
 
-export function resolve(candidates: Candidate[]): Entity[] {
+/** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
+export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const byCand = new Map<Candidate, Cluster>();
@@ -47,14 +53,16 @@ export function resolve(candidates: Candidate[]): Entity[] {
     const existing = byKey.get(key);
     if (existing) return existing;
     const c: Cluster = {
-      type, key, name, nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
-      mentions: [], aliases: new Set(), last: -1, loose: new Set(),
+      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
+      mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
       for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
       if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
       c.acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z]{2,6}$/.test(a));
     }
+    // A person known only by a byline still answers to the words of that name.
+    if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
     clusters.push(c);
     byKey.set(key, c);
     return c;
@@ -70,6 +78,11 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   const attach = (c: Cluster, m: Candidate) => {
     c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
+    c.last = m.order;
+    c.lastSentence = m.sentence;
+    c.lastIn = m.in;
+    byCand.set(m, c);
+    if (m.pronoun || m.regimeRef) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
@@ -85,6 +98,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (rank > c.nameRank && ws.length) {
         c.name = m.title && m.title.split(/\s+/).length <= 2 ? `${m.title} ${m.core}` : m.core;
         c.nameRank = rank;
+        c.folded = foldName(c.name);
         c.key = entityKey(c.entry ? c.entry.name : m.core, 'PERSON');
       }
     }
@@ -93,7 +107,21 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   for (const m of candidates) {
     let c: Cluster | undefined;
-    if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
+    const author = m.pronoun === 'person' && m.text === 'I' && !m.quoted ? usableAuthor(authors.get(m.in)) : null;
+    if (author) {
+      // "I" outside quotation marks is whoever wrote this text: the byline, or the commenter.
+      const byName: Candidate = { ...m, pronoun: undefined, text: author, core: author, type: 'PERSON', fallback: 'PERSON' };
+      c = resolvePerson(byName);
+    } else if (m.pronoun) {
+      // The latest person (he, she, I) or group (we, they) named in this text within four sentences (about a paragraph).
+      let best: Cluster | undefined;
+      for (const x of clusters) {
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 4) continue;
+        if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
+        if (!best || x.last > best.last) best = x;
+      }
+      c = best;
+    } else if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
     else if (m.regimeRef) {
       let best: Cluster | undefined;
       for (const x of clusters) if (x.entry?.kind === 'gov' || x.key.endsWith(' government')) if (!best || x.last > best.last) best = x;
@@ -137,10 +165,11 @@ export function resolve(candidates: Candidate[]): Entity[] {
       // then surname or given name modulo transliteration; each to the most recent person it fits.
       const w = ws[0];
       const raw = foldName(m.core);
-      const person = recentPerson((c) => c.fullWords.length > 1 && foldName(c.name).endsWith(' ' + raw))
+      const tail = ' ' + raw;
+      const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
         ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
         ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
-        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+        ?? recentPerson((c) => { for (const x of c.words) if (personWordMatch(x, w)) return true; return false; });
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
@@ -178,11 +207,19 @@ export function resolve(candidates: Candidate[]): Entity[] {
   return out;
 }
 
+/** An author string that names a person: a few words with letters, no "staff"/"reporter" byline. */
+function usableAuthor(a: string | null | undefined): string | null {
+  if (!a) return null;
+  const t = a.trim().replace(/^by\s+/i, '');
+  if (!/\p{L}/u.test(t) || t.split(/\s+/).length > 4 || /\b(?:staff|reporter|correspondent|editor|desk|agency|admin)\b/i.test(t)) return null;
+  return t;
+}
+
 /** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
 export function stripTitle(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
   for (;;) {
-    const t = TITLES.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
+    const t = TITLES_BY_FIRST.get(words[0].replace(/-/g, ''))?.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
     if (!t) break;
     words = words.slice(t.length);
   }
@@ -196,5 +233,3 @@ export function canonicalKey(surface: string, type: EntityType): string {
   if (e && e.type === type) return entityKey(e.name, type);
   return entityKey(bare, type);
 }
-
-export { entryByName };

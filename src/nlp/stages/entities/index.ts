@@ -11,7 +11,12 @@ export const entitiesStage: Stage = {
   name: 'entities',
   run(ctx: Context) {
     const all: Candidate[] = [];
-    for (const sec of ctx.sections) all.push(...findMentions(sec, all.length));
-    ctx.entities = resolve(all);
+    let sentences = 0;
+    for (const sec of ctx.sections) {
+      all.push(...findMentions(sec, all.length, sentences));
+      sentences += sec.sentences.length + 10;
+    }
+    const authors = new Map<string, string | null>([['document', ctx.doc.author], ...ctx.doc.comments.map((c) => [c.id, c.author] as [string, string | null])]);
+    ctx.entities = resolve(all, authors);
   },
 };

@@ -38,10 +38,17 @@ for (const e of ENTRIES) {
 }
 
 /** The gazetteer entry a surface form names, if any. */
+const lookupCache = new Map<string, GazetteerEntry | null>();
 export function lookup(surface: string): GazetteerEntry | undefined {
-  const caps = surface.replace(/\s/g, '').replace(/[’']s$/, '');
-  if (isCapsForm(caps)) return byExactCaps.get(caps) ?? byExactCaps.get(caps.replace(/\./g, ''));
-  return byLoose.get(looseKey(surface));
+  let e = lookupCache.get(surface);
+  if (e === undefined) {
+    const caps = surface.replace(/\s/g, '').replace(/[’']s$/, '');
+    const lk = isCapsForm(caps) ? '' : looseKey(surface);
+    e = (isCapsForm(caps) ? byExactCaps.get(caps) ?? byExactCaps.get(caps.replace(/\./g, '')) : lk ? byLoose.get(lk) : undefined) ?? null;
+    if (lookupCache.size > 50000) lookupCache.clear();
+    lookupCache.set(surface, e);
+  }
+  return e ?? undefined;
 }
 
 export function entryByName(name: string): GazetteerEntry | undefined {
@@ -62,6 +69,13 @@ export function pluralDemonymCountry(word: string): GazetteerEntry | undefined {
 const wordSet = (xs: string[]) => new Set(xs);
 /** Titles as word sequences, longest first, for greedy matching at the start of a name. */
 export const TITLES: readonly string[][] = [...new Set(rules.personTitles)].map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);
+/** Titles by their first word (hyphens removed), longest first. */
+export const TITLES_BY_FIRST = new Map<string, string[][]>();
+for (const t of TITLES) {
+  const k = t[0].replace(/-/g, '');
+  if (!TITLES_BY_FIRST.has(k)) TITLES_BY_FIRST.set(k, []);
+  TITLES_BY_FIRST.get(k)!.push(t);
+}
 export const TITLE_WORDS = wordSet(rules.personTitles.flatMap((t) => t.split(/[\s\-]+/)));
 export const TITLE_TAILS: readonly string[][] = rules.personTitleTails.map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);
 export const ORG_HEADS = wordSet(rules.orgHeads);
@@ -74,4 +88,6 @@ export const MEDIA_NOUNS: readonly string[][] = rules.mediaNouns.map((t) => t.sp
 export const PERSON_VERBS = wordSet(rules.personVerbs);
 export const PLACE_PREPS = wordSet(rules.placePrepositions);
 export const NOT_NAMES = wordSet(rules.notNames);
+/** Head words of event names ("Gulf War", "UK-France Summit"): not a person, organisation or place. */
+export const EVENT_HEADS = wordSet(rules.eventHeads);
 export const FIRST_NAMES = wordSet(rules.firstNames);

@@ -5,9 +5,21 @@ import type { EntityType } from '../../../types.js';
 const ARTICLE = /^(?:al|el|the)$/;
 
 /** Lower case, no diacritics, one kind of apostrophe, no possessive, single spaces. */
+const foldCache = new Map<string, string>();
 export function foldName(s: string): string {
-  return s
-    .normalize('NFKD').replace(/\p{M}/gu, '')
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    f = foldNameUncached(s);
+    if (foldCache.size > 50000) foldCache.clear();
+    foldCache.set(s, f);
+  }
+  return f;
+}
+
+function foldNameUncached(s: string): string {
+  // Decomposing is only needed beyond ASCII; most names are plain ASCII.
+  const ascii = !/[^\x00-\x7f]/.test(s);
+  return (ascii ? s : s.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/'s?$/u, '')
@@ -24,13 +36,28 @@ export function foldWord(w: string): string {
 }
 
 /** The words of a name, folded, without Arabic/English articles (Al-Raqqa = Raqqa, al-Assad = Assad). */
+const wordsCache = new Map<string, string[]>();
 export function nameWords(s: string): string[] {
-  return foldName(s).split(/[\s\-]+/).filter((w) => w && !ARTICLE.test(w)).map(foldWord).filter(Boolean);
+  let ws = wordsCache.get(s);
+  if (!ws) {
+    ws = foldName(s).split(/[\s\-]+/).filter((w) => w && !ARTICLE.test(w)).map(foldWord).filter(Boolean);
+    if (wordsCache.size > 50000) wordsCache.clear();
+    wordsCache.set(s, ws);
+  }
+  return ws;
 }
 
 /** A loose key under which transliteration and spacing variants collide: "Deir ez-Zor" = "Deir Ezzor". */
+const looseCache = new Map<string, string>();
 export function looseKey(s: string): string {
-  return foldWord(nameWords(s).join(''));
+  let k = looseCache.get(s);
+  if (k === undefined) {
+    k = foldWord(nameWords(s).join(''));
+    // Names repeat across documents; the cache is dropped whole when it grows large.
+    if (looseCache.size > 50000) looseCache.clear();
+    looseCache.set(s, k);
+  }
+  return k;
 }
 
 const TYPE_PREFIX: Record<EntityType, string> = { PERSON: 'person', ORG: 'org', PLACE: 'place', OTHER: 'other' };

@@ -8,6 +8,8 @@ export interface Conditional {
   code: string;
   /** '@ACTOR' or '@PLACE': the word after the particle must be such an entity mention. */
   object?: string;
+  /** The particle must follow the verb at once. */
+  adjacent?: boolean;
 }
 
 export interface VerbEntry {
@@ -18,6 +20,10 @@ export interface VerbEntry {
   objects: Map<string, string>;
   /** A light verb ('strike', 'hit') defers to an event noun it governs ('hit with sanctions'). */
   light: boolean;
+  /** The subject is the territory the event happens to ("Palmyra fell to ISIS"), not an actor. */
+  placeSubject: boolean;
+  /** Particles after which the verb is figurative and no event ("seized on a remark"). */
+  idioms: Set<string>;
 }
 
 export interface GovernorEntry {
@@ -45,7 +51,7 @@ function checkCode(code: unknown, where: string, roots: Map<string, string>): st
   return code;
 }
 
-type RawVerb = string | { code: string | null; after?: Record<string, string | Conditional>; objects?: Record<string, string>; light?: boolean };
+type RawVerb = string | { code: string | null; after?: Record<string, string | Conditional>; objects?: Record<string, string>; light?: boolean; placeSubject?: boolean; idioms?: string[] };
 type RawGovernor = { code: string | null; byRoot?: Record<string, string>; negating?: boolean };
 interface RawLexicon {
   roots: Record<string, string>;
@@ -64,18 +70,18 @@ export function buildLexicon(data: RawLexicon): CameoLexicon {
   for (const [lemma, v] of Object.entries(data.verbs)) {
     const where = `verb "${lemma}"`;
     if (typeof v === 'string') {
-      verbs.set(lemma, { code: checkCode(v, where, roots), after: new Map(), objects: new Map(), light: false });
+      verbs.set(lemma, { code: checkCode(v, where, roots), after: new Map(), objects: new Map(), light: false, placeSubject: false, idioms: new Set() });
       continue;
     }
     const after = new Map<string, Conditional>();
     for (const [p, c] of Object.entries(v.after ?? {})) {
-      after.set(p, typeof c === 'string' ? { code: checkCode(c, where, roots) } : { code: checkCode(c.code, where, roots), object: c.object });
+      after.set(p, typeof c === 'string' ? { code: checkCode(c, where, roots) } : { code: checkCode(c.code, where, roots), object: c.object, adjacent: c.adjacent || !!c.object });
     }
     const objects = new Map<string, string>();
     for (const [o, c] of Object.entries(v.objects ?? {})) objects.set(o, checkCode(c, where, roots));
     const code = v.code === null ? null : checkCode(v.code, where, roots);
     if (code === null && !after.size && !objects.size) throw new InputError(FILE, `${where}: no code, particle or object`);
-    verbs.set(lemma, { code, after, objects, light: !!v.light });
+    verbs.set(lemma, { code, after, objects, light: !!v.light, placeSubject: !!v.placeSubject, idioms: new Set(v.idioms ?? []) });
   }
   const nouns = new Map<string, { words: string[]; code: string }[]>();
   for (const [phrase, c] of Object.entries(data.nouns)) {

@@ -30,12 +30,16 @@ function trimBack(text: string, i: number): number {
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  // visit only the characters that matter: quote marks and line breaks
+  const marks = /[\u201c\u201d"\n]/g;
+  for (let hit = marks.exec(text); hit; hit = marks.exec(text)) {
+    let i = hit.index;
     const c = text[i];
     if (open >= 0 && isParagraphBreak(text, i)) {
       const next = skipSpace(text, i);
       if (next < text.length && (text[next] === '\u201c' || text[next] === '"')) {
         i = next; // the quotation carries on into the next paragraph; its reopening mark is skipped
+        marks.lastIndex = i + 1;
         continue;
       }
       out.push({ start: open, end: trimBack(text, i), closed: false });

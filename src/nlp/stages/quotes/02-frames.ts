@@ -22,14 +22,13 @@ export interface Frame {
 const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
 const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'one', 'someone', 'others', 'some', 'many', 'both', 'all', 'most']);
 const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
 const CLOSERS = new Set(['\u201d', '"', '\u2019']);
 const OPEN_MARKS = new Set(['\u201c', '"']);
 const THAT = new Set(['that']);
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
 const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
-const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'survey', 'analysis', 'footage', 'images']);
+const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'studies', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'numbers', 'survey', 'surveys', 'results', 'analysis', 'research', 'footage', 'video', 'images', 'photos', 'filings', 'statistics']);
 
 const low = (t: Token) => t.text.toLowerCase();
 /** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
@@ -56,7 +55,8 @@ export class Scan {
     section.sentences.forEach((s, i) => {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
-      while (k < s.tokenEnd - 1 && this.toks[k].pos === 'SPACE') k++;
+      // the tagger leaves a closing quote mark after "." at the start of the next sentence
+      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && quotations.some((q) => q.end === this.toks[k].end)))) k++;
       this.sentStart[i] = k;
     });
   }
@@ -122,7 +122,7 @@ const charSpan = (scan: Scan, s: number, e: number): CharSpan => ({ start: scan.
 export function phraseBefore(scan: Scan, i: number, floor: number): [number, number] | null {
   const toks = scan.toks;
   let j = i - 1;
-  while (j >= floor && ((toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || toks[j].pos === 'PART') && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s' || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
+  while (j >= floor && (toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || (toks[j].pos === 'PART' && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s') || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
   const end = j + 1;
   let s = end;
   while (j >= floor && end - j <= 14) {
@@ -132,6 +132,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       break;
     }
     if (POSSESSIVES.has(w)) { s = j; break; }
+    if ((t.text === '\u2019' || t.text === "'") && s < end && j > floor && /s$/i.test(toks[j - 1].text)) { s = j; j--; continue; }
     if (t.text === ')') {
       let k = j - 1;
       while (k >= floor && j - k < 8 && toks[k].text !== '(') k--;
@@ -189,14 +190,17 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
 }
 
 /** Is this token a reporting cue, and of which class? */
-function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
+function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass | null {
   const cls = CUE_VERBS.get(t.lemma) ?? CUE_VERBS.get(low(t));
   if (!cls) return null;
   const w = low(t);
-  if (t.pos !== 'VERB' && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
+  // the tagger reads "the FT claims it …" as a plural noun; a noun-tagged "-s" cue between a name and a clause is the verb
+  const misTagged = t.pos === 'NOUN' && /s$/.test(w) && cls === 'say' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && next && (next.pos === 'PRON' || THAT.has(low(next)));
+  if (t.pos !== 'VERB' && !misTagged && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
   const n = next ? low(next) : '';
   if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
   if (t.lemma === 'point' && n !== 'out') return null;
+  if ((t.lemma === 'pledge' || t.lemma === 'vow' || t.lemma === 'promise' || t.lemma === 'threaten' || t.lemma === 'swear') && n !== 'to' && n !== 'that') return null;
   // "business has continued between …" is not speech; "He continued, “…”" is
   if (t.lemma === 'continue' && !(n === ',' || n === ':' || n === '\u201c' || n === '"')) return null;
   return cls;
@@ -206,15 +210,29 @@ function cueClassOf(t: Token, next: Token | undefined): CueClass | null {
  * or a coordinated report ("and said that …", "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
+  const subordinate = /^(while|although|though|as|when|if|because|after|before|since|whereas|once|even)$/.test(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
-    if (toks[m - 1].text === ',' && (CUE_PARTICIPLES.has(w) || w === 'according')) return m - 1;
+    // ", adding that …", ",” referring to …", ", according to …" start a report of their own
+    const afterComma = toks[m - 1].text === ',' || (CLOSERS.has(toks[m - 1].text) && toks[m - 2]?.text === ',');
+    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || w === 'referring' || (toks[m].pos === 'VERB' && /ing$/.test(w) && cueClassOf(toks[m], toks[m + 1])))) return toks[m - 1].text === ',' ? m - 1 : m;
+    // "While Ramos said that …, he appears uneasy": the main clause after a subordinate report is not reported
+    if (subordinate && toks[m].text === ',' && m + 2 < stop && (toks[m + 1].pos === 'PRON' || toks[m + 1].pos === 'PROPN' || toks[m + 1].pos === 'DET')) {
+      for (let n = m + 2; n < stop && n <= m + 5; n++) if (toks[n].pos === 'VERB' || toks[n].pos === 'AUX') return m;
+    }
     if ((w === 'and' || w === 'but' || w === 'while' || w === ',' || w === ';') && m + 1 < stop) {
       // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
       while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
-      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX') && n - m <= 8) n++;
-      if (n < stop && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && !CUE_PARTICIPLES.has(low(toks[n])) && w !== ',') return m;
+      while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX' || toks[n].pos === 'PART') && n - m <= 8) n++;
+      const cls = n < stop && toks[n].pos === 'VERB' ? cueClassOf(toks[n], toks[n + 1]) : null;
+      // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
+      const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
+      if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
+      // "… calling it “disqualifying” and asserting that …": a second participle report
+      if (w === 'and' && n === m + 1 && cls && CUE_PARTICIPLES.has(low(toks[n]))) return m;
+      // "…, Susan said as she turned": the attribution of the whole sentence
+      if (w === ',' && finite && cls === 'say' && n - m <= 4) return m;
       if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
       // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
       if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
@@ -304,10 +322,20 @@ function tailIsAdverbial(scan: Scan, k: number): boolean {
   return n <= 8;
 }
 
+/** No verb, "that" or quotation between token k and the next comma or the sentence end. */
+function noClauseFrom(scan: Scan, k: number): boolean {
+  const toks = scan.toks, stop = scan.sentenceEndToken(Math.max(0, k - 1));
+  for (let m = k; m < stop && toks[m].text !== ','; m++) {
+    if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
+  }
+  return true;
+}
+
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
-function viaIn(scan: Scan, s: number, e: number): CharSpan[] {
+function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null): CharSpan[] {
   const toks = scan.toks, out: CharSpan[] = [];
   for (let m = s; m < e; m++) {
+    if (skip && m >= skip[0] && m < skip[1]) continue; // "A report by the Beast said": that is the speaker, not a relay
     const w = low(toks[m]);
     if (VIA_NOUNS.has(w) && m + 1 < e && ['in', 'with', 'for', 'on', 'to', 'by'].includes(low(toks[m + 1]))) {
       const np = phraseAfter(scan, m + 2, e);
@@ -315,6 +343,12 @@ function viaIn(scan: Scan, s: number, e: number): CharSpan[] {
     }
   }
   return out;
+}
+
+/** A hearer that is all capitals or a proper name with "The" ("CNN", "The Hill") is most likely an outlet. */
+function isOutletName(scan: Scan, np: [number, number]): boolean {
+  const words = scan.toks.slice(np[0], np[1]).map((t) => t.text);
+  return (words.length === 1 && /^[A-Z]{2,6}$/.test(words[0])) || (words[0] === 'The' && words.length <= 3 && words.slice(1).every((w) => /^\p{Lu}/u.test(w)));
 }
 
 export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
@@ -327,9 +361,19 @@ export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
 function clauseSubject(scan: Scan, i: number): [number, number] | null {
   const floor = scan.sentenceStartToken(i);
   for (let m = floor; m < i; m++) {
-    if (scan.toks[m].pos === 'VERB' && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
+    if ((scan.toks[m].pos === 'VERB' || scan.toks[m].pos === 'AUX') && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
   }
   return null;
+}
+
+/** "X called the plan “a disaster”": naming with a quoted label is a report of what X said. */
+function callsSomethingQuoted(scan: Scan, i: number): boolean {
+  const stop = Math.min(scan.sentenceEndToken(i), i + 16);
+  for (let m = i + 1; m < stop; m++) {
+    if (OPEN_MARKS.has(scan.toks[m].text)) return true;
+    if (scan.toks[m].pos === 'VERB' || scan.toks[m].text === ',') return false;
+  }
+  return false;
 }
 
 /** Find all frames in a section, left to right. */
@@ -339,14 +383,16 @@ export function findFrames(scan: Scan): Frame[] {
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.start < scan.claimedUntil) continue;
-    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
+    // cheap test first: only a few words can be cues at all
+    if (!(CUE_VERBS.has(t.lemma) || CUE_ADJECTIVES.has(t.lemma) || t.text === ':' || t.lemma === 'accord' || t.text === 'according' || t.text === 'According')) continue;
     const w = low(t);
+    if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
     let frame: Frame | null = null;
     if (w === 'according' && i + 1 < n && low(toks[i + 1]) === 'to') frame = accordingTo(scan, i);
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
-    else if (t.text === ':' && isHeadlineColon(scan, i)) frame = colonCue(scan, i);
+    else if (t.text === ':' && scan.section.in === 'document' && isHeadlineColon(scan, i)) frame = colonCue(scan, i); // in comments "Rob:" addresses Rob
     else {
-      const cls = cueClassOf(t, toks[i + 1]);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
@@ -357,6 +403,42 @@ export function findFrames(scan: Scan): Frame[] {
   return frames;
 }
 
+/** The subject before a cue that follows a comma or dash: "Chris Cox, who runs the lobbying arm, says",
+ * "Jason Sims — a teacher from Ohio — says", "Colonel X of the FSA, explained", "Smith, a spokesman, said". */
+function appositiveSubject(scan: Scan, i: number, floor: number): [number, number] | null {
+  const toks = scan.toks, prev = toks[i - 1];
+  let subj: [number, number] | null = null;
+  if (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') {
+    // "Chris Cox, who runs the lobbying arm, says …", "Jason Sims — a teacher from Ohio — says …"
+    const stopAt = Math.max(floor, i - 25);
+    for (let m = i - 2; m > stopAt; m--) {
+      const w2 = low(toks[m]);
+      if (toks[m].text === prev.text || (prev.text === ',' && (w2 === 'who' || w2 === 'whose' || w2 === 'which') && toks[m - 1]?.text === ',')) {
+        const open = w2 === 'who' || w2 === 'whose' || w2 === 'which' ? m - 1 : m;
+        const head = phraseBefore(scan, open, floor);
+        if (head && head[0] === floor) subj = [head[0], i - 1];
+        break;
+      }
+    }
+  }
+  if (!subj && prev.text === ',') {
+    // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
+    let np = phraseBefore(scan, i - 1, floor);
+    for (let hops = 0; np && hops < 4; hops++) {
+      if (np[0] === floor) { subj = [np[0], subj ? subj[1] : np[1]]; break; }
+      if (toks[np[0] - 1]?.text !== ',') break;
+      subj = [np[0], subj ? subj[1] : np[1]];
+      np = phraseBefore(scan, np[0] - 1, floor);
+      if (!np) subj = null;
+    }
+    if (subj && subj[0] !== floor) subj = null;
+    // "…, after winning Ohio, Gov. John Kasich (R-OH), said": a name right before the comma
+    const np1 = !subj ? phraseBefore(scan, i - 1, floor) : null;
+    if (np1 && toks[np1[0] - 1]?.text === ',' && toks.slice(np1[0], np1[1]).filter((x) => x.pos === 'PROPN').length >= 2) subj = np1;
+  }
+  return subj;
+}
+
 function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const toks = scan.toks, t = toks[i];
   const sStart = scan.sentenceStartToken(i);
@@ -365,14 +447,15 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const before = scan.quotationStartingBefore(t.start);
   if (before && before.end <= t.start && before.end > toks[sStart].start) floor = Math.max(floor, scan.tokenAt(before.end));
   let cueEnd = i + 1;
-  if (low(t) === 'pointed' || t.lemma === 'point' || t.lemma === 'call') cueEnd++;
+  const particle = low(toks[i + 1] ?? t);
+  if ((t.lemma === 'point' && particle === 'out') || (t.lemma === 'call' && (particle === 'for' || particle === 'on'))) cueEnd++;
   const cue = charSpan(scan, i, cueEnd);
   const via: CharSpan[] = [];
   const prev = toks[i - 1];
   const w = low(t);
 
   // ", saying …", ", adding that …": the clause's subject speaks
-  if (CUE_PARTICIPLES.has(w) && prev && prev.text === ',') {
+  if (CUE_PARTICIPLES.has(w) && prev && (prev.text === ',' || (CLOSERS.has(prev.text) && toks[i - 2]?.text === ','))) {
     const subj = clauseSubject(scan, i);
     const content = contentAfter(scan, cueEnd);
     if (!content) return null;
@@ -391,12 +474,17 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, agent[0], agent[1]), via };
   }
 
+  // "the facts reported by the government": a participle after its noun, not a report
+  if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && prev && prev.pos !== 'AUX' && cls !== 'quote') return null;
+
   // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
   const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$/.test(prev.text));
   let subj = afterQuote ? null : phraseBefore(scan, i, floor);
+  if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') && i - 1 > floor) subj = appositiveSubject(scan, i, floor);
   let inverted: [number, number] | null = null;
   let tailStart = cueEnd;
-  if (afterQuote) {
+  // "said the minister" inverts only verbs of saying; "told The Courier" names the hearer
+  if (afterQuote && !subj && cls !== 'tell' && !TELL_LIKE.has(t.lemma)) {
     inverted = phraseAfter(scan, cueEnd, scan.sentenceEndToken(i));
     if (inverted) tailStart = inverted[1];
   }
@@ -413,13 +501,32 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
     more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
   }
-  if (sepIsBreak && speakerToks && (more || tailIsAdverbial(scan, tailStart))) {
+  // "“…,” Kasich told a crowd in Ohio": after a quotation the hearer is part of the attribution
+  let hearerVia: CharSpan | null = null;
+  if (closing && speakerToks && !more && (TELL_LIKE.has(t.lemma) || cls === 'tell')) {
+    const hearer = phraseAfter(scan, tailStart, scan.sentenceEndToken(i));
+    if (hearer && !THAT.has(low(toks[hearer[0]]))) {
+      if (looksLikeMedia(scan, hearer) || isOutletName(scan, hearer)) hearerVia = charSpan(scan, hearer[0], hearer[1]);
+      tailStart = hearer[1];
+    }
+  }
+  // a quotation of a few words before "X said" is speech when no clause follows the cue;
+  // "On Fox's “Sunday Morning Futures,” Issa said the probe …" quotes a title, and the report follows
+  const quoteBefore = !!closing && closing.end - closing.start > 20 && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start) && noClauseFrom(scan, tailStart);
+  if (sepIsBreak && speakerToks && (more || quoteBefore || tailIsAdverbial(scan, tailStart))) {
+    if (hearerVia) via.push(hearerVia);
     let content: CharSpan;
     if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
     else {
       const from = toks[scan.sentenceStartToken(sepTok)].start;
       content = trimSpan(scan.text, from, toks[sepTok].start);
       if (content.end - content.start < 8) return null;
+      // "This campaign, he says, is different.": the report runs on around its attribution
+      const stop = scan.sentenceEndToken(i);
+      if (tailStart < stop && toks[tailStart].text === ',' && stop - tailStart > 3 && toks[sepTok].text === ',') {
+        const rest = trimSpan(scan.text, toks[tailStart].end, toks[stop - 1].end);
+        if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
+      }
     }
     via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
@@ -427,21 +534,11 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
   if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
-  if (!subj && prev && prev.text === ',') {
-    // "Colonel X of the FSA, explained …" and "Smith, a spokesman for Y, said …"
-    let np = phraseBefore(scan, i - 1, floor);
-    for (let hops = 0; np && hops < 4; hops++) {
-      if (np[0] === floor) { subj = [np[0], subj ? subj[1] : np[1]]; break; }
-      if (toks[np[0] - 1]?.text !== ',') break;
-      subj = [np[0], subj ? subj[1] : np[1]];
-      np = phraseBefore(scan, np[0] - 1, floor);
-      if (!np) subj = null;
-    }
-    if (subj && subj[0] !== floor) subj = null;
-  }
   if (!subj) return null;
   // "what he claims fits a pattern": the clause is a subject, not a report
-  if (low(toks[subj[0] - 1] ?? t) === 'what') return null;
+  if (low(toks[subj[0] - 1] ?? t) === 'what' || low(toks[subj[0]]) === 'what') return null;
+  // "the image he wanted in the community": a stance verb needs its object right after it
+  if (cls === 'stance' && (!toks[cueEnd] || toks[cueEnd].pos === 'ADP' && low(toks[cueEnd]) !== 'to' || isPunct(toks[cueEnd]))) return null;
   let speaker = subj;
   let k = cueEnd;
   const end = scan.sentenceEndToken(i);
@@ -463,7 +560,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     }
   } else if (cls === 'belief' || cls === 'evidence') {
     const nx = toks[k];
-    if (!nx || !(THAT.has(low(nx)) || (cls === 'belief' && (nx.pos === 'PRON' || nx.pos === 'PROPN' || nx.pos === 'DET')))) return null;
+    // "polls show Clinton leading": records and surveys report what they show without a "that"
+    const thing = cls === 'evidence' && subj && THING_SPEAKERS.has(low(toks[subj[1] - 1]));
+    if (!nx || !(THAT.has(low(nx)) || thing || (cls === 'belief' && (nx.pos === 'PRON' || nx.pos === 'PROPN' || nx.pos === 'DET')))) return null;
     if (cls === 'evidence') {
       // "Sky News obtained documents proving that …": the one who obtained the documents is the source
       const head = toks.slice(speaker[0], speaker[1]);
@@ -476,30 +575,47 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (k > end) return null;
   const content = contentAfter(scan, k);
   if (!content) return null;
-  via.push(...viaIn(scan, floor, k));
+  via.push(...viaIn(scan, floor, i, speaker), ...viaIn(scan, cueEnd, k));
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 
 /** "according to X, …", "…, according to X", "according to X “…”" */
 function accordingTo(scan: Scan, i: number): Frame | null {
   const toks = scan.toks, end = scan.sentenceEndToken(i);
-  const src = phraseAfter(scan, i + 2, end);
-  if (!src) return null;
+  // the source runs to the next comma or quotation ("early results of exit polls conducted by Edison
+  // Research"); read by punctuation, since the tagger often misreads the words of a long source
+  let m = i + 2;
+  while (m < end && m - i < 27 && toks[m].text !== ',' && !OPEN_MARKS.has(toks[m].text) && toks[m].text !== ':' && !(m + 1 >= end && isPunct(toks[m]))) m++;
+  let srcEnd = m;
+  if (m - i >= 27 || (m < end && OPEN_MARKS.has(toks[m].text) === false && toks[m].text !== ',' && m + 1 < end)) {
+    const np = phraseAfter(scan, i + 2, end);
+    if (!np) return null;
+    srcEnd = np[1];
+  }
+  while (srcEnd > i + 2 && isPunct(toks[srcEnd - 1])) srcEnd--;
+  if (srcEnd <= i + 2) return null;
+  const np: [number, number] = [i + 2, srcEnd];
+  const src: [number, number] = [np[0], srcEnd];
   const cue = charSpan(scan, i, i + 2);
   const speaker = charSpan(scan, src[0], src[1]);
   const quoted = scan.quotationOpeningAt(toks[src[1] - 1].end);
   if (quoted) return { content: { start: quoted.start, end: quoted.end }, direct: true, cue, speaker, via: [] };
   const after = src[1];
-  if (after >= end - 1 || toks[after].text === '.' || (toks[after].text === ',' && i > scan.sentenceStartToken(i) + 2 && toks[i - 1].text === ',')) {
-    // trailing: the clause before ", according to X" is the content
-    const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
-    if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
-    const from = toks[scan.sentenceStartToken(i)].start;
-    const content = trimSpan(scan.text, from, toks[i].start);
-    if (content.end - content.start < 8) return null;
-    return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+  const sStart = scan.sentenceStartToken(i);
+  const leading = i === sStart || (toks[i - 1].text === ',' && i - sStart <= 4);
+  const clauseAfter = after < end && toks[after].text === ',' && end - after > 5;
+  if (!leading) {
+    if (i - sStart >= 3 && (after >= end - 1 || isPunct(toks[after]) || !clauseAfter)) {
+      // trailing: the clause before ", according to X" is the content
+      const closing = scan.quotationClosingAt(toks[i - 1]?.end ?? 0);
+      if (closing && toks[i - 1].text === ',') return { content: { start: closing.start, end: closing.end }, direct: true, cue, speaker, via: [] };
+      const from = toks[sStart].start;
+      const content = trimSpan(scan.text, from, toks[i].start);
+      if (content.end - content.start < 8) return null;
+      return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
+    }
   }
-  if (toks[after].text === ',') {
+  if (after < end && toks[after].text === ',') {
     const content = contentAfter(scan, after + 1);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
@@ -509,13 +625,11 @@ function accordingTo(scan: Scan, i: number): Frame | null {
 
 /** "Terrorism expert X is sure that …" */
 function adjectiveCue(scan: Scan, i: number): Frame | null {
-  const toks = scan.toks;
   const subj = phraseBefore(scan, i, scan.sentenceStartToken(i));
   if (!subj) return null;
   const content = contentAfter(scan, i + 1);
   if (!content) return null;
-  let cueStart = i - 1;
-  while (cueStart > subj[1] && toks[cueStart - 1].pos === 'ADV') cueStart--;
+  // the cue is the form of "be" with its adjective: "is sure"
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, Math.max(subj[1], i - 1), i + 1), speaker: charSpan(scan, subj[0], subj[1]), via: [] };
 }
 
@@ -523,18 +637,35 @@ function adjectiveCue(scan: Scan, i: number): Frame | null {
 function isHeadlineColon(scan: Scan, i: number): boolean {
   const toks = scan.toks;
   const s = scan.sentenceStartToken(i);
-  if (i - s < 1 || i - s > 4) return false;
+  if (i - s < 1 || i - s > 7) return false;
   const lineStart = s === 0 || /\n\s*$/.test(scan.text.slice(Math.max(0, toks[s].start - 3), toks[s].start));
   if (!lineStart) return false;
-  for (let m = s; m < i; m++) if (toks[m].pos !== 'PROPN') return false;
-  return i + 2 < scan.sentenceEndToken(i);
+  // a name or a short description, capitalised, with no verb: "Clinton camp", "Former AG Mukasey at RNC"
+  if (!/^\p{Lu}/u.test(toks[s].text)) return false;
+  let named = false;
+  for (let m = s; m < i; m++) {
+    const t = toks[m];
+    if (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text) || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (isPunct(t) && t.text !== '-' && t.text !== '\u2013')) return false;
+    if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) named = true;
+  }
+  // column and programme labels ("The Latest:", "GfK Poll:", "Follow X on Twitter:") introduce no speaker
+  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking|latest|daily|poll|news|podcast|show|live|recap|review|timeline|explainer|transcript|twitter|facebook)$/i.test(toks[i - 1].text)) return false;
+  if (toks[s].pos === 'VERB' || toks.slice(s, i).some((t) => /^['\u2019]s$/i.test(t.text))) return false;
+  return named && i + 2 < toks.length && !/^\s*\n/.test(scan.text.slice(toks[i].end, toks[i].end + 2));
 }
 
+/** "TAPPER: …" and "Clinton camp: …": the content runs to the end of the line. */
 function colonCue(scan: Scan, i: number): Frame | null {
-  const s = scan.sentenceStartToken(i);
-  const content = contentAfter(scan, i + 1);
-  if (!content) return null;
-  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, s, i), via: [] };
+  const toks = scan.toks, s = scan.sentenceStartToken(i);
+  let lineEnd = scan.text.indexOf('\n', toks[i].end);
+  if (lineEnd < 0) lineEnd = scan.text.length;
+  let speakerStart = s;
+  // "EXCLUSIVE – Roger Stone:" keeps only the name after the dash
+  for (let m = s; m < i; m++) if (toks[m].text === '-' || toks[m].text === '\u2013' || toks[m].text === '\u2014') speakerStart = m + 1;
+  if (speakerStart >= i) return null;
+  const content = extendOverQuotation(scan, trimSpan(scan.text, toks[i].end, lineEnd));
+  if (content.end - content.start < 6) return null;
+  return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
 }
 
 /** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last speaker. */
@@ -546,7 +677,7 @@ export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quota
     const words = scan.text.slice(q.start, q.end).split(/\s+/).length;
     if (words < 5) continue;
     let b = q.start;
-    while (b > 0 && /[ \t]/.test(scan.text[b - 1])) b--;
+    while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;
     const lead = b === 0 ? '\n' : scan.text[b - 1];
     if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"')) continue;
     out.push({ quotation: q, after: q.start });

@@ -46,13 +46,20 @@ function headEnd(scan: Scan, span: CharSpan): number {
   const toks = scan.toks;
   for (let k = scan.tokenAt(span.start); k < toks.length && toks[k].start < span.end; k++) {
     const t = toks[k];
-    if (k > scan.tokenAt(span.start) && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k - 1].pos === 'NOUN'))) return t.start;
+    // "close to", "loyal to", "familiar with" start a modifier like a preposition does
+    if (k > scan.tokenAt(span.start) && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP'))) return t.start;
   }
   return span.end;
 }
 
-export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan): MentionRef | null {
-  const found = mentionsIn(mentions, span.start, headEnd(scan, span));
+export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan, wholeSpan = false): MentionRef | null {
+  const end = headEnd(scan, span);
+  // the entity must cover the head word: "A Syrian government adviser" is an adviser, not the government
+  let last = scan.tokenAt(end) - 1;
+  while (last > 0 && scan.toks[last].start >= span.start && (scan.toks[last].pos === 'PUNCT' || scan.toks[last].pos === 'SPACE')) last--;
+  const headWord = scan.toks[last];
+  let found = headWord && headWord.start >= span.start ? mentionsIn(mentions, headWord.start, headWord.end) : [];
+  if (!found.length && wholeSpan) found = mentionsIn(mentions, span.start, span.end);
   if (!found.length) return null;
   return found.reduce((best, m) => (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.end > best.end) ? m : best);
 }
@@ -76,8 +83,15 @@ export class SpeakerResolver {
   private readonly subjects: Antecedent[];
   private si = 0;
 
-  constructor(private readonly scan: Scan, private readonly mentions: MentionRef[], entityById: Map<string, Entity>, hasEntities: boolean) {
+  private readonly author: Resolved | null;
+
+  /** `author` wrote the section (the byline, or the comment's author): the "I" of its reports. */
+  constructor(private readonly scan: Scan, private readonly mentions: MentionRef[], entityById: Map<string, Entity>, hasEntities: boolean, author: string | null = null) {
     this.subjects = personSubjects(scan, mentions, entityById, hasEntities);
+    const key = author?.trim().toLowerCase();
+    let authorEntity: string | null = null;
+    if (key) for (const e of entityById.values()) if (e.type === 'PERSON' && [e.name, ...e.aliases].some((a) => a.toLowerCase() === key)) authorEntity = e.id;
+    this.author = key ? { text: author!.trim(), entityId: authorEntity } : null;
   }
 
   private tokensOf(span: CharSpan): Token[] {
@@ -94,6 +108,9 @@ export class SpeakerResolver {
     }
     const text = this.scan.text.slice(span.start, span.end);
     const w = text.toLowerCase();
+    if ((w === 'i' || w === 'me') && this.author) return { ...this.author, span };
+    // first and second person are the writer and the addressee, never a name mentioned before
+    if (w === 'i' || w === 'me' || w === 'we' || w === 'you') return { text, entityId: null, span };
     if (SINGULAR_PERSON.has(w) || PLURAL.has(w) || RELATIVE.has(w)) {
       const ante = RELATIVE.has(w) ? this.relativeAntecedent(span) : this.antecedent(span.start, PLURAL.has(w));
       if (ante) {

@@ -12,7 +12,7 @@ export { findQuotations } from './01-marks.js';
 const NOT_SPEAKERS = /^(?:that|this|which|what|there|here|['\u2019]s|['\u2019])$/i;
 
 /** Quotes of one section, numbered from `firstId`. */
-export function quotesOfSection(section: Section, entities: Entity[], firstId = 1): Quote[] {
+export function quotesOfSection(section: Section, entities: Entity[], firstId = 1, author: string | null = null): Quote[] {
   const scan = new Scan(section, findQuotations(section.text));
   const frames = findFrames(scan);
   const loose = looseQuotations(scan, frames);
@@ -23,7 +23,7 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
     for (const m of e.mentions) if (m.in === section.in) mentions.push({ start: m.start, end: m.end, entityId: e.id, type: e.type });
   }
   mentions.sort((a, b) => a.start - b.start);
-  const resolver = new SpeakerResolver(scan, mentions, byId, entities.length > 0);
+  const resolver = new SpeakerResolver(scan, mentions, byId, entities.length > 0, author);
 
   // frames and loose quotations in text order, so "he" and continued quotations see the speakers before them
   type Item = { frame: Frame; continues: boolean };
@@ -44,7 +44,7 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
     if (frame.speaker && NOT_SPEAKERS.test(section.text.slice(frame.speaker.start, frame.speaker.end))) continue;
     const speaker = resolver.resolve(frame.speaker);
     if (!speaker.text) continue;
-    const via = frame.via.map((v) => ({ text: section.text.slice(v.start, v.end), entityId: linkEntity(scan, mentions, v)?.entityId ?? null }));
+    const via = frame.via.map((v) => ({ text: section.text.slice(v.start, v.end), entityId: linkEntity(scan, mentions, v, true)?.entityId ?? null }));
     quotes.push(toQuote(scan, frame, speaker, via, `q${firstId + quotes.length}`));
   }
   return quotes;
@@ -61,7 +61,9 @@ export const quotesStage: Stage = {
   name: 'quotes',
   run(ctx: Context) {
     const out: Quote[] = [];
-    for (const section of ctx.sections) out.push(...quotesOfSection(section, ctx.entities, out.length + 1));
+    const authors = new Map<string, string | null>(ctx.doc.comments.map((c) => [c.id, c.author]));
+    authors.set('document', ctx.doc.author);
+    for (const section of ctx.sections) out.push(...quotesOfSection(section, ctx.entities, out.length + 1, authors.get(section.in) ?? null));
     ctx.quotes = out;
   },
 };

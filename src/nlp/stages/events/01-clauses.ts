@@ -1,7 +1,7 @@
-// Sentences cut into clauses, so that an event gets the actors, place and date of its own clause
-// ("Sky News obtained documents last year proving that Assad withdrew … in 2015": the withdrawal
-// is dated by "in 2015", not by "last year"). Cheap and shallow: punctuation that separates
-// clauses, and the words that open a subordinate or relative clause.
+// Events, step 1: sentences cut into clauses, so that an event gets the actors, place and date
+// of its own clause ("Sky News obtained documents last year proving that Assad withdrew … in
+// 2015": the withdrawal is dated by "in 2015", not by "last year"). Cheap and shallow:
+// punctuation that separates clauses, and the words that open a subordinate or relative clause.
 import type { Section, Sentence, Token } from '../../context.js';
 
 /** A clause as a token range [tokenStart, tokenEnd) within one sentence. */
@@ -29,8 +29,7 @@ function isSeparator(tokens: Token[], i: number): boolean {
   return false;
 }
 
-function opensClause(t: Token): boolean {
-  const w = t.text.toLowerCase();
+function opensClause(t: Token, w: string): boolean {
   if (!OPENERS.has(w)) return false;
   // "that" as a determiner ("that city") opens nothing.
   if (w === 'that') return t.pos === 'SCONJ' || t.pos === 'PRON';
@@ -38,12 +37,12 @@ function opensClause(t: Token): boolean {
 }
 
 /** "but" opens a clause after a comma, not inside a phrase ("not once but twice"). */
-function butOpens(tokens: Token[], i: number): boolean {
-  return lowerText(tokens[i]) !== 'but' || (i > 0 && tokens[i - 1].text === ',');
+function butOpens(tokens: Token[], i: number, w: string): boolean {
+  return w !== 'but' || (i > 0 && tokens[i - 1].text === ',');
 }
-const lowerText = (t: Token) => t.text.toLowerCase();
 
-export function clausesOf(section: Section, sentenceIndex: number): Clause[] {
+/** The clauses of one sentence; `low` holds the section's tokens lower-cased. */
+export function clausesOf(section: Section, sentenceIndex: number, low: string[]): Clause[] {
   const s: Sentence = section.sentences[sentenceIndex];
   const tokens = section.tokens;
   const out: Clause[] = [];
@@ -61,10 +60,10 @@ export function clausesOf(section: Section, sentenceIndex: number): Clause[] {
       close(i);
       start = i + 1;
       adverbial = false;
-    } else if (opensClause(t) && butOpens(tokens, i)) {
+    } else if (opensClause(t, low[i]) && butOpens(tokens, i, low[i])) {
       if (i > start) close(i);
       start = i;
-      adverbial = ADVERBIAL.has(t.text.toLowerCase());
+      adverbial = ADVERBIAL.has(low[i]);
     }
   }
   close(s.tokenEnd);

@@ -1,0 +1,168 @@
+// Events, step 2: a section's tokens as lower-cased words, with the entity mentions and the
+// resolved pronouns laid over them as refs, so later steps look things up by token index.
+import type { Section, Token } from '../../context.js';
+import type { Entity, EntityType } from '../../../types.js';
+
+/** An entity mention or a resolved pronoun, as a token range with the entities it stands for. */
+export interface Ref {
+  tokenStart: number;
+  tokenEnd: number;
+  ids: string[];
+  type: EntityType;
+  pronoun: boolean;
+}
+
+/** A section's tokens with their lower-cased text and lemma, computed once per section. */
+export interface Words {
+  tokens: Token[];
+  low: string[];
+  lem: string[];
+  /** Per token: index of the actor / place ref covering it, or -1. */
+  actorAt: Int32Array;
+  placeAt: Int32Array;
+  actorRefs: Ref[];
+  placeRefs: Ref[];
+}
+
+const ACTOR_TYPES = new Set<EntityType>(['PERSON', 'ORG']);
+const PLURAL_PRONOUNS = new Set(['they', 'them']);
+const SINGULAR_PERSON = new Set(['he', 'him', 'she']);
+const RELATIVE = new Set(['who']);
+const SIDES = new Set(['side', 'party', 'camp']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
+const FORCES = new Set(['force', 'troop', 'army', 'fighter', 'soldier', 'militia', 'men', 'man', 'unit', 'jet', 'aircraft', 'artillery']);
+const PARTNER = new Set(['with', 'against', 'between']);
+
+function coverage(n: number, refs: Ref[]): Int32Array {
+  const at = new Int32Array(n).fill(-1);
+  refs.forEach((r, k) => { for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k; });
+  return at;
+}
+
+/** Index of the first token ending after `offset` (tokens are in text order). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Entity mentions of one section as token ranges, in text order. */
+function mentionRefs(section: Section, entities: Entity[]): Ref[] {
+  const refs: Ref[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (m.in !== section.in) continue;
+      const a = tokenAt(section.tokens, m.start);
+      let b = a;
+      while (b < section.tokens.length && section.tokens[b].start < m.end) b++;
+      if (b > a) refs.push({ tokenStart: a, tokenEnd: b, ids: [e.id], type: e.type, pronoun: false });
+    }
+  }
+  return refs.sort((x, y) => x.tokenStart - y.tokenStart || y.tokenEnd - x.tokenEnd);
+}
+
+/** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
+export function joined(w: Pick<Words, 'tokens' | 'low'>, a: Ref, b: Ref): boolean {
+  for (let k = a.tokenEnd; k < b.tokenStart; k++) {
+    if (w.tokens[k].pos !== 'DET' && w.low[k] !== 'and' && w.low[k] !== '&' && w.low[k] !== ',') return false;
+  }
+  return true;
+}
+
+/**
+ * Pronouns and definite descriptions resolved by recency: "they"/"both sides" → the latest two
+ * actors when they were coordinated (else the latest organisation), "he" → the latest person,
+ * "who" → the latest actor, "the regime" → the latest organisation whose name ends in "regime".
+ */
+function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref[]): Ref[] {
+  const { tokens, low, lem } = w;
+  const out: Ref[] = [];
+  const history: Ref[] = []; // actor mentions seen so far
+  const lastOfType = new Map<EntityType, string>();
+  const byHead = new Map<string, string>(); // last word of an ORG mention → entity id
+  let next = 0;
+  const recent = (n: number): string[] => {
+    const ids: string[] = [];
+    for (let k = history.length - 1; k >= 0 && ids.length < n; k--) if (!ids.includes(history[k].ids[0])) ids.push(history[k].ids[0]);
+    return ids.reverse();
+  };
+  const coordinated = (): boolean => {
+    if (history.length < 2) return false;
+    const a = history[history.length - 2], b = history[history.length - 1];
+    return a.ids[0] !== b.ids[0] && joined(w, a, b);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    while (next < mentions.length && mentions[next].tokenStart <= i) {
+      const m = mentions[next++];
+      if (!ACTOR_TYPES.has(m.type)) continue;
+      history.push(m);
+      lastOfType.set(m.type, m.ids[0]);
+      if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
+    }
+    const pos = tokens[i].pos;
+    const word = low[i];
+    let ids: string[] = [];
+    let end = i + 1;
+    const forces = i + 1 < tokens.length && FORCES.has(lem[i + 1]);
+    if (pos === 'PRON' && PLURAL_PRONOUNS.has(word)) {
+      const org = lastOfType.get('ORG');
+      ids = coordinated() ? recent(2) : org ? [org] : recent(1);
+    } else if (forces && POSSESSIVE_PRONOUNS.has(word)) {
+      // "his forces", "their fighters", "its troops": the owner of the force acts through it.
+      const owner = word === 'his' || word === 'her' ? lastOfType.get('PERSON') : word === 'its' ? lastOfType.get('ORG') : undefined;
+      const org = lastOfType.get('ORG');
+      ids = owner ? [owner] : word === 'their' ? (coordinated() ? recent(2) : org ? [org] : []) : [];
+      end = i + 2;
+    } else if ((word === 'both' || word === 'two') && i + 1 < tokens.length && SIDES.has(lem[i + 1])) {
+      ids = recent(2);
+      end = i + 2;
+    } else if (pos === 'PRON' && SINGULAR_PERSON.has(word)) {
+      const person = lastOfType.get('PERSON');
+      if (person) ids = [person];
+    } else if (pos === 'PRON' && RELATIVE.has(word)) {
+      ids = recent(1);
+    } else if (word === 'the' && i + 1 < tokens.length && (tokens[i + 1].pos === 'NOUN' || tokens[i + 1].pos === 'PROPN')) {
+      const id = byHead.get(low[i + 1]);
+      // Only when the noun is not itself the start of a named mention ("the Syrian army").
+      if (id && !(next < mentions.length && mentions[next].tokenStart === i + 1)) {
+        ids = [id];
+        end = i + 2;
+      }
+    }
+    if (ids.length) out.push({ tokenStart: i, tokenEnd: end, ids, type: 'ORG', pronoun: true });
+  }
+  return out;
+}
+
+/** The preposition a place hangs from, looking through a list ("to Sukhna, Raqqa and Deir Ezzor"). */
+export function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'placeRefs'>, i: number): string {
+  let j = i - 1;
+  while (j >= 0) {
+    const inPlace = w.placeAt[j];
+    if (inPlace >= 0) { j = w.placeRefs[inPlace].tokenStart - 1; continue; }
+    const t = w.tokens[j];
+    if (t.pos === 'DET' || t.text === ',' || t.pos === 'CCONJ') { j--; continue; }
+    return w.low[j];
+  }
+  return '';
+}
+
+/** Section tokens with lower-cased words and the actor/place refs laid over them. */
+export function wordsOf(section: Section, entities: Entity[]): Words {
+  const tokens = section.tokens;
+  const low = tokens.map((t) => t.text.toLowerCase());
+  const lem = tokens.map((t, k) => (t.lemma ? t.lemma.toLowerCase() : low[k]));
+  const mentions = mentionRefs(section, entities);
+  const places = mentions.filter((m) => m.type === 'PLACE');
+  const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
+  // A place one acts with or against stands for its government ("collaborated with Damascus").
+  const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(base, m.tokenStart))));
+  const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(base, mentions)]
+    .sort((a, b) => a.tokenStart - b.tokenStart);
+  const placeRefs = places.filter((m) => !placeActors.has(m));
+  return { tokens, low, lem, actorRefs, placeRefs, actorAt: coverage(tokens.length, actorRefs), placeAt: coverage(tokens.length, placeRefs) };
+}
