@@ -178,10 +178,10 @@ export class StoreWorkbench implements WorkbenchData {
     const g = await this.db.selectFrom('global_entities').selectAll().where('id', '=', gid).executeTakeFirst();
     if (!g) throw new NotFoundError(`entity ${id}`);
     const extra = (await this.summaries([gid])).get(gid)!;
-    // The page shows the entity in its first 100 documents; counts come from the memoised ranking.
+    // The page shows the entity in its first 50 documents; counts come from the memoised ranking.
     const locals = await this.db.selectFrom('entities as e').innerJoin('documents as d', 'd.id', 'e.document_id')
-      .select(['e.id', 'e.document_id', 'e.local_id', 'd.title']).where('e.global_id', '=', gid).where('d.latest', '=', 1).orderBy('e.document_id').limit(200).execute();
-    const shownDocs = [...new Set(locals.map((l) => l.document_id))].slice(0, 100);
+      .select(['e.id', 'e.document_id', 'e.local_id', 'd.title']).where('e.global_id', '=', gid).where('d.latest', '=', 1).orderBy('e.document_id').limit(100).execute();
+    const shownDocs = [...new Set(locals.map((l) => l.document_id))].slice(0, 50);
     const titleOf = new Map(locals.map((l) => [l.document_id, l.title]));
     const mentions = locals.length
       ? await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id')
@@ -189,7 +189,7 @@ export class StoreWorkbench implements WorkbenchData {
           // Context is cut in SQL (1-based substr) so a mention list never loads whole texts.
           .select(sql<string>`substr(d.text, case when m.start > 60 then m.start - 59 else 1 end, case when m.start > 60 then 60 else m.start end)`.as('before'))
           .select(sql<string>`substr(d.text, m."end" + 1, 60)`.as('after'))
-          .where('m.entity_id', 'in', locals.slice(0, 100).map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(200).execute()
+          .where('m.entity_id', 'in', locals.slice(0, 50).map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(150).execute()
       : [];
     // Mentions in comments get their context from the comment's own text.
     const inComments = mentions.filter((m) => m.container !== 'document');
@@ -203,7 +203,7 @@ export class StoreWorkbench implements WorkbenchData {
         m.after = t.slice(m.end, m.end + 60);
       }
     }
-    // Neighbours: entities sharing documents with this one (over the first 100 of its documents).
+    // Neighbours: entities sharing documents with this one (over the first 50 of its documents).
     const co = shownDocs.length
       ? await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
           .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('n'))
@@ -399,14 +399,15 @@ export class StoreWorkbench implements WorkbenchData {
       const top = (await this.ranking()).slice(0, limit);
       const keep = new Set(top.map((t) => t.id));
       const ids = [...keep];
-      const edges = new Map<string, NetworkEdge>();
+      // Millions of pair increments on a large dossier: numeric keys (kind, source, target packed
+      // into one safe integer) instead of strings keep this to a fraction of a second.
+      const KINDS: NetworkEdge['kind'][] = ['cooccurrence', 'quote', 'event'];
+      const weights = new Map<number, number>();
       const bump = (a: number, b: number, kind: NetworkEdge['kind'], n = 1) => {
         if (a === b || !keep.has(a) || !keep.has(b)) return;
-        const [s, t] = kind === 'cooccurrence' ? [Math.min(a, b), Math.max(a, b)] : [a, b];
-        const k = `${kind} ${s} ${t}`;
-        const e = edges.get(k);
-        if (e) e.weight += n;
-        else edges.set(k, { source: String(s), target: String(t), kind, weight: n });
+        const [s, t] = kind === 'cooccurrence' && a > b ? [b, a] : [a, b];
+        const k = (KINDS.indexOf(kind) * 2 ** 24 + s) * 2 ** 24 + t;
+        weights.set(k, (weights.get(k) ?? 0) + n);
       };
       if (ids.length) {
         // Pairs are counted in memory from one indexed read: a self-join over 10,000 documents
@@ -451,7 +452,13 @@ export class StoreWorkbench implements WorkbenchData {
           for (let i = 0; i + 1 < actors.length; i++) bump(actors[i], actors[i + 1], 'event');
         }
       }
-      return { nodes: top.map((t) => ({ id: String(t.id), name: t.name, type: asType(t.type), weight: t.documents })), edges: [...edges.values()] };
+      const edges: NetworkEdge[] = [...weights].map(([k, weight]) => {
+        const t = k % 2 ** 24;
+        const rest = (k - t) / 2 ** 24;
+        const src = rest % 2 ** 24;
+        return { source: String(src), target: String(t), kind: KINDS[(rest - src) / 2 ** 24], weight };
+      });
+      return { nodes: top.map((t) => ({ id: String(t.id), name: t.name, type: asType(t.type), weight: t.documents })), edges };
     });
   }
 
