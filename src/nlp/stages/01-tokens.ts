@@ -29,15 +29,13 @@ export function tokenize(container: string, text: string): Section {
     tokens[i] = { start: at, end, text: text.slice(at, end), pos: pos[i], lemma: lemmas[i], kind: kinds[i] };
     cursor = end;
   }
+  // Sentence boundaries as token index pairs: one call, no per-sentence token copies.
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentences: Sentence[] = [];
-  let t = 0;
-  doc.sentences().each((s: { tokens(): { out(): unknown } }) => {
-    const count = (s.tokens().out() as string[]).length;
-    if (count === 0) return;
-    const first = tokens[t], last = tokens[t + count - 1];
-    sentences.push({ start: first.start, end: last.end, tokenStart: t, tokenEnd: t + count });
-    t += count;
-  });
+  for (const [a, b] of spans) {
+    if (b < a || !tokens[a] || !tokens[b]) continue;
+    sentences.push({ start: tokens[a].start, end: tokens[b].end, tokenStart: a, tokenEnd: b + 1 });
+  }
   return { in: container, text, tokens, sentences };
 }
 
