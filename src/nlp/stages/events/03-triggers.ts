@@ -4,14 +4,18 @@ import type { Clause } from './01-clauses.js';
 import type { CameoLexicon, GovernorEntry } from './lexicon.js';
 import type { Words } from './02-words.js';
 
+/** A coded word (or phrase) of a clause, before actors, place and date are chosen. */
 export interface Candidate {
   /** Token range of the words coded (a governor extends it to the left). */
   t: number;
   tEnd: number;
   code: string;
+  /** Coded as a nominalisation ("withdrawal", "air strikes"). */
   noun: boolean;
+  /** A light verb that yields to an event noun after it. */
   light: boolean;
   governor: GovernorEntry | null;
+  /** Absorbed into another candidate, or denied; dropped before returning. */
   consumed: boolean;
 }
 
@@ -25,6 +29,7 @@ const PREPOSITIONS = new Set(['for', 'in', 'of', 'without', 'with', 'after', 'be
 
 export const root = (code: string) => code.slice(0, 2);
 
+/** Does the token range [a, b) end in a question mark (closing quotes and spaces aside)? */
 export function isQuestion(w: Words, a: number, b: number): boolean {
   for (let k = b - 1; k >= a; k--) {
     const t = w.tokens[k].text;
@@ -50,6 +55,7 @@ function isAttributive(w: Words, i: number): boolean {
   return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && /(ed|en)$/.test(w.low[i]);
 }
 
+/** A participle after a form of "be"/"get" ("was attacked", "had been handed over"). */
 export function isPassive(w: Words, i: number, clauseStart: number): boolean {
   if (w.tokens[i].pos !== 'VERB' || w.low[i].endsWith('ing')) return false;
   for (let j = i - 1; j >= Math.max(clauseStart, i - 4); j--) {
