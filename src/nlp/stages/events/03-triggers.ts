@@ -86,8 +86,10 @@ function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon, anyTag =
       last = j; k++; j++;
     }
     if (k < words.length) continue;
-    // A one-word noun must be tagged a noun ("attack" the verb is coded as a verb).
+    // A one-word noun must be tagged a noun ("attack" the verb is coded as a verb), and be the
+    // head of its compound: in "trade agreement" or "attack helicopter" it only modifies.
     if (words.length === 1 && !anyTag && w.tokens[last].pos !== 'NOUN') continue;
+    if (words.length === 1 && last + 1 < end && w.tokens[last + 1].pos === 'NOUN') continue;
     return [code, last + 1];
   }
   return null;
