@@ -243,3 +243,19 @@ test('events: a noun modifying another is no event of its own ("trade agreement"
   assert.deepEqual(codes('Osterland and Marvia signed a trade agreement in Sarkel.'), ['057 agreement']);
   assert.deepEqual(codes('An attack helicopter landed in Tessin.'), []);
 });
+
+test('events: what is called for, denied or lifted is not also an event of its own', () => {
+  assert.deepEqual(codes('The Lowland Council lifted sanctions on Marvia.'), ['085 lifted']);
+  assert.deepEqual(codes('The Kestrels called for a ceasefire.'), ['025 called for']);
+  assert.deepEqual(codes('The Northern Front denied the attack.'), ['016 denied']);
+  assert.deepEqual(codes('Varga called for an investigation into the attack on Tessin.'), ['020 called for', '190 attack']);
+});
+
+test('events: a visited capital is the place of the visit', () => {
+  const [e] = eventsOf('Varga visited Sarkel.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '042', actors: ['varga'], place: 'sarkel' });
+});
+
+test('events: a past tense the tagger reads as an adjective is still coded when the lexicon explains it', () => {
+  assert.deepEqual(codes('The Kestrels beheaded a hostage in Tessin.'), ['1823 beheaded']);
+});
