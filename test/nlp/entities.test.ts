@@ -166,3 +166,33 @@ test('entities: "the regime" refers to the government last named but is not an a
   assert.equal(owner(es, 'the regime')?.id, gov?.id);
   assert.deepEqual(gov?.aliases, ['Syrian government']);
 });
+
+test('entities: a capitalised descriptor before a given name is split off, a three-part name is not', () => {
+  assert.deepEqual(named(analyse('Harbour Radio NFL Insider Karim Dahan said the match was lost.')), ['ORG:Harbour Radio NFL Insider', 'PERSON:Karim Dahan']);
+  assert.deepEqual(named(analyse('A doctor, Zahid Mohammed Rawi, said the clinic was full.')), ['PERSON:Zahid Mohammed Rawi']);
+});
+
+test('entities: "I" outside quotation marks is the author of that text; inside quotes it is the person quoted', () => {
+  const comment: Comment = { id: 'c1', parentId: null, author: 'Rana Haddad', postedAt: null, text: 'I disagree with Velasko.' };
+  const doc: Document = {
+    text: 'Colonel Darin Velasko spoke on Monday. "I saw the convoy," he said. I could not confirm it.',
+    comments: [comment], title: null, author: 'Lena Morrow', publisher: null, publishedAt: null, language: 'en', format: 'text',
+  };
+  const es = runPipeline(doc).entities;
+  const byMention = (container: string, start: number) => es.find((e) => e.mentions.some((m) => m.in === container && m.start === start))?.name;
+  assert.equal(byMention('document', 40), 'Colonel Darin Velasko');
+  assert.equal(byMention('document', 68), 'Lena Morrow');
+  assert.equal(byMention('c1', 0), 'Rana Haddad');
+  assert.equal(byMention('c1', 16), 'Colonel Darin Velasko');
+});
+
+test('entities: a surname in capitals is the person named before; other shouted words are left out', () => {
+  const es = analyse('On air, Dana Wells asked Senator Omar Kessler about the vote.\nKESSLER: We will win.\nCROSSTALK\nWells said nothing.');
+  assert.deepEqual(named(es).filter((n) => !n.startsWith('ORG')), ['PERSON:Dana Wells', 'PERSON:Senator Omar Kessler']);
+  assert.ok(owner(es, 'KESSLER')?.name === 'Senator Omar Kessler');
+  assert.equal(owner(es, 'CROSSTALK'), undefined);
+});
+
+test('entities: a contraction split by the tokenizer ends a name', () => {
+  assert.deepEqual(named(analyse('Omar Kessler Won\'t Run Again')), ['PERSON:Omar Kessler']);
+});

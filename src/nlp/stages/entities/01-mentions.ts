@@ -38,6 +38,8 @@ export interface Candidate {
   personEvidence?: boolean;
   /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
   pronoun?: 'person' | 'group';
+  /** True for a pronoun inside quotation marks (someone quoted speaks, not the writer). */
+  quoted?: boolean;
   /** Sentence number across the whole document (sections in order), for pronoun distance. */
   sentence: number;
   /** Order of appearance across the whole document (sections in order). */
@@ -100,7 +102,7 @@ interface SectionView {
   /** Is this (lower-case) word written in lower case somewhere in the section? Answers are memoised. */
   lowerWords: { has(word: string): boolean };
   /** Capitalised words seen somewhere other than at a sentence start. */
-  capsElsewhere: Set<string>;
+  capsElsewhere: { has(word: string): boolean };
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
 }
@@ -143,12 +145,24 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  const capsElsewhere = new Set<string>();
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (t.kind !== 'word') continue;
-    if (!initial[i] && !startsLower(t.text)) capsElsewhere.add(t.text);
-  }
+  // Also on demand: a capitalised word's other occurrences, skipping those that open a sentence.
+  const capsMemo = new Map<string, boolean>();
+  const capsElsewhere = {
+    has(word: string): boolean {
+      let r = capsMemo.get(word);
+      if (r === undefined) {
+        r = false;
+        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+          if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+          let b = at - 1;
+          while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+          r = b >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[b]);
+        }
+        capsMemo.set(word, r);
+      }
+      return r;
+    },
+  };
   return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
 }
 
@@ -187,6 +201,8 @@ function runEnd(v: SectionView, i: number): number {
   while (j < n) {
     if (spaceBreak(v, j)) break;
     const t = toks[j];
+    // "Won't" is split by the tokenizer into "Wo" + "n't": a contraction ends the name.
+    if (/^n['’]t$/.test(toks[j + 1]?.text ?? '')) break;
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
@@ -242,8 +258,6 @@ function titleLength(words: string[]): number {
   return 0;
 }
 
-export interface SectionMentions { candidates: Candidate[] }
-
 /** Find and type the name mentions of one section. `order` continues across sections. */
 export function findMentions(sec: Section, orderStart: number, sentenceStart = 0): Candidate[] {
   const v = view(sec);
@@ -254,11 +268,19 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   // Sentence number of each token, for the distance between a pronoun and its antecedent.
   const sentOf = new Uint32Array(toks.length);
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
+  // Quotation depth: curly quotes open and close, straight double quotes toggle.
+  let quoteDepth = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.text.length === 1) {
+      if (t.text === '“') quoteDepth++;
+      else if (t.text === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+      else if (t.text === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
+    }
+    if (v.lineBreak[i] && quoteDepth > 0 && !/["“]/.test(t.text)) quoteDepth = 0; // quotes do not run across paragraphs unclosed
     const pro = PRONOUNS.get(t.text);
     if (pro && t.pos === 'PRON') {
-      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, sentence: sentOf[i], order: order++ });
+      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, quoted: quoteDepth > 0, sentence: sentOf[i], order: order++ });
       continue;
     }
     if (!isCap(t)) {
@@ -302,7 +324,10 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       for (let k = i + 1; k < end - 1; k++) {
         if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
         const before = toks.slice(i, k).map((x) => x.text);
-        if (titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
+        // Only a descriptor that reads as one (an acronym, a known name, an organisation word) is split off:
+        // "Zahid Mohammed Rawi" stays one person.
+        const descriptor = before.some((w) => isAllCaps(w) || ORG_HEADS.has(w) || !!lookup(w));
+        if (descriptor && titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
         break;
       }
     }
@@ -442,7 +467,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.length === 1 && pluralDemonymCountry(surface)) type = 'ORG';
     else if (words.length > 1 && (FIRST_NAMES.has(words[0]) || words[0] === 'Abu' || words[0] === 'Umm')) type = 'PERSON';
     else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
-    else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
+    // An unknown word in capitals: an acronym (ORG) when short; a longer one ("WALLACE:" in a
+    // transcript) is a person only if one of that name was met, else it is left out.
+    else if (words.length === 1 && isAllCaps(surface)) { if (surface.replace(/[^A-Z]/g, '').length <= 6) type = 'ORG'; else return { ...shouted(v, first, end, order) }; }
     else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
     // Title-cased common words ("Secret Library", "Funds", "Laker Girls") are not names when the same
     // words, or the head word, occur in lower case.
@@ -469,8 +496,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let group: Candidate['group'];
 
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
-  const pn = next && !spaceBreak(v, end) && (type === 'PLACE' || !type && fallback === 'PERSON' && false) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
-  if (pn && type === 'PLACE') {
+  const pn = type === 'PLACE' && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
     return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
@@ -548,6 +575,14 @@ function finish(v: SectionView, first: number, end: number, country: GazetteerEn
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);
   return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
+}
+
+/** A long word in capitals: resolved only against a person already named ("PENCE" → Mike Pence). */
+function shouted(v: SectionView, first: number, end: number, order: number): Candidate {
+  const { toks, sec } = v;
+  const start = toks[first].start, stop = toks[end - 1].end;
+  const text = sec.text.slice(start, stop);
+  return { in: sec.in, start, end: stop, text, core: text, title: null, type: null, fallback: 'PERSON', sentence: 0, order };
 }
 
 function lookupCountry(name: string): GazetteerEntry | undefined {

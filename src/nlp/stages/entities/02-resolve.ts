@@ -6,7 +6,7 @@
 // is Hillary, and Bill stays apart); otherwise the same loose key and type.
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
-import { entryByName, lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
+import { lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
 import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
 
 interface Cluster {
@@ -43,7 +43,8 @@ function personWordMatch(a: string, b: string): boolean {
   return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
 }
 
-export function resolve(candidates: Candidate[]): Entity[] {
+/** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
+export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const byCand = new Map<Candidate, Cluster>();
@@ -60,6 +61,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
       c.acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z]{2,6}$/.test(a));
     }
+    // A person known only by a byline still answers to the words of that name.
+    if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
     clusters.push(c);
     byKey.set(key, c);
     return c;
@@ -80,6 +83,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
     c.lastIn = m.in;
     byCand.set(m, c);
     if (m.pronoun || m.regimeRef) return;
+    // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
+    if (m.title && !m.core) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
@@ -104,7 +109,12 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   for (const m of candidates) {
     let c: Cluster | undefined;
-    if (m.pronoun) {
+    const author = m.pronoun === 'person' && m.text === 'I' && !m.quoted ? usableAuthor(authors.get(m.in)) : null;
+    if (author) {
+      // "I" outside quotation marks is whoever wrote this text: the byline, or the commenter.
+      const byName: Candidate = { ...m, pronoun: undefined, text: author, core: author, type: 'PERSON', fallback: 'PERSON' };
+      c = resolvePerson(byName);
+    } else if (m.pronoun) {
       // The latest person (he, she, I) or group (we, they) named in this text within four sentences (about a paragraph).
       let best: Cluster | undefined;
       for (const x of clusters) {
@@ -175,8 +185,12 @@ export function resolve(candidates: Candidate[]): Entity[] {
   function resolveNamed(m: Candidate, type: EntityType): Cluster {
     const lk = looseKey(m.core);
     const core = m.core;
-    // An acronym of a name seen earlier: "SAA" after "Syrian Arab Army".
+    // An acronym of a name seen earlier: "SAA" after "Syrian Arab Army". A surname in capitals
+    // ("PENCE:" in a transcript) is that person.
     if (/^[A-Z]{2,6}$/.test(core)) {
+      const w = nameWords(core)[0] ?? '';
+      const person = w.length > 2 ? recentPerson((c) => c.fullWords.length > 1 && c.fullWords[c.fullWords.length - 1] === w) : undefined;
+      if (person) return person;
       for (let k = clusters.length - 1; k >= 0; k--) {
         const c = clusters[k];
         if (c.type !== 'PERSON' && (c.acronym === core || [...c.aliases].some((a) => a.includes(' ') && initials(a) === core))) return c;
@@ -199,6 +213,14 @@ export function resolve(candidates: Candidate[]): Entity[] {
   return out;
 }
 
+/** An author string that names a person: a few words with letters, no "staff"/"reporter" byline. */
+function usableAuthor(a: string | null | undefined): string | null {
+  if (!a) return null;
+  const t = a.trim().replace(/^by\s+/i, '');
+  if (!/\p{L}/u.test(t) || t.split(/\s+/).length > 4 || /\b(?:staff|reporter|correspondent|editor|desk|agency|admin)\b/i.test(t)) return null;
+  return t;
+}
+
 /** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
 export function stripTitle(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
@@ -217,5 +239,3 @@ export function canonicalKey(surface: string, type: EntityType): string {
   if (e && e.type === type) return entityKey(e.name, type);
   return entityKey(bare, type);
 }
-
-export { entryByName };
