@@ -9,8 +9,8 @@ type Bench = { name: string; run: () => Promise<BenchRow[]> };
 
 // Each benchmark module registers itself here.
 const BENCHES: Bench[] = [
-  { name: 'pipeline', run: pipeline },
   { name: 'dates', run: dates },
+  { name: 'pipeline', run: pipeline },
   { name: 'quotes', run: quotes.run },
 ];
 

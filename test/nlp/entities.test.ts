@@ -138,3 +138,50 @@ test('entities: sentence-initial common words and title-cased phrases are not na
   const es = analyse('Whilst the talks went on, nothing moved.\nMeanwhile prices rose in the secret library.\nSecret Library staff left Homs.');
   assert.deepEqual(named(es), ['PLACE:Homs']);
 });
+
+test('entities: a community or its fighters is one organisation mention', () => {
+  const es = analyse('Kurdish fighters held the ridge while Sunni Arabs fled south.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions[0].text]), [['ORG', 'Kurdish fighters'], ['ORG', 'Sunni Arabs']]);
+});
+
+test('entities: an unknown name after "fled" or "the assault on" is a place', () => {
+  const es = analyse('Gunmen fled Tell Barqan after the assault on Zahrat.');
+  assert.deepEqual(named(es), ['PLACE:Tell Barqan', 'PLACE:Zahrat']);
+});
+
+test('entities: geographic coordinates are places with exact spans', () => {
+  const text = 'Coordinates: 33°47′N 44°30′E / 33.783°N 44.500°E';
+  const es = analyse(text);
+  assert.deepEqual(es.map((e) => [e.type, e.mentions[0].text]), [['PLACE', '33°47′N 44°30′E'], ['PLACE', '33.783°N 44.500°E']]);
+});
+
+test('entities: a place name then a title are two mentions', () => {
+  const es = analyse('In Turkey Minister Darin Velasko met the governor.');
+  assert.deepEqual(named(es), ['PLACE:Turkey', 'PERSON:Minister Darin Velasko']);
+});
+
+test('entities: "the regime" refers to the government last named but is not an alias', () => {
+  const es = analyse('The Syrian government denied it. Critics say the regime lied.');
+  const gov = owner(es, 'The Syrian government');
+  assert.equal(owner(es, 'the regime')?.id, gov?.id);
+  assert.deepEqual(gov?.aliases, ['Syrian government']);
+});
+
+test('entities: a capitalised descriptor before a given name is split off, a three-part name is not', () => {
+  assert.deepEqual(named(analyse('Harbour Radio NFL Insider Karim Dahan said the match was lost.')), ['ORG:Harbour Radio NFL Insider', 'PERSON:Karim Dahan']);
+  assert.deepEqual(named(analyse('A doctor, Zahid Mohammed Rawi, said the clinic was full.')), ['PERSON:Zahid Mohammed Rawi']);
+});
+
+test('entities: "I" outside quotation marks is the author of that text; inside quotes it is the person quoted', () => {
+  const comment: Comment = { id: 'c1', parentId: null, author: 'Rana Haddad', postedAt: null, text: 'I disagree with Velasko.' };
+  const doc: Document = {
+    text: 'Colonel Darin Velasko spoke on Monday. "I saw the convoy," he said. I could not confirm it.',
+    comments: [comment], title: null, author: 'Lena Morrow', publisher: null, publishedAt: null, language: 'en', format: 'text',
+  };
+  const es = runPipeline(doc).entities;
+  const byMention = (container: string, start: number) => es.find((e) => e.mentions.some((m) => m.in === container && m.start === start))?.name;
+  assert.equal(byMention('document', 40), 'Colonel Darin Velasko');
+  assert.equal(byMention('document', 68), 'Lena Morrow');
+  assert.equal(byMention('c1', 0), 'Rana Haddad');
+  assert.equal(byMention('c1', 16), 'Colonel Darin Velasko');
+});

@@ -6,7 +6,7 @@
 import type { EntityType } from '../../../types.js';
 import type { Section, Token } from '../../context.js';
 import {
-  FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
+  EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
   PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
   pluralDemonymCountry, type GazetteerEntry,
 } from './lexicon.js';
@@ -38,6 +38,8 @@ export interface Candidate {
   personEvidence?: boolean;
   /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
   pronoun?: 'person' | 'group';
+  /** True for a pronoun inside quotation marks (someone quoted speaks, not the writer). */
+  quoted?: boolean;
   /** Sentence number across the whole document (sections in order), for pronoun distance. */
   sentence: number;
   /** Order of appearance across the whole document (sections in order). */
@@ -64,6 +66,12 @@ const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shii
 const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
 // "the village of X", "west of X": "of" marks a place only after these.
 const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
+// Verbs and nouns whose object is usually a place: "fled Karabilah", "the assault on Sadah".
+const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liberated', 'retook', 'retake', 'retaking', 'seized', 'shelled', 'besieged', 'stormed',
+  'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
+const ATTACK_NOUNS = new Set(['assault', 'attack', 'attacks', 'offensive', 'raid', 'raids', 'strike', 'strikes', 'airstrikes', 'march', 'advance']);
+// Geographic coordinates: 33°47′N 44°30′E, 33.783°N 44.500°E, 33.783; 44.500 (after one of the others).
+const COORDINATES = /\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[NS]\s+\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[EW]|\d{1,3}\.\d+°\s*[NS]\s+\d{1,3}\.\d+°\s*[EW]|(?<=[NSEW]\s*\/\s*)-?\d{1,3}\.\d+;\s*-?\d{1,3}\.\d+/gu;
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West']);
 // Subject pronouns, the ones that say who speaks or acts ("he said", "we will strike"); "it" and
 // object or possessive pronouns are left out: too often they stand for no named thing.
@@ -91,10 +99,16 @@ interface SectionView {
   /** Token index → true when it is the first word of its sentence (after quotes, bullets). */
   initial: Uint8Array;
   /** Lower-case words seen in lower case somewhere in the section: evidence of a common word. */
-  lowerWords: Set<string>;
+  /** Is this (lower-case) word written in lower case somewhere in the section? Answers are memoised. */
+  lowerWords: { has(word: string): boolean };
   /** Capitalised words seen somewhere other than at a sentence start. */
-  capsElsewhere: Set<string>;
+  capsElsewhere: { has(word: string): boolean };
+  /** Token index → 1 when a line break comes between it and the token before. */
+  lineBreak: Uint8Array;
 }
+/** A letter or digit (NaN, outside the text, is not). */
+const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
 function view(sec: Section): SectionView {
   const toks = sec.tokens;
@@ -105,26 +119,58 @@ function view(sec: Section): SectionView {
     }
   }
   // A word after a line break or an opening quote/colon also starts a sentence in dumps and quotes.
+  // One pass over the text marks the tokens that follow a line break.
+  const lineBreak = new Uint8Array(toks.length);
+  const text = sec.text;
   for (let i = 1; i < toks.length; i++) {
-    const p = toks[i - 1].text;
-    if (/\n/.test(p) || sec.text.slice(toks[i - 1].end, toks[i].start).includes('\n') || /^["“‘'•*–—]$/.test(p)) initial[i] = 1;
+    const prev = toks[i - 1];
+    let nl = false;
+    for (let c = prev.start; c < toks[i].start && !nl; c++) nl = text.charCodeAt(c) === 10;
+    if (nl) lineBreak[i] = 1;
+    const p = prev.text;
+    if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
   }
-  const lowerWords = new Set<string>();
-  const capsElsewhere = new Set<string>();
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (t.kind !== 'word') continue;
-    if (startsLower(t.text)) lowerWords.add(t.text);
-    else if (!initial[i]) capsElsewhere.add(t.text);
-  }
-  return { sec, toks, initial, lowerWords, capsElsewhere };
+  // Searched on demand: far fewer questions are asked than there are tokens.
+  const memo = new Map<string, boolean>();
+  const lowerWords = {
+    has(word: string): boolean {
+      let r = memo.get(word);
+      if (r === undefined) {
+        r = false;
+        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+          r = !isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length));
+        }
+        memo.set(word, r);
+      }
+      return r;
+    },
+  };
+  // Also on demand: a capitalised word's other occurrences, skipping those that open a sentence.
+  const capsMemo = new Map<string, boolean>();
+  const capsElsewhere = {
+    has(word: string): boolean {
+      let r = capsMemo.get(word);
+      if (r === undefined) {
+        r = false;
+        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+          if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+          let b = at - 1;
+          while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+          r = b >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[b]);
+        }
+        capsMemo.set(word, r);
+      }
+      return r;
+    },
+  };
+  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
 function acceptInitial(v: SectionView, i: number): boolean {
   const t = v.toks[i];
   if (FUNCTION_WORDS.has(t.text)) return false;
-  if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text)) return true;
+  if (lookup(t.text) || FIRST_NAMES.has(t.text) || TITLE_WORDS.has(t.text) || demonymCountry(t.text) || pluralDemonymCountry(t.text) || GROUP_WORDS.has(t.text)) return true;
   if (isAllCaps(t.text)) return true;
   const next = v.toks[i + 1];
   if (next && isCap(next) && !spaceBreak(v, i + 1)) {
@@ -137,7 +183,7 @@ function acceptInitial(v: SectionView, i: number): boolean {
 
 /** True when a line break separates token i from the one before it. */
 function spaceBreak(v: SectionView, i: number): boolean {
-  return i > 0 && (v.toks[i - 1].text.includes('\n') || v.sec.text.slice(v.toks[i - 1].end, v.toks[i].start).includes('\n'));
+  return v.lineBreak[i] === 1;
 }
 const glued = (v: SectionView, i: number) => i > 0 && v.toks[i - 1].end === v.toks[i].start;
 
@@ -165,6 +211,14 @@ function runEnd(v: SectionView, i: number): number {
       if (toks[k] && isCap(toks[k]) && takesComplement(words)) { j = k; continue; }
     }
     if (t.text === '&' && toks[j + 1] && isCap(toks[j + 1])) { j++; continue; }
+    // A known name with a lower-case joint: "Al Qaeda in Iraq", "Islamic State of Iraq and the Levant".
+    if (/^(?:in|of|and|the|for|on)$/.test(t.text)) {
+      let k = j + 1;
+      while (k < n && k < j + 5 && !isCap(toks[k])) k++;
+      let m = k;
+      while (m < n && m < k + 3 && isCap(toks[m])) m++;
+      if (m > k && lookup(v.sec.text.slice(toks[i].start, toks[m - 1].end))) { j = m; continue; }
+    }
     break;
   }
   // Never end on a joint.
@@ -178,7 +232,7 @@ function titleLength(words: string[]): number {
   // Up to three qualifier words may precede the title: "Iraqi President", "UK Foreign Secretary", "FCO Minister".
   for (let p = 0; p <= Math.min(3, words.length - 1); p++) {
     const pre = words.slice(0, p);
-    if (!pre.every((w) => demonymCountry(w) || isAllCaps(w) || lookup(w) || ['Foreign', 'Office', 'Home', 'Defence', 'Defense', 'Former', 'Deputy', 'Acting', 'Interim', 'Senior', 'Assistant', 'Vice', 'Head', 'Junior', 'Shadow', 'State', 'Chief', 'Terrorism', 'Security', 'Army', 'Military', 'Opposition', 'Regional', 'Provincial', 'Then', 'Trade', 'Health', 'Interior', 'Justice', 'Finance'].includes(w))) break;
+    if (!pre.every((w) => demonymCountry(w) || isAllCaps(w) || lookup(w) || ['Foreign', 'Office', 'Home', 'Defence', 'Defense', 'Former', 'Deputy', 'Acting', 'Interim', 'Senior', 'Assistant', 'Vice', 'Head', 'Junior', 'Shadow', 'State', 'Chief', 'Terrorism', 'Security', 'Army', 'Military', 'Opposition', 'Staff', 'Regional', 'Provincial', 'Then', 'Trade', 'Health', 'Interior', 'Justice', 'Finance'].includes(w))) break;
     let at = p;
     let matched = false;
     // Titles can stack: "HE Dr Ibrahim", "Brigadier-General".
@@ -202,8 +256,6 @@ function titleLength(words: string[]): number {
   return 0;
 }
 
-export interface SectionMentions { candidates: Candidate[] }
-
 /** Find and type the name mentions of one section. `order` continues across sections. */
 export function findMentions(sec: Section, orderStart: number, sentenceStart = 0): Candidate[] {
   const v = view(sec);
@@ -214,11 +266,19 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   // Sentence number of each token, for the distance between a pronoun and its antecedent.
   const sentOf = new Uint32Array(toks.length);
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
+  // Quotation depth: curly quotes open and close, straight double quotes toggle.
+  let quoteDepth = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.text.length === 1) {
+      if (t.text === '“') quoteDepth++;
+      else if (t.text === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+      else if (t.text === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
+    }
+    if (v.lineBreak[i] && quoteDepth > 0 && !/["“]/.test(t.text)) quoteDepth = 0; // quotes do not run across paragraphs unclosed
     const pro = PRONOUNS.get(t.text);
     if (pro && t.pos === 'PRON') {
-      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, sentence: sentOf[i], order: order++ });
+      out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, quoted: quoteDepth > 0, sentence: sentOf[i], order: order++ });
       continue;
     }
     if (!isCap(t)) {
@@ -249,6 +309,26 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       if (left && left.type === 'PLACE' && !isAllCaps(toks[k - 1].text)) end = k;
       break;
     }
+    // "ISIS Collaboration" in a title-cased heading: a known name, then common words in capitals.
+    if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+      for (let k = end - 1; k > i; k--) {
+        if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
+        if (toks.slice(k, end).every((x) => v.lowerWords.has(x.text.toLowerCase()) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) end = k;
+        break;
+      }
+    }
+    // "Browns DL Sheldon Richardson": a descriptor in capitals, then a person's given name, are two mentions.
+    if (end - i > 2 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+      for (let k = i + 1; k < end - 1; k++) {
+        if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
+        const before = toks.slice(i, k).map((x) => x.text);
+        // Only a descriptor that reads as one (an acronym, a known name, an organisation word) is split off:
+        // "Zahid Mohammed Rawi" stays one person.
+        const descriptor = before.some((w) => isAllCaps(w) || ORG_HEADS.has(w) || !!lookup(w));
+        if (descriptor && titleLength([...before, toks[k].text]) === 0 && !PLACE_FIRST.has(before[0]) && !before.some((w) => CONNECTORS.has(w) || isHyphen(toks[i]))) end = k;
+        break;
+      }
+    }
     // "Foreign & Commonwealth Office" is one name, "Hezbollah & Houti" two.
     for (let k = i + 1; k < end; k++) if (toks[k].text === '&' && !ORG_HEADS.has(toks[end - 1].text)) { end = k; break; }
     // "al-Hilla": a lower-case article glued to the name belongs to it.
@@ -265,6 +345,16 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     out.push(cand);
   }
   shareTypesInLists(sec.text, out);
+  // Coordinates name a place too; each is its own (nameless) place, keyed by what it says.
+  if (sec.text.includes('°')) {
+    for (const m of sec.text.matchAll(COORDINATES)) {
+      const start = m.index ?? 0;
+      let k = 0;
+      while (k < toks.length && toks[k].end <= start) k++;
+      out.push({ in: sec.in, start, end: start + m[0].length, text: m[0], core: m[0], title: null, type: 'PLACE', fallback: 'PLACE', sentence: sentOf[Math.min(k, toks.length - 1)] ?? 0, order: order++ });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
   return out;
 }
 
@@ -273,18 +363,20 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
   // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
   const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
   const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
-  const joined = (a: Candidate, b: Candidate) => {
+  // a = cs[ka], b = cs[ka + 1]
+  const joined = (ka: number) => {
+    const a = cs[ka], b = cs[ka + 1];
     if (conj(a, b)) return true;
     if (!comma(a, b)) return false;
-    const k = cs.indexOf(b);
-    const after = cs[k + 1], before = cs[cs.indexOf(a) - 1];
+    const after = cs[ka + 2], before = cs[ka - 1];
     return !!after && (conj(b, after) || comma(b, after)) || !!before && (conj(before, a) || comma(before, a));
   };
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k];
       if (c.type || c.title || c.pronoun) continue;
-      const nb = [cs[k - 1], cs[k + 1]].find((x) => x && (x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && (x === cs[k - 1] ? joined(x, c) : joined(c, x)));
+      const ok = (x: Candidate | undefined) => !!x && (!!x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && !x.pronoun;
+      const nb = ok(cs[k - 1]) && joined(k - 1) ? cs[k - 1] : ok(cs[k + 1]) && joined(k) ? cs[k + 1] : undefined;
       if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
     }
   }
@@ -322,7 +414,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     const media = next && groupAt(toks, end, MEDIA_NOUNS);
     if (!media && lc(prev) !== 'the' && !PERSON_VERBS.has(lc(next)) && !['told', 'by', 'to'].includes(lc(prev))) entry = undefined;
   }
-  if (words.length === 1 && NOT_NAMES.has(surface) && !entry) return null;
+  // "Gulf War", "Iran-Iraq War", "Security Council Resolution 2328": events and documents, not actors.
+  if (words.length > 1 && EVENT_HEADS.has(last) && !entry) return null;
+  if (EVENT_HEADS.has(toks[end]?.text ?? '') && /^[-‐‑]$/.test(toks[first - 1]?.text ?? '')) return null;
+  if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
   // that "the US-led coalition" is itself a group.
   if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) {
@@ -354,19 +449,6 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       }
     }
   }
-  if (!type) {
-    if (words.some((w) => ORG_HEADS.has(w)) && !PLACE_HEADS.has(last)) type = 'ORG';
-    else if (PLACE_FIRST.has(words[0]) && words.length > 1 || PLACE_HEADS.has(last) && words.length > 1) type = 'PLACE';
-    else if (words.length > 1 && demonymCountry(words[0]) && !FIRST_NAMES.has(words[1])) type = 'ORG';
-    else if (words.length === 1 && pluralDemonymCountry(surface)) type = 'ORG';
-    else if (words.length > 1 && (FIRST_NAMES.has(words[0]) || words[0] === 'Abu' || words[0] === 'Umm')) type = 'PERSON';
-    else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
-    else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
-    else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
-    // Title-cased common words ("Secret Library", "Funds") are not names when the same words occur in lower case.
-    else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
-    // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
-    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
     if (!type && words.every((w) => GROUP_WORDS.has(w))) {
       // "Sunni Arabs", "Kurdish fighters", "Shia Muslim worshippers": a community or its fighters.
       const g0 = groupAt(toks, end, GROUP_NOUNS);
@@ -376,11 +458,30 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       const text = sec.text.slice(from, to);
       return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
     }
+  if (!type) {
+    if (words.some((w) => ORG_HEADS.has(w)) && !PLACE_HEADS.has(last)) type = 'ORG';
+    else if (PLACE_FIRST.has(words[0]) && words.length > 1 || PLACE_HEADS.has(last) && words.length > 1) type = 'PLACE';
+    else if (words.length > 1 && demonymCountry(words[0]) && !FIRST_NAMES.has(words[1])) type = 'ORG';
+    else if (words.length === 1 && pluralDemonymCountry(surface)) type = 'ORG';
+    else if (words.length > 1 && (FIRST_NAMES.has(words[0]) || words[0] === 'Abu' || words[0] === 'Umm')) type = 'PERSON';
+    else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
+    else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
+    else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
+    // Title-cased common words ("Secret Library", "Funds", "Laker Girls") are not names when the same
+    // words, or the head word, occur in lower case.
+    else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
+    else if (words.length > 1 && v.lowerWords.has(last.toLowerCase()) && !FIRST_NAMES.has(words[0])) return null;
+    // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
+    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
   }
   // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
   if (entry?.kind === 'country' && words.length <= 3) {
     const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
-    const subject = next && (next.pos === 'AUX' || next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)) && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
+    // An action, not a state: "Syria accused", "the UK has worked", but not "Syria is being torn apart".
+    const after = toks[end + 1];
+    const acts = !!next && (next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)
+      || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
+    const subject = acts && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
     if (subject && !possessor) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
@@ -391,8 +492,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let group: Candidate['group'];
 
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
-  const pn = next && !spaceBreak(v, end) && (type === 'PLACE' || !type && fallback === 'PERSON' && false) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
-  if (pn && type === 'PLACE') {
+  const pn = type === 'PLACE' && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
     return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
@@ -439,6 +540,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (!type) {
     if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
     if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
+    else if (prev && PLACE_VERBS.has(lc(prev)) || lc(prev) === 'on' && ATTACK_NOUNS.has(lc(prev2))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     else fallback = 'PERSON';
@@ -451,7 +553,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
   const possessive = /^['’]/.test(sec.text.slice(stop, stop + 1));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
-  if (det && !modifier && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
+  const hyphenAfter = /^[-‐‑]/.test(sec.text.slice(stop, stop + 1));
+  if (det && !modifier && !hyphenAfter && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
 
   return {
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,

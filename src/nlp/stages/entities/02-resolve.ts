@@ -6,7 +6,7 @@
 // is Hillary, and Bill stays apart); otherwise the same loose key and type.
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
-import { entryByName, lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
+import { lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
 import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
 
 interface Cluster {
@@ -43,7 +43,8 @@ function personWordMatch(a: string, b: string): boolean {
   return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
 }
 
-export function resolve(candidates: Candidate[]): Entity[] {
+/** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
+export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const byCand = new Map<Candidate, Cluster>();
@@ -60,6 +61,8 @@ export function resolve(candidates: Candidate[]): Entity[] {
       if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
       c.acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z]{2,6}$/.test(a));
     }
+    // A person known only by a byline still answers to the words of that name.
+    if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
     clusters.push(c);
     byKey.set(key, c);
     return c;
@@ -79,7 +82,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
     byCand.set(m, c);
-    if (m.pronoun) return;
+    if (m.pronoun || m.regimeRef) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
@@ -104,11 +107,16 @@ export function resolve(candidates: Candidate[]): Entity[] {
 
   for (const m of candidates) {
     let c: Cluster | undefined;
-    if (m.pronoun) {
-      // The latest person (he, she, I) or group (we, they) named in this text within two sentences.
+    const author = m.pronoun === 'person' && m.text === 'I' && !m.quoted ? usableAuthor(authors.get(m.in)) : null;
+    if (author) {
+      // "I" outside quotation marks is whoever wrote this text: the byline, or the commenter.
+      const byName: Candidate = { ...m, pronoun: undefined, text: author, core: author, type: 'PERSON', fallback: 'PERSON' };
+      c = resolvePerson(byName);
+    } else if (m.pronoun) {
+      // The latest person (he, she, I) or group (we, they) named in this text within four sentences (about a paragraph).
       let best: Cluster | undefined;
       for (const x of clusters) {
-        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 2) continue;
+        if (x.lastIn !== m.in || m.sentence - x.lastSentence > 4) continue;
         if (m.pronoun === 'person' ? x.type !== 'PERSON' : x.type !== 'ORG') continue;
         if (!best || x.last > best.last) best = x;
       }
@@ -161,7 +169,7 @@ export function resolve(candidates: Candidate[]): Entity[] {
       const person = recentPerson((c) => c.fullWords.length > 1 && c.folded.endsWith(tail))
         ?? (m.entry?.type === 'PERSON' ? fromEntry(m.entry) : undefined)
         ?? recentPerson((c) => personWordMatch(c.fullWords[c.fullWords.length - 1] ?? '', w))
-        ?? recentPerson((c) => [...c.words].some((x) => personWordMatch(x, w)));
+        ?? recentPerson((c) => { for (const x of c.words) if (personWordMatch(x, w)) return true; return false; });
       if (person) return person;
       if (m.entry) return fromEntry(m.entry);
       if (m.type === 'PERSON') return make('PERSON', m.title ? `${m.title} ${m.core}` : m.core, entityKey(m.core, 'PERSON'));
@@ -199,6 +207,14 @@ export function resolve(candidates: Candidate[]): Entity[] {
   return out;
 }
 
+/** An author string that names a person: a few words with letters, no "staff"/"reporter" byline. */
+function usableAuthor(a: string | null | undefined): string | null {
+  if (!a) return null;
+  const t = a.trim().replace(/^by\s+/i, '');
+  if (!/\p{L}/u.test(t) || t.split(/\s+/).length > 4 || /\b(?:staff|reporter|correspondent|editor|desk|agency|admin)\b/i.test(t)) return null;
+  return t;
+}
+
 /** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
 export function stripTitle(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
@@ -217,5 +233,3 @@ export function canonicalKey(surface: string, type: EntityType): string {
   if (e && e.type === type) return entityKey(e.name, type);
   return entityKey(bare, type);
 }
-
-export { entryByName };

@@ -16,6 +16,7 @@ export const entitiesStage: Stage = {
       all.push(...findMentions(sec, all.length, sentences));
       sentences += sec.sentences.length + 10;
     }
-    ctx.entities = resolve(all);
+    const authors = new Map<string, string | null>([['document', ctx.doc.author], ...ctx.doc.comments.map((c) => [c.id, c.author] as [string, string | null])]);
+    ctx.entities = resolve(all, authors);
   },
 };

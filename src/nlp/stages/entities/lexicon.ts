@@ -88,4 +88,6 @@ export const MEDIA_NOUNS: readonly string[][] = rules.mediaNouns.map((t) => t.sp
 export const PERSON_VERBS = wordSet(rules.personVerbs);
 export const PLACE_PREPS = wordSet(rules.placePrepositions);
 export const NOT_NAMES = wordSet(rules.notNames);
+/** Head words of event names ("Gulf War", "UK-France Summit"): not a person, organisation or place. */
+export const EVENT_HEADS = wordSet(rules.eventHeads);
 export const FIRST_NAMES = wordSet(rules.firstNames);

@@ -36,8 +36,15 @@ export function foldWord(w: string): string {
 }
 
 /** The words of a name, folded, without Arabic/English articles (Al-Raqqa = Raqqa, al-Assad = Assad). */
+const wordsCache = new Map<string, string[]>();
 export function nameWords(s: string): string[] {
-  return foldName(s).split(/[\s\-]+/).filter((w) => w && !ARTICLE.test(w)).map(foldWord).filter(Boolean);
+  let ws = wordsCache.get(s);
+  if (!ws) {
+    ws = foldName(s).split(/[\s\-]+/).filter((w) => w && !ARTICLE.test(w)).map(foldWord).filter(Boolean);
+    if (wordsCache.size > 50000) wordsCache.clear();
+    wordsCache.set(s, ws);
+  }
+  return ws;
 }
 
 /** A loose key under which transliteration and spacing variants collide: "Deir ez-Zor" = "Deir Ezzor". */
