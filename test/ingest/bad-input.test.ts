@@ -112,6 +112,15 @@ test('analyze CLI: bad inputs get {source, error} lines, the batch goes on, exit
   assert.equal(r.stderr, `dossier: ${missing}: no such file\ndossier: ${dir}: is a directory, not a file\n`);
 });
 
+test('analyze CLI: a 200 MB file gets its error line by size', () => {
+  const p = join(dir, 'huge-cli.txt');
+  writeFileSync(p, '');
+  truncateSync(p, 200 * 1048576);
+  const r = spawnSync(process.execPath, [bin, 'analyze', '--jsonl', p], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.deepEqual(JSON.parse(r.stdout), { source: p, error: `${p}: is 200 MB, over the 50 MB limit; refusing to read it (raise DOSSIER_MAX_INPUT_BYTES to allow it)` });
+});
+
 test('analyze CLI: all inputs good means exit status 0', () => {
   const good = join(dir, 'good2.txt');
   writeFileSync(good, 'Good Title\n\nThe ferry left on time.\n');

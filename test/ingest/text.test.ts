@@ -87,6 +87,7 @@ test('bylineName: accepts a bare name and refuses page furniture and sentences',
 test('parseHeader: needs a full date stamp or a widget word, and refuses prose with a pipe', () => {
   assert.deepEqual(parseHeader('jo | 1st April 2016 at 1:03 pm | Reply'), { author: 'jo', postedAt: '2016-04-01T13:03' });
   assert.deepEqual(parseHeader('jo | Reply'), { author: 'jo', postedAt: null });
+  assert.deepEqual(parseHeader('jo | 3 days ago'), { author: 'jo', postedAt: null });
   assert.deepEqual(parseHeader('April 2, 2016 | Reply'), { author: null, postedAt: '2016-04-02' });
   assert.equal(parseHeader('Earlier first sailing | from 6 a.m.'), null);
   assert.equal(parseHeader('Revenue | 2016 | up 4%'), null);
@@ -123,4 +124,10 @@ test('text reader: a date inside an opening sentence is not a publication date',
   const doc = readPlainText('Quay News\n\nOn March 31, 2016 the quay closed.\n', 'text');
   assert.equal(doc.publishedAt, null);
   assert.equal(readPlainText('Published: 4 March 2021\n\nThe quay closed.\n', 'text').publishedAt, '2021-03-04');
+});
+
+test('text reader: an opening date line is not the title', () => {
+  const doc = readPlainText('Published: 4 March 2021\n\nQuay Closed for Winter\n\nThe quay closed.\n', 'text');
+  assert.equal(doc.title, 'Quay Closed for Winter');
+  assert.equal(doc.publishedAt, '2021-03-04');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Comment, Document } from '../../src/types.js';
-import { runPipeline } from '../../src/nlp/pipeline.js';
+import { analyzeDocument, runPipeline } from '../../src/nlp/pipeline.js';
 import { tokensStage } from '../../src/nlp/stages/01-tokens.js';
 import { datesStage, timeAt, timesIn } from '../../src/nlp/stages/02-dates.js';
 
@@ -124,4 +124,13 @@ test('timeAt: finds the expression inside a clause, else the nearest in its sent
   assert.equal(timeAt(ctx, 'document', ...clause('the council raised tolls'))?.value, '2014');
   assert.equal(timeAt(ctx, 'document', ...clause('Nobody knows why')), null);
   assert.deepEqual(timesIn(ctx, 'document', 0, text.length).map((t) => t.value), ['2014', '2015-05']);
+});
+
+test('analysis JSON: document carries referenceDate and its source, publishedAt stays null when inferred', () => {
+  const comments: Comment[] = [{ id: 'c1', parentId: null, author: 'a', postedAt: '2016-03-31T11:30', text: 'First.' }];
+  const a = analyzeDocument(doc('The mayor spoke last Sunday.', null, comments), 'x.txt');
+  assert.equal(a.document.publishedAt, null);
+  assert.equal(a.document.referenceDate, '2016-03-31');
+  assert.equal(a.document.referenceDateSource, 'inferred:comments');
+  assert.deepEqual(a.times?.map((t) => t.value), ['2016-03-27']);
 });

@@ -43,6 +43,7 @@ function splitLines(text: string): Line[] {
 
 // Words that comment widgets print beside the author and stamp ("Reply", "Report", "5 likes").
 const ACTION = /^(?:reply|report|report abuse|permalink|link|flag|share|quote|edit|delete|like|likes?\s*\(\d+\)|\d+\s+likes?|\d+\s+repl(?:y|ies))$/i;
+const AGO = /^(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$/i;
 // An author shown in a header: short, no sentence punctuation, not a sentence.
 const AUTHOR = /^[^.!?:;|"“”]{1,60}$/;
 
@@ -60,6 +61,8 @@ export function parseHeader(line: string): CommentHeader | null {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (ACTION.test(p)) { evidence++; continue; }
+    // "3 days ago": a widget's relative stamp; no honest time without the crawl date, but a header.
+    if (AGO.test(p)) { evidence++; continue; }
     const iso: string | null = postedAt === null && p.length <= 60 ? stampToIso(p, true) : null;
     if (iso) { postedAt = iso; evidence++; continue; }
     if (i === 0 && AUTHOR.test(p) && p.split(/\s+/).length <= 6) { author = p; continue; }

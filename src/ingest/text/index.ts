@@ -80,6 +80,20 @@ function findByline(main: string, titleLine: string | null): string | null {
   return null;
 }
 
+/** The text after any opening lines that only state a date ("Published: 4 March 2021"). */
+function afterDatelines(main: string): string {
+  let rest = main;
+  for (let i = 0; i < 3; i++) {
+    const m = /^[^\n]*(?:\n[ \t\r]*)*/.exec(rest)!;
+    const line = m[0].split('\n')[0].trim();
+    if (!line || line.length > 70) break;
+    const labelled = DATE_LABEL.exec(line);
+    if (!stampToIso(labelled ? labelled[1] : line, true)) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest;
+}
+
 /** Front matter of a Markdown file: `---` YAML-ish `key: value` lines `---` at the very top. */
 function frontMatter(text: string): { end: number; fields: Map<string, string> } | null {
   const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]{0,4000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
@@ -116,7 +130,7 @@ export function readPlainText(text: string, format: 'text' | 'markdown'): Docume
   const from = fm ? fm.end : 0;
   const lead = from + (text.slice(from).length - text.slice(from).trimStart().length);
   const main = text.slice(lead, Math.max(lead, bodyEnd)).trimEnd();
-  const headingLine = firstHeadingLine(main);
+  const headingLine = firstHeadingLine(afterDatelines(main));
   const rawTitle = fm?.fields.get('title') ?? (format === 'markdown' ? markdownTitle(main) ?? headingLine : headingLine);
   const fmDate = fm?.fields.get('date') ?? fm?.fields.get('published') ?? null;
   const publishedAt = (fmDate ? stampToIso(fmDate) ?? (/^\d{4}-\d{2}-\d{2}$/.test(fmDate) ? fmDate : null) : null) ?? statedDate(main);

@@ -31,6 +31,10 @@ const YEAR = /\b(?:(?:in|since|by|until|till|during|from|before|after|through|th
 // never after a name ("Theresa May", "Bloody Sunday").
 const DATE_PREP = /\b(?:in|on|since|by|until|till|during|from|before|after|through|throughout|between|and|or|to|of|early|late|mid|last|next|this|that|each|every|past|end|beginning|start|around)\s*$/i;
 const DAYPART_WORD = new RegExp(`\\b(?:${DAYPART})\\b`, 'i');
+const BARE_DAYPART = /^(?:the\s+|at\s+)?(?:morning|afternoon|evening|night|noon|midnight)$/i;
+const BARE_NAME = new RegExp(`^(?:${MONTH}|${WEEKDAY})\\.?$`, 'i');
+const ENDS_WEEKDAY = new RegExp(`(?:${WEEKDAY})$`);
+const STARTS_MONTH = new RegExp(`^\\s+(?:${MONTH})\\b`);
 const REL_YEAR = /^(?:last|next|this)\s+year$/i;
 const MONTH_RELATIVE = /\b(?:(last|previous|past|next|coming|this)\s+month|(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months?\s+(ago|earlier|later|from now))\b/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
@@ -56,7 +60,7 @@ interface Found {
 function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagged, ref: Date, next: ParsedResult | undefined): { found: Found; usedNext: boolean } | null {
   const s = r.start;
   const surface = r.text.replace(/[\s,;:]+$/, ''); // chrono keeps a trailing comma or space
-  if (new RegExp(`^(?:the\\s+|at\\s+)?(?:morning|afternoon|evening|night|noon|midnight)$`, 'i').test(surface)) return null; // "the morning meetings"
+  if (BARE_DAYPART.test(surface)) return null; // "the morning meetings"
   const at = base + r.index;
   const before = text.slice(Math.max(0, at - 24), at);
   const after = text.slice(at + surface.length, at + surface.length + 24);
@@ -66,14 +70,14 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
   // "Seventy-four years ago": chrono saw only "four years ago".
   if (/^[-‐–]$/.test(text.slice(at - 1, at)) && /^(?:\d|one|two|three|four|five|six|seven|eight|nine)/i.test(surface)) return null;
   if (/^(?:in\s+)?the\s+(?:year|month|week|day)$/i.test(surface)) return null; // "in the year 2000": the year pattern reads it
-  const bareName = new RegExp(`^(?:${MONTH}|${WEEKDAY})\\.?$`, 'i').test(surface);
+  const bareName = BARE_NAME.test(surface);
   if (bareName) {
     if (!CAP_MONTH_OR_DAY.test(surface)) return null; // "may", "march": verbs
     const followedByRelYear = next && REL_YEAR.test(next.text) && /^\s*(?:of\s+)?$/.test(text.slice(at + surface.length, base + next.index));
     if (!followedByRelYear && !DATE_PREP.test(before)) return null;
   }
   // A weekday or month glued to a following name is part of it ("Sunday Times").
-  if (new RegExp(`(?:${WEEKDAY})$`).test(surface) && /^\s+\p{Lu}/u.test(after) && !new RegExp(`^\\s+(?:${MONTH})\\b`).test(after)) return null;
+  if (ENDS_WEEKDAY.test(surface) && /^\s+\p{Lu}/u.test(after) && !STARTS_MONTH.test(after)) return null;
   const dayCertain = s.isCertain('day') || s.isCertain('weekday');
   const hasDatePart = dayCertain || s.isCertain('month') || s.isCertain('year');
   if (!hasDatePart && !DAYPART_WORD.test(surface)) return null; // a clock time alone: "at 11 a.m."
