@@ -162,3 +162,15 @@ test('quotes: "the Courier claims it …" is a report even when the tagger reads
     { content: 'it goes mainly to the northern ports', direct: false, cue: 'claims', speaker: 'This article in the Courier', via: [] },
   ]);
 });
+
+test('quotes: a quoted programme title before "X said" is not what X said', () => {
+  assert.deepEqual(quotesIn('Sunday on the Harbour Channel’s “Morning Tide,” Mayor Ida Voss said the ferry budget was spent twice.').map((q) => [q.speaker.text, q.content]), [
+    ['Mayor Ida Voss', 'the ferry budget was spent twice'],
+  ]);
+});
+
+test('quotes: a passive "had been warned by" inside a content does not cut it', () => {
+  assert.deepEqual(quotesIn('Lund alleges that when the port fell, the mayor had been warned by his own clerks weeks before.').map((q) => q.content), [
+    'that when the port fell, the mayor had been warned by his own clerks weeks before',
+  ]);
+});

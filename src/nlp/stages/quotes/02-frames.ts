@@ -22,7 +22,6 @@ export interface Frame {
 const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
 const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'one', 'someone', 'others', 'some', 'many', 'both', 'all', 'most']);
 const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
 const CLOSERS = new Set(['\u201d', '"', '\u2019']);
 const OPEN_MARKS = new Set(['\u201c', '"']);
@@ -225,11 +224,18 @@ function contentEndToken(scan: Scan, k: number): number {
       // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
       while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
+      const beforeAux = n;
       while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX' || toks[n].pos === 'PART') && n - m <= 8) n++;
-      const cls = n < stop && toks[n].pos === 'VERB' ? cueClassOf(toks[n], toks[n + 1]) : null;
+      // "Assad had been warned by his officials" is a passive inside the content, not a new report
+      const passive = n < stop && low(toks[n + 1] ?? toks[n]) === 'by';
+      const cls = n < stop && toks[n].pos === 'VERB' && !passive ? cueClassOf(toks[n], toks[n + 1]) : null;
       // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
       const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
       if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
+      // "… calling it “disqualifying” and asserting that …": a second participle report
+      if (w === 'and' && n === m + 1 && cls && CUE_PARTICIPLES.has(low(toks[n]))) return m;
+      // "…, Susan said as she turned": the attribution of the whole sentence
+      if (w === ',' && finite && cls === 'say' && n - m <= 4 && n === beforeAux) return m;
       if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
       // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
       if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
@@ -317,6 +323,15 @@ function tailIsAdverbial(scan: Scan, k: number): boolean {
     n++;
   }
   return n <= 8;
+}
+
+/** No verb, "that" or quotation between token k and the next comma or the sentence end. */
+function noClauseFrom(scan: Scan, k: number): boolean {
+  const toks = scan.toks, stop = scan.sentenceEndToken(Math.max(0, k - 1));
+  for (let m = k; m < stop && toks[m].text !== ','; m++) {
+    if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
+  }
+  return true;
 }
 
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
@@ -498,7 +513,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       tailStart = hearer[1];
     }
   }
-  const quoteBefore = !!closing && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start);
+  // a quotation of a few words before "X said" is speech when no clause follows the cue;
+  // "On Fox's “Sunday Morning Futures,” Issa said the probe …" quotes a title, and the report follows
+  const quoteBefore = !!closing && closing.end - closing.start > 20 && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start) && noClauseFrom(scan, tailStart);
   if (sepIsBreak && speakerToks && (more || quoteBefore || tailIsAdverbial(scan, tailStart))) {
     if (hearerVia) via.push(hearerVia);
     let content: CharSpan;
@@ -611,13 +628,11 @@ function accordingTo(scan: Scan, i: number): Frame | null {
 
 /** "Terrorism expert X is sure that …" */
 function adjectiveCue(scan: Scan, i: number): Frame | null {
-  const toks = scan.toks;
   const subj = phraseBefore(scan, i, scan.sentenceStartToken(i));
   if (!subj) return null;
   const content = contentAfter(scan, i + 1);
   if (!content) return null;
-  let cueStart = i - 1;
-  while (cueStart > subj[1] && toks[cueStart - 1].pos === 'ADV') cueStart--;
+  // the cue is the form of "be" with its adjective: "is sure"
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, Math.max(subj[1], i - 1), i + 1), speaker: charSpan(scan, subj[0], subj[1]), via: [] };
 }
 
@@ -636,7 +651,9 @@ function isHeadlineColon(scan: Scan, i: number): boolean {
     if (t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text) || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (isPunct(t) && t.text !== '-' && t.text !== '\u2013')) return false;
     if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)) named = true;
   }
-  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking)$/i.test(toks[i - 1].text)) return false;
+  // column and programme labels ("The Latest:", "GfK Poll:", "Follow X on Twitter:") introduce no speaker
+  if (/^(update|updated|note|editor|photo|video|watch|read|related|source|sources|image|credit|tags|share|advertisement|exclusive|breaking|latest|daily|poll|news|podcast|show|live|recap|review|timeline|explainer|transcript|twitter|facebook)$/i.test(toks[i - 1].text)) return false;
+  if (toks[s].pos === 'VERB' || toks.slice(s, i).some((t) => /^['\u2019]s$/i.test(t.text))) return false;
   return named && i + 2 < toks.length && !/^\s*\n/.test(scan.text.slice(toks[i].end, toks[i].end + 2));
 }
 
