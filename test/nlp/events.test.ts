@@ -259,3 +259,10 @@ test('events: a visited capital is the place of the visit', () => {
 test('events: a past tense the tagger reads as an adjective is still coded when the lexicon explains it', () => {
   assert.deepEqual(codes('The Kestrels beheaded a hostage in Tessin.'), ['1823 beheaded']);
 });
+
+test('events: "she" skips a possessor, and an outlet next to the pronoun is not its co-subject', () => {
+  const text = "Ilse Varga fell for the Kestrels' story and Dara Holm's charm. In the Harbour Ledger she praised the Northern Front.";
+  const cast: FixtureEntity[] = [...CAST, { id: 'holm', type: 'PERSON', forms: ['Dara Holm'] }];
+  const got = eventsOf(text, cast).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['051', ['varga', 'ledger', 'front']]]);
+});
