@@ -1,5 +1,6 @@
 // Adding one document's analysis: everything about it is written in one transaction, so a crash
 // leaves either the whole document or none of it. Entities are tied to cross-document entities here.
+import { sql } from 'kysely';
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect, Trx } from './dialect.js';
@@ -94,7 +95,43 @@ async function mergeGlobalEntities(trx: Trx, into: number, others: number[]): Pr
 
 /** Store one analysed document. Skips bytes already stored; a changed source becomes a new version. */
 export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
+  return db.transaction().execute((trx) => writeDocument(trx, dialect, input));
+}
+
+export type BatchOutcome = AddOutcome | { status: 'failed'; error: string };
+
+/** Store several documents in one transaction (one commit is most of a small document's cost), each
+ * inside its own savepoint: a document that fails is rolled back alone, the others are kept. */
+export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<BatchOutcome[]> {
   return db.transaction().execute(async (trx) => {
+    const out: BatchOutcome[] = [];
+    for (const input of inputs) {
+      await sql`savepoint dossier_doc`.execute(trx);
+      try {
+        out.push(await writeDocument(trx, dialect, input));
+        await sql`release savepoint dossier_doc`.execute(trx);
+      } catch (err) {
+        // a lost connection, a lock or a full disk is the store's problem, not this document's: stop the batch
+        if (!isDocumentError(err)) throw err;
+        await sql`rollback to savepoint dossier_doc`.execute(trx);
+        await sql`release savepoint dossier_doc`.execute(trx);
+        out.push({ status: 'failed', error: `${input.source}: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+    return out;
+  });
+}
+
+/** Errors that belong to one document's content (bad values, constraints), as opposed to the store's state. */
+function isDocumentError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return true; // thrown by our own code over a malformed analysis
+  if (code.startsWith('SQLITE_')) return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
+  return /^(22|23)/.test(code); // PostgreSQL data exceptions and integrity violations
+}
+
+async function writeDocument(trx: Trx, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
+  {
     const known = await findByHash(trx, input.contentHash);
     if (known) return { status: 'skipped', id: known.id, version: known.version, source: known.source };
     const prev = await trx.selectFrom('documents').select(['id', 'version']).where('source', '=', input.source).orderBy('version', 'desc').executeTakeFirst();
@@ -146,5 +183,5 @@ export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocum
       date: v.date, actors: JSON.stringify(v.actors), place_local_id: v.place, quote_local_id: v.quoteId ?? null,
     })));
     return prev ? { status: 'new-version', id, version, previousId: prev.id } : { status: 'added', id, version };
-  });
+  }
 }
