@@ -86,7 +86,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const queue = inputs.map((input) => ({ input, fromFeed: false }));
   const results: AddResult[] = [];
   // Analysed documents wait here for the single writer (SQLite has one writer, and entity merging must
-  // see earlier documents); it stores what has gathered as one transaction, each document in a savepoint.
+  // see earlier documents); it stores what has gathered as one transaction (a bad document fails alone, see addDocuments).
   const pending: NewDocument[] = [];
   let writer: Promise<void> | null = null;
   let fatal: StoreError | null = null;

@@ -126,7 +126,7 @@ export class Store {
 
   // documents
   addDocument(doc: NewDocument): Promise<AddOutcome> { return this.guard(() => addDocument(this.db, this.dialect, doc)); }
-  /** Several documents in one transaction, each all-or-nothing (a savepoint each); a failed one does not stop the others. */
+  /** Several documents in one transaction, each all-or-nothing; a document that cannot be written fails alone. */
   addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> { return this.guard(() => addDocuments(this.db, this.dialect, docs)); }
   findByHash(hash: string) { return this.guard(() => findByHash(this.db, hash)); }
   /** The content hashes already stored, for skipping known inputs before analysing them. */

@@ -1,6 +1,5 @@
 // Adding one document's analysis: everything about it is written in one transaction, so a crash
 // leaves either the whole document or none of it. Entities are tied to cross-document entities here.
-import { sql } from 'kysely';
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect, Trx } from './dialect.js';
@@ -100,26 +99,24 @@ export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocum
 
 export type BatchOutcome = AddOutcome | { status: 'failed'; error: string };
 
-/** Store several documents in one transaction (one commit is most of a small document's cost), each
- * inside its own savepoint: a document that fails is rolled back alone, the others are kept. */
+/** Store several documents in one transaction (one commit is most of a small document's cost). Each
+ * document stays all-or-nothing: when one cannot be written, the batch is rolled back and its documents
+ * are written one transaction each, so only the bad one fails. */
 export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<BatchOutcome[]> {
-  return db.transaction().execute(async (trx) => {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const out: BatchOutcome[] = [];
+      for (const input of inputs) out.push(await writeDocument(trx, dialect, input));
+      return out;
+    });
+  } catch (err) {
+    // a lost connection, a lock or a full disk is the store's problem, not a document's: stop
+    if (!isDocumentError(err)) throw err;
+    if (inputs.length === 1) return [{ status: 'failed', error: `${inputs[0].source}: ${err instanceof Error ? err.message : String(err)}` }];
     const out: BatchOutcome[] = [];
-    for (const input of inputs) {
-      await sql`savepoint dossier_doc`.execute(trx);
-      try {
-        out.push(await writeDocument(trx, dialect, input));
-        await sql`release savepoint dossier_doc`.execute(trx);
-      } catch (err) {
-        // a lost connection, a lock or a full disk is the store's problem, not this document's: stop the batch
-        if (!isDocumentError(err)) throw err;
-        await sql`rollback to savepoint dossier_doc`.execute(trx);
-        await sql`release savepoint dossier_doc`.execute(trx);
-        out.push({ status: 'failed', error: `${input.source}: ${err instanceof Error ? err.message : String(err)}` });
-      }
-    }
+    for (const input of inputs) out.push(...(await addDocuments(db, dialect, [input])));
     return out;
-  });
+  }
 }
 
 /** Errors that belong to one document's content (bad values, constraints), as opposed to the store's state. */
@@ -132,9 +129,12 @@ function isDocumentError(err: unknown): boolean {
 
 async function writeDocument(trx: Trx, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
   {
-    const known = await findByHash(trx, input.contentHash);
+    // one look-up for both questions: are these bytes stored, and is this source known
+    const seen = await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
+      .where((eb) => eb.or([eb('content_hash', '=', input.contentHash), eb('source', '=', input.source)])).orderBy('id').execute();
+    const known = seen.find((d) => d.content_hash === input.contentHash);
     if (known) return { status: 'skipped', id: known.id, version: known.version, source: known.source };
-    const prev = await trx.selectFrom('documents').select(['id', 'version']).where('source', '=', input.source).orderBy('version', 'desc').executeTakeFirst();
+    const prev = seen.filter((d) => d.source === input.source).sort((a, b) => b.version - a.version)[0];
     const version = prev ? prev.version + 1 : 1;
     if (prev) await trx.updateTable('documents').set({ latest: 0 }).where('source', '=', input.source).execute();
 
