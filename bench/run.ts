@@ -2,6 +2,7 @@
 // in the same process. Pass names to run only some: `npm run bench -- extraction pipeline`.
 import { formatRow, type BenchRow } from './lib.js';
 import { run as dates } from './dates.js';
+import { run as server } from './server.js';
 import { run as extraction } from './extraction.js';
 import { run as judge } from './judge.js';
 import { run as store } from './store.js';
@@ -20,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'extraction', run: extraction },
   { name: 'judge', run: judge },
   { name: 'store', run: store },
+  { name: 'server', run: server },
 ];
 
 const only = process.argv.slice(2);

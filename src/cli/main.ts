@@ -10,6 +10,8 @@ import { register as timeline } from './timeline.js';
 import { register as entities } from './entities.js';
 import { register as entity } from './entity.js';
 import { register as claims } from './claims.js';
+import { register as serve } from './serve.js';
+import { register as demo } from './demo.js';
 import { register as question } from './question.js';
 import { register as grade } from './grade.js';
 import { register as credibility } from './credibility.js';
@@ -19,7 +21,7 @@ import { register as ach } from './ach.js';
 import { register as report } from './report.js';
 import { register as exportCmd } from './export.js';
 
-const COMMANDS: ((p: Command) => void)[] = [analyze, add, list, show, search, timeline, entities, entity, claims, question, grade, credibility, hypothesis, rate, ach, report, exportCmd];
+const COMMANDS: ((p: Command) => void)[] = [analyze, add, list, show, search, timeline, entities, entity, claims, question, grade, credibility, hypothesis, rate, ach, report, exportCmd, serve, demo];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command();

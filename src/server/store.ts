@@ -1,0 +1,482 @@
+// The workbench data port over the dossier store (src/store). Listings page in SQL so a dossier of
+// 10,000 documents answers quickly; aggregates that scan the whole dossier (entity ranking,
+// sources, network) are memoised per dossier version (document count and newest id), so they are
+// recomputed only after documents are added.
+import { sql } from 'kysely';
+import { NotFoundError, UsageError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import type { Quote } from '../types.js';
+import { scoreMatrix, type MatrixItem, type MatrixRating } from './ach.js';
+import { sourceKey } from '../analysis/sources.js';
+import type { Credibility } from '../analysis/model.js';
+import type {
+  AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntitySummary,
+  HypothesisView, Network, NetworkEdge, Overview, Page, QuoteRef, Rating, Reliability, SearchHit, SourceView,
+  TimelineEvent, WorkbenchData,
+} from './model.js';
+import { basicReport } from './report.js';
+import type { EntityType } from '../types.js';
+
+/** Claim origins are stored as {name, kind, members} (older stores: plain names). */
+const originNames = (json: string): string[] =>
+  (JSON.parse(json) as unknown[]).map((o) => (typeof o === 'string' ? o : String((o as { name?: unknown }).name ?? ''))).filter(Boolean);
+const asType = (t: string): EntityType => (t === 'PERSON' || t === 'ORG' || t === 'PLACE' ? t : 'OTHER');
+const docId = (id: string): number => {
+  if (!/^\d+$/.test(id)) throw new NotFoundError(`document ${id}`);
+  return Number(id);
+};
+
+/** Optional judging hooks: the ACH scorer and report writer from src/analysis and src/report. */
+export interface JudgingHooks {
+  report?: (store: Store, format: 'md' | 'html') => Promise<string>;
+}
+
+export class StoreWorkbench implements WorkbenchData {
+  private memo = new Map<string, { version: string; value: Promise<unknown> }>();
+
+  constructor(readonly store: Store, private readonly hooks: JudgingHooks = {}) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  /** Changes whenever a document is added (or a version superseded). */
+  private async version(): Promise<string> {
+    // No WHERE, so SQLite counts over the smallest index instead of the wide document rows.
+    const r = await this.db.selectFrom('documents').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')]).executeTakeFirst();
+    return `${r?.n ?? 0}:${r?.max ?? 0}`;
+  }
+
+  private async memoised<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.version();
+    const hit = this.memo.get(key);
+    if (hit && hit.version === version) return hit.value as Promise<T>;
+    // The promise is kept, so concurrent requests (or the warm-up) share one computation.
+    const value = compute();
+    this.memo.set(key, { version, value });
+    value.catch(() => this.memo.delete(key));
+    return value;
+  }
+
+  /** Compute the whole-dossier aggregates in the background, so the first visitor does not wait. */
+  warm(): void {
+    void (async () => {
+      await this.ranking();
+      await this.sources();
+      await this.network(80);
+    })().catch(() => {});
+  }
+
+  async overview(): Promise<Overview> {
+    const counts = await this.memoised('counts', () => this.counts());
+    const live = async (table: 'claim_groups' | 'hypotheses') =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    return { question: await this.store.getQuestion(), ...counts, claims: await live('claim_groups'), hypotheses: await live('hypotheses') };
+  }
+
+  /** Counts that change only when documents are added. */
+  private async counts(): Promise<{ documents: number; entities: number; quotes: number; events: number }> {
+    const count = async (table: 'global_entities' | 'quotes' | 'events') =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    const docs = Number((await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('latest', '=', 1).executeTakeFirst())?.n ?? 0);
+    return { documents: docs, entities: await count('global_entities'), quotes: await count('quotes'), events: await count('events') };
+  }
+
+  async listDocuments(offset: number, limit: number): Promise<Page<DocumentSummary>> {
+    // Latest-version ids, memoised: paging by id list avoids stepping over wide rows for a deep offset.
+    const ids = await this.memoised('latestIds', async () =>
+      (await this.db.selectFrom('documents').select('id').where('latest', '=', 1).orderBy('id').execute()).map((r) => r.id));
+    const total = ids.length;
+    const wanted = ids.slice(offset, offset + limit);
+    if (!wanted.length) return { items: [], total, offset, limit };
+    const rows = await this.db.selectFrom('documents as d')
+      .select(['d.id', 'd.source', 'd.title', 'd.author', 'd.publisher', 'd.published_at'])
+      // Words counted in SQL (spaces + 1) so a page never loads the texts themselves.
+      .select(sql<number>`length(d.text) - length(replace(d.text, ' ', '')) + 1`.as('words'))
+      .select((eb) => eb.selectFrom('quotes as q').whereRef('q.document_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('quotes'))
+      .select((eb) => eb.selectFrom('events as v').whereRef('v.document_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('events'))
+      .select((eb) => eb.selectFrom('comments as c').whereRef('c.document_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('comments'))
+      .where('d.id', 'in', wanted).orderBy('d.id').execute();
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id), title: r.title, author: r.author, publisher: r.publisher, publishedAt: r.published_at, source: r.source,
+        words: Number(r.words), quoteCount: Number(r.quotes), eventCount: Number(r.events), commentCount: Number(r.comments),
+      })),
+      total, offset, limit,
+    };
+  }
+
+  async getDocument(id: string): Promise<DocumentDetail> {
+    const d = await this.store.getDocument(docId(id));
+    const a = d.analysis;
+    const globals = await this.db.selectFrom('entities').select(['local_id', 'global_id']).where('document_id', '=', d.id).execute();
+    const globalOf = new Map(globals.map((g) => [g.local_id, String(g.global_id)]));
+    return {
+      id: String(d.id), title: d.title, author: d.author, publisher: d.publisher, publishedAt: d.publishedAt, source: d.source,
+      words: a.document.text.split(/\s+/).filter(Boolean).length, quoteCount: a.quotes.length, eventCount: a.events.length, commentCount: a.comments.length,
+      url: a.document.url ?? (/^https?:\/\//.test(d.source) ? d.source : null),
+      text: a.document.text, commentThread: a.comments,
+      entities: a.entities.map((e) => ({ id: e.id, globalId: globalOf.get(e.id) ?? '', name: e.name, type: e.type, mentions: e.mentions })),
+      quotes: a.quotes, events: a.events,
+    };
+  }
+
+  /** Global entities ranked by the number of documents they appear in. */
+  /** Global entities ranked by the number of documents they appear in, with their mention counts (one pass per version). */
+  private ranking(): Promise<{ id: number; name: string; type: string; documents: number; mentions: number }[]> {
+    return this.memoised('ranking', async () => {
+      const rows = await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+        .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('documents'))
+        .groupBy(['g.id', 'g.name', 'g.type']).execute();
+      const mentions = await this.db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
+        .select(['e.global_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('e.global_id').execute();
+      const mentionsOf = new Map(mentions.map((m) => [m.global_id, Number(m.n)]));
+      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), mentions: mentionsOf.get(r.id) ?? 0 }))
+        .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
+    });
+  }
+
+  private async rankOf(id: number): Promise<{ documents: number; mentions: number } | undefined> {
+    const byId = await this.memoised('rankingById', async () => new Map((await this.ranking()).map((r) => [r.id, r])));
+    return byId.get(id);
+  }
+
+  private async summaries(ids: number[]): Promise<Map<number, { aliases: string[]; mentions: number }>> {
+    const out = new Map<number, { aliases: string[]; mentions: number }>();
+    if (!ids.length) return out;
+    for (const id of ids) out.set(id, { aliases: [], mentions: 0 });
+    const aliases = await this.db.selectFrom('global_aliases').select(['global_id', 'alias']).where('global_id', 'in', ids).execute();
+    for (const a of aliases) {
+      const s = out.get(a.global_id)!;
+      // Merge keys ("person:ana brekke") sit among the aliases as lookup forms; analysts never wrote them.
+      if (!/^(person|org|place|other):/i.test(a.alias) && !s.aliases.includes(a.alias)) s.aliases.push(a.alias);
+    }
+    const byId = await this.memoised('rankingById', async () => new Map((await this.ranking()).map((r) => [r.id, r])));
+    for (const id of ids) out.get(id)!.mentions = byId.get(id)?.mentions ?? 0;
+    return out;
+  }
+
+  async listEntities(offset: number, limit: number, filter?: string): Promise<Page<EntitySummary>> {
+    let ranked = await this.ranking();
+    if (filter) {
+      const f = filter.toLowerCase();
+      const hits = await this.db.selectFrom('global_aliases').select('global_id').where('norm', 'like', `%${f.replace(/[%_\\]/g, '')}%`).execute();
+      const ids = new Set(hits.map((h) => h.global_id));
+      ranked = ranked.filter((r) => ids.has(r.id) || r.name.toLowerCase().includes(f));
+    }
+    const pageRows = ranked.slice(offset, offset + limit);
+    const extra = await this.summaries(pageRows.map((r) => r.id));
+    return {
+      items: pageRows.map((r) => ({ id: String(r.id), name: r.name, type: asType(r.type), aliases: extra.get(r.id)!.aliases, documents: r.documents, mentions: r.mentions })),
+      total: ranked.length, offset, limit,
+    };
+  }
+
+  async getEntity(id: string): Promise<EntityDetail> {
+    if (!/^\d+$/.test(id)) throw new NotFoundError(`entity ${id}`);
+    const gid = Number(id);
+    const g = await this.db.selectFrom('global_entities').selectAll().where('id', '=', gid).executeTakeFirst();
+    if (!g) throw new NotFoundError(`entity ${id}`);
+    const extra = (await this.summaries([gid])).get(gid)!;
+    // The page shows the entity in its first 50 documents; counts come from the memoised ranking.
+    const locals = await this.db.selectFrom('entities as e').innerJoin('documents as d', 'd.id', 'e.document_id')
+      .select(['e.id', 'e.document_id', 'e.local_id', 'd.title']).where('e.global_id', '=', gid).where('d.latest', '=', 1).orderBy('e.document_id').limit(100).execute();
+    const shownDocs = [...new Set(locals.map((l) => l.document_id))].slice(0, 50);
+    const titleOf = new Map(locals.map((l) => [l.document_id, l.title]));
+    const mentions = locals.length
+      ? await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id')
+          .select(['m.document_id', 'm.container', 'm.start', 'm.end', 'm.text'])
+          // Context is cut in SQL (1-based substr) so a mention list never loads whole texts.
+          .select(sql<string>`substr(d.text, case when m.start > 60 then m.start - 59 else 1 end, case when m.start > 60 then 60 else m.start end)`.as('before'))
+          .select(sql<string>`substr(d.text, m."end" + 1, 60)`.as('after'))
+          .where('m.entity_id', 'in', locals.slice(0, 50).map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(150).execute()
+      : [];
+    // Mentions in comments get their context from the comment's own text.
+    const inComments = mentions.filter((m) => m.container !== 'document');
+    if (inComments.length) {
+      const texts = await this.db.selectFrom('comments').select(['document_id', 'comment_id', 'text'])
+        .where('document_id', 'in', [...new Set(inComments.map((m) => m.document_id))]).execute();
+      const textOf = new Map(texts.map((t) => [`${t.document_id}:${t.comment_id}`, t.text]));
+      for (const m of inComments) {
+        const t = textOf.get(`${m.document_id}:${m.container}`) ?? '';
+        m.before = t.slice(Math.max(0, m.start - 60), m.start);
+        m.after = t.slice(m.end, m.end + 60);
+      }
+    }
+    // Neighbours: entities sharing documents with this one (over the first 50 of its documents).
+    const co = shownDocs.length
+      ? await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+          .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('n'))
+          .where('e.document_id', 'in', shownDocs).where('e.global_id', '!=', gid).groupBy(['g.id', 'g.name', 'g.type']).execute()
+      : [];
+    const localKeys = new Set(locals.map((l) => `${l.document_id}:${l.local_id}`));
+    const quotes = shownDocs.length
+      ? await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'container', 'start', 'end', 'content', 'speaker_text', 'speaker_entity', 'cue'])
+          .where('document_id', 'in', shownDocs).orderBy('document_id').orderBy('start').execute()
+      : [];
+    const ref = (q: (typeof quotes)[number]): QuoteRef => ({
+      documentId: String(q.document_id), title: titleOf.get(q.document_id) ?? null, quoteId: q.local_id, speaker: q.speaker_text, cue: q.cue, content: q.content,
+    });
+    const mentionSpans = mentions.filter((m) => m.container !== undefined);
+    const quotesBy: QuoteRef[] = [];
+    const quotesAbout: QuoteRef[] = [];
+    for (const q of quotes) {
+      if (q.speaker_entity && localKeys.has(`${q.document_id}:${q.speaker_entity}`)) quotesBy.push(ref(q));
+      else if (mentionSpans.some((m) => m.document_id === q.document_id && m.container === q.container && m.start >= q.start && m.end <= q.end)) quotesAbout.push(ref(q));
+    }
+    return {
+      id: String(gid), name: g.name, type: asType(g.type), aliases: extra.aliases, documents: (await this.rankOf(gid))?.documents ?? shownDocs.length, mentions: extra.mentions,
+      mentionList: mentions.map((m) => ({ documentId: String(m.document_id), title: titleOf.get(m.document_id) ?? null, in: m.container, start: m.start, end: m.end, text: m.text, before: m.before ?? '', after: m.after ?? '' })),
+      neighbours: co.map((c) => ({ id: String(c.id), name: c.name, type: asType(c.type), weight: Number(c.n) })).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)).slice(0, 50),
+      quotesBy: quotesBy.slice(0, 200),
+      quotesAbout: quotesAbout.slice(0, 200),
+    };
+  }
+
+  async listClaims(offset: number, limit: number): Promise<Page<ClaimGroupView>> {
+    const total = Number((await this.db.selectFrom('claim_groups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    const groups = await this.db.selectFrom('claim_groups').selectAll().orderBy('id').limit(limit).offset(offset).execute();
+    if (!groups.length) return { items: [], total, offset, limit };
+    const members = await this.db.selectFrom('claim_members as m').innerJoin('documents as d', 'd.id', 'm.document_id')
+      .select(['m.claim_group_id', 'm.document_id', 'm.quote_local_id', 'm.sentence', 'm.source', 'm.origin', 'd.title', 'd.publisher'])
+      .where('m.claim_group_id', 'in', groups.map((g) => g.id)).orderBy('m.id').execute();
+    const quoteVia = new Map<string, string[]>();
+    const qrows = members.filter((m) => m.quote_local_id);
+    if (qrows.length) {
+      const qs = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'via']).where('document_id', 'in', [...new Set(qrows.map((m) => m.document_id))]).execute();
+      for (const q of qs) quoteVia.set(`${q.document_id}:${q.local_id}`, (JSON.parse(q.via) as Quote['via']).map((v) => v.text));
+    }
+    const cred = new Map((await this.store.listCredibility()).map((c) => [c.claimGroupId, c.credibility]));
+    return {
+      items: groups.map((g) => {
+        const own = members.filter((m) => m.claim_group_id === g.id);
+        return {
+          id: g.id, text: g.text, origins: originNames(g.origins), credibility: cred.get(g.id) ?? null,
+          members: own.map((m) => ({ document: String(m.document_id), documentTitle: m.title, quoteId: m.quote_local_id, sentence: m.sentence, source: m.origin || m.source })),
+          chains: own.map((m) => ({ steps: [m.origin, ...(m.quote_local_id ? quoteVia.get(`${m.document_id}:${m.quote_local_id}`) ?? [] : []), m.publisher ?? m.title ?? m.source].filter((s, i, a) => s && a.indexOf(s) === i) })),
+        };
+      }),
+      total, offset, limit,
+    };
+  }
+
+  /** Every speaker, relaying outlet and publisher, with the analyst's grade where there is one. */
+  private async sources(): Promise<SourceView[]> {
+    const found = await this.memoised('sources', async () => {
+      const all = new Map<string, { name: string; kind: SourceView['kind']; items: number }>();
+      const add = (name: string | null, kind: SourceView['kind'], n = 1) => {
+        const clean = name?.trim();
+        if (!clean) return;
+        const id = `${kind}:${clean}`;
+        const s = all.get(id);
+        if (s) s.items += n;
+        else all.set(id, { name: clean, kind, items: n });
+      };
+      const pubs = await this.db.selectFrom('documents').select(['publisher']).select((eb) => eb.fn.countAll<number>().as('n')).where('latest', '=', 1).groupBy('publisher').execute();
+      for (const p of pubs) add(p.publisher, 'publisher', Number(p.n));
+      const speakers = await this.db.selectFrom('quotes as q')
+        .leftJoin('entities as e', (j) => j.onRef('e.document_id', '=', 'q.document_id').onRef('e.local_id', '=', 'q.speaker_entity'))
+        .leftJoin('global_entities as g', 'g.id', 'e.global_id')
+        .select([sql<string>`coalesce(g.name, q.speaker_text)`.as('name')]).select((eb) => eb.fn.countAll<number>().as('n'))
+        .groupBy(sql`coalesce(g.name, q.speaker_text)`).execute();
+      for (const s of speakers) add(s.name, 'speaker', Number(s.n));
+      const vias = await this.db.selectFrom('quotes').select('via').where('via', '!=', '[]').execute();
+      for (const v of vias) for (const o of JSON.parse(v.via) as Quote['via']) add(o.text, 'outlet');
+      return [...all.entries()].map(([id, s]) => ({ id, ...s }));
+    });
+    const grades = new Map((await this.store.listSources()).map((g) => [`${g.kind}:${g.name}`, g]));
+    const out: SourceView[] = found.map((s) => ({ ...s, reliability: grades.get(s.id)?.reliability ?? null, reason: grades.get(s.id)?.reason ?? null }));
+    for (const [id, g] of grades) if (!found.some((s) => s.id === id)) out.push({ id, name: g.name, kind: g.kind, reliability: g.reliability, reason: g.reason, items: 0 });
+    return out.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name));
+  }
+
+  async listSources(offset: number, limit: number): Promise<Page<SourceView>> {
+    const all = await this.sources();
+    return { items: all.slice(offset, offset + limit), total: all.length, offset, limit };
+  }
+
+  async gradeSource(id: string, reliability: Reliability, reason: string | null): Promise<SourceView> {
+    const m = /^(speaker|outlet|publisher):(.+)$/s.exec(id);
+    if (!m) throw new NotFoundError(`source ${id}`);
+    const s = (await this.sources()).find((x) => x.id === id);
+    if (!s) throw new NotFoundError(`source ${id}`);
+    await this.store.gradeSource({ name: m[2], kind: m[1] as SourceView['kind'], reliability, reason });
+    return { ...s, reliability, reason };
+  }
+
+  async listHypotheses(): Promise<HypothesisView[]> {
+    return (await this.store.listHypotheses()).map((h) => ({ id: String(h.id), text: h.text }));
+  }
+
+  async addHypothesis(text: string): Promise<HypothesisView> {
+    const h = await this.store.addHypothesis(text);
+    return { id: String(h.id), text: h.text };
+  }
+
+  /** Claim groups, plus single quotes already rated; quotes stand in when nothing is grouped yet. */
+  private async evidence(ratedQuotes: Set<string>): Promise<MatrixItem[]> {
+    const grades = new Map((await this.store.listSources()).filter((s) => s.reliability).map((s) => [sourceKey(s.name), s.reliability as Reliability]));
+    const best = (origins: string[]): Reliability | null =>
+      origins.map((o) => grades.get(sourceKey(o))).filter((r): r is Reliability => !!r).sort()[0] ?? null;
+    const cred = new Map((await this.store.listCredibility()).map((c) => [c.claimGroupId, c.credibility as Credibility]));
+    const claims = await this.db.selectFrom('claim_groups').selectAll().orderBy('id').limit(60).execute();
+    const out: MatrixItem[] = claims.map((c) => {
+      const origins = originNames(c.origins);
+      return { id: `claim:${c.id}`, kind: 'claim', text: c.text, origins, reliability: best(origins), credibility: cred.get(c.id) ?? null };
+    });
+    const quoteRows = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text']).orderBy('document_id').orderBy('start').limit(claims.length ? 0 : 24).execute();
+    const seen = new Set<string>();
+    const pushQuote = (q: { document_id: number; local_id: string; content: string; speaker_text: string }) => {
+      const key = `${q.document_id}:${q.local_id}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const origins = q.speaker_text ? [q.speaker_text] : [];
+      out.push({ id: `quote:${key}`, kind: 'quote', text: q.content, origins, reliability: best(origins), credibility: null });
+    };
+    for (const q of quoteRows) pushQuote(q);
+    for (const key of ratedQuotes) {
+      if (seen.has(key)) continue;
+      const at = key.indexOf(':');
+      if (at < 0 || !/^\d+$/.test(key.slice(0, at))) continue;
+      const q = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text'])
+        .where('document_id', '=', Number(key.slice(0, at))).where('local_id', '=', key.slice(at + 1)).executeTakeFirst();
+      if (q) pushQuote(q);
+    }
+    return out;
+  }
+
+  async ach(): Promise<AchMatrix> {
+    const ratings = await this.store.listRatings();
+    const items = await this.evidence(new Set(ratings.filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId)));
+    const cells: MatrixRating[] = ratings.map((r) => ({
+      evidenceId: `${r.evidenceKind}:${r.evidenceId}`, hypothesisId: String(r.hypothesisId), rating: r.rating, weight: r.weight, proposed: r.proposed,
+    }));
+    return scoreMatrix(await this.store.getQuestion(), await this.listHypotheses(), items, cells);
+  }
+
+  async rate(evidenceId: string, hypothesisId: string, rating: Rating | null): Promise<void> {
+    const m = /^(claim|quote):(.+)$/s.exec(evidenceId);
+    if (!m) throw new UsageError(`evidence id "${evidenceId}" must be claim:ID or quote:DOC:QUOTE`);
+    const kind = m[1] as 'claim' | 'quote';
+    if (!/^\d+$/.test(hypothesisId) || !(await this.db.selectFrom('hypotheses').select('id').where('id', '=', Number(hypothesisId)).executeTakeFirst()))
+      throw new NotFoundError(`hypothesis ${hypothesisId}`);
+    if (kind === 'claim') {
+      if (!(await this.db.selectFrom('claim_groups').select('id').where('id', '=', m[2]).executeTakeFirst())) throw new NotFoundError(`claim group ${m[2]}`);
+    } else {
+      const at = m[2].indexOf(':');
+      const d = m[2].slice(0, at);
+      if (at < 0 || !/^\d+$/.test(d) || !(await this.db.selectFrom('quotes').select('id').where('document_id', '=', Number(d)).where('local_id', '=', m[2].slice(at + 1)).executeTakeFirst()))
+        throw new NotFoundError(`quote ${m[2]}`);
+    }
+    if (rating) await this.store.rate({ evidenceKind: kind, evidenceId: m[2], hypothesisId: Number(hypothesisId), rating, proposed: false });
+    else await this.db.deleteFrom('ratings').where('evidence_kind', '=', kind).where('evidence_id', '=', m[2]).where('hypothesis_id', '=', Number(hypothesisId)).execute();
+  }
+
+  async timeline(from: string | null, to: string | null, limit: number): Promise<{ items: TimelineEvent[]; total: number }> {
+    let q = this.db.selectFrom('events as v').innerJoin('documents as d', 'd.id', 'v.document_id').where('d.latest', '=', 1).where('v.date', 'is not', null);
+    if (from) q = q.where('v.date', '>=', from);
+    if (to) q = q.where('v.date', '<=', `${to}\uffff`);
+    const total = await this.memoised(`timeline:${from}:${to}`, async () => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0));
+    // date then id: both are in the events_date index (id is the rowid), so no sort of every event.
+    const rows = await q.select(['v.document_id', 'v.local_id', 'v.date', 'v.cameo', 'v.text', 'v.actors', 'd.title']).orderBy('v.date').orderBy('v.id').limit(limit).execute();
+    const docIds = [...new Set(rows.map((r) => r.document_id))];
+    const names = new Map<string, string>();
+    for (let i = 0; i < docIds.length; i += 500) {
+      const ents = await this.db.selectFrom('entities').select(['document_id', 'local_id', 'name']).where('document_id', 'in', docIds.slice(i, i + 500)).execute();
+      for (const e of ents) names.set(`${e.document_id}:${e.local_id}`, e.name);
+    }
+    return {
+      items: rows.map((r) => ({
+        id: `${r.document_id}:${r.local_id}`, documentId: String(r.document_id), title: r.title, date: r.date!, cameo: r.cameo, text: r.text,
+        actors: (JSON.parse(r.actors) as string[]).map((a) => names.get(`${r.document_id}:${a}`) ?? a),
+      })),
+      total,
+    };
+  }
+
+  async network(limit: number): Promise<Network> {
+    return this.memoised(`network:${limit}`, async () => {
+      const top = (await this.ranking()).slice(0, limit);
+      const keep = new Set(top.map((t) => t.id));
+      const ids = [...keep];
+      // Millions of pair increments on a large dossier: numeric keys (kind, source, target packed
+      // into one safe integer) instead of strings keep this to a fraction of a second.
+      const KINDS: NetworkEdge['kind'][] = ['cooccurrence', 'quote', 'event'];
+      const weights = new Map<number, number>();
+      const bump = (a: number, b: number, kind: NetworkEdge['kind'], n = 1) => {
+        if (a === b || !keep.has(a) || !keep.has(b)) return;
+        const [s, t] = kind === 'cooccurrence' && a > b ? [b, a] : [a, b];
+        const k = (KINDS.indexOf(kind) * 2 ** 24 + s) * 2 ** 24 + t;
+        weights.set(k, (weights.get(k) ?? 0) + n);
+      };
+      if (ids.length) {
+        // Pairs are counted in memory from one indexed read: a self-join over 10,000 documents
+        // (or a range join of mentions inside quotes) takes SQLite seconds.
+        const ents = await this.db.selectFrom('entities').select(['id', 'document_id', 'global_id']).where('global_id', 'in', ids).execute();
+        const perDoc = new Map<number, Set<number>>();
+        for (const e of ents) {
+          let set = perDoc.get(e.document_id);
+          if (!set) perDoc.set(e.document_id, (set = new Set()));
+          set.add(e.global_id);
+        }
+        for (const set of perDoc.values()) {
+          const list = [...set].sort((x, y) => x - y);
+          for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) bump(list[i], list[j], 'cooccurrence');
+        }
+        const spoken = await this.db.selectFrom('quotes as q')
+          .innerJoin('entities as s', (j) => j.onRef('s.document_id', '=', 'q.document_id').onRef('s.local_id', '=', 'q.speaker_entity'))
+          .select(['q.document_id', 'q.container', 'q.start', 'q.end', 's.global_id']).where('s.global_id', 'in', ids).execute();
+        const quoted = new Set(spoken.map((q) => q.document_id));
+        const globalOfRow = new Map(ents.map((e) => [e.id, e.global_id]));
+        const rowIds = ents.filter((e) => quoted.has(e.document_id)).map((e) => e.id);
+        const mentionsByDoc = new Map<number, { container: string; start: number; end: number; g: number }[]>();
+        for (let i = 0; i < rowIds.length; i += 5000) {
+          const rows = await this.db.selectFrom('mentions').select(['entity_id', 'document_id', 'container', 'start', 'end']).where('entity_id', 'in', rowIds.slice(i, i + 5000)).execute();
+          for (const m of rows) {
+            let list = mentionsByDoc.get(m.document_id);
+            if (!list) mentionsByDoc.set(m.document_id, (list = []));
+            list.push({ container: m.container, start: m.start, end: m.end, g: globalOfRow.get(m.entity_id)! });
+          }
+        }
+        for (const q of spoken)
+          for (const m of mentionsByDoc.get(q.document_id) ?? [])
+            if (m.container === q.container && m.start >= q.start && m.end <= q.end) bump(q.global_id, m.g, 'quote');
+        const events = await this.db.selectFrom('events').select(['document_id', 'actors']).where('actors', 'like', '%,%').execute();
+        const globals = new Map<string, number>();
+        const docs = [...new Set(events.map((e) => e.document_id))];
+        for (let i = 0; i < docs.length; i += 500)
+          for (const e of await this.db.selectFrom('entities').select(['document_id', 'local_id', 'global_id']).where('document_id', 'in', docs.slice(i, i + 500)).execute())
+            globals.set(`${e.document_id}:${e.local_id}`, e.global_id);
+        for (const ev of events) {
+          const actors = (JSON.parse(ev.actors) as string[]).map((a) => globals.get(`${ev.document_id}:${a}`)).filter((x): x is number => x !== undefined);
+          for (let i = 0; i + 1 < actors.length; i++) bump(actors[i], actors[i + 1], 'event');
+        }
+      }
+      const edges: NetworkEdge[] = [...weights].map(([k, weight]) => {
+        const t = k % 2 ** 24;
+        const rest = (k - t) / 2 ** 24;
+        const src = rest % 2 ** 24;
+        return { source: String(src), target: String(t), kind: KINDS[(rest - src) / 2 ** 24], weight };
+      });
+      return { nodes: top.map((t) => ({ id: String(t.id), name: t.name, type: asType(t.type), weight: t.documents })), edges };
+    });
+  }
+
+  async search(q: string, offset: number, limit: number): Promise<Page<SearchHit>> {
+    const hits = await this.store.search(q, offset + limit + 1);
+    return {
+      items: hits.slice(offset, offset + limit).map((h) => ({ documentId: String(h.id), title: h.title ?? h.source, snippet: h.snippet })),
+      total: offset + Math.min(hits.length - offset, limit + 1) > offset + limit ? offset + limit + 1 : hits.length,
+      offset, limit,
+    };
+  }
+
+  async report(format: 'md' | 'html'): Promise<string> {
+    if (this.hooks.report) return this.hooks.report(this.store, format);
+    return basicReport(await this.ach(), format);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

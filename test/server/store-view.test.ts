@@ -1,0 +1,73 @@
+// The workbench's view of the store, run on SQLite and PostgreSQL with the same assertions.
+import assert from 'node:assert/strict';
+import { dialectTest } from '../store/dialects.js';
+import { StoreWorkbench } from '../../src/server/store.js';
+import type { Store } from '../../src/store/index.js';
+import { fixtureAnalyses } from './fixtures.js';
+
+async function fill(store: Store): Promise<StoreWorkbench> {
+  for (const [i, a] of fixtureAnalyses().entries()) await store.addDocument({ source: a.source, contentHash: `fixture-${i}`, format: 'text', analysis: a });
+  return new StoreWorkbench(store);
+}
+
+dialectTest('store view: pages documents with their counts', async (store) => {
+  const view = await fill(store);
+  const page = await view.listDocuments(0, 1);
+  assert.equal(page.total, 2);
+  assert.deepEqual(page.items.map((d) => [d.title, d.quoteCount, d.eventCount, d.commentCount, d.words]), [['Bridge at Varno', 1, 1, 2, 38]]);
+  assert.deepEqual((await view.listDocuments(1, 5)).items.map((d) => d.title), ['Guard denies bridge account']);
+});
+
+dialectTest('store view: the reader gets one global id for an entity seen in two documents', async (store) => {
+  const view = await fill(store);
+  const [a, b] = (await view.listDocuments(0, 2)).items;
+  const guardIn = async (id: string) => (await view.getDocument(id)).entities.find((e) => e.name === 'Northern Guard')!.globalId;
+  assert.equal(await guardIn(a.id), await guardIn(b.id));
+  await assert.rejects(view.getDocument('999'), { code: 'NOT_FOUND' });
+});
+
+dialectTest('store view: entities ranked by documents, with mentions, quotes and neighbours', async (store) => {
+  const view = await fill(store);
+  const entities = await view.listEntities(0, 10);
+  const guard = entities.items[0];
+  assert.deepEqual([guard.name, guard.documents, guard.mentions], ['Northern Guard', 2, 4]);
+  const veld = entities.items.find((e) => e.name === 'Tomas Veld')!;
+  const detail = await view.getEntity(veld.id);
+  assert.deepEqual(detail.quotesBy.map((q) => q.content), ['"The bridge was defended by the Northern Guard,"']);
+  assert.deepEqual(detail.mentionList.map((m) => [m.before.slice(-6), m.text, m.after.slice(0, 4)]), [[' said ', 'Tomas Veld', ', a ']]);
+  assert.ok(detail.neighbours.some((n) => n.name === 'Northern Guard'));
+  assert.deepEqual((await view.listEntities(0, 10, 'brekk')).items.map((e) => e.name), ['Ana Brekke']);
+});
+
+dialectTest('store view: grades a source and rates a quote against a hypothesis', async (store) => {
+  const view = await fill(store);
+  const sources = await view.listSources(0, 50);
+  const brekke = sources.items.find((s) => s.kind === 'speaker' && s.name === 'Ana Brekke')!;
+  assert.equal(brekke.items, 1);
+  await view.gradeSource(brekke.id, 'A', 'Eyewitness');
+  assert.equal((await view.listSources(0, 50)).items.find((s) => s.id === brekke.id)!.reliability, 'A');
+  const h1 = await view.addHypothesis('The bridge was abandoned');
+  const h2 = await view.addHypothesis('The bridge was defended');
+  const m0 = await view.ach();
+  const quote = m0.evidence.find((e) => e.source === 'Brekke')!;
+  await view.rate(quote.id, h1.id, 'C');
+  await view.rate(quote.id, h2.id, 'II');
+  const m = await view.ach();
+  assert.deepEqual(m.scores.map((s) => [s.inconsistency, s.rank]), [[0, 1], [0.5, 2]]);
+  await view.rate(quote.id, h2.id, null);
+  assert.deepEqual((await view.ach()).cells.length, 1);
+  await assert.rejects(view.rate('quote:1:q99', h1.id, 'C'), { code: 'NOT_FOUND' });
+});
+
+dialectTest('store view: timeline names the actors, network links them, search finds text', async (store) => {
+  const view = await fill(store);
+  const t = await view.timeline(null, null, 10);
+  assert.deepEqual(t.items.map((e) => [e.date, e.cameo, e.actors]), [['2024-03-03', '195', ['Northern Guard', 'Varno']]]);
+  assert.equal((await view.timeline('2024-04', null, 10)).total, 0);
+  const net = await view.network(10);
+  const name = new Map(net.nodes.map((n) => [n.id, n.name]));
+  assert.ok(net.edges.some((e) => e.kind === 'event' && name.get(e.source) === 'Northern Guard' && name.get(e.target) === 'Varno'));
+  assert.ok(net.edges.some((e) => e.kind === 'quote' && name.get(e.source) === 'Tomas Veld' && name.get(e.target) === 'Northern Guard'));
+  const hits = await view.search('defended', 0, 10);
+  assert.deepEqual(hits.items.map((h) => h.title), ['Guard denies bridge account']);
+});
