@@ -23,7 +23,11 @@ function article(n: number): Buffer {
     `The ${g(0)} moved ${n % 90 + 10} trucks from ${t(1)} to ${t(2)} on ${1 + (n % 27)} March 2019, officials said. ` +
     `"We will not leave ${t(2)} again," ${p(0)} told the ${g(1)} newsletter. ${p(1)} said the move had been planned for weeks.\n\n` +
     `According to ${p(2)}, the ${g(2)} sold fuel to the ${g(0)} in exchange for grain. The claim could not be verified. ` +
-    `Residents of ${t(3)} reported shelling near the old harbour on Tuesday, and ${n % 7 + 2} houses were damaged.\n`);
+    `Residents of ${t(3)} reported shelling near the old harbour on Tuesday, and ${n % 7 + 2} houses were damaged.\n\n` +
+    `In ${t(4)}, the council met on Wednesday to discuss the ferry timetable and the price of bread. ${p(3)}, who chairs the council, ` +
+    `said the ${g(3)} had promised to reopen the coast road by the end of the month. Traders said prices had risen by ${n % 30 + 5} per cent since January.\n\n` +
+    `${p(4)} of the ${g(1)} denied that any trucks had crossed the river. "Nobody moved anything across the bridge at night," ${p(4)} said. ` +
+    `Satellite pictures published by the ${g(2)} newsletter on Thursday showed a convoy near ${t(1)}, but their date could not be confirmed.\n`);
 }
 
 const analyzeOne = (n: number): { analysis: Analysis; hash: string; format: string } => {
@@ -39,17 +43,24 @@ async function rate(count: number, from: number, fn: (n: number) => unknown): Pr
   return (count * 1000) / (performance.now() - t0);
 }
 
+/** As `dossier add` does it: analyse each document, store them in batches of 16 (one transaction each). */
 async function addRate(store: Store, count: number, from: number): Promise<number> {
-  return rate(count, from, async (n) => {
-    const a = analyzeOne(n);
-    await store.addDocument({ source: `bench-${n}.txt`, contentHash: a.hash, format: a.format, analysis: a.analysis });
-  });
+  const t0 = performance.now();
+  for (let i = 0; i < count; i += 16) {
+    const batch = [];
+    for (let n = from + i; n < from + Math.min(count, i + 16); n++) {
+      const a = analyzeOne(n);
+      batch.push({ source: `bench-${n}.txt`, contentHash: a.hash, format: a.format, analysis: a.analysis });
+    }
+    await store.addDocuments(batch);
+  }
+  return (count * 1000) / (performance.now() - t0);
 }
 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const COUNT = 150;
+  const COUNT = 160;
   try {
     for (let i = 0; i < 20; i++) analyzeOne(1_000_000 + i); // warm the model and the JIT
     const analyze = await rate(COUNT, 0, analyzeOne);
@@ -58,7 +69,7 @@ export async function run(): Promise<BenchRow[]> {
 
     const sqlite = await openStore(join(dir, 'bench.db'), { create: true });
     try {
-      await addRate(sqlite, 10, 2_000_000);
+      await addRate(sqlite, 16, 2_000_000);
       rows.push({ capability: 'store: add to SQLite (analyze + store)', unit: 'docs/s', value: await addRate(sqlite, COUNT, 0), reference });
     } finally {
       await sqlite.close();
@@ -70,7 +81,7 @@ export async function run(): Promise<BenchRow[]> {
       u.searchParams.set('schema', schema);
       const pg = await openStore(u.toString());
       try {
-        await addRate(pg, 10, 2_000_000);
+        await addRate(pg, 16, 2_000_000);
         rows.push({ capability: 'store: add to PostgreSQL (analyze + store)', unit: 'docs/s', value: await addRate(pg, COUNT, 0), reference });
       } finally {
         await pg.db.schema.dropSchema(schema).ifExists().cascade().execute();
@@ -87,14 +98,18 @@ export async function run(): Promise<BenchRow[]> {
     const rss: number[] = [];
     const t0 = performance.now();
     try {
-      for (let n = 1; n <= 10_000; n++) {
-        const a = pool[n % pool.length];
-        const text = `${a.document.text}\nItem ${n}.`;
-        await mem.addDocument({
-          source: `gen-${n}.txt`, contentHash: createHash('sha256').update(text).digest('hex'), format: 'text',
-          analysis: { ...a, source: `gen-${n}.txt`, document: { ...a.document, text } },
-        });
-        if (n === 1000 || n === 5000 || n === 10_000) rss.push(process.memoryUsage().rss / 1048576);
+      for (let n = 1; n <= 10_000; n += 16) {
+        const batch = [];
+        for (let k = n; k < n + 16 && k <= 10_000; k++) {
+          const a = pool[k % pool.length];
+          const text = `${a.document.text}\nItem ${k}.`;
+          batch.push({
+            source: `gen-${k}.txt`, contentHash: createHash('sha256').update(text).digest('hex'), format: 'text',
+            analysis: { ...a, source: `gen-${k}.txt`, document: { ...a.document, text } },
+          });
+        }
+        await mem.addDocuments(batch);
+        for (const mark of [1000, 5000, 10_000]) if (n <= mark && mark < n + 16) rss.push(process.memoryUsage().rss / 1048576);
       }
     } finally {
       await mem.close();

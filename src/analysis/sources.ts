@@ -181,7 +181,9 @@ export function partiesNamedIn(text: string, ms: PartyMatcher = DEFAULT_MATCHERS
 
 // An affiliation is read only from words that describe the source: an appositive or "of the …"
 // phrase, or a copula ("X is a member of …"), never from what the source goes on to say.
-const DESCRIBES = /^\s*(?:,|\(|–|—|-\s|of\b|from\b|with\b|for\b|is\b|was\b|who\s+(?:is|was)\b|a\s+member\b|,?\s*a\s+senior\b)/i;
+// An appositive after a comma must look like one (", a member of …", ", Chief of …"), so a name used
+// in address ("Nehad, if ISIL are …") is not read as a description.
+const DESCRIBES = /^\s*(?:,\s*(?:a|an|the|who|one|former|senior|chief|head|commander|spokes\w*|leader|member|general|colonel|officer|official|minister|adviser|advisor|director|deputy)\b|\(|–|—|-\s|of\b|from\b|with\b|for\b|is\b|was\b|who\s+(?:is|was)\b|a\s+member\b)/i;
 
 function sentenceEnd(text: string, from: number): number {
   const re = /[.!?](?=\s|$)|\n/g;
@@ -194,7 +196,7 @@ function descriptionAround(text: string, start: number, end: number, stops: read
   // before: the words directly in front of the name, back to the last punctuation (a title like "FSA commander")
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 48);
   let before = text.slice(lineStart, start);
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('.'), before.lastIndexOf('“'), before.lastIndexOf('"'));
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('.'), before.lastIndexOf('“'), before.lastIndexOf('”'), before.lastIndexOf('"'));
   if (cut >= 0) before = before.slice(cut + 1);
   // only the words that modify the name: stop at a verb or preposition ("an adviser told the Times")
   const verbOrPreposition = /\b(?:told|tells|said|says|to|by|according|quoted|quoting|in|on|at|as|that|and|with|for|from|reported|cited|citing|wrote|than|about|against)\b/gi;
@@ -238,6 +240,8 @@ export function speakerDescriptions(doc: DocumentRecord, q: Quote): string[] {
   const ent = speakerEntity(doc, q);
   if (ent) {
     for (const m of ent.mentions) {
+      // a pronoun, or a mention inside someone's quoted words, is not where a source is described
+      if (PRONOUN.test(m.text.trim()) || doc.quotes.some((o) => o.in === m.in && o.start <= m.start && m.end <= o.end)) continue;
       const t = containerText(doc, m.in);
       const st = m.in === q.in ? stops : quoteStops(doc, m.in);
       out.add(descriptionAround(t, m.start, m.end, st));

@@ -13,7 +13,10 @@ import { MAX_INPUT_BYTES } from '../ingest/decode.js';
 import { feedLinks, fetchUrl, isUrl, type FetchOptions } from '../ingest/fetch.js';
 import { AnalysisPool } from './add-pool.js';
 import { dbOption, printJson, withStore } from './db.js';
-import type { AddOutcome, Store } from '../store/index.js';
+import type { AddOutcome, NewDocument, Store } from '../store/index.js';
+
+/** Documents per write transaction, at most. */
+const BATCH = 16;
 
 /** File kinds picked up when walking a directory (explicit file arguments are always tried). */
 const DOCUMENT_FILE = /\.(txt|text|md|markdown|html?|xhtml)(\.gz)?$/i;
@@ -82,7 +85,10 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const known = await store.knownHashes();
   const queue = inputs.map((input) => ({ input, fromFeed: false }));
   const results: AddResult[] = [];
-  let writing: Promise<unknown> = Promise.resolve();
+  // Analysed documents wait here for the single writer (SQLite has one writer, and entity merging must
+  // see earlier documents); it stores what has gathered as one transaction (a bad document fails alone, see addDocuments).
+  const pending: NewDocument[] = [];
+  let writer: Promise<void> | null = null;
   let fatal: StoreError | null = null;
   const done = (r: AddResult) => {
     results.push(r);
@@ -111,18 +117,23 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     known.add(hash);
     const analysed = await pool.analyze(input, read.bytes);
     if ('error' in analysed) return done({ input, status: 'failed', error: analysed.error });
-    // writes go one at a time: SQLite has one writer, and entity merging must see earlier documents
-    const write = writing.then(async () => {
-      if (fatal) return;
+    pending.push({ source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis });
+    writer ??= flush();
+    // backpressure: analysis may run ahead of writing by a few batches, no more (memory stays flat)
+    if (pending.length >= BATCH * 4) await writer;
+  };
+
+  const flush = async (): Promise<void> => {
+    while (pending.length && !fatal) {
+      const batch = pending.splice(0, BATCH);
       try {
-        const outcome = await store.addDocument({ source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis });
-        done({ input, ...outcome });
+        const outcomes = await store.addDocuments(batch);
+        outcomes.forEach((o, i) => done(o.status === 'failed' ? { input: batch[i].source, status: 'failed', error: o.error } : { input: batch[i].source, ...o }));
       } catch (err) {
         fatal = err instanceof StoreError ? err : new StoreError(oneLine(err));
       }
-    });
-    writing = write;
-    await write;
+    }
+    writer = null;
   };
 
   const runner = async () => {
@@ -134,6 +145,8 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   try {
     // two inputs in flight per worker keep every core busy while the main thread reads and writes
     await Promise.all(Array.from({ length: Math.max(1, pool.size * 2) }, runner));
+    while (writer) await writer;
+    if (pending.length && !fatal) await flush();
   } finally {
     await pool.close();
   }

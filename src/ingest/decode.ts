@@ -72,17 +72,10 @@ function cp1252Table(): string[] {
   return cp1252;
 }
 
-/** Decode single-byte windows-1252 text. */
+/** Decode single-byte windows-1252 text: latin-1, with the 0x80–0x9f row mapped through the table. */
 export function decodeCp1252(b: Uint8Array): string {
-  const t = cp1252Table();
-  let out = '';
-  for (let i = 0; i < b.length; i += 8192) {
-    const end = Math.min(b.length, i + 8192);
-    let chunk = '';
-    for (let j = i; j < end; j++) chunk += t[b[j]];
-    out += chunk;
-  }
-  return out;
+  const latin1 = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 /** Length of the valid UTF-8 sequence starting at i (2–4), or 0 when the bytes there are not one. */
@@ -108,21 +101,30 @@ function utf8SeqLen(b: Uint8Array, i: number): number {
 /**
  * Decode text that is mostly UTF-8 with stray single-byte (latin-1/windows-1252) characters, as
  * pages pasted together from several sources are: each byte run is read in the charset it is valid in.
- * Returns null when the bytes hold no multi-byte UTF-8 at all (then they are plain windows-1252).
+ * Returns null when invalid bytes are as common as UTF-8 sequences (then they are plain windows-1252).
  */
 export function decodeMixed(b: Uint8Array): string | null {
-  const table = cp1252Table();
-  let out = '', from = 0, multi = 0;
+  // Count first: real UTF-8 with strays has many more valid sequences than invalid bytes.
+  let multi = 0, invalid = 0;
   for (let i = 0; i < b.length;) {
     if (b[i] < 0x80) { i++; continue; }
     const n = utf8SeqLen(b, i);
-    if (n) { multi++; i += n; continue; }
-    out += utf8(b.subarray(from, i)) + table[b[i]];
+    if (n) { multi++; i += n; } else { invalid++; i++; }
+  }
+  if (multi <= invalid) return null;
+  const table = cp1252Table();
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < b.length;) {
+    if (b[i] < 0x80) { i++; continue; }
+    const n = utf8SeqLen(b, i);
+    if (n) { i += n; continue; }
+    parts.push(utf8(b.subarray(from, i)), table[b[i]]);
     i++;
     from = i;
   }
-  if (!multi) return null;
-  return out + utf8(b.subarray(from));
+  parts.push(utf8(b.subarray(from)));
+  return parts.join('');
 }
 
 // Text that was UTF-8, read as windows-1252 and saved again as UTF-8 ("â€™" for "’", "Ã©" for "é").

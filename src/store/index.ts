@@ -15,12 +15,12 @@ import type { Db, StoreDialect } from './dialect.js';
 import { migrations } from './migrations.js';
 import { openPostgres, parsePostgresUrl, postgresDialect } from './postgres.js';
 import { openSqlite, sqliteDialect } from './sqlite.js';
-import { addDocument, findByHash, type AddOutcome, type NewDocument } from './write.js';
+import { addDocument, addDocuments, findByHash, type AddOutcome, type BatchOutcome, type NewDocument } from './write.js';
 import * as read from './read.js';
 import * as judging from './judging.js';
 import * as claims from './claims.js';
 
-export type { AddOutcome, NewDocument } from './write.js';
+export type { AddOutcome, BatchOutcome, NewDocument } from './write.js';
 export type { DocumentSummary, StoredDocument, SearchHit, DossierEntity, EntityDetail, EntityRef, StoredQuote, TimelineEvent } from './read.js';
 export type { SourceGrade, SourceKind, Reliability, Hypothesis, Rating, RatingValue, CredibilityOverride } from './judging.js';
 export type { ClaimDocument, ClaimGroup, ClaimMember, ClaimOrigin, ClaimQuote } from './claims.js';
@@ -126,6 +126,8 @@ export class Store {
 
   // documents
   addDocument(doc: NewDocument): Promise<AddOutcome> { return this.guard(() => addDocument(this.db, this.dialect, doc)); }
+  /** Several documents in one transaction, each all-or-nothing; a document that cannot be written fails alone. */
+  addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> { return this.guard(() => addDocuments(this.db, this.dialect, docs)); }
   findByHash(hash: string) { return this.guard(() => findByHash(this.db, hash)); }
   /** The content hashes already stored, for skipping known inputs before analysing them. */
   knownHashes(): Promise<Set<string>> {

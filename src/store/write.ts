@@ -94,10 +94,47 @@ async function mergeGlobalEntities(trx: Trx, into: number, others: number[]): Pr
 
 /** Store one analysed document. Skips bytes already stored; a changed source becomes a new version. */
 export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const known = await findByHash(trx, input.contentHash);
+  return db.transaction().execute((trx) => writeDocument(trx, dialect, input));
+}
+
+export type BatchOutcome = AddOutcome | { status: 'failed'; error: string };
+
+/** Store several documents in one transaction (one commit is most of a small document's cost). Each
+ * document stays all-or-nothing: when one cannot be written, the batch is rolled back and its documents
+ * are written one transaction each, so only the bad one fails. */
+export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<BatchOutcome[]> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const out: BatchOutcome[] = [];
+      for (const input of inputs) out.push(await writeDocument(trx, dialect, input));
+      return out;
+    });
+  } catch (err) {
+    // a lost connection, a lock or a full disk is the store's problem, not a document's: stop
+    if (!isDocumentError(err)) throw err;
+    if (inputs.length === 1) return [{ status: 'failed', error: `${inputs[0].source}: ${err instanceof Error ? err.message : String(err)}` }];
+    const out: BatchOutcome[] = [];
+    for (const input of inputs) out.push(...(await addDocuments(db, dialect, [input])));
+    return out;
+  }
+}
+
+/** Errors that belong to one document's content (bad values, constraints), as opposed to the store's state. */
+function isDocumentError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return true; // thrown by our own code over a malformed analysis
+  if (code.startsWith('SQLITE_')) return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
+  return /^(22|23)/.test(code); // PostgreSQL data exceptions and integrity violations
+}
+
+async function writeDocument(trx: Trx, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
+  {
+    // one look-up for both questions: are these bytes stored, and is this source known
+    const seen = await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
+      .where((eb) => eb.or([eb('content_hash', '=', input.contentHash), eb('source', '=', input.source)])).orderBy('id').execute();
+    const known = seen.find((d) => d.content_hash === input.contentHash);
     if (known) return { status: 'skipped', id: known.id, version: known.version, source: known.source };
-    const prev = await trx.selectFrom('documents').select(['id', 'version']).where('source', '=', input.source).orderBy('version', 'desc').executeTakeFirst();
+    const prev = seen.filter((d) => d.source === input.source).sort((a, b) => b.version - a.version)[0];
     const version = prev ? prev.version + 1 : 1;
     if (prev) await trx.updateTable('documents').set({ latest: 0 }).where('source', '=', input.source).execute();
 
@@ -146,5 +183,5 @@ export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocum
       date: v.date, actors: JSON.stringify(v.actors), place_local_id: v.place, quote_local_id: v.quoteId ?? null,
     })));
     return prev ? { status: 'new-version', id, version, previousId: prev.id } : { status: 'added', id, version };
-  });
+  }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { flagInterestedParties, listSources, speakerDescriptions } from '../../src/analysis/sources.js';
 import { claimOrigins, formatChain } from '../../src/analysis/independence.js';
 import type { DossierSnapshot } from '../../src/analysis/model.js';
-import { DOC_A, DOC_B, FICTIONAL_PARTIES, span } from './fixtures.js';
+import { DOC_A, DOC_B, FICTIONAL_PARTIES, doc, entity, quote, span } from './fixtures.js';
 
 const snap = (extra: Partial<DossierSnapshot> = {}): DossierSnapshot => ({
   question: null, documents: [DOC_A, DOC_B], claims: [], grades: [], hypotheses: [], ratings: [], overrides: [], ...extra,
@@ -63,4 +63,13 @@ test('independence: an unsourced assertion is the publisher\'s own', () => {
   const claim = { id: 'k2', text: 'x', members: [{ documentId: '1', quoteId: null, in: 'document', ...s, text: 'the bridge was intact' }] };
   // the sentence credits Mayor Ilse Varga with a "said" right before the span
   assert.deepEqual(claimOrigins(snap(), claim).origins, [{ key: 'ilse varga', name: 'Ilse Varga' }]);
+});
+
+test('sources: a name used in address or a pronoun inside a quote is not a description', () => {
+  const text = 'Mira, if the Northland Army left, why blow up the bridge? “I saw the Southern Front blow it up,” she said.';
+  const d = doc('9', 'Forum', 'Comments', text, [entity(text, 'e1', 'Mira', 'PERSON', ['Mira', 'I', 'she'])], [
+    quote(text, 'q1', 'I saw the Southern Front blow it up,', 'she', 'e1', 'said'),
+  ]);
+  assert.deepEqual(speakerDescriptions(d, d.quotes[0]), ['she', 'Mira']);
+  assert.deepEqual(flagInterestedParties(snap({ documents: [d] }), FICTIONAL_PARTIES), []);
 });

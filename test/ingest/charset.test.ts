@@ -48,3 +48,9 @@ test('charset: an HTML page declared windows-1252 reaches the main text without 
   assert.equal(doc.title, 'Fjørd');
   assert.equal(doc.text.split('\n\n')[0], 'The harbour master said it was “calm” at dawn.');
 });
+
+test('charset: latin-1 text with one accidental UTF-8-looking pair stays windows-1252', () => {
+  // "Ã©" written in latin-1 (C3 A9) is also valid UTF-8 for "é"; the other bytes show the file is latin-1.
+  const bytes = Buffer.from([0x64, 0xe9, 0x6a, 0xe0, 0x20, 0xc3, 0xa9, 0x20, 0xe8, 0x72, 0x65]);
+  assert.deepEqual(decodeText('old.txt', bytes), { text: 'déjà Ã© ère', charset: 'windows-1252' });
+});

@@ -91,3 +91,15 @@ test('html main text: drops short boilerplate lines but keeps a long paragraph t
     <p>Advertisement</p><p>${long}</p><p>Sign up for our free morning newsletter.</p><p>Photo: Gazette archive</p></article></body></html>`;
   assert.deepEqual(readHtml(html).text.split('\n\n'), ['The library board voted on Tuesday to keep the reading room open until nine in the evening on weekdays.', long]);
 });
+
+test('html main text: keeps an embedded post but not an embedded picture caption or credit', () => {
+  const html = `<html><body><article class="article-body"><p>The mayor announced the new cycle lanes on Thursday, after a year of consultation with residents and shop owners.</p>
+    <div class="image-embed"><div class="image-embed-caption">The mayor at the town hall on Thursday.</div><div class="image-embed-credit">Kari Holm | Gazette</div></div>
+    <div class="social-embed"><blockquote class="twitter-tweet"><p>Finally safe to ride to school.</p></blockquote></div>
+    <p>Work on the first lane, along the river road, starts in the spring and should take about three months, the council said.</p></article></body></html>`;
+  assert.deepEqual(readHtml(html).text.split('\n\n'), [
+    'The mayor announced the new cycle lanes on Thursday, after a year of consultation with residents and shop owners.',
+    'Finally safe to ride to school.',
+    'Work on the first lane, along the river road, starts in the spring and should take about three months, the council said.',
+  ]);
+});

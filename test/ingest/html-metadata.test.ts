@@ -82,3 +82,9 @@ test('html metadata: never takes a comment form label for the byline', () => {
     <form id="commentform"><p class="comment-form-author"><label for="author">Name (required)</label><input id="author"></p></form></body></html>`;
   assert.equal(readHtml(html).author, null);
 });
+
+test('html metadata: the <title> of an inline SVG icon is not the page title', () => {
+  const html = `<html><body><svg><title>menu icon</title><path d="M0 0"/></svg><article>
+    <p>The regional government scrapped the toll on the fjord bridge on Tuesday, three years before the loan was due to be repaid.</p></article></body></html>`;
+  assert.equal(readHtml(html).title, null);
+});

@@ -185,3 +185,14 @@ test('entities: "I" outside quotation marks is the author of that text; inside q
   assert.equal(byMention('c1', 0), 'Rana Haddad');
   assert.equal(byMention('c1', 16), 'Colonel Darin Velasko');
 });
+
+test('entities: a surname in capitals is the person named before; other shouted words are left out', () => {
+  const es = analyse('On air, Dana Wells asked Senator Omar Kessler about the vote.\nKESSLER: We will win.\nCROSSTALK\nWells said nothing.');
+  assert.deepEqual(named(es).filter((n) => !n.startsWith('ORG')), ['PERSON:Dana Wells', 'PERSON:Senator Omar Kessler']);
+  assert.ok(owner(es, 'KESSLER')?.name === 'Senator Omar Kessler');
+  assert.equal(owner(es, 'CROSSTALK'), undefined);
+});
+
+test('entities: a contraction split by the tokenizer ends a name', () => {
+  assert.deepEqual(named(analyse('Omar Kessler Won\'t Run Again')), ['PERSON:Omar Kessler']);
+});

@@ -81,7 +81,7 @@ test('events: refusing to withdraw is 124 and threatening to attack is 138', () 
 test('events: "both sides" and "they" stand for the latest two coordinated actors', () => {
   const text = 'The Northern Front and the Kestrel Brigade met in Sarkel. Later both sides were trading fuel. They also signed a truce.';
   const got = eventsOf(text, CAST).map((e) => [e.cameo, e.actors]);
-  assert.deepEqual(got, [['040', ['front', 'kestrel']], ['061', ['front', 'kestrel']], ['057', ['front', 'kestrel']], ['0871', ['front', 'kestrel']]]);
+  assert.deepEqual(got, [['040', ['front', 'kestrel']], ['061', ['front', 'kestrel']], ['0871', ['front', 'kestrel']]]);
 });
 
 test('events: "the Front" style definite descriptions resolve to the latest organisation with that head', () => {
@@ -237,4 +237,32 @@ test('events: "their fighters" and "his troops" act for their owner', () => {
 test('events: "talks" are negotiations, "talk" is not', () => {
   assert.deepEqual(codes('The talks in Sarkel resumed.'), ['046 talks']);
   assert.deepEqual(codes('All that talk about Sarkel was untrue.'), []);
+});
+
+test('events: a noun modifying another is no event of its own ("trade agreement", "attack helicopter")', () => {
+  assert.deepEqual(codes('Osterland and Marvia signed a trade agreement in Sarkel.'), ['057 agreement']);
+  assert.deepEqual(codes('An attack helicopter landed in Tessin.'), []);
+});
+
+test('events: what is called for, denied or lifted is not also an event of its own', () => {
+  assert.deepEqual(codes('The Lowland Council lifted sanctions on Marvia.'), ['085 lifted']);
+  assert.deepEqual(codes('The Kestrels called for a ceasefire.'), ['025 called for']);
+  assert.deepEqual(codes('The Northern Front denied the attack.'), ['016 denied']);
+  assert.deepEqual(codes('Varga called for an investigation into the attack on Tessin.'), ['020 called for', '190 attack']);
+});
+
+test('events: a visited capital is the place of the visit', () => {
+  const [e] = eventsOf('Varga visited Sarkel.', CAST);
+  assert.deepEqual({ cameo: e.cameo, actors: e.actors, place: e.place }, { cameo: '042', actors: ['varga'], place: 'sarkel' });
+});
+
+test('events: a past tense the tagger reads as an adjective is still coded when the lexicon explains it', () => {
+  assert.deepEqual(codes('The Kestrels beheaded a hostage in Tessin.'), ['1823 beheaded']);
+});
+
+test('events: "she" skips a possessor, and an outlet next to the pronoun is not its co-subject', () => {
+  const text = "Ilse Varga fell for the Kestrels' story and Dara Holm's charm. In the Harbour Ledger she praised the Northern Front.";
+  const cast: FixtureEntity[] = [...CAST, { id: 'holm', type: 'PERSON', forms: ['Dara Holm'] }];
+  const got = eventsOf(text, cast).map((e) => [e.cameo, e.actors]);
+  assert.deepEqual(got, [['051', ['varga', 'ledger', 'front']]]);
 });

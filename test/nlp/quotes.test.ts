@@ -168,3 +168,9 @@ test('quotes: a quoted programme title before "X said" is not what X said', () =
     ['Mayor Ida Voss', 'the ferry budget was spent twice'],
   ]);
 });
+
+test('quotes: a passive "had been warned by" inside a content does not cut it', () => {
+  assert.deepEqual(quotesIn('Lund alleges that when the port fell, the mayor had been warned by his own clerks weeks before.').map((q) => q.content), [
+    'that when the port fell, the mayor had been warned by his own clerks weeks before',
+  ]);
+});

@@ -32,6 +32,22 @@ dialectTest('store: the same bytes added twice are skipped', async (store) => {
   assert.equal((await store.listDocuments()).length, 1);
 });
 
+dialectTest('store: a batch keeps its good documents when one of them cannot be written', async (store) => {
+  const broken = analysis('bad', T2);
+  broken.quotes = [{ id: 'q1', in: 'document', start: 0, end: 5, content: 'Daesh' } as never];
+  const out = await store.addDocuments([
+    { source: 'good1', contentHash: 'g1', format: 'text', analysis: analysis('good1', T1, { entities: [entity('e1', 'ISIS', 'ORG', [], T1)] }) },
+    { source: 'bad', contentHash: 'b', format: 'text', analysis: { ...broken, entities: [entity('e1', 'Daesh', 'ORG', [], T2)] } },
+    { source: 'good2', contentHash: 'g2', format: 'text', analysis: analysis('good2', T3) },
+  ]);
+  assert.deepEqual(out.map((o) => o.status), ['added', 'failed', 'added']);
+  assert.match((out[1] as { error: string }).error, /^bad: /);
+  assert.deepEqual((await store.listDocuments()).map((d) => d.source), ['good1', 'good2']);
+  // nothing of the failed document is left behind, not even its entity
+  assert.deepEqual((await store.listEntities()).map((e) => e.name), ['ISIS']);
+  assert.equal((await store.db.selectFrom('global_entities').select('id').execute()).length, 1);
+});
+
 dialectTest('store: a changed page at the same source becomes version 2 and keeps version 1', async (store) => {
   const v1 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'old', format: 'html', analysis: analysis('p', T1) });
   const v2 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'new', format: 'html', analysis: analysis('p', T2) });

@@ -50,17 +50,19 @@ export function parseHtml(html: string): Parsed {
   let skip = 0;
   let script: string | null = null;
   let detaching = false;
+  // Inside <svg>/<math>, <title> names a drawing, not the page.
+  let foreign = 0;
   const handler = {
     onopentag(name: string, attrs: Record<string, string>) {
       if (name === 'meta') {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
         const content = attrs.content;
         if (key && content) { const v = meta.get(key); if (v) v.push(content); else meta.set(key, [content]); }
-        if (attrs.charset === undefined && !key && attrs['http-equiv'] === undefined) { /* nothing */ }
-      } else if (name === 'title' && !titleDone) inTitle = true;
+      } else if (name === 'title' && !titleDone && foreign === 0) inTitle = true;
       else if (name === 'link' && !canonical && /\bcanonical\b/i.test(attrs.rel ?? '') && attrs.href) canonical = attrs.href;
       else if (name === 'html' && attrs.lang) lang ??= attrs.lang;
       if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) script = '';
+      if (name === 'svg' || name === 'math') foreign++;
       if (skip || SKIP.has(name) || (name === 'title')) {
         if (SKIP.has(name) || name === 'title') skip++;
         stack.push(null);
@@ -94,6 +96,7 @@ export function parseHtml(html: string): Parsed {
     },
     onclosetag(name: string) {
       if (detaching) return;
+      if ((name === 'svg' || name === 'math') && foreign > 0) foreign--;
       if (name === 'title' && inTitle) { inTitle = false; titleDone = true; }
       if (name === 'script' && script !== null) { jsonLd.push(script); script = null; }
       const el = stack.pop();
@@ -133,7 +136,7 @@ export function parseHtml(html: string): Parsed {
       detaching = false;
       detached.push(...stack);
       stack.length = 0;
-      skip = 0; inTitle = false; script = null; linkDepth = 0;
+      skip = 0; inTitle = false; script = null; linkDepth = 0; foreign = 0;
       parser = new Parser(handler, options);
     }
   }

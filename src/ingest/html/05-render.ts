@@ -12,8 +12,10 @@ const LD_MAX = 0.5;
 const P_MAX = 250;
 const LINKY = new Set(['ul', 'ol', 'div', 'section', 'table', 'dl', 'p', 'span']);
 
-// Embedded posts (tweets and the like) quoted in an article are part of what it reports.
+// Embedded posts (tweets and the like) quoted in an article are part of what it reports;
+// embedded pictures' captions and credits are not.
 const EMBED = /tweet|embed/;
+const PICTURE_PART = /caption|credit|image|photo|picture/;
 /** A negative-hinted block this long and low in links is kept: it is prose in an odd wrapper. */
 const NEG_KEEP_LEN = 600;
 
@@ -26,7 +28,7 @@ function isNoise(el: El, rootLen: number, title: string | null): boolean {
   // An <article> inside the article is another story's teaser card.
   if (el.tag === 'article' && el.textLen < rootLen * 0.5) return true;
   const h = hintOf(el);
-  if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && !EMBED.test(h) && el.textLen < rootLen * 0.5 && !(el.textLen > NEG_KEEP_LEN && linkDensity(el) < 0.2)) return true;
+  if (h && NEGATIVE.test(h) && !POSITIVE.test(h) && !(EMBED.test(h) && !PICTURE_PART.test(h)) && el.textLen < rootLen * 0.5 && !(el.textLen > NEG_KEEP_LEN && linkDensity(el) < 0.2)) return true;
   if (LINKY.has(el.tag) && el.textLen > 0) {
     const ld = linkDensity(el);
     // A long paragraph full of links is still prose; a short linked line is a teaser or a menu.

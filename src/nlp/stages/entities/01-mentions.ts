@@ -201,6 +201,8 @@ function runEnd(v: SectionView, i: number): number {
   while (j < n) {
     if (spaceBreak(v, j)) break;
     const t = toks[j];
+    // "Won't" is split by the tokenizer into "Wo" + "n't": a contraction ends the name.
+    if (/^n['’]t$/.test(toks[j + 1]?.text ?? '')) break;
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
@@ -465,7 +467,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.length === 1 && pluralDemonymCountry(surface)) type = 'ORG';
     else if (words.length > 1 && (FIRST_NAMES.has(words[0]) || words[0] === 'Abu' || words[0] === 'Umm')) type = 'PERSON';
     else if (words.length === 1 && FIRST_NAMES.has(surface)) type = 'PERSON';
-    else if (words.length === 1 && isAllCaps(surface)) type = 'ORG';
+    // An unknown word in capitals: an acronym (ORG) when short; a longer one ("WALLACE:" in a
+    // transcript) is a person only if one of that name was met, else it is left out.
+    else if (words.length === 1 && isAllCaps(surface)) { if (surface.replace(/[^A-Z]/g, '').length <= 6) type = 'ORG'; else return { ...shouted(v, first, end, order) }; }
     else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
     // Title-cased common words ("Secret Library", "Funds", "Laker Girls") are not names when the same
     // words, or the head word, occur in lower case.
@@ -571,6 +575,14 @@ function finish(v: SectionView, first: number, end: number, country: GazetteerEn
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);
   return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
+}
+
+/** A long word in capitals: resolved only against a person already named ("PENCE" → Mike Pence). */
+function shouted(v: SectionView, first: number, end: number, order: number): Candidate {
+  const { toks, sec } = v;
+  const start = toks[first].start, stop = toks[end - 1].end;
+  const text = sec.text.slice(start, stop);
+  return { in: sec.in, start, end: stop, text, core: text, title: null, type: null, fallback: 'PERSON', sentence: 0, order };
 }
 
 function lookupCountry(name: string): GazetteerEntry | undefined {

@@ -83,6 +83,8 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     c.lastIn = m.in;
     byCand.set(m, c);
     if (m.pronoun || m.regimeRef) return;
+    // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
+    if (m.title && !m.core) return;
     c.aliases.add(aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
@@ -183,8 +185,12 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
   function resolveNamed(m: Candidate, type: EntityType): Cluster {
     const lk = looseKey(m.core);
     const core = m.core;
-    // An acronym of a name seen earlier: "SAA" after "Syrian Arab Army".
+    // An acronym of a name seen earlier: "SAA" after "Syrian Arab Army". A surname in capitals
+    // ("PENCE:" in a transcript) is that person.
     if (/^[A-Z]{2,6}$/.test(core)) {
+      const w = nameWords(core)[0] ?? '';
+      const person = w.length > 2 ? recentPerson((c) => c.fullWords.length > 1 && c.fullWords[c.fullWords.length - 1] === w) : undefined;
+      if (person) return person;
       for (let k = clusters.length - 1; k >= 0; k--) {
         const c = clusters[k];
         if (c.type !== 'PERSON' && (c.acronym === core || [...c.aliases].some((a) => a.includes(' ') && initials(a) === core))) return c;

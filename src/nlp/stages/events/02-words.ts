@@ -67,10 +67,12 @@ function mentionRefs(section: Section, entities: Entity[]): Ref[] {
 
 /** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
 export function joined(w: Pick<Words, 'tokens' | 'low'>, a: Ref, b: Ref): boolean {
+  let link = false; // "in the Daily Telegraph he praised": adjacency alone is no coordination
   for (let k = a.tokenEnd; k < b.tokenStart; k++) {
-    if (w.tokens[k].pos !== 'DET' && w.low[k] !== 'and' && w.low[k] !== '&' && w.low[k] !== ',') return false;
+    if (w.low[k] === 'and' || w.low[k] === '&' || w.low[k] === ',') link = true;
+    else if (w.tokens[k].pos !== 'DET') return false;
   }
-  return true;
+  return link;
 }
 
 /**
@@ -100,7 +102,9 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
       const m = mentions[next++];
       if (!ACTOR_TYPES.has(m.type)) continue;
       history.push(m);
-      lastOfType.set(m.type, m.ids[0]);
+      // A possessor ("Assad's deception") is seldom what a later "he" refers to.
+      const possessive = m.tokenEnd < tokens.length && /^['’]s?$/.test(tokens[m.tokenEnd].text);
+      if (!possessive || m.type !== 'PERSON') lastOfType.set(m.type, m.ids[0]);
       if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
     }
     const pos = tokens[i].pos;

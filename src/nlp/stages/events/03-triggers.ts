@@ -4,15 +4,21 @@ import type { Clause } from './01-clauses.js';
 import type { CameoLexicon, GovernorEntry } from './lexicon.js';
 import type { Words } from './02-words.js';
 
+/** A coded word (or phrase) of a clause, before actors, place and date are chosen. */
 export interface Candidate {
   /** Token range of the words coded (a governor extends it to the left). */
   t: number;
   tEnd: number;
   code: string;
+  /** Coded as a nominalisation ("withdrawal", "air strikes"). */
   noun: boolean;
+  /** A light verb that yields to an event noun after it. */
   light: boolean;
   governor: GovernorEntry | null;
+  /** Absorbed into another candidate, or denied; dropped before returning. */
   consumed: boolean;
+  /** Token of an event noun this verb's code already covers ("lifted sanctions"), or -1. */
+  absorbs?: number;
 }
 
 const PASSIVE_AUX = new Set(['be', 'get']);
@@ -23,8 +29,33 @@ const PARTICIPLE_MODIFIED = new Set(['DET', 'ADJ', 'ADP', 'VERB']);
 /** Prepositions after which a bare verb form is a noun ("for comment", "in protest"); not "to". */
 const PREPOSITIONS = new Set(['for', 'in', 'of', 'without', 'with', 'after', 'before', 'on', 'at', 'by', 'under', 'over', 'against', 'about', 'into', 'during']);
 
+/** Roots whose object is a wish or a claim rather than a happening (appeal, intent, demand, reject, threaten). */
+const CONTENT_ROOTS = new Set(['02', '03', '10', '12', '13']);
+
 export const root = (code: string) => code.slice(0, 2);
 
+function verbBetween(w: Words, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (w.tokens[k].pos === 'VERB') return true;
+  return false;
+}
+
+/**
+ * The tagger sometimes reads a past tense after its subject as an adjective ("ISIS beheaded/ADJ
+ * a hostage"); such a word is a verb when a lexicon verb explains it. Returns its lemma or null.
+ */
+function misTaggedVerb(w: Words, i: number, lex: CameoLexicon): string | null {
+  const t = w.low[i];
+  if (w.tokens[i].pos !== 'ADJ' || !t.endsWith('ed') || i === 0) return null;
+  const prev = w.tokens[i - 1].pos, next = w.tokens[i + 1]?.pos;
+  if (!['PROPN', 'NOUN', 'PRON'].includes(prev) || !next || !['DET', 'NOUN', 'PROPN', 'NUM'].includes(next)) return null;
+  for (const cut of [1, 2, 3]) {
+    const guess = t.slice(0, -cut);
+    if (lex.verbs.has(guess) || lex.governors.has(guess)) return guess;
+  }
+  return null;
+}
+
+/** Does the token range [a, b) end in a question mark (closing quotes and spaces aside)? */
 export function isQuestion(w: Words, a: number, b: number): boolean {
   for (let k = b - 1; k >= a; k--) {
     const t = w.tokens[k].text;
@@ -50,6 +81,7 @@ function isAttributive(w: Words, i: number): boolean {
   return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && /(ed|en)$/.test(w.low[i]);
 }
 
+/** A participle after a form of "be"/"get" ("was attacked", "had been handed over"). */
 export function isPassive(w: Words, i: number, clauseStart: number): boolean {
   if (w.tokens[i].pos !== 'VERB' || w.low[i].endsWith('ing')) return false;
   for (let j = i - 1; j >= Math.max(clauseStart, i - 4); j--) {
@@ -80,16 +112,21 @@ function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon, anyTag =
       last = j; k++; j++;
     }
     if (k < words.length) continue;
-    // A one-word noun must be tagged a noun ("attack" the verb is coded as a verb).
+    // A one-word noun must be tagged a noun ("attack" the verb is coded as a verb), and be the
+    // head of its compound: in "trade agreement" or "attack helicopter" it only modifies.
     if (words.length === 1 && !anyTag && w.tokens[last].pos !== 'NOUN') continue;
+    if (words.length === 1 && last + 1 < end && w.tokens[last + 1].pos === 'NOUN') continue;
     return [code, last + 1];
   }
   return null;
 }
 
-/** Code a verb at token i from its object, its particle, or the bare lemma. */
-function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [string, number] | null {
-  const v = lex.verbs.get(w.lem[i]);
+/**
+ * Code a verb at token i from its object, its particle, or the bare lemma: [code, end of the
+ * coded words, index of the object word that decided the code or -1].
+ */
+function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon, lemma: string): [string, number, number] | null {
+  const v = lex.verbs.get(lemma);
   if (!v) return null;
   const { tokens } = w;
   const end = clause.tokenEnd;
@@ -110,11 +147,11 @@ function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [stri
     }
     if (isPassive(w, i, clause.tokenStart)) for (let j = i - 1; j >= clause.tokenStart && j >= i - 6; j--) window.push(j);
     for (const j of window) {
-      if (w.placeAt[j] >= 0 && v.objects.has('@PLACE')) return [v.objects.get('@PLACE')!, particleEnd];
+      if (w.placeAt[j] >= 0 && v.objects.has('@PLACE')) return [v.objects.get('@PLACE')!, particleEnd, -1];
       const a = w.actorAt[j];
-      if (a >= 0 && !w.actorRefs[a].pronoun && v.objects.has('@ACTOR')) return [v.objects.get('@ACTOR')!, particleEnd];
+      if (a >= 0 && !w.actorRefs[a].pronoun && v.objects.has('@ACTOR')) return [v.objects.get('@ACTOR')!, particleEnd, -1];
       const c = v.objects.get(w.lem[j]);
-      if (c) return [c, particleEnd];
+      if (c) return [c, particleEnd, j];
     }
   }
   if (v.after.size) {
@@ -123,16 +160,16 @@ function codeVerb(w: Words, clause: Clause, i: number, lex: CameoLexicon): [stri
       if (cond) {
         // "fell to ISIS" but not "fallen victim to Assad's deception"
         if (cond.adjacent && j !== i + 1) break;
-        if (!cond.object) return [cond.code, j + 1];
+        if (!cond.object) return [cond.code, j + 1, -1];
         let k = j + 1;
         if (k < end && tokens[k].pos === 'DET') k++;
         const ok = k < end && (cond.object === '@PLACE' ? w.placeAt[k] >= 0 : w.actorAt[k] >= 0);
-        if (ok) return [cond.code, j + 1];
+        if (ok) return [cond.code, j + 1, -1];
       }
       if (PARTICLE_STOP.has(tokens[j].pos)) break;
     }
   }
-  return v.code ? [v.code, i + 1] : null;
+  return v.code ? [v.code, i + 1, -1] : null;
 }
 
 export function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Candidate[] {
@@ -143,15 +180,16 @@ export function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Can
     const pos = tokens[i].pos;
     // "requests for comment", "in protest": a bare verb form after a preposition is a noun.
     const nounUse = pos === 'VERB' && i > 0 && PREPOSITIONS.has(w.low[i - 1]) && !w.low[i].endsWith('ing');
-    if (pos === 'VERB' && !nounUse) {
+    const lemma = pos === 'VERB' ? w.lem[i] : misTaggedVerb(w, i, lex);
+    if (lemma && !nounUse) {
       if (isAttributive(w, i)) continue;
-      const gov = lex.governors.get(w.lem[i]) ?? null;
-      const coded = codeVerb(w, clause, i, lex);
+      const gov = lex.governors.get(lemma) ?? null;
+      const coded = codeVerb(w, clause, i, lex, lemma);
       if (gov) {
-        out.push({ t: i, tEnd: i + 1, code: gov.code ?? coded?.[0] ?? '', noun: false, light: false, governor: gov, consumed: false });
+        out.push({ t: i, tEnd: coded?.[1] ?? i + 1, code: gov.code ?? coded?.[0] ?? '', noun: false, light: false, governor: gov, consumed: false });
       } else if (coded) {
-        const light = lex.verbs.get(w.lem[i])!.light && coded[1] === i + 1;
-        out.push({ t: i, tEnd: coded[1], code: coded[0], noun: false, light, governor: null, consumed: false });
+        const light = lex.verbs.get(lemma)!.light && coded[1] === i + 1;
+        out.push({ t: i, tEnd: coded[1], code: coded[0], noun: false, light, governor: null, consumed: false, absorbs: coded[2] });
       }
       continue;
     }
@@ -194,8 +232,19 @@ export function findCandidates(w: Words, clause: Clause, lex: CameoLexicon): Can
     }
   }
   for (const c of out) {
-    if (!c.light) continue;
-    if (out.some((n) => n.noun && n.t > c.t && n.t <= c.t + 5)) c.consumed = true;
+    if (c.noun || c.consumed) continue;
+    if (c.light) {
+      if (out.some((n) => n.noun && n.t > c.t && n.t <= c.t + 5)) c.consumed = true;
+      continue;
+    }
+    for (const n of out) if (n.noun && n.t === c.absorbs) n.consumed = true;
+    // What is called for, demanded, promised, threatened, refused or denied has not happened:
+    // "called for a ceasefire" is one appeal to yield (025), not also a ceasefire.
+    if (!CONTENT_ROOTS.has(root(c.code)) && c.code !== '016') continue;
+    const n = out.find((x) => x.noun && !x.consumed && x.t >= c.tEnd && x.t <= c.tEnd + 4 && !verbBetween(w, c.tEnd, x.t));
+    if (!n) continue;
+    n.consumed = true;
+    if (c.governor && !c.governor.negating) c.code = c.governor.byRoot.get(root(n.code)) ?? c.code;
   }
   return out.filter((c) => !c.consumed && c.code !== '' && !isNegated(w, c.t, clause.tokenStart, lex));
 }

@@ -105,7 +105,10 @@ export function placesAsActors(w: Words, clause: Clause, places: Ref[], c: Candi
     if (w.tokens[k]?.pos === 'DET') k++;
     return { subject: places.find((r) => r.tokenStart === k) ?? null, object };
   }
-  const subjectCanAct = !lex.verbs.get(w.lem[c.t])?.placeSubject;
+  const verb = lex.verbs.get(w.lem[c.t]);
+  const subjectCanAct = !verb?.placeSubject;
+  // "visited Damascus": a verb that takes a place as object is located there, not addressed to it.
+  const placeObject = !!verb?.objects.has('@PLACE');
   for (const r of places) {
     if (r.tokenEnd <= c.t && r.tokenStart >= clause.tokenStart) {
       if (!subjectCanAct) continue;
@@ -113,7 +116,7 @@ export function placesAsActors(w: Words, clause: Clause, places: Ref[], c: Candi
       while (j < c.t && SUBJECT_GAP.has(w.tokens[j].pos)) j++;
       const p = r.tokenStart - 1;
       if (j === c.t && (p < 0 || (w.tokens[p].pos !== 'ADP' && !(w.tokens[p].pos === 'DET' && p > 0 && w.tokens[p - 1].pos === 'ADP')))) subject = r;
-    } else if (VERBAL_ROOTS.has(root(c.code)) && (r.tokenStart === c.tEnd || (r.tokenStart === c.tEnd + 1 && w.tokens[c.tEnd].pos === 'DET'))) {
+    } else if (VERBAL_ROOTS.has(root(c.code)) && !placeObject && (r.tokenStart === c.tEnd || (r.tokenStart === c.tEnd + 1 && w.tokens[c.tEnd].pos === 'DET'))) {
       object = r;
     }
   }

@@ -224,15 +224,18 @@ function contentEndToken(scan: Scan, k: number): number {
       // a new subject (a short phrase without verbs) followed by a reporting verb starts a new report
       let n = m + 1;
       while (n < stop && n - m <= 7 && toks[n].pos !== 'VERB' && toks[n].pos !== 'AUX' && (!isPunct(toks[n]) || toks[n].text === '-') && !OPEN_MARKS.has(toks[n].text)) n++;
+      const beforeAux = n;
       while (n < stop && (toks[n].pos === 'ADV' || toks[n].pos === 'AUX' || toks[n].pos === 'PART') && n - m <= 8) n++;
-      const cls = n < stop && toks[n].pos === 'VERB' ? cueClassOf(toks[n], toks[n + 1]) : null;
+      // "Assad had been warned by his officials" is a passive inside the content, not a new report
+      const passive = n < stop && low(toks[n + 1] ?? toks[n]) === 'by';
+      const cls = n < stop && toks[n].pos === 'VERB' && !passive ? cueClassOf(toks[n], toks[n + 1]) : null;
       // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
       const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
       if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
       // "… calling it “disqualifying” and asserting that …": a second participle report
       if (w === 'and' && n === m + 1 && cls && CUE_PARTICIPLES.has(low(toks[n]))) return m;
       // "…, Susan said as she turned": the attribution of the whole sentence
-      if (w === ',' && finite && cls === 'say' && n - m <= 4) return m;
+      if (w === ',' && finite && cls === 'say' && n - m <= 4 && n === beforeAux) return m;
       if (n < stop && w === ',' && n > m + 1 && toks[n].pos === 'VERB' && cueClassOf(toks[n], toks[n + 1]) && (toks[n + 1]?.text === '.' || toks[n + 1]?.text === ',')) return m;
       // "X, who said Y, said Z": the relative clause ends at the comma before the main verb
       if (w === ',' && n === m + 1 && toks[n].pos === 'VERB' && CUE_VERBS.get(toks[n].lemma) === 'say') return m;
