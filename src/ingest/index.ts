@@ -72,6 +72,11 @@ const oneLineMessage = (e: Error) => String(e.message).replace(/\s+/g, ' ').trim
  * refused at once; only regular files are read (a FIFO or device could block or never end).
  */
 export async function readDocumentFile(path: string): Promise<Document> {
+  return parseBytes(path, await readInputFile(path));
+}
+
+/** The bytes of one input file, refused with an InputError naming it when it is not a readable file under the size limit. */
+export async function readInputFile(path: string): Promise<Buffer> {
   const limit = maxInputBytes();
   let raw: Buffer;
   try {
@@ -100,5 +105,5 @@ export async function readDocumentFile(path: string): Promise<Document> {
     if (err instanceof InputError) throw err;
     throw new InputError(path, fsReason(err));
   }
-  return parseBytes(path, raw);
+  return raw;
 }

@@ -128,3 +128,25 @@ test('analyze CLI: all inputs good means exit status 0', () => {
   assert.equal(r.status, 0);
   assert.equal(JSON.parse(r.stdout).source, good);
 });
+
+test('analyze CLI: worker threads give the same lines, in input order, as one thread', () => {
+  const texts = ['North Pier\n\nThe harbour master Ilse Brandvik said the ferry had left.\n',
+    'Grain Prices\n\nTraders in Velmora said prices rose on Monday.\n',
+    'Night Convoy\n\n"We saw forty trucks," said Oren Tasch, a farmer.\n'];
+  const paths = texts.map((t, i) => { const p = join(dir, `order-${i}.txt`); writeFileSync(p, t); return p; });
+  const empty = join(dir, 'order-empty.txt');
+  writeFileSync(empty, '');
+  const args = [paths[0], empty, paths[1], join(dir, 'order-missing.txt'), paths[2]];
+  const inline = spawnSync(process.execPath, [bin, 'analyze', '--jsonl', '--jobs', '0', ...args], { encoding: 'utf8' });
+  const pooled = spawnSync(process.execPath, [bin, 'analyze', '--jsonl', '--jobs', '2', ...args], { encoding: 'utf8' });
+  assert.equal(pooled.status, 1);
+  assert.equal(pooled.stdout, inline.stdout);
+  const lines = pooled.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.document?.title ?? l.error), ['North Pier', `${empty}: is empty`, 'Grain Prices', `${join(dir, 'order-missing.txt')}: no such file`, 'Night Convoy']);
+});
+
+test('analyze CLI: --jobs must be a whole number', () => {
+  const r = spawnSync(process.execPath, [bin, 'analyze', '--jobs', 'two', 'x.txt'], { encoding: 'utf8' });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /--jobs must be a whole number >= 0, not "two"/);
+});
