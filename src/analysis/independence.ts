@@ -6,9 +6,15 @@ import { displayName, outletName, publisherName, speakerIsNamed, speakerName, so
 import type { Quote } from '../types.js';
 
 export interface ChainLink {
+  /** What the origin is counted under (an unnamed speaker: its description within one document). */
   key: string;
   name: string;
+  /** The source whose grade and interested-party flag apply, when it differs from `key`. */
+  source?: string;
 }
+
+/** The key of the source graded for this link: "the embassy" graded once applies in every document. */
+export const gradedKey = (l: ChainLink): string => l.source ?? l.key;
 
 /** How one statement reached the dossier: who said it, which outlets passed it on, where we read it. */
 export interface Chain {
@@ -73,7 +79,7 @@ export function traceMember(doc: DocumentRecord, member: ClaimMember): Chain {
   // An unnamed speaker cannot be matched across documents, except through the outlet that first
   // carried them: "an adviser told the New York Times" relayed twice is still one origin.
   else if (via.length) origin = via[0];
-  else if (speaker) origin = { key: `${doc.id}#${speaker.key}`, name: `${speaker.name} (in ${document.title ?? doc.id})` };
+  else if (speaker) origin = { key: `${doc.id}#${speaker.key}`, name: `${speaker.name} (in ${document.title ?? doc.id})`, source: speaker.key };
   else origin = link(document.publisher);
   return { origin, speaker, via, document, quoteId: q.id, member };
 }

@@ -4,7 +4,7 @@
 import { scoreAch, type AchCell, type AchEvidence, type AchResult, RELIABILITY_FACTOR } from './ach.js';
 import { describeSpan, type Anchor } from './anchoring.js';
 import { credibilityFor, proposeCredibility, type CredibilityJudgement } from './credibility.js';
-import { claimOrigins, traceMember, type Chain, type ChainLink } from './independence.js';
+import { claimOrigins, gradedKey, traceMember, type Chain, type ChainLink } from './independence.js';
 import type { ClaimMember, DocumentRecord, DossierSnapshot, Hypothesis, Reliability } from './model.js';
 import { proposeFromReadings, readForRating } from './ratings-proposal.js';
 import { sensitivity, type SensitivityReport } from './sensitivity.js';
@@ -68,7 +68,7 @@ function bestReliability(origins: readonly ChainLink[], grades: ReadonlyMap<stri
   let best: Reliability = 'F';
   let seen = false;
   for (const o of origins) {
-    const r = grades.get(o.key) ?? 'F';
+    const r = grades.get(gradedKey(o)) ?? 'F';
     if (!seen || RELIABILITY_FACTOR[r] > RELIABILITY_FACTOR[best]) best = r;
     seen = true;
   }
@@ -90,7 +90,7 @@ export function judge(snap: DossierSnapshot, opts: JudgeOptions = {}): Judgement
       id, kind, text, chains, origins,
       reliability: bestReliability(origins, grades),
       credibility: kind === 'claim' ? credibilityFor(id, proposal, snap.overrides) : proposal,
-      interested: origins.filter((o) => interestedKeys.has(o.key)).map((o) => o.key),
+      interested: origins.filter((o) => interestedKeys.has(gradedKey(o))).map((o) => gradedKey(o)),
       spans: members.flatMap((m) => (docs.has(m.documentId) ? [spanOf(docs.get(m.documentId)!, m)] : [])),
     };
   };

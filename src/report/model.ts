@@ -2,7 +2,7 @@
 // Every sentence that states evidence carries footnotes; each footnote names the exact span (document,
 // offsets) with a text-quote selector {exact, prefix, suffix}, so the link survives small page edits.
 import type { TextQuoteSelector } from '../analysis/anchoring.js';
-import { formatChain } from '../analysis/independence.js';
+import { formatChain, gradedKey } from '../analysis/independence.js';
 import type { EvidenceItem, EvidenceSpan, Judgement } from '../analysis/judgement.js';
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../analysis/model.js';
 
@@ -105,7 +105,7 @@ export function buildReport(j: Judgement): ReportModel {
       { text: `Grades: ${e.reliability} (${RELIABILITY_LABEL[e.reliability]}), ${cred}.`, cite: cites },
       { text: `It comes from ${e.origins.length} independent origin${e.origins.length === 1 ? '' : 's'} (${e.origins.map((o) => o.name).join('; ')}) through ${e.chains.length} chain${e.chains.length === 1 ? '' : 's'}.`, cite: cites },
     ];
-    const interestedNames = e.origins.filter((o) => e.interested.includes(o.key)).map((o) => o.name);
+    const interestedNames = e.origins.filter((o) => e.interested.includes(gradedKey(o))).map((o) => o.name);
     if (interestedNames.length) sentences.push({ text: `Interested part${interestedNames.length === 1 ? 'y' : 'ies'} among its origins: ${interestedNames.join(', ')}.`, cite: cites });
     blocks.push({ kind: 'para', sentences });
     blocks.push({ kind: 'list', items: e.chains.map((c) => [{ text: `Chain: ${formatChain(c)}.`, cite: e.spans.filter((sp) => sp.documentId === c.document.id && sp.anchor.position.start === c.member.start).map(cite) }]) });

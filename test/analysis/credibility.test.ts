@@ -34,3 +34,14 @@ test('credibility: the analyst override wins over the proposal', () => {
   });
   assert.equal(credibilityFor('c2', p, [{ claimId: 'c1', credibility: 4, reason: 'x' }]), p);
 });
+
+test('credibility: an unnamed speaker counted per document still takes the grade and flag given to its description', () => {
+  // "the harbour office" in document 7 is its own origin (it cannot be matched across documents) but the
+  // analyst graded the description once; the grade and the interested flag apply to it.
+  const local = { key: '7#the harbour office', name: 'the harbour office (in Pier Report)', source: 'the harbour office' };
+  assert.deepEqual(proposeCredibility([local], [g('the harbour office', 'B')]), {
+    credibility: 2, proposed: true, reason: 'single origin the harbour office (in Pier Report) graded B',
+  });
+  assert.equal(proposeCredibility([local], [g('the harbour office', 'B')], new Set(['the harbour office'])).credibility, 3);
+  assert.equal(proposeCredibility([local], [g('7#the harbour office', 'B')]).credibility, 6);
+});
