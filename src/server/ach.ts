@@ -43,11 +43,13 @@ export function scoreMatrix(question: string | null, hypotheses: HypothesisView[
   };
   const result = scoreAch(input);
   const scoreOf = new Map(result.evidence.map((e) => [e.id, e]));
-  const name = (id: string) => `"${hypotheses.find((h) => h.id === id)?.text ?? id}"`;
+  // Quote a label once: evidence often begins with its own quotation mark, hypotheses end with a full stop.
+  const quoted = (s: string) => (/^["“‘']/.test(s) ? s : `“${s}”`);
+  const name = (id: string) => quoted((hypotheses.find((h) => h.id === id)?.text ?? id).replace(/[.\s]+$/, ''));
   const clip = (s: string) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
   const report = hypotheses.length > 1 && cells.length ? sensitivity(input, labels) : null;
   const findings = (report?.findings ?? []).filter((f) => f.leaderChanges).map((f) =>
-    `${f.change === 'removed' ? 'Without' : 'If it were wrong (ratings reversed),'} ${f.kind === 'source' ? 'the source' : 'the item'} "${clip(f.label)}", the leading hypothesis changes from ${name(f.before[0])} to ${name(f.after[0])}.`);
+    `${f.change === 'removed' ? 'Without' : 'If it were wrong (ratings reversed),'} ${f.kind === 'source' ? 'the source' : 'the item'} ${quoted(clip(f.label))}, the leading hypothesis changes from ${name(f.before[0])} to ${name(f.after[0])}.`);
   if (report && !findings.length) findings.push('No single evidence item or source, removed or reversed, changes the leading hypothesis.');
   const evidence: AchEvidence[] = items.map((i) => ({
     id: i.id, kind: i.kind, text: i.text, source: i.origins.join(', ') || null,

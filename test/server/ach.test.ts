@@ -30,7 +30,7 @@ test('ach matrix: sensitivity names the item that, reversed, changes the leader'
     r('quote:1:q2', 'h1', 'C'), r('quote:1:q2', 'h2', 'I'),
   ]);
   assert.deepEqual(m.sensitivity, [
-    'If it were wrong (ratings reversed), the item "No fighting at the bridge", the leading hypothesis changes from "The bridge was abandoned" to "The bridge was defended".',
+    'If it were wrong (ratings reversed), the item “No fighting at the bridge”, the leading hypothesis changes from “The bridge was abandoned” to “The bridge was defended”.',
   ]);
 });
 
