@@ -27,6 +27,23 @@ export async function throughput(fn: () => unknown | Promise<unknown>, minMs = 1
   return (n * 1000) / (t - t0);
 }
 
+/**
+ * Several contenders timed in alternation: a warm-up of `warmMs` each (the JIT needs a good
+ * second for a pipeline of many functions), then `rounds` short windows of `windowMs` each;
+ * returns each one's best window in calls per second. The machine is shared and other work takes
+ * the cores away for seconds at a time: short alternating windows give every contender the same
+ * chance of a quiet spell, and each window still pays for its own garbage collection.
+ */
+export async function bestThroughputs<K extends string>(contenders: Record<K, () => unknown>, rounds = 8, windowMs = 250, warmMs = 1000): Promise<Record<K, number>> {
+  const names = Object.keys(contenders) as K[];
+  const best = {} as Record<K, number>;
+  for (const k of names) { await throughput(contenders[k], warmMs); best[k] = 0; }
+  for (let round = 0; round < rounds; round++) {
+    for (const k of names) best[k] = Math.max(best[k], await throughput(contenders[k], windowMs));
+  }
+  return best;
+}
+
 export function formatRow(r: BenchRow): string {
   const v = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);
   let s = `${r.capability.padEnd(44)} ${v.padStart(9)} ${r.unit}`;
