@@ -1,6 +1,7 @@
 // Events, step 2: a section's tokens as lower-cased words, with the entity mentions and the
 // resolved pronouns laid over them as refs, so later steps look things up by token index.
 import type { Section, Token } from '../../context.js';
+import { lower } from '../01-tokens.js';
 import type { Entity, EntityType } from '../../../types.js';
 
 /** An entity mention or a resolved pronoun, as a token range with the entities it stands for. */
@@ -158,8 +159,8 @@ export function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'pla
 /** Section tokens with lower-cased words and the actor/place refs laid over them. */
 export function wordsOf(section: Section, entities: Entity[]): Words {
   const tokens = section.tokens;
-  const low = tokens.map((t) => t.text.toLowerCase());
-  const lem = tokens.map((t, k) => (t.lemma ? t.lemma.toLowerCase() : low[k]));
+  const low = tokens.map((t) => t.low);
+  const lem = tokens.map((t) => (t.lemma ? lower(t.lemma) : t.low));
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
   const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };

@@ -30,7 +30,7 @@ const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'noti
 const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'studies', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'numbers', 'survey', 'surveys', 'results', 'analysis', 'research', 'footage', 'video', 'images', 'photos', 'filings', 'statistics']);
 
-const low = (t: Token) => t.text.toLowerCase();
+const low = (t: Token) => t.low;
 /** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
 const posOf = (t: Token, prev: Token | undefined) =>
   prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
