@@ -122,11 +122,20 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
   return { found: { start: at, end, value, relative: relative || usedNext }, usedNext };
 }
 
-/** All time expressions in one flagged sentence of `text`. */
-function findIn(text: string, f: Flagged, ref: Date): Found[] {
+// Four digits in a row: without them a window can only yield relative expressions.
+const FOUR_DIGITS = /\d{4}/;
+
+/**
+ * All time expressions in one flagged sentence of `text`. With `absoluteOnly`, windows that can
+ * only hold relative expressions (no four-digit year in them) are not read: their values would
+ * lean on a reference date the caller does not have.
+ */
+function findIn(text: string, f: Flagged, ref: Date, absoluteOnly = false): Found[] {
   const out: Found[] = [];
   for (const [wa, wb] of f.windows) {
-    const results = chrono.parse(text.slice(wa, wb), ref);
+    const window = text.slice(wa, wb);
+    if (absoluteOnly && !FOUR_DIGITS.test(window)) continue;
+    const results = chrono.parse(window, ref);
     for (let i = 0; i < results.length; i++) {
       const got = fromChrono(results[i], text, wa, f, ref, results[i + 1]);
       if (!got) continue;
@@ -224,8 +233,13 @@ export const datesStage: Stage = {
     const posted = new Map(ctx.doc.comments.map((c) => [c.id, c.postedAt ? isoToDate(c.postedAt) : null]));
     const refOf = (sec: Section) => (sec.in === 'document' ? null : posted.get(sec.in)) ?? ref;
     const read = (sec: Section, ranges: Flagged[], r: Date | null) =>
-      ranges.map((f) => ({ f, list: findIn(sec.text, f, r ?? FIXED_REF) }));
-    const found = flagged.map(({ sec, ranges }) => (sec.in === 'document' || ref ? read(sec, ranges, refOf(sec)) : null));
+      ranges.map((f) => ({ f, list: findIn(sec.text, f, r ?? FIXED_REF), partial: false }));
+    // Without any reference yet, the main text is first read for absolute dates only (chrono is the
+    // costliest step here): relative ones are dropped unless an absolute date then stands in.
+    const found = flagged.map(({ sec, ranges }) =>
+      ref ? read(sec, ranges, refOf(sec))
+      : sec.in === 'document' ? ranges.map((f) => ({ f, list: findIn(sec.text, f, FIXED_REF, true), partial: true }))
+      : null);
     if (!ref) {
       // No stated date: the latest full date the main text mentions stands in for it.
       let latest: string | null = null;
@@ -241,7 +255,10 @@ export const datesStage: Stage = {
       // Re-read only the sentences whose values depended on the stand-in reference.
       flagged.forEach(({ sec, ranges }, i) => {
         if (!found[i]) found[i] = read(sec, ranges, refOf(sec));
-        else if (ref) for (const g of found[i]!) if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.f, refOf(sec) ?? FIXED_REF);
+        else if (ref) for (const g of found[i]!) {
+          if (g.partial) g.list = findIn(sec.text, g.f, FIXED_REF);
+          if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.f, refOf(sec) ?? FIXED_REF);
+        }
       });
     }
     ctx.referenceDate = iso;
