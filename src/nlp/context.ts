@@ -7,7 +7,7 @@ export interface Token {
   start: number;
   end: number;
   text: string;
-  /** text lower-cased, made once here for every later stage (a shared string: lookups stay cheap). */
+  /** text lower-cased, made once for every later stage. */
   low: string;
   /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, …). */
   pos: string;

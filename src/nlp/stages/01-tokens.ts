@@ -11,23 +11,6 @@ export function wink(): ReturnType<typeof winkNLP> {
   return nlp;
 }
 
-// Lower-cased forms, kept across documents. wink hands out the same string object for the same word
-// every time, so this is one hash lookup per token, and every later Set or Map lookup of the shared
-// lower-cased string finds its hash already computed. Cleared when it grows past any vocabulary.
-const LOWER = new Map<string, string>();
-const LOWER_LIMIT = 200_000;
-
-/** s.toLowerCase(), remembered. */
-export function lower(s: string): string {
-  let l = LOWER.get(s);
-  if (l === undefined) {
-    if (LOWER.size >= LOWER_LIMIT) LOWER.clear();
-    l = s.toLowerCase();
-    LOWER.set(s, l);
-  }
-  return l;
-}
-
 const SPACE = 32;
 
 export function tokenize(container: string, text: string): Section {
@@ -57,7 +40,7 @@ export function tokenize(container: string, text: string): Section {
       tokenText = text.slice(at, Math.min(text.length, at + v.length));
     }
     const end = Math.min(text.length, at + v.length);
-    tokens[i] = { start: at, end, text: tokenText, low: lower(tokenText), pos: pos[i], lemma: lemmas[i], kind: kinds[i] };
+    tokens[i] = { start: at, end, text: tokenText, low: tokenText.toLowerCase(), pos: pos[i], lemma: lemmas[i], kind: kinds[i] };
     cursor = end;
   }
   // Sentence boundaries as token index pairs: one call, no per-sentence token copies.

@@ -1,7 +1,6 @@
 // Events, step 2: a section's tokens as lower-cased words, with the entity mentions and the
 // resolved pronouns laid over them as refs, so later steps look things up by token index.
 import type { Section, Token } from '../../context.js';
-import { lower } from '../01-tokens.js';
 import type { Entity, EntityType } from '../../../types.js';
 
 /** An entity mention or a resolved pronoun, as a token range with the entities it stands for. */
@@ -160,7 +159,7 @@ export function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'pla
 export function wordsOf(section: Section, entities: Entity[]): Words {
   const tokens = section.tokens;
   const low = tokens.map((t) => t.low);
-  const lem = tokens.map((t) => (t.lemma ? lower(t.lemma) : t.low));
+  const lem = tokens.map((t) => (t.lemma ? t.lemma.toLowerCase() : t.low));
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
   const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
