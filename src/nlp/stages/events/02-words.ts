@@ -18,8 +18,8 @@ export interface Words {
   low: string[];
   lem: string[];
   /** Per token: index of the actor / place ref covering it, or -1. */
-  actorAt: Int32Array;
-  placeAt: Int32Array;
+  actorAt: number[];
+  placeAt: number[];
   actorRefs: Ref[];
   placeRefs: Ref[];
 }
@@ -33,8 +33,9 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 const FORCES = new Set(['force', 'troop', 'army', 'fighter', 'soldier', 'militia', 'men', 'man', 'unit', 'jet', 'aircraft', 'artillery']);
 const PARTNER = new Set(['with', 'against', 'between']);
 
-function coverage(n: number, refs: Ref[]): Int32Array {
-  const at = new Int32Array(n).fill(-1);
+function coverage(n: number, refs: Ref[]): number[] {
+  // a plain array: typed arrays are allocated off the heap, which costs more than they save here
+  const at = new Array<number>(n).fill(-1);
   refs.forEach((r, k) => { for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k; });
   return at;
 }

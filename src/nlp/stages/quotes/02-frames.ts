@@ -41,17 +41,18 @@ export class Scan {
   readonly toks: Token[];
   readonly text: string;
   /** token index → sentence index */
-  readonly sentOf: Int32Array;
+  readonly sentOf: number[];
   /** per sentence, its first token that is not white space */
-  private readonly sentStart: Int32Array;
+  private readonly sentStart: number[];
   /** Content already claimed, so a cue inside another attribution's content is not read twice. */
   claimedUntil = -1;
 
   constructor(readonly section: Section, readonly quotations: Quotation[]) {
     this.toks = section.tokens;
     this.text = section.text;
-    this.sentOf = new Int32Array(this.toks.length);
-    this.sentStart = new Int32Array(section.sentences.length);
+    // plain arrays: a typed array per section costs an off-heap allocation, more than it saves here
+    this.sentOf = new Array<number>(this.toks.length).fill(0);
+    this.sentStart = new Array<number>(section.sentences.length).fill(0);
     section.sentences.forEach((s, i) => {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
