@@ -188,11 +188,17 @@ function sentencesMatching(section: Section, pattern: RegExp): { a: number; b: n
   return out;
 }
 
+/** What /\s/ matches, by character code (this runs per character of every window). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Widen [from, to) to whole words, within [a, b). */
 function wordWindow(text: string, a: number, b: number, from: number, to: number): [number, number] {
   let s = Math.max(a, from), e = Math.min(b, to);
-  while (s > a && !/\s/.test(text[s - 1])) s--;
-  while (e < b && !/\s/.test(text[e])) e++;
+  while (s > a && !isSpace(text.charCodeAt(s - 1))) s--;
+  while (e < b && !isSpace(text.charCodeAt(e))) e++;
   return [s, e];
 }
 

@@ -112,11 +112,10 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
     const word = low[i];
     let ids: string[] = [];
     let end = i + 1;
-    const forces = i + 1 < tokens.length && FORCES.has(lem[i + 1]);
     if (pos === 'PRON' && PLURAL_PRONOUNS.has(word)) {
       const org = lastOfType.get('ORG');
       ids = coordinated() ? recent(2) : org ? [org] : recent(1);
-    } else if (forces && POSSESSIVE_PRONOUNS.has(word)) {
+    } else if (POSSESSIVE_PRONOUNS.has(word) && i + 1 < tokens.length && FORCES.has(lem[i + 1])) {
       // "his forces", "their fighters", "its troops": the owner of the force acts through it.
       const owner = word === 'his' || word === 'her' ? lastOfType.get('PERSON') : word === 'its' ? lastOfType.get('ORG') : undefined;
       const org = lastOfType.get('ORG');
