@@ -32,6 +32,8 @@ const SIDES = new Set(['side', 'party', 'camp']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 const FORCES = new Set(['force', 'troop', 'army', 'fighter', 'soldier', 'militia', 'men', 'man', 'unit', 'jet', 'aircraft', 'artillery']);
 const PARTNER = new Set(['with', 'against', 'between']);
+/** Every word that can open a pronoun or description below: other tokens are skipped with one lookup. */
+const REFERRING = new Set([...PLURAL_PRONOUNS, ...SINGULAR_PERSON, ...RELATIVE, ...POSSESSIVE_PRONOUNS, 'both', 'two', 'the']);
 
 function coverage(n: number, refs: Ref[]): number[] {
   // a plain array: typed arrays are allocated off the heap, which costs more than they save here
@@ -108,8 +110,9 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
       if (!possessive || m.type !== 'PERSON') lastOfType.set(m.type, m.ids[0]);
       if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
     }
-    const pos = tokens[i].pos;
     const word = low[i];
+    if (!REFERRING.has(word)) continue;
+    const pos = tokens[i].pos;
     let ids: string[] = [];
     let end = i + 1;
     if (pos === 'PRON' && PLURAL_PRONOUNS.has(word)) {
