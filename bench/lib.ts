@@ -27,6 +27,38 @@ export async function throughput(fn: () => unknown | Promise<unknown>, minMs = 1
   return (n * 1000) / (t - t0);
 }
 
+/** Like throughput, but per second of this process's CPU time rather than of the wall clock. */
+export async function cpuThroughput(fn: () => unknown | Promise<unknown>, minMs = 1500): Promise<number> {
+  await fn();
+  const c0 = process.cpuUsage();
+  let n = 0, spent = 0;
+  while (spent < minMs) {
+    await fn();
+    n++;
+    const u = process.cpuUsage(c0);
+    spent = (u.user + u.system) / 1000;
+  }
+  return (n * 1000) / spent;
+}
+
+/**
+ * Several contenders timed in alternation: a warm-up of `warmMs` each (the JIT needs a good
+ * second for a pipeline of many functions), then `rounds` windows of `windowMs` each; returns
+ * each one's best window in calls per CPU second. The machine is shared: other work takes the
+ * cores away for seconds at a time, and wall-clock windows then time the neighbours. CPU time
+ * counts what this process did (its garbage collection threads included), and alternating
+ * windows give every contender the same conditions.
+ */
+export async function bestThroughputs<K extends string>(contenders: Record<K, () => unknown>, rounds = 8, windowMs = 250, warmMs = 1000): Promise<Record<K, number>> {
+  const names = Object.keys(contenders) as K[];
+  const best = {} as Record<K, number>;
+  for (const k of names) { await throughput(contenders[k], warmMs); best[k] = 0; }
+  for (let round = 0; round < rounds; round++) {
+    for (const k of names) best[k] = Math.max(best[k], await cpuThroughput(contenders[k], windowMs));
+  }
+  return best;
+}
+
 export function formatRow(r: BenchRow): string {
   const v = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);
   let s = `${r.capability.padEnd(44)} ${v.padStart(9)} ${r.unit}`;

@@ -7,6 +7,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** text lower-cased, made once for every later stage. */
+  low: string;
   /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, …). */
   pos: string;
   lemma: string;

@@ -134,3 +134,11 @@ test('analysis JSON: document carries referenceDate and its source, publishedAt 
   assert.equal(a.document.referenceDateSource, 'inferred:comments');
   assert.deepEqual(a.times?.map((t) => t.value), ['2016-03-27']);
 });
+
+test('dates: a relative date before the text\'s own full date resolves against it once that is known', () => {
+  // The first read looks for absolute dates only; "last Sunday" is read again with the stand-in.
+  const ctx = run(doc('Last Sunday the ferry stopped at Portvale. It sailed again on 12 March 2015.'));
+  assert.equal(ctx.referenceDate, '2015-03-12');
+  assert.equal(ctx.referenceDateSource, 'inferred:text');
+  assert.deepEqual(ctx.times.map((t) => [t.text, t.value]), [['Last Sunday', '2015-03-08'], ['on 12 March 2015', '2015-03-12']]);
+});

@@ -122,11 +122,20 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
   return { found: { start: at, end, value, relative: relative || usedNext }, usedNext };
 }
 
-/** All time expressions in one flagged sentence of `text`. */
-function findIn(text: string, f: Flagged, ref: Date): Found[] {
+// Four digits in a row: without them a window can only yield relative expressions.
+const FOUR_DIGITS = /\d{4}/;
+
+/**
+ * All time expressions in one flagged sentence of `text`. With `absoluteOnly`, windows that can
+ * only hold relative expressions (no four-digit year in them) are not read: their values would
+ * lean on a reference date the caller does not have.
+ */
+function findIn(text: string, f: Flagged, ref: Date, absoluteOnly = false): Found[] {
   const out: Found[] = [];
   for (const [wa, wb] of f.windows) {
-    const results = chrono.parse(text.slice(wa, wb), ref);
+    const window = text.slice(wa, wb);
+    if (absoluteOnly && !FOUR_DIGITS.test(window)) continue;
+    const results = chrono.parse(window, ref);
     for (let i = 0; i < results.length; i++) {
       const got = fromChrono(results[i], text, wa, f, ref, results[i + 1]);
       if (!got) continue;
@@ -179,11 +188,17 @@ function sentencesMatching(section: Section, pattern: RegExp): { a: number; b: n
   return out;
 }
 
+/** What /\s/ matches, by character code (this runs per character of every window). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Widen [from, to) to whole words, within [a, b). */
 function wordWindow(text: string, a: number, b: number, from: number, to: number): [number, number] {
   let s = Math.max(a, from), e = Math.min(b, to);
-  while (s > a && !/\s/.test(text[s - 1])) s--;
-  while (e < b && !/\s/.test(text[e])) e++;
+  while (s > a && !isSpace(text.charCodeAt(s - 1))) s--;
+  while (e < b && !isSpace(text.charCodeAt(e))) e++;
   return [s, e];
 }
 
@@ -224,8 +239,13 @@ export const datesStage: Stage = {
     const posted = new Map(ctx.doc.comments.map((c) => [c.id, c.postedAt ? isoToDate(c.postedAt) : null]));
     const refOf = (sec: Section) => (sec.in === 'document' ? null : posted.get(sec.in)) ?? ref;
     const read = (sec: Section, ranges: Flagged[], r: Date | null) =>
-      ranges.map((f) => ({ f, list: findIn(sec.text, f, r ?? FIXED_REF) }));
-    const found = flagged.map(({ sec, ranges }) => (sec.in === 'document' || ref ? read(sec, ranges, refOf(sec)) : null));
+      ranges.map((f) => ({ f, list: findIn(sec.text, f, r ?? FIXED_REF), partial: false }));
+    // Without any reference yet, the main text is first read for absolute dates only (chrono is the
+    // costliest step here): relative ones are dropped unless an absolute date then stands in.
+    const found = flagged.map(({ sec, ranges }) =>
+      ref ? read(sec, ranges, refOf(sec))
+      : sec.in === 'document' ? ranges.map((f) => ({ f, list: findIn(sec.text, f, FIXED_REF, true), partial: true }))
+      : null);
     if (!ref) {
       // No stated date: the latest full date the main text mentions stands in for it.
       let latest: string | null = null;
@@ -241,7 +261,10 @@ export const datesStage: Stage = {
       // Re-read only the sentences whose values depended on the stand-in reference.
       flagged.forEach(({ sec, ranges }, i) => {
         if (!found[i]) found[i] = read(sec, ranges, refOf(sec));
-        else if (ref) for (const g of found[i]!) if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.f, refOf(sec) ?? FIXED_REF);
+        else if (ref) for (const g of found[i]!) {
+          if (g.partial) g.list = findIn(sec.text, g.f, FIXED_REF);
+          if (g.list.some((f) => f.relative)) g.list = findIn(sec.text, g.f, refOf(sec) ?? FIXED_REF);
+        }
       });
     }
     ctx.referenceDate = iso;

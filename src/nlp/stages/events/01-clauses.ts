@@ -19,7 +19,7 @@ const ADVERBIAL = new Set(['because', 'while', 'whereas', 'although', 'though', 
 
 function isSeparator(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (SEPARATORS.has(t.text)) return true;
+  if (t.text.length <= 2 && SEPARATORS.has(t.text)) return true; // every separator is that short
   if (t.pos === 'SPACE') return t.text.includes('\n'); // a line break always ends a clause
   // A spaced hyphen is a dash ("Palmyra - who …"); an unspaced one joins a compound ("air-strikes").
   if (t.text === '-') {

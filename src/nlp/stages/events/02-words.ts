@@ -18,8 +18,8 @@ export interface Words {
   low: string[];
   lem: string[];
   /** Per token: index of the actor / place ref covering it, or -1. */
-  actorAt: Int32Array;
-  placeAt: Int32Array;
+  actorAt: number[];
+  placeAt: number[];
   actorRefs: Ref[];
   placeRefs: Ref[];
 }
@@ -32,9 +32,12 @@ const SIDES = new Set(['side', 'party', 'camp']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 const FORCES = new Set(['force', 'troop', 'army', 'fighter', 'soldier', 'militia', 'men', 'man', 'unit', 'jet', 'aircraft', 'artillery']);
 const PARTNER = new Set(['with', 'against', 'between']);
+/** Every word that can open a pronoun or description below: other tokens are skipped with one lookup. */
+const REFERRING = new Set([...PLURAL_PRONOUNS, ...SINGULAR_PERSON, ...RELATIVE, ...POSSESSIVE_PRONOUNS, 'both', 'two', 'the']);
 
-function coverage(n: number, refs: Ref[]): Int32Array {
-  const at = new Int32Array(n).fill(-1);
+function coverage(n: number, refs: Ref[]): number[] {
+  // a plain array: typed arrays are allocated off the heap, which costs more than they save here
+  const at = new Array<number>(n).fill(-1);
   refs.forEach((r, k) => { for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k; });
   return at;
 }
@@ -107,15 +110,15 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
       if (!possessive || m.type !== 'PERSON') lastOfType.set(m.type, m.ids[0]);
       if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
     }
-    const pos = tokens[i].pos;
     const word = low[i];
+    if (!REFERRING.has(word)) continue;
+    const pos = tokens[i].pos;
     let ids: string[] = [];
     let end = i + 1;
-    const forces = i + 1 < tokens.length && FORCES.has(lem[i + 1]);
     if (pos === 'PRON' && PLURAL_PRONOUNS.has(word)) {
       const org = lastOfType.get('ORG');
       ids = coordinated() ? recent(2) : org ? [org] : recent(1);
-    } else if (forces && POSSESSIVE_PRONOUNS.has(word)) {
+    } else if (POSSESSIVE_PRONOUNS.has(word) && i + 1 < tokens.length && FORCES.has(lem[i + 1])) {
       // "his forces", "their fighters", "its troops": the owner of the force acts through it.
       const owner = word === 'his' || word === 'her' ? lastOfType.get('PERSON') : word === 'its' ? lastOfType.get('ORG') : undefined;
       const org = lastOfType.get('ORG');
@@ -158,8 +161,8 @@ export function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'pla
 /** Section tokens with lower-cased words and the actor/place refs laid over them. */
 export function wordsOf(section: Section, entities: Entity[]): Words {
   const tokens = section.tokens;
-  const low = tokens.map((t) => t.text.toLowerCase());
-  const lem = tokens.map((t, k) => (t.lemma ? t.lemma.toLowerCase() : low[k]));
+  const low = tokens.map((t) => t.low);
+  const lem = tokens.map((t) => (t.lemma ? t.lemma.toLowerCase() : t.low));
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
   const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };

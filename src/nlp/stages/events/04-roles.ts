@@ -37,8 +37,11 @@ export function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate
   const left = near.length ? near : before;
   let k = left.length - 1;
   while (k > 0 && joined(w, left[k - 1], left[k])) k--;
-  const ordered = [...left.slice(k), ...left.slice(0, k)].flatMap((r) => r.ids);
-  return [...new Set([...agents, ...ordered, ...after])];
+  const actors = agents;
+  for (let j = Math.max(k, 0); j < left.length; j++) actors.push(...left[j].ids);
+  for (let j = 0; j < k; j++) actors.push(...left[j].ids);
+  actors.push(...after);
+  return [...new Set(actors)];
 }
 
 /**

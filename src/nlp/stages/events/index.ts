@@ -32,7 +32,7 @@ export function sectionEvents(
   const sectionTimes = times.filter((x) => x.in === section.in).map((x) => ({ tokenStart: tokenAt(tokens, x.start), value: x.value }));
   // Per token, the innermost quote around it: longer quotes are laid down first, shorter over them.
   const sectionQuotes = quotes.filter((q) => q.in === section.in).sort((a, b) => b.end - b.start - (a.end - a.start));
-  const quoteAt = new Int32Array(tokens.length).fill(-1);
+  const quoteAt = new Array<number>(tokens.length).fill(-1);
   sectionQuotes.forEach((q, k) => {
     for (let i = tokenAt(tokens, q.start); i < tokens.length && tokens[i].start < q.end; i++) if (tokens[i].start >= q.start) quoteAt[i] = k;
   });

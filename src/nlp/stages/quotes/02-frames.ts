@@ -30,7 +30,9 @@ const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'noti
 const VIA_NOUNS = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'studies', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'numbers', 'survey', 'surveys', 'results', 'analysis', 'research', 'footage', 'video', 'images', 'photos', 'filings', 'statistics']);
 
-const low = (t: Token) => t.text.toLowerCase();
+const low = (t: Token) => t.low;
+/** Lemmas that can start a frame (cue verbs and adjectives, "accord"): one lookup per token. */
+const FRAME_LEMMAS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...CUE_ADJECTIVES, 'accord']);
 /** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
 const posOf = (t: Token, prev: Token | undefined) =>
   prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
@@ -41,17 +43,18 @@ export class Scan {
   readonly toks: Token[];
   readonly text: string;
   /** token index → sentence index */
-  readonly sentOf: Int32Array;
+  readonly sentOf: number[];
   /** per sentence, its first token that is not white space */
-  private readonly sentStart: Int32Array;
+  private readonly sentStart: number[];
   /** Content already claimed, so a cue inside another attribution's content is not read twice. */
   claimedUntil = -1;
 
   constructor(readonly section: Section, readonly quotations: Quotation[]) {
     this.toks = section.tokens;
     this.text = section.text;
-    this.sentOf = new Int32Array(this.toks.length);
-    this.sentStart = new Int32Array(section.sentences.length);
+    // plain arrays: a typed array per section costs an off-heap allocation, more than it saves here
+    this.sentOf = new Array<number>(this.toks.length).fill(0);
+    this.sentStart = new Array<number>(section.sentences.length).fill(0);
     section.sentences.forEach((s, i) => {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
@@ -387,7 +390,7 @@ export function findFrames(scan: Scan): Frame[] {
     const t = toks[i];
     if (t.start < scan.claimedUntil) continue;
     // cheap test first: only a few words can be cues at all
-    if (!(CUE_VERBS.has(t.lemma) || CUE_ADJECTIVES.has(t.lemma) || t.text === ':' || t.lemma === 'accord' || t.text === 'according' || t.text === 'According')) continue;
+    if (!(FRAME_LEMMAS.has(t.lemma) || t.text === ':' || t.text === 'according' || t.text === 'According')) continue;
     const w = low(t);
     if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
     let frame: Frame | null = null;

@@ -66,10 +66,10 @@ export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan, w
 
 function isPlural(tokens: Token[]): boolean {
   const nouns = tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
-  if (tokens.some((t) => t.text.toLowerCase() === 'and')) return true;
+  if (tokens.some((t) => t.low === 'and')) return true;
   const head = nouns[nouns.length - 1];
   if (!head || head.pos !== 'NOUN') return false;
-  return head.lemma !== head.text.toLowerCase() && /s$/i.test(head.text);
+  return head.lemma !== head.low && /s$/i.test(head.text);
 }
 
 export interface Resolved {
@@ -182,7 +182,7 @@ function personSubjects(scan: Scan, mentions: MentionRef[], entityById: Map<stri
         if (toks[k].pos !== 'PROPN') continue;
         let e = k;
         while (e < firstVerb && toks[e].pos === 'PROPN') e++;
-        if (e - k >= 2 && toks[k - 1]?.text.toLowerCase() !== 'the') out.push({ start: toks[k].start, text: scan.text.slice(toks[k].start, toks[e - 1].end), entityId: null, plural: false, person: true });
+        if (e - k >= 2 && toks[k - 1]?.low !== 'the') out.push({ start: toks[k].start, text: scan.text.slice(toks[k].start, toks[e - 1].end), entityId: null, plural: false, person: true });
         k = e;
       }
     }
