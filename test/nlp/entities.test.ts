@@ -99,6 +99,11 @@ test('entities: a country that acts is its government, a country where things ha
   assert.deepEqual(es.map((e) => [e.type, e.name, e.mentions.map((m) => m.start)]), [['ORG', 'Iraqi government', [0]], ['PLACE', 'Iraq', [40]]]);
 });
 
+test('entities: a country as possessor is its government, unless what it owns is a place', () => {
+  const es = analyse("Jordan's response was quick. Refugees reached Jordan's north.");
+  assert.deepEqual(es.map((e) => [e.type, e.name, e.mentions.map((m) => m.text)]), [['ORG', 'Jordanian government', ['Jordan']], ['PLACE', 'Jordan', ['Jordan']]]);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

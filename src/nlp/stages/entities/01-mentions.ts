@@ -69,6 +69,9 @@ const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'prov
 // Verbs and nouns whose object is usually a place: "fled Karabilah", "the assault on Sadah".
 const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liberated', 'retook', 'retake', 'retaking', 'seized', 'shelled', 'besieged', 'stormed',
   'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
+// Nouns that make a country's possessive a place ("Syria's north", "Iraq's borders"), not its government.
+const PLACE_OWNED = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'capital', 'border', 'borders', 'coast', 'territory',
+  'airspace', 'soil', 'city', 'cities', 'town', 'towns', 'province', 'provinces', 'region', 'regions', 'countryside', 'desert', 'streets', 'largest', 'second']);
 const ATTACK_NOUNS = new Set(['assault', 'attack', 'attacks', 'offensive', 'raid', 'raids', 'strike', 'strikes', 'airstrikes', 'march', 'advance']);
 // Geographic coordinates: 33°47′N 44°30′E, 33.783°N 44.500°E, 33.783; 44.500 (after one of the others).
 const COORDINATES = /\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[NS]\s+\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[EW]|\d{1,3}\.\d+°\s*[NS]\s+\d{1,3}\.\d+°\s*[EW]|(?<=[NSEW]\s*\/\s*)-?\d{1,3}\.\d+;\s*-?\d{1,3}\.\d+/gu;
@@ -478,15 +481,19 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
   }
-  // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
-  if (entry?.kind === 'country' && words.length <= 3) {
+  // A country that acts is its government (re3d types it Organisation): the subject of an action
+  // ("Syria has accused Israel"), a possessor ("Australia's response"). After a place preposition,
+  // or as the possessor of a place word ("Syria's north"), it stays a place.
+  if (entry?.kind === 'country' && words.length <= 3 && !(prev && PLACE_PREPS.has(prev.text))) {
     const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
+    const owned = possessor ? toks[end + 1] && (toks[end + 1].pos === 'ADJ' ? toks[end + 2] : toks[end + 1]) : undefined;
+    const ownsPlace = !!owned && PLACE_OWNED.has(lc(owned));
     // An action, not a state: "Syria accused", "the UK has worked", but not "Syria is being torn apart".
     const after = toks[end + 1];
     const acts = !!next && (next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)
       || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
-    const subject = acts && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
-    if (subject && !possessor) return finish(v, first, end, entry, order);
+    const subject = acts && !(prev && prev.pos === 'ADP');
+    if (subject && !possessor || possessor && !ownsPlace) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
   const soleDemonym = words.length === 1 && demonymCountry(surface);
