@@ -104,6 +104,21 @@ test('entities: a country as possessor is its government, unless what it owns is
   assert.deepEqual(es.map((e) => [e.type, e.name, e.mentions.map((m) => m.text)]), [['ORG', 'Jordanian government', ['Jordan']], ['PLACE', 'Jordan', ['Jordan']]]);
 });
 
+test('entities: a named operation and an indefinite bare title are not mentions', () => {
+  const es = analyse('Troops began Operation Sandpiper in May. Later an Iraqi General spoke to Omar Talib.');
+  assert.deepEqual(named(es), ['PERSON:Omar Talib']);
+});
+
+test('entities: a demonym with a ground noun, and an unknown name with a place noun, are places', () => {
+  const es = analyse('Jets crossed into Syrian territory near the Velmora region.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['PLACE', ['Syrian territory']], ['PLACE', ['Velmora region']]]);
+});
+
+test('entities: Arabic army and front words make an organisation; transliterations in a language bracket are skipped', () => {
+  const es = analyse('Jaish al-Nadir (Arabic: جيش النادر, Jaysh an-Nadir) claimed the attack.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['Jaish al-Nadir']]]);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

@@ -6,7 +6,7 @@
 import type { EntityType } from '../../../types.js';
 import type { Section, Token } from '../../context.js';
 import {
-  EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
+  DEMONYM_PLACE_NOUNS, EVENT_FIRST, EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
   PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
   pluralDemonymCountry, type GazetteerEntry,
 } from './lexicon.js';
@@ -82,6 +82,9 @@ const PRONOUNS = new Map<string, 'person' | 'group'>([
   ['I', 'person'], ['he', 'person'], ['He', 'person'], ['she', 'person'], ['She', 'person'],
   ['we', 'group'], ['We', 'group'], ['they', 'group'], ['They', 'group'],
 ]);
+// "(Arabic: جيش …, Jaysh aṭ-Ṭā’ifa)": a bracket that spells the name before it in another language
+// holds transliterations of that name, not further mentions (re3d leaves them unmarked).
+const LANGUAGES = new Set(['Arabic', 'Kurdish', 'Persian', 'Farsi', 'Turkish', 'Hebrew', 'Syriac', 'Aramaic', 'Sorani', 'Kurmanji', 'Pashto', 'Urdu', 'Russian', 'French', 'German']);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
 /** Starts with a capital letter (ASCII fast path), has no digit, is not a capitalised pronoun. */
@@ -295,6 +298,11 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       continue;
     }
     if (TIME_WORDS.has(t.text)) continue;
+    if (LANGUAGES.has(t.text) && toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(') {
+      // A quoted translation after it ("Army of the Victorious Sect") is English again.
+      while (i < toks.length && !/^[)"“]$/.test(toks[i].text)) i++;
+      continue;
+    }
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
     // "UK-France co-operation": two names joined by a hyphen are two mentions.
@@ -421,6 +429,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   }
   // "Gulf War", "Iran-Iraq War", "Security Council Resolution 2328": events and documents, not actors.
   if (words.length > 1 && EVENT_HEADS.has(last) && !entry) return null;
+  if (words.length > 1 && EVENT_FIRST.has(words[0]) && !entry) return null;
+  // A head word alone ("Troops", "Ministers", "Police") is a common noun, capitalised or not.
+  if (words.length === 1 && ORG_HEADS.has(surface) && !entry && !isAllCaps(surface)) return null;
+  // A span that starts or ends inside a word ("Reş" split at a letter the tokenizer does not join) is no name.
+  if (isWordChar(sec.text.charCodeAt(toks[end - 1].end)) || isWordChar(sec.text.charCodeAt(toks[first].start - 1))) return null;
   if (EVENT_HEADS.has(toks[end]?.text ?? '') && /^[-‐‑]$/.test(toks[first - 1]?.text ?? '')) return null;
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
@@ -447,8 +460,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       type = 'PERSON';
       title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);
       core = tl < tw.length ? sec.text.slice(toks[idx[tl]].start, toks[end - 1].end) : '';
-      if (tl >= tw.length) core = '';
-      else {
+      if (tl >= tw.length) {
+        core = '';
+        // "an Iraqi General", "a Minister": an indefinite bare title names no one.
+        if (/^an?$/i.test(prev?.text ?? '')) return null;
+      } else {
         const e2 = lookup(core);
         if (e2 && e2.type === 'PERSON') entry = e2;
       }
@@ -503,7 +519,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let group: Candidate['group'];
 
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
-  const pn = type === 'PLACE' && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  // An unknown name works too ("Calais region"), not a person's ("Assad province" is no phrase).
+  const placeLike = type === 'PLACE' || !type && !FIRST_NAMES.has(words[0]) && !soleDemonym;
+  const pn = placeLike && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
   if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
@@ -545,7 +563,14 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     }
     stop = toks[gEnd - 1].end;
     core = sec.text.slice(start, stop);
-  } else if (soleDemonym) return null;
+  } else if (soleDemonym) {
+    // "Syrian territory", "Lebanese airspace": the country's ground, a place.
+    const dp = next && !spaceBreak(v, end) ? groupAt(toks, end, DEMONYM_PLACE_NOUNS) : undefined;
+    if (!dp) return null;
+    stop = toks[end + dp.length - 1].end;
+    const text = sec.text.slice(start, stop);
+    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+  }
 
   // Types still open: read the neighbours.
   if (!type) {
