@@ -119,6 +119,11 @@ test('entities: Arabic army and front words make an organisation; transliteratio
   assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['Jaish al-Nadir']]]);
 });
 
+test('entities: a country opening a sentence is its government, unless a comma or "is being" follows', () => {
+  const es = analyse('The UK is at the forefront of aid. Jordan, a small country, hosts many. Lebanon is being torn apart.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['The UK']], ['PLACE', ['Jordan']], ['PLACE', ['Lebanon']]]);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

@@ -508,7 +508,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     const after = toks[end + 1];
     const acts = !!next && (next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)
       || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
-    const subject = acts && !(prev && prev.pos === 'ADP');
+    // A country opening a sentence is what the sentence is about, mostly as an actor: "The UK is at the forefront".
+    const opens = (v.initial[first] === 1 || lc(prev) === 'the' && v.initial[first - 1] === 1) && !!next && next.text !== ',' && !groupAt(toks, end, GROUP_NOUNS) && !(next.pos === 'AUX' && /^(?:be|been|being)$/.test(toks[end + 1]?.text ?? ''));
+    const subject = acts && !(prev && prev.pos === 'ADP') || opens;
     if (subject && !possessor || possessor && !ownsPlace) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
