@@ -124,6 +124,11 @@ test('entities: a country opening a sentence is its government, unless a comma o
   assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['The UK']], ['PLACE', ['Jordan']], ['PLACE', ['Lebanon']]]);
 });
 
+test('entities: "Special Operations" is a military organisation, not a person', () => {
+  const es = analyse('He was killed in a raid by Varnish Special Operations last year.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['Varnish Special Operations']]]);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');
