@@ -24,6 +24,8 @@ interface Cluster {
   fullWords: string[];
   titles: Set<string>;
   mentions: Mention[];
+  /** Lower-case pronouns and nominals that refer to this cluster without naming it. */
+  references: Mention[];
   aliases: Set<string>;
   last: number;
   /** Sentence and container of the latest named (not pronoun) mention. */
@@ -54,7 +56,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     if (existing) return existing;
     const c: Cluster = {
       type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
-      mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
+      mentions: [], references: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
       for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
@@ -77,7 +79,11 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
   };
 
   const attach = (c: Cluster, m: Candidate) => {
-    c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
+    // "he", "they", "the regime" refer without naming: kept apart from the name mentions. re3d
+    // marks pronouns as mentions, and its named-mention scoring counts those that start with a
+    // capital ("He said", "I"), so a pronoun opening a sentence stays a mention.
+    const reference = (m.pronoun || m.regimeRef) && /^\p{Ll}/u.test(m.text);
+    (reference ? c.references : c.mentions).push({ in: m.in, start: m.start, end: m.end, text: m.text });
     c.last = m.order;
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
@@ -206,8 +212,10 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
 
   const out: Entity[] = [];
   for (const c of clusters) {
-    if (!c.mentions.length) continue;
-    out.push({ id: '', key: c.key, name: c.name, type: c.type, aliases: [...c.aliases], mentions: c.mentions });
+    if (!c.mentions.length && !c.references.length) continue;
+    const e: Entity = { id: '', key: c.key, name: c.name, type: c.type, aliases: [...c.aliases], mentions: c.mentions };
+    if (c.references.length) e.references = c.references;
+    out.push(e);
   }
   out.forEach((e, k) => (e.id = `e${k + 1}`));
   return out;
