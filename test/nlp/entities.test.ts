@@ -129,6 +129,11 @@ test('entities: "Special Operations" is a military organisation, not a person', 
   assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['Varnish Special Operations']]]);
 });
 
+test('entities: unknown names take place from "including" after a place, "portion of", and "to the north"', () => {
+  const es = analyse('Troops held Northern Iraq including Qarvel and Minshar. A portion of Kessendorf burned. Ostrava lay between Dunmark to the south and Velsk.');
+  assert.deepEqual(es.filter((e) => e.type === 'PLACE').map((e) => e.name), ['Northern Iraq', 'Qarvel', 'Minshar', 'Kessendorf', 'Dunmark']);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

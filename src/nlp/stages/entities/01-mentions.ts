@@ -65,7 +65,7 @@ const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shii
 // Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
 const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
 // "the village of X", "west of X": "of" marks a place only after these.
-const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
+const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor', 'portion', 'part', 'parts', 'areas', 'suburbs']);
 // Verbs and nouns whose object is usually a place: "fled Karabilah", "the assault on Sadah".
 const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liberated', 'retook', 'retake', 'retaking', 'seized', 'shelled', 'besieged', 'stormed',
   'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
@@ -374,7 +374,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
 /** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */
 function shareTypesInLists(text: string, cs: Candidate[]): void {
   // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
-  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  // "Northern Iraq including Rabiyah": what a name includes is of its kind too.
+  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*|,?\s+including\s+|,?\s+such as\s+)$/.test(text.slice(a.end, b.start));
   const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
   // a = cs[ka], b = cs[ka + 1]
   const joined = (ka: number) => {
@@ -579,6 +580,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
     if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
     else if (prev && PLACE_VERBS.has(lc(prev)) || lc(prev) === 'on' && ATTACK_NOUNS.has(lc(prev2))) fallback = 'PLACE';
+    // "Assyria to the north": a name placed by a compass direction.
+    else if (lc(next) === 'to' && lc(toks[end + 1]) === 'the' && /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/.test(lc(toks[end + 2]))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     else fallback = 'PERSON';
