@@ -134,6 +134,18 @@ test('entities: unknown names take place from "including" after a place, "portio
   assert.deepEqual(es.filter((e) => e.type === 'PLACE').map((e) => e.name), ['Northern Iraq', 'Qarvel', 'Minshar', 'Kessendorf', 'Dunmark']);
 });
 
+test('entities: in a title-cased heading a known name is not widened over the words after it', () => {
+  const es = analyse('The Syria-ISIS Partnership Grows:\n\nMany doubt it.');
+  assert.deepEqual(es.map((e) => [e.type, e.name, e.mentions.map((m) => m.text)]), [['PLACE', 'Syria', ['Syria']], ['ORG', 'Islamic State', ['ISIS']]]);
+});
+
+test('entities: a group noun widens the mention but the alias stays the name', () => {
+  const es = analyse('ISIL troops entered the town. ISIL later withdrew.');
+  const isil = owner(es, 'ISIL troops');
+  assert.deepEqual(isil?.mentions.map((m) => m.text), ['ISIL troops', 'ISIL']);
+  assert.deepEqual(isil?.aliases, ['ISIL']);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

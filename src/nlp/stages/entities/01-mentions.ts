@@ -32,6 +32,8 @@ export interface Candidate {
   governmentOf?: GazetteerEntry;
   /** "ISIS fighters", "Iraqi security forces": the group noun and the name it follows. */
   group?: { noun: string; base: Candidate };
+  /** The name inside a wider mention, as an alias: "ISIL" in "ISIL troops". */
+  alias?: string;
   /** "the regime": refers back to the latest government mentioned. */
   regimeRef?: boolean;
   /** Something beside the name says it is a person: a speech verb after it. */
@@ -111,6 +113,8 @@ interface SectionView {
   capsElsewhere: { has(word: string): boolean };
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
+  /** Token index → 1 when its line is title-cased (a heading): there capitals say nothing. */
+  titleCase: Uint8Array;
 }
 /** A letter or digit (NaN, outside the text, is not). */
 const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
@@ -135,6 +139,21 @@ function view(sec: Section): SectionView {
     if (nl) lineBreak[i] = 1;
     const p = prev.text;
     if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
+  }
+  // A line whose longer words (four letters or more) all start with a capital, two at least, is a heading.
+  const titleCase = new Uint8Array(toks.length);
+  for (let a = 0; a < toks.length;) {
+    let b = a + 1;
+    while (b < toks.length && !lineBreak[b]) b++;
+    let long = 0, lower = 0;
+    for (let k = a; k < b && !lower; k++) {
+      const w = toks[k].text;
+      if (toks[k].kind !== 'word' || w.length < 4) continue;
+      long++;
+      if (startsLower(w)) lower++;
+    }
+    if (long >= 2 && !lower) titleCase.fill(1, a, b);
+    a = b;
   }
   // Searched on demand: far fewer questions are asked than there are tokens.
   const memo = new Map<string, boolean>();
@@ -169,7 +188,7 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
+  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -276,6 +295,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
   // Quotation depth: curly quotes open and close, straight double quotes toggle.
   let quoteDepth = 0;
+  let skipTo = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.text.length === 1) {
@@ -297,7 +317,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       }
       continue;
     }
-    if (TIME_WORDS.has(t.text)) continue;
+    if (TIME_WORDS.has(t.text) || i < skipTo) continue;
     if (LANGUAGES.has(t.text) && toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(') {
       // A quoted translation after it ("Army of the Victorious Sect") is English again.
       while (i < toks.length && !/^[)"“]$/.test(toks[i].text)) i++;
@@ -326,7 +346,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
       for (let k = end - 1; k > i; k--) {
         if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
-        if (toks.slice(k, end).every((x) => v.lowerWords.has(x.text.toLowerCase()) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) end = k;
+        // The common words cut off are no name either.
+        if (toks.slice(k, end).every((x) => (v.titleCase[k] === 1 || v.lowerWords.has(x.text.toLowerCase())) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
@@ -510,7 +531,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     const acts = !!next && (next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)
       || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
     // A country opening a sentence is what the sentence is about, mostly as an actor: "The UK is at the forefront".
-    const opens = (v.initial[first] === 1 || lc(prev) === 'the' && v.initial[first - 1] === 1) && !!next && next.text !== ',' && !groupAt(toks, end, GROUP_NOUNS) && !(next.pos === 'AUX' && /^(?:be|been|being)$/.test(toks[end + 1]?.text ?? ''));
+    const opens = (v.initial[first] === 1 || lc(prev) === 'the' && v.initial[first - 1] === 1) && !!next && next.text !== ',' && !(isHyphen(next) && lc(prev) === 'the') && !groupAt(toks, end, GROUP_NOUNS) && !(next.pos === 'AUX' && /^(?:be|been|being)$/.test(toks[end + 1]?.text ?? ''));
     const subject = acts && !(prev && prev.pos === 'ADP') || opens;
     if (subject && !possessor || possessor && !ownsPlace) return finish(v, first, end, entry, order);
   }
@@ -520,6 +541,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let stop = toks[end - 1].end;
   let governmentOf: GazetteerEntry | undefined;
   let group: Candidate['group'];
+  let alias: string | undefined;
 
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
   // An unknown name works too ("Calais region"), not a person's ("Assad province" is no phrase).
@@ -561,7 +583,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       type = 'ORG';
       const base: Candidate = { in: sec.in, start, end: stop, text: surface, core: surface, title: null, type: baseEntry?.type ?? 'ORG', fallback: 'ORG', entry: baseEntry, sentence: 0, order };
       group = { noun, base };
-      if (baseEntry?.type === 'ORG' && !GROUP_NOT_MERGED.has(noun)) { entry = baseEntry; group = undefined; }
+      if (baseEntry?.type === 'ORG' && !GROUP_NOT_MERGED.has(noun)) { entry = baseEntry; group = undefined; alias = surface; }
       else entry = undefined;
     }
     stop = toks[gEnd - 1].end;
@@ -599,7 +621,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 
   return {
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
-    fallback, entry, governmentOf, group, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
+    fallback, entry, governmentOf, group, alias, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
 }
 

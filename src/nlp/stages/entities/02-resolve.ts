@@ -91,7 +91,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     if (m.pronoun || m.regimeRef) return;
     // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
     if (m.title && !m.core) return;
-    c.aliases.add(aliasOf(m.text));
+    c.aliases.add(m.alias ?? aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
     c.last = m.order;
