@@ -146,6 +146,10 @@ test('entities: a group noun widens the mention but the alias stays the name', (
   assert.deepEqual(isil?.aliases, ['ISIL']);
 });
 
+test('entities: gazetteer kinds are not names ("The Company" is not Twitter, "The Group" not Ahrar al-Sham)', () => {
+  assert.deepEqual(named(analyse('The Company said it would appeal. The Group met in Paris.')), ['PLACE:Paris']);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');
