@@ -150,6 +150,13 @@ test('entities: gazetteer kinds are not names ("The Company" is not Twitter, "Th
   assert.deepEqual(named(analyse('The Company said it would appeal. The Group met in Paris.')), ['PLACE:Paris']);
 });
 
+test('entities: "the group" and "the army" refer back to the last group or army named; capitalised they are mentions', () => {
+  const es = analyse('Hezbollah fighters and the Syrian Arab Army advanced. The group said the army had lost men.');
+  assert.deepEqual(owner(es, 'The group')?.name, 'Hezbollah');
+  const army = owner(es, 'the Syrian Arab Army');
+  assert.deepEqual(army?.references?.map((m) => m.text), ['the army']);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

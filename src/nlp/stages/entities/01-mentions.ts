@@ -34,8 +34,9 @@ export interface Candidate {
   group?: { noun: string; base: Candidate };
   /** The name inside a wider mention, as an alias: "ISIL" in "ISIL troops". */
   alias?: string;
-  /** "the regime": refers back to the latest government mentioned. */
-  regimeRef?: boolean;
+  /** "the regime", "the army", "the group": a head noun after "the" that refers back to the
+   *  latest organisation of that kind (for regime and government: the latest government). */
+  headRef?: string;
   /** Something beside the name says it is a person: a speech verb after it. */
   personEvidence?: boolean;
   /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
@@ -310,11 +311,13 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       continue;
     }
     if (!isCap(t)) {
-      // "the regime" refers to the government last named.
-      if ((t.text === 'regime' || t.text === 'Regime') && lc(toks[i - 1]) === 'the' && !(toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text))) {
-        const d = toks[i - 1];
-        out.push({ in: sec.in, start: d.start, end: t.end, text: sec.text.slice(d.start, t.end), core: 'regime', title: null, type: 'ORG', fallback: 'ORG', regimeRef: true, sentence: sentOf[i], order: order++ });
-      }
+      // "the regime" refers to the government last named, "the army" to the last army.
+      if (isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
+      continue;
+    }
+    // "The Coalition", "The Army" (capitalised) work the same way.
+    if (isHeadRef(toks, i) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
+      out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
     if (TIME_WORDS.has(t.text) || i < skipTo) continue;
@@ -390,6 +393,20 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+// Head nouns that, after "the", refer back to an organisation named before.
+const HEAD_REFS = new Set(['regime', 'government', 'army', 'military', 'group', 'coalition', 'militia', 'movement', 'alliance']);
+
+/** Is token i a head noun after "the", not itself followed by a name or an "of" complement? */
+function isHeadRef(toks: Token[], i: number): boolean {
+  const next = toks[i + 1];
+  return HEAD_REFS.has(toks[i].text.toLowerCase()) && lc(toks[i - 1]) === 'the' && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
+}
+
+function headRef(sec: Section, toks: Token[], i: number, sentence: number, order: number): Candidate {
+  const d = toks[i - 1], noun = toks[i].text.toLowerCase();
+  return { in: sec.in, start: d.start, end: toks[i].end, text: sec.text.slice(d.start, toks[i].end), core: noun, title: null, type: 'ORG', fallback: 'ORG', headRef: noun, sentence, order };
 }
 
 /** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */

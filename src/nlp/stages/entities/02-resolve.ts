@@ -82,13 +82,13 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     // "he", "they", "the regime" refer without naming: kept apart from the name mentions. re3d
     // marks pronouns as mentions, and its named-mention scoring counts those that start with a
     // capital ("He said", "I"), so a pronoun opening a sentence stays a mention.
-    const reference = (m.pronoun || m.regimeRef) && /^\p{Ll}/u.test(m.text);
+    const reference = (m.pronoun || m.headRef) && /^\p{Ll}/u.test(m.text);
     (reference ? c.references : c.mentions).push({ in: m.in, start: m.start, end: m.end, text: m.text });
     c.last = m.order;
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
     byCand.set(m, c);
-    if (m.pronoun || m.regimeRef) return;
+    if (m.pronoun || m.headRef) return;
     // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
     if (m.title && !m.core) return;
     c.aliases.add(m.alias ?? aliasOf(m.text));
@@ -130,10 +130,16 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
       }
       c = best;
     } else if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
-    else if (m.regimeRef) {
+    else if (m.headRef) {
+      const noun = m.headRef;
+      const fits = noun === 'regime' || noun === 'government'
+        ? (x: Cluster) => x.entry?.kind === 'gov' || x.key.endsWith(' government')
+        // "the army": an organisation whose name ends in that noun, or of that kind ("the group": Islamic State).
+        : (x: Cluster) => x.type === 'ORG' && !x.key.endsWith(' government') && (x.folded.endsWith(' ' + noun)
+          || noun === 'group' && x.entry?.kind === 'group' || (noun === 'army' || noun === 'military') && x.entry?.kind === 'military');
       let best: Cluster | undefined;
-      for (const x of clusters) if (x.entry?.kind === 'gov' || x.key.endsWith(' government')) if (!best || x.last > best.last) best = x;
-      if (!best) continue; // a regime never named stays unresolved
+      for (const x of clusters) if (fits(x) && (!best || x.last > best.last)) best = x;
+      if (!best) continue; // a regime or army never named stays unresolved
       c = best;
     } else if (m.governmentOf) {
       const country = m.governmentOf;
