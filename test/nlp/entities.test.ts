@@ -157,6 +157,12 @@ test('entities: "the group" and "the army" refer back to the last group or army 
   assert.deepEqual(army?.references?.map((m) => m.text), ['the army']);
 });
 
+test('entities: a compound adjective belongs to the place; two countries before an event head are one event name', () => {
+  const es = analyse('The line runs through Kurdish-speaking Iraq. He fought in the Iran-Iraq War.');
+  assert.deepEqual(es.filter((e) => e.type === 'PLACE').map((e) => e.mentions.map((m) => m.text)), [['Kurdish-speaking Iraq']]);
+  assert.equal(es.filter((e) => e.name === 'Iran').length, 0);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

@@ -328,8 +328,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     }
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
-    // "UK-France co-operation": two names joined by a hyphen are two mentions.
-    for (let k = i + 1; k < end - 1; k++) {
+    // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
+    for (let k = i + 1; k < end - 1 && !EVENT_HEADS.has(toks[end - 1].text); k++) {
       if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
@@ -560,6 +560,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let group: Candidate['group'];
   let alias: string | undefined;
 
+  // "Kurdish-speaking Iraq", "rebel-held Azaz": re3d counts the compound adjective as part of the place.
+  const prev3 = toks[first - 3];
+  if (type === 'PLACE' && prev3 && prev3.kind === 'word' && /^(?:speaking|controlled|held|dominated|majority|populated|occupied)$/.test(prev.text) && isHyphen(prev2) && glued(v, first - 1) && glued(v, first - 2)) start = prev3.start;
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
   // An unknown name works too ("Calais region"), not a person's ("Assad province" is no phrase).
   const placeLike = type === 'PLACE' || !type && !FIRST_NAMES.has(words[0]) && !soleDemonym;
