@@ -163,6 +163,11 @@ test('entities: a compound adjective belongs to the place; two countries before 
   assert.equal(es.filter((e) => e.name === 'Iran').length, 0);
 });
 
+test('entities: "as" joins an Arabic name only hyphenated ("Ahrar as-Sham"), not "Uzbekistan as Minister"', () => {
+  const es = analyse('On his visit to Uzbekistan as Minister for Central Asia, Mr Velasko met Ahrar as-Sham envoys.');
+  assert.deepEqual(es.map((e) => e.mentions.map((m) => m.text)[0]), ['Uzbekistan', 'Minister for Central Asia', 'Mr Velasko', 'Ahrar as-Sham']);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

@@ -50,6 +50,7 @@ export interface Candidate {
 }
 
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'ez', 'ad', 'as', 'ash', 'az', 'ar', 'an', 'ud', 'du', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'del', 'dos', 'y']);
+const ENGLISH_CONNECTORS = new Set(['as', 'an']);
 // POS of sentence-initial capitalised words that are not names.
 const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'His', 'Her', 'Our', 'Their', 'My', 'Your',
@@ -232,7 +233,9 @@ function runEnd(v: SectionView, i: number): number {
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
-    if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
+    // English words among them ("as", "an") join only in their hyphenated Arabic form ("Ahrar as-Sham"):
+    // "Uzbekistan as Minister" is two things.
+    if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) && !ENGLISH_CONNECTORS.has(t.text) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
     if ((t.text === 'of' || t.text === 'for') && toks[j + 1]) {
       const words = toks.slice(i, j).map((x) => x.text);
       const k = toks[j + 1].text === 'the' ? j + 2 : j + 1;
