@@ -168,6 +168,11 @@ test('entities: "as" joins an Arabic name only hyphenated ("Ahrar as-Sham"), not
   assert.deepEqual(es.map((e) => e.mentions.map((m) => m.text)[0]), ['Uzbekistan', 'Minister for Central Asia', 'Mr Velasko', 'Ahrar as-Sham']);
 });
 
+test('entities: the people of a group ("Iraqi military officials", "Interior Ministry officers") are one mention, kept apart from the group', () => {
+  const es = analyse('Iraqi military officials met Interior Ministry officers in Basra.');
+  assert.deepEqual(es.filter((e) => e.type === 'ORG').map((e) => [e.name, e.mentions.map((m) => m.text)]), [['Iraqi military officials', ['Iraqi military officials']], ['Interior Ministry officers', ['Interior Ministry officers']]]);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

@@ -537,7 +537,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
     else if (words.length > 1 && v.lowerWords.has(last.toLowerCase()) && !FIRST_NAMES.has(words[0])) return null;
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
-    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
+    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface) && !demonymCountry(surface)) return null;
   }
   // A country that acts is its government (re3d types it Organisation): the subject of an action
   // ("Syria has accused Israel"), a possessor ("Australia's response"). After a place preposition,
@@ -592,8 +592,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
   const baseEntry = entry ?? (soleDemonym ? demonymCountry(surface) : undefined);
   if (g && (baseEntry || type === 'ORG') && !(type === 'PERSON' && !(entry?.leads))) {
-    const noun = g.join(' ');
-    const gEnd = end + g.length;
+    let noun = g.join(' ');
+    let gEnd = end + g.length;
+    // "Iraqi military officials", "Syrian regime aircrew": the people of a group are a group of their own.
+    if (!GROUP_NOT_MERGED.has(noun) && toks[gEnd] && GROUP_NOT_MERGED.has(toks[gEnd].text) && !spaceBreak(v, gEnd)) noun = toks[gEnd++].text;
     const wider = sec.text.slice(start, toks[gEnd - 1].end);
     const wideEntry = lookup(wider);
     const country = baseEntry?.kind === 'country' ? baseEntry : baseEntry?.leads ? lookupCountry(baseEntry.leads) : undefined;
