@@ -115,8 +115,8 @@ interface SectionView {
   capsElsewhere: { has(word: string): boolean };
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
-  /** Token index → 1 when its line is title-cased (a heading): there capitals say nothing. */
-  titleCase: Uint8Array;
+  /** Is token k's line title-cased (a heading)? There capitals say nothing. Worked out on first use. */
+  titleCase(k: number): boolean;
 }
 /** A letter or digit (NaN, outside the text, is not). */
 const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
@@ -143,20 +143,26 @@ function view(sec: Section): SectionView {
     if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
   }
   // A line whose longer words (four letters or more) all start with a capital, two at least, is a heading.
-  const titleCase = new Uint8Array(toks.length);
-  for (let a = 0; a < toks.length;) {
-    let b = a + 1;
-    while (b < toks.length && !lineBreak[b]) b++;
-    let long = 0, lower = 0;
-    for (let k = a; k < b && !lower; k++) {
-      const w = toks[k].text;
-      if (toks[k].kind !== 'word' || w.length < 4) continue;
-      long++;
-      if (startsLower(w)) lower++;
+  let titleLines: Uint8Array | undefined;
+  const titleCase = (k: number): boolean => {
+    if (!titleLines) {
+      titleLines = new Uint8Array(toks.length);
+      for (let a = 0; a < toks.length;) {
+        let b = a + 1;
+        while (b < toks.length && !lineBreak[b]) b++;
+        let long = 0, lower = 0;
+        for (let x = a; x < b && !lower; x++) {
+          const w = toks[x].text;
+          if (toks[x].kind !== 'word' || w.length < 4) continue;
+          long++;
+          if (startsLower(w)) lower++;
+        }
+        if (long >= 2 && !lower) titleLines.fill(1, a, b);
+        a = b;
+      }
     }
-    if (long >= 2 && !lower) titleCase.fill(1, a, b);
-    a = b;
-  }
+    return titleLines[k] === 1;
+  };
   // Searched on demand: far fewer questions are asked than there are tokens.
   const memo = new Map<string, boolean>();
   const lowerWords = {
@@ -353,7 +359,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       for (let k = end - 1; k > i; k--) {
         if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
         // The common words cut off are no name either.
-        if (toks.slice(k, end).every((x) => (v.titleCase[k] === 1 || v.lowerWords.has(x.text.toLowerCase())) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
+        if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.text.toLowerCase())) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
@@ -403,8 +409,11 @@ const HEAD_REFS = new Set(['regime', 'government', 'army', 'military', 'group', 
 
 /** Is token i a head noun after "the", not itself followed by a name or an "of" complement? */
 function isHeadRef(toks: Token[], i: number): boolean {
+  // Called for every word: the cheap test on the word before goes first.
+  const d = toks[i - 1]?.text;
+  if (d !== 'the' && d !== 'The') return false;
   const next = toks[i + 1];
-  return HEAD_REFS.has(toks[i].text.toLowerCase()) && lc(toks[i - 1]) === 'the' && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
+  return HEAD_REFS.has(toks[i].text.toLowerCase()) && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
 }
 
 function headRef(sec: Section, toks: Token[], i: number, sentence: number, order: number): Candidate {
