@@ -173,6 +173,11 @@ test('entities: the people of a group ("Iraqi military officials", "Interior Min
   assert.deepEqual(es.filter((e) => e.type === 'ORG').map((e) => [e.name, e.mentions.map((m) => m.text)]), [['Iraqi military officials', ['Iraqi military officials']], ['Interior Ministry officers', ['Interior Ministry officers']]]);
 });
 
+test('entities: a country’s named organisation is one mention, without the determiner of the country', () => {
+  const es = analyse('A year ago, the UK’s brave Armed Forces helped. Later Jordan’s Security Forces advanced.');
+  assert.deepEqual(es.map((e) => [e.type, e.mentions.map((m) => m.text)]), [['ORG', ['UK’s brave Armed Forces']], ['ORG', ['Jordan’s Security Forces']]]);
+});
+
 test('entities: a made-up outlet in brackets after "website" is an organisation, not the country', () => {
   const es = analyse('A local website (Syrian Lantern) quoted residents in Syria.');
   assert.equal(owner(es, 'Syrian Lantern')?.type, 'ORG');

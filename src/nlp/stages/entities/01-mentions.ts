@@ -337,6 +337,17 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     }
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
+    // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
+    // mention (as re3d marks it), the organisation's.
+    let ownedOrg = false;
+    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country') {
+      let k = end + 1;
+      while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
+      if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
+        const e2 = runEnd(v, k);
+        if (ORG_HEADS.has(toks[e2 - 1].text)) { end = e2; ownedOrg = true; }
+      }
+    }
     // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
     for (let k = i + 1; k < end - 1 && !EVENT_HEADS.has(toks[end - 1].text); k++) {
       if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
@@ -382,6 +393,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     const cand = classify(v, first, end, order);
     i = end - 1;
     if (!cand) continue;
+    // "the UK’s Armed Forces": the determiner is the country's, not the organisation's.
+    if (ownedOrg && cand.start < toks[first].start) { cand.start = toks[first].start; cand.text = sec.text.slice(cand.start, cand.end); }
     cand.sentence = sentOf[first];
     order++;
     const pending = acronymFor.get(first);
