@@ -321,11 +321,11 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     }
     if (!isCap(t)) {
       // "the regime" refers to the government last named, "the army" to the last army.
-      if (isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
+      if (HEAD_REFS.has(t.text) && isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
     // "The Coalition", "The Army" (capitalised) work the same way.
-    if (isHeadRef(toks, i) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
+    if (HEAD_REFS_CAP.has(t.text) && isHeadRef(toks, i) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
       out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
@@ -419,6 +419,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
 
 // Head nouns that, after "the", refer back to an organisation named before.
 const HEAD_REFS = new Set(['regime', 'government', 'army', 'military', 'group', 'coalition', 'militia', 'movement', 'alliance']);
+const HEAD_REFS_CAP = new Set([...HEAD_REFS].map((w) => w[0].toUpperCase() + w.slice(1)));
 
 /** Is token i a head noun after "the", not itself followed by a name or an "of" complement? */
 function isHeadRef(toks: Token[], i: number): boolean {

@@ -35,7 +35,8 @@ interface Cluster {
   acronym?: string;
 }
 
-const aliasOf = (text: string) => text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '');
+const aliasOf = (text: string) => (text.charCodeAt(0) === 116 || text.charCodeAt(0) === 84 || /['’]s?$/.test(text)
+  ? text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '') : text);
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
 const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
@@ -43,6 +44,18 @@ const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
   return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
+}
+
+/** Loose keys and acronym of a gazetteer record, worked out once: records recur in every document. */
+const formsOf = new Map<GazetteerEntry, { loose: string[]; acronym?: string }>();
+function entryForms(e: GazetteerEntry): { loose: string[]; acronym?: string } {
+  let f = formsOf.get(e);
+  if (!f) {
+    const all = [e.name, ...e.aliases];
+    f = { loose: all.map(looseKey), acronym: all.find((a) => /^[A-Z]{2,6}$/.test(a)) };
+    formsOf.set(e, f);
+  }
+  return f;
 }
 
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
@@ -59,9 +72,10 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
       mentions: [], references: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
-      for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
+      const known = entryForms(entry);
+      c.loose = new Set(known.loose);
       if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
-      c.acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z]{2,6}$/.test(a));
+      c.acronym = known.acronym;
     }
     // A person known only by a byline still answers to the words of that name.
     if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
@@ -236,7 +250,18 @@ function usableAuthor(a: string | null | undefined): string | null {
 }
 
 /** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
+const strippedCache = new Map<string, string>();
 export function stripTitle(name: string): string {
+  let r = strippedCache.get(name);
+  if (r === undefined) {
+    r = stripTitleUncached(name);
+    if (strippedCache.size > 50000) strippedCache.clear();
+    strippedCache.set(name, r);
+  }
+  return r;
+}
+
+function stripTitleUncached(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
   for (;;) {
     const t = TITLES_BY_FIRST.get(words[0].replace(/-/g, ''))?.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));
