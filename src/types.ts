@@ -50,7 +50,11 @@ export interface Entity {
   name: string;
   type: EntityType;
   aliases: string[];
+  /** Where the entity is named; also a pronoun where it opens a sentence ("He said", "I") or is "I". */
   mentions: Mention[];
+  /** Lower-case pronouns and nominals resolved to the entity ("he", "they", "the regime"): they
+   *  refer to it without naming it. Absent when there are none. */
+  references?: Mention[];
 }
 
 export interface Quote extends Span {

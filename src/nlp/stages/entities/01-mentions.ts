@@ -6,7 +6,7 @@
 import type { EntityType } from '../../../types.js';
 import type { Section, Token } from '../../context.js';
 import {
-  EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
+  DEMONYM_PLACE_NOUNS, EVENT_FIRST, EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
   PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
   pluralDemonymCountry, type GazetteerEntry,
 } from './lexicon.js';
@@ -32,8 +32,11 @@ export interface Candidate {
   governmentOf?: GazetteerEntry;
   /** "ISIS fighters", "Iraqi security forces": the group noun and the name it follows. */
   group?: { noun: string; base: Candidate };
-  /** "the regime": refers back to the latest government mentioned. */
-  regimeRef?: boolean;
+  /** The name inside a wider mention, as an alias: "ISIL" in "ISIL troops". */
+  alias?: string;
+  /** "the regime", "the army", "the group": a head noun after "the" that refers back to the
+   *  latest organisation of that kind (for regime and government: the latest government). */
+  headRef?: string;
   /** Something beside the name says it is a person: a speech verb after it. */
   personEvidence?: boolean;
   /** A personal pronoun, resolved to the latest person ("he", "I") or group ("we", "they") nearby. */
@@ -47,6 +50,7 @@ export interface Candidate {
 }
 
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'ez', 'ad', 'as', 'ash', 'az', 'ar', 'an', 'ud', 'du', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'del', 'dos', 'y']);
+const ENGLISH_CONNECTORS = new Set(['as', 'an']);
 // POS of sentence-initial capitalised words that are not names.
 const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'His', 'Her', 'Our', 'Their', 'My', 'Your',
@@ -65,10 +69,13 @@ const GROUP_WORDS = new Set(['Sunni', 'Sunnis', 'Shia', 'Shias', 'Shiite', 'Shii
 // Lower-case place nouns that make a name a place of its own: "Mosul district", "Anbar province".
 const PLACE_NOUNS: string[][] = ['province', 'district', 'governorate', 'region', 'neighbourhood', 'neighborhood', 'countryside', 'subdistrict', 'sub-district', 'valley', 'river', 'mountains', 'desert'].map((w) => [w]);
 // "the village of X", "west of X": "of" marks a place only after these.
-const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor']);
+const OF_PLACE = new Set(['city', 'town', 'village', 'suburb', 'district', 'province', 'region', 'governorate', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'centre', 'center', 'heart', 'area', 'capital', 'port', 'neighbourhood', 'neighborhood', 'countryside', 'streets', 'siege', 'battle', 'fall', 'liberation', 'recapture', 'people', 'residents', 'mayor', 'governor', 'portion', 'part', 'parts', 'areas', 'suburbs']);
 // Verbs and nouns whose object is usually a place: "fled Karabilah", "the assault on Sadah".
 const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liberated', 'retook', 'retake', 'retaking', 'seized', 'shelled', 'besieged', 'stormed',
   'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
+// Nouns that make a country's possessive a place ("Syria's north", "Iraq's borders"), not its government.
+const PLACE_OWNED = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'capital', 'border', 'borders', 'coast', 'territory',
+  'airspace', 'soil', 'city', 'cities', 'town', 'towns', 'province', 'provinces', 'region', 'regions', 'countryside', 'desert', 'streets', 'largest', 'second']);
 const ATTACK_NOUNS = new Set(['assault', 'attack', 'attacks', 'offensive', 'raid', 'raids', 'strike', 'strikes', 'airstrikes', 'march', 'advance']);
 // Geographic coordinates: 33°47′N 44°30′E, 33.783°N 44.500°E, 33.783; 44.500 (after one of the others).
 const COORDINATES = /\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[NS]\s+\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[EW]|\d{1,3}\.\d+°\s*[NS]\s+\d{1,3}\.\d+°\s*[EW]|(?<=[NSEW]\s*\/\s*)-?\d{1,3}\.\d+;\s*-?\d{1,3}\.\d+/gu;
@@ -79,6 +86,9 @@ const PRONOUNS = new Map<string, 'person' | 'group'>([
   ['I', 'person'], ['he', 'person'], ['He', 'person'], ['she', 'person'], ['She', 'person'],
   ['we', 'group'], ['We', 'group'], ['they', 'group'], ['They', 'group'],
 ]);
+// "(Arabic: جيش …, Jaysh aṭ-Ṭā’ifa)": a bracket that spells the name before it in another language
+// holds transliterations of that name, not further mentions (re3d leaves them unmarked).
+const LANGUAGES = new Set(['Arabic', 'Kurdish', 'Persian', 'Farsi', 'Turkish', 'Hebrew', 'Syriac', 'Aramaic', 'Sorani', 'Kurmanji', 'Pashto', 'Urdu', 'Russian', 'French', 'German']);
 const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 
 /** Starts with a capital letter (ASCII fast path), has no digit, is not a capitalised pronoun. */
@@ -105,6 +115,8 @@ interface SectionView {
   capsElsewhere: { has(word: string): boolean };
   /** Token index → 1 when a line break comes between it and the token before. */
   lineBreak: Uint8Array;
+  /** Is token k's line title-cased (a heading)? There capitals say nothing. Worked out on first use. */
+  titleCase(k: number): boolean;
 }
 /** A letter or digit (NaN, outside the text, is not). */
 const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
@@ -130,6 +142,27 @@ function view(sec: Section): SectionView {
     const p = prev.text;
     if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
   }
+  // A line whose longer words (four letters or more) all start with a capital, two at least, is a heading.
+  let titleLines: Uint8Array | undefined;
+  const titleCase = (k: number): boolean => {
+    if (!titleLines) {
+      titleLines = new Uint8Array(toks.length);
+      for (let a = 0; a < toks.length;) {
+        let b = a + 1;
+        while (b < toks.length && !lineBreak[b]) b++;
+        let long = 0, lower = 0;
+        for (let x = a; x < b && !lower; x++) {
+          const w = toks[x].text;
+          if (toks[x].kind !== 'word' || w.length < 4) continue;
+          long++;
+          if (startsLower(w)) lower++;
+        }
+        if (long >= 2 && !lower) titleLines.fill(1, a, b);
+        a = b;
+      }
+    }
+    return titleLines[k] === 1;
+  };
   // Searched on demand: far fewer questions are asked than there are tokens.
   const memo = new Map<string, boolean>();
   const lowerWords = {
@@ -163,7 +196,7 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak };
+  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -206,7 +239,9 @@ function runEnd(v: SectionView, i: number): number {
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
-    if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
+    // English words among them ("as", "an") join only in their hyphenated Arabic form ("Ahrar as-Sham"):
+    // "Uzbekistan as Minister" is two things.
+    if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) && !ENGLISH_CONNECTORS.has(t.text) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
     if ((t.text === 'of' || t.text === 'for') && toks[j + 1]) {
       const words = toks.slice(i, j).map((x) => x.text);
       const k = toks[j + 1].text === 'the' ? j + 2 : j + 1;
@@ -270,6 +305,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
   // Quotation depth: curly quotes open and close, straight double quotes toggle.
   let quoteDepth = 0;
+  let skipTo = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.text.length === 1) {
@@ -284,18 +320,36 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       continue;
     }
     if (!isCap(t)) {
-      // "the regime" refers to the government last named.
-      if ((t.text === 'regime' || t.text === 'Regime') && lc(toks[i - 1]) === 'the' && !(toks[i + 1] && /^\p{Lu}/u.test(toks[i + 1].text))) {
-        const d = toks[i - 1];
-        out.push({ in: sec.in, start: d.start, end: t.end, text: sec.text.slice(d.start, t.end), core: 'regime', title: null, type: 'ORG', fallback: 'ORG', regimeRef: true, sentence: sentOf[i], order: order++ });
-      }
+      // "the regime" refers to the government last named, "the army" to the last army.
+      if (HEAD_REFS.has(t.text) && isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
-    if (TIME_WORDS.has(t.text)) continue;
+    // "The Coalition", "The Army" (capitalised) work the same way.
+    if (HEAD_REFS_CAP.has(t.text) && isHeadRef(toks, i) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
+      out.push(headRef(sec, toks, i, sentOf[i], order++));
+      continue;
+    }
+    if (TIME_WORDS.has(t.text) || i < skipTo) continue;
+    if (LANGUAGES.has(t.text) && toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(') {
+      // A quoted translation after it ("Army of the Victorious Sect") is English again.
+      while (i < toks.length && !/^[)"“]$/.test(toks[i].text)) i++;
+      continue;
+    }
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
-    // "UK-France co-operation": two names joined by a hyphen are two mentions.
-    for (let k = i + 1; k < end - 1; k++) {
+    // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
+    // mention (as re3d marks it), the organisation's.
+    let ownedOrg = false;
+    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country') {
+      let k = end + 1;
+      while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
+      if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
+        const e2 = runEnd(v, k);
+        if (ORG_HEADS.has(toks[e2 - 1].text)) { end = e2; ownedOrg = true; }
+      }
+    }
+    // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
+    for (let k = i + 1; k < end - 1 && !EVENT_HEADS.has(toks[end - 1].text); k++) {
       if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
@@ -315,7 +369,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
       for (let k = end - 1; k > i; k--) {
         if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
-        if (toks.slice(k, end).every((x) => v.lowerWords.has(x.text.toLowerCase()) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) end = k;
+        // The common words cut off are no name either.
+        if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.text.toLowerCase())) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
@@ -338,6 +393,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     const cand = classify(v, first, end, order);
     i = end - 1;
     if (!cand) continue;
+    // "the UK’s Armed Forces": the determiner is the country's, not the organisation's.
+    if (ownedOrg && cand.start < toks[first].start) { cand.start = toks[first].start; cand.text = sec.text.slice(cand.start, cand.end); }
     cand.sentence = sentOf[first];
     order++;
     const pending = acronymFor.get(first);
@@ -360,10 +417,29 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   return out;
 }
 
+// Head nouns that, after "the", refer back to an organisation named before.
+const HEAD_REFS = new Set(['regime', 'government', 'army', 'military', 'group', 'coalition', 'militia', 'movement', 'alliance']);
+const HEAD_REFS_CAP = new Set([...HEAD_REFS].map((w) => w[0].toUpperCase() + w.slice(1)));
+
+/** Is token i a head noun after "the", not itself followed by a name or an "of" complement? */
+function isHeadRef(toks: Token[], i: number): boolean {
+  // Called for every word: the cheap test on the word before goes first.
+  const d = toks[i - 1]?.text;
+  if (d !== 'the' && d !== 'The') return false;
+  const next = toks[i + 1];
+  return HEAD_REFS.has(toks[i].text.toLowerCase()) && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
+}
+
+function headRef(sec: Section, toks: Token[], i: number, sentence: number, order: number): Candidate {
+  const d = toks[i - 1], noun = toks[i].text.toLowerCase();
+  return { in: sec.in, start: d.start, end: toks[i].end, text: sec.text.slice(d.start, toks[i].end), core: noun, title: null, type: 'ORG', fallback: 'ORG', headRef: noun, sentence, order };
+}
+
 /** "Qamenas, Sarmin and Talamenes": names of unknown type take the type of a typed neighbour in a list. */
 function shareTypesInLists(text: string, cs: Candidate[]): void {
   // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
-  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*)$/.test(text.slice(a.end, b.start));
+  // "Northern Iraq including Rabiyah": what a name includes is of its kind too.
+  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*|,?\s+including\s+|,?\s+such as\s+)$/.test(text.slice(a.end, b.start));
   const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
   // a = cs[ka], b = cs[ka + 1]
   const joined = (ka: number) => {
@@ -418,6 +494,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   }
   // "Gulf War", "Iran-Iraq War", "Security Council Resolution 2328": events and documents, not actors.
   if (words.length > 1 && EVENT_HEADS.has(last) && !entry) return null;
+  if (words.length > 1 && EVENT_FIRST.has(words[0]) && !entry) return null;
+  // A head word alone ("Troops", "Ministers", "Police") is a common noun, capitalised or not.
+  if (words.length === 1 && ORG_HEADS.has(surface) && !entry && !isAllCaps(surface)) return null;
+  // A span that starts or ends inside a word ("Reş" split at a letter the tokenizer does not join) is no name.
+  if (isWordChar(sec.text.charCodeAt(toks[end - 1].end)) || isWordChar(sec.text.charCodeAt(toks[first].start - 1))) return null;
   if (EVENT_HEADS.has(toks[end]?.text ?? '') && /^[-‐‑]$/.test(toks[first - 1]?.text ?? '')) return null;
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
@@ -444,8 +525,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       type = 'PERSON';
       title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);
       core = tl < tw.length ? sec.text.slice(toks[idx[tl]].start, toks[end - 1].end) : '';
-      if (tl >= tw.length) core = '';
-      else {
+      if (tl >= tw.length) {
+        core = '';
+        // "an Iraqi General", "a Minister": an indefinite bare title names no one.
+        if (/^an?$/i.test(prev?.text ?? '')) return null;
+      } else {
         const e2 = lookup(core);
         if (e2 && e2.type === 'PERSON') entry = e2;
       }
@@ -476,17 +560,23 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
     else if (words.length > 1 && v.lowerWords.has(last.toLowerCase()) && !FIRST_NAMES.has(words[0])) return null;
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
-    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface)) return null;
+    else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface) && !demonymCountry(surface)) return null;
   }
-  // A country that acts (subject of a verb, possessor) is its government: "Syria has accused Israel".
-  if (entry?.kind === 'country' && words.length <= 3) {
+  // A country that acts is its government (re3d types it Organisation): the subject of an action
+  // ("Syria has accused Israel"), a possessor ("Australia's response"). After a place preposition,
+  // or as the possessor of a place word ("Syria's north"), it stays a place.
+  if (entry?.kind === 'country' && words.length <= 3 && !(prev && PLACE_PREPS.has(prev.text))) {
     const possessor = /^['’]s?\b/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 3));
+    const owned = possessor ? toks[end + 1] && (toks[end + 1].pos === 'ADJ' ? toks[end + 2] : toks[end + 1]) : undefined;
+    const ownsPlace = !!owned && PLACE_OWNED.has(lc(owned));
     // An action, not a state: "Syria accused", "the UK has worked", but not "Syria is being torn apart".
     const after = toks[end + 1];
     const acts = !!next && (next.pos === 'VERB' && /(?:s|ed)$/.test(next.text)
       || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
-    const subject = acts && !(prev && (PLACE_PREPS.has(prev.text) || prev.pos === 'ADP'));
-    if (subject && !possessor) return finish(v, first, end, entry, order);
+    // A country opening a sentence is what the sentence is about, mostly as an actor: "The UK is at the forefront".
+    const opens = (v.initial[first] === 1 || lc(prev) === 'the' && v.initial[first - 1] === 1) && !!next && next.text !== ',' && !(isHyphen(next) && lc(prev) === 'the') && !groupAt(toks, end, GROUP_NOUNS) && !(next.pos === 'AUX' && /^(?:be|been|being)$/.test(toks[end + 1]?.text ?? ''));
+    const subject = acts && !(prev && prev.pos === 'ADP') || opens;
+    if (subject && !possessor || possessor && !ownsPlace) return finish(v, first, end, entry, order);
   }
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
   const soleDemonym = words.length === 1 && demonymCountry(surface);
@@ -494,9 +584,15 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let stop = toks[end - 1].end;
   let governmentOf: GazetteerEntry | undefined;
   let group: Candidate['group'];
+  let alias: string | undefined;
 
+  // "Kurdish-speaking Iraq", "rebel-held Azaz": re3d counts the compound adjective as part of the place.
+  const prev3 = toks[first - 3];
+  if (type === 'PLACE' && prev3 && prev3.kind === 'word' && /^(?:speaking|controlled|held|dominated|majority|populated|occupied)$/.test(prev.text) && isHyphen(prev2) && glued(v, first - 1) && glued(v, first - 2)) start = prev3.start;
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
-  const pn = type === 'PLACE' && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
+  // An unknown name works too ("Calais region"), not a person's ("Assad province" is no phrase).
+  const placeLike = type === 'PLACE' || !type && !FIRST_NAMES.has(words[0]) && !soleDemonym;
+  const pn = placeLike && next && !spaceBreak(v, end) ? groupAt(toks, end, PLACE_NOUNS) : undefined;
   if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
@@ -519,8 +615,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
   const baseEntry = entry ?? (soleDemonym ? demonymCountry(surface) : undefined);
   if (g && (baseEntry || type === 'ORG') && !(type === 'PERSON' && !(entry?.leads))) {
-    const noun = g.join(' ');
-    const gEnd = end + g.length;
+    let noun = g.join(' ');
+    let gEnd = end + g.length;
+    // "Iraqi military officials", "Syrian regime aircrew": the people of a group are a group of their own.
+    if (!GROUP_NOT_MERGED.has(noun) && toks[gEnd] && GROUP_NOT_MERGED.has(toks[gEnd].text) && !spaceBreak(v, gEnd)) noun = toks[gEnd++].text;
     const wider = sec.text.slice(start, toks[gEnd - 1].end);
     const wideEntry = lookup(wider);
     const country = baseEntry?.kind === 'country' ? baseEntry : baseEntry?.leads ? lookupCountry(baseEntry.leads) : undefined;
@@ -533,18 +631,27 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       type = 'ORG';
       const base: Candidate = { in: sec.in, start, end: stop, text: surface, core: surface, title: null, type: baseEntry?.type ?? 'ORG', fallback: 'ORG', entry: baseEntry, sentence: 0, order };
       group = { noun, base };
-      if (baseEntry?.type === 'ORG' && !GROUP_NOT_MERGED.has(noun)) { entry = baseEntry; group = undefined; }
+      if (baseEntry?.type === 'ORG' && !GROUP_NOT_MERGED.has(noun)) { entry = baseEntry; group = undefined; alias = surface; }
       else entry = undefined;
     }
     stop = toks[gEnd - 1].end;
     core = sec.text.slice(start, stop);
-  } else if (soleDemonym) return null;
+  } else if (soleDemonym) {
+    // "Syrian territory", "Lebanese airspace": the country's ground, a place.
+    const dp = next && !spaceBreak(v, end) ? groupAt(toks, end, DEMONYM_PLACE_NOUNS) : undefined;
+    if (!dp) return null;
+    stop = toks[end + dp.length - 1].end;
+    const text = sec.text.slice(start, stop);
+    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+  }
 
   // Types still open: read the neighbours.
   if (!type) {
     if (words.length === 1 && next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !FIRST_NAMES.has(surface)) return null;
     if (prev && PLACE_PREPS.has(prev.text) && (prev.text !== 'of' || OF_PLACE.has(lc(prev2)))) fallback = 'PLACE';
     else if (prev && PLACE_VERBS.has(lc(prev)) || lc(prev) === 'on' && ATTACK_NOUNS.has(lc(prev2))) fallback = 'PLACE';
+    // "Assyria to the north": a name placed by a compass direction.
+    else if (lc(next) === 'to' && lc(toks[end + 1]) === 'the' && /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/.test(lc(toks[end + 2]))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     else fallback = 'PERSON';
@@ -562,7 +669,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 
   return {
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
-    fallback, entry, governmentOf, group, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
+    fallback, entry, governmentOf, group, alias, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
 }
 

@@ -24,6 +24,8 @@ interface Cluster {
   fullWords: string[];
   titles: Set<string>;
   mentions: Mention[];
+  /** Lower-case pronouns and nominals that refer to this cluster without naming it. */
+  references: Mention[];
   aliases: Set<string>;
   last: number;
   /** Sentence and container of the latest named (not pronoun) mention. */
@@ -33,7 +35,8 @@ interface Cluster {
   acronym?: string;
 }
 
-const aliasOf = (text: string) => text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '');
+const aliasOf = (text: string) => (text.charCodeAt(0) === 116 || text.charCodeAt(0) === 84 || /['’]s?$/.test(text)
+  ? text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '') : text);
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
 const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
@@ -41,6 +44,18 @@ const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
   return a.length >= 4 && b.length >= 4 && a[0] === b[0] && skeleton(a) === skeleton(b);
+}
+
+/** Loose keys and acronym of a gazetteer record, worked out once: records recur in every document. */
+const formsOf = new Map<GazetteerEntry, { loose: string[]; acronym?: string }>();
+function entryForms(e: GazetteerEntry): { loose: string[]; acronym?: string } {
+  let f = formsOf.get(e);
+  if (!f) {
+    const all = [e.name, ...e.aliases];
+    f = { loose: all.map(looseKey), acronym: all.find((a) => /^[A-Z]{2,6}$/.test(a)) };
+    formsOf.set(e, f);
+  }
+  return f;
 }
 
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
@@ -54,12 +69,13 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     if (existing) return existing;
     const c: Cluster = {
       type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
-      mentions: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
+      mentions: [], references: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
     };
     if (entry) {
-      for (const f of [entry.name, ...entry.aliases]) c.loose.add(looseKey(f));
+      const known = entryForms(entry);
+      c.loose = new Set(known.loose);
       if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
-      c.acronym = [entry.name, ...entry.aliases].find((a) => /^[A-Z]{2,6}$/.test(a));
+      c.acronym = known.acronym;
     }
     // A person known only by a byline still answers to the words of that name.
     if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
@@ -77,15 +93,19 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
   };
 
   const attach = (c: Cluster, m: Candidate) => {
-    c.mentions.push({ in: m.in, start: m.start, end: m.end, text: m.text });
+    // "he", "they", "the regime" refer without naming: kept apart from the name mentions. re3d
+    // marks pronouns as mentions, and its named-mention scoring counts those that start with a
+    // capital ("He said", "I"), so a pronoun opening a sentence stays a mention.
+    const reference = (m.pronoun || m.headRef) && /^\p{Ll}/u.test(m.text);
+    (reference ? c.references : c.mentions).push({ in: m.in, start: m.start, end: m.end, text: m.text });
     c.last = m.order;
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
     byCand.set(m, c);
-    if (m.pronoun || m.regimeRef) return;
+    if (m.pronoun || m.headRef) return;
     // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
     if (m.title && !m.core) return;
-    c.aliases.add(aliasOf(m.text));
+    c.aliases.add(m.alias ?? aliasOf(m.text));
     // A titled name is also known without its title ("Fateh Hassoun" for "Colonel Fateh Hassoun").
     if (m.title && m.core) c.aliases.add(m.core);
     c.last = m.order;
@@ -124,10 +144,16 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
       }
       c = best;
     } else if (m.expands && byCand.has(m.expands)) c = byCand.get(m.expands);
-    else if (m.regimeRef) {
+    else if (m.headRef) {
+      const noun = m.headRef;
+      const fits = noun === 'regime' || noun === 'government'
+        ? (x: Cluster) => x.entry?.kind === 'gov' || x.key.endsWith(' government')
+        // "the army": an organisation whose name ends in that noun, or of that kind ("the group": Islamic State).
+        : (x: Cluster) => x.type === 'ORG' && !x.key.endsWith(' government') && (x.folded.endsWith(' ' + noun)
+          || noun === 'group' && x.entry?.kind === 'group' || (noun === 'army' || noun === 'military') && x.entry?.kind === 'military');
       let best: Cluster | undefined;
-      for (const x of clusters) if (x.entry?.kind === 'gov' || x.key.endsWith(' government')) if (!best || x.last > best.last) best = x;
-      if (!best) continue; // a regime never named stays unresolved
+      for (const x of clusters) if (fits(x) && (!best || x.last > best.last)) best = x;
+      if (!best) continue; // a regime or army never named stays unresolved
       c = best;
     } else if (m.governmentOf) {
       const country = m.governmentOf;
@@ -206,8 +232,10 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
 
   const out: Entity[] = [];
   for (const c of clusters) {
-    if (!c.mentions.length) continue;
-    out.push({ id: '', key: c.key, name: c.name, type: c.type, aliases: [...c.aliases], mentions: c.mentions });
+    if (!c.mentions.length && !c.references.length) continue;
+    const e: Entity = { id: '', key: c.key, name: c.name, type: c.type, aliases: [...c.aliases], mentions: c.mentions };
+    if (c.references.length) e.references = c.references;
+    out.push(e);
   }
   out.forEach((e, k) => (e.id = `e${k + 1}`));
   return out;
@@ -222,7 +250,18 @@ function usableAuthor(a: string | null | undefined): string | null {
 }
 
 /** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
+const strippedCache = new Map<string, string>();
 export function stripTitle(name: string): string {
+  let r = strippedCache.get(name);
+  if (r === undefined) {
+    r = stripTitleUncached(name);
+    if (strippedCache.size > 50000) strippedCache.clear();
+    strippedCache.set(name, r);
+  }
+  return r;
+}
+
+function stripTitleUncached(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);
   for (;;) {
     const t = TITLES_BY_FIRST.get(words[0].replace(/-/g, ''))?.find((tt) => tt.length < words.length && tt.every((w, k) => words[k] === w || words[k] === w.replace(/-/g, '')));

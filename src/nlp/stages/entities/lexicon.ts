@@ -91,3 +91,7 @@ export const NOT_NAMES = wordSet(rules.notNames);
 /** Head words of event names ("Gulf War", "UK-France Summit"): not a person, organisation or place. */
 export const EVENT_HEADS = wordSet(rules.eventHeads);
 export const FIRST_NAMES = wordSet(rules.firstNames);
+/** First words of named operations ("Operation Matador"): events, not actors. */
+export const EVENT_FIRST = wordSet(rules.eventFirstWords);
+/** Lower-case nouns that make a demonym a place: "Syrian territory", "Lebanese airspace". */
+export const DEMONYM_PLACE_NOUNS: readonly string[][] = rules.demonymPlaceNouns.map((t) => [t]);
