@@ -12,6 +12,20 @@ export function wink(): ReturnType<typeof winkNLP> {
 }
 
 const SPACE = 32;
+const APOSTROPHE = 39, RIGHT_QUOTE = 0x2019, LOWER_S = 115, UPPER_S = 83;
+
+/**
+ * wink leaves a possessive glued to an unknown name when punctuation follows ("Varga's." is one
+ * token) and then remembers the glued form, so every later "Varga's", in this text or the next,
+ * stays one token: results would depend on what was read before. Such a token is split here into
+ * the name and its "'s", as wink splits it otherwise. Returns the length of the name part, or 0.
+ */
+function gluedPossessive(v: string): number {
+  const n = v.length;
+  if (n < 3) return 0;
+  const last = v.charCodeAt(n - 1), apos = v.charCodeAt(n - 2);
+  return (last === LOWER_S || last === UPPER_S) && (apos === APOSTROPHE || apos === RIGHT_QUOTE) ? n - 2 : 0;
+}
 
 export function tokenize(container: string, text: string): Section {
   const n = wink();
@@ -23,7 +37,9 @@ export function tokenize(container: string, text: string): Section {
   const pos = all.out(its.pos) as string[];
   const kinds = all.out(its.type) as string[];
   const lemmas = all.out(its.lemma as unknown as typeof its.normal) as string[];
-  const tokens: Token[] = new Array(values.length);
+  const tokens: Token[] = [];
+  // wink's token index → ours (they differ once a glued possessive has been split)
+  const first: number[] = new Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -40,14 +56,23 @@ export function tokenize(container: string, text: string): Section {
       tokenText = text.slice(at, Math.min(text.length, at + v.length));
     }
     const end = Math.min(text.length, at + v.length);
-    tokens[i] = { start: at, end, text: tokenText, low: tokenText.toLowerCase(), pos: pos[i], lemma: lemmas[i], kind: kinds[i] };
+    first[i] = tokens.length;
+    const cut = kinds[i] === 'word' ? gluedPossessive(tokenText) : 0;
+    if (cut) {
+      const name = tokenText.slice(0, cut), poss = tokenText.slice(cut);
+      tokens.push({ start: at, end: at + cut, text: name, low: name.toLowerCase(), pos: pos[i], lemma: name.toLowerCase(), kind: 'word' });
+      tokens.push({ start: at + cut, end, text: poss, low: poss.toLowerCase(), pos: 'PART', lemma: "'s", kind: 'word' });
+    } else {
+      tokens.push({ start: at, end, text: tokenText, low: tokenText.toLowerCase(), pos: pos[i], lemma: lemmas[i], kind: kinds[i] });
+    }
     cursor = end;
   }
   // Sentence boundaries as token index pairs: one call, no per-sentence token copies.
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentences: Sentence[] = [];
-  for (const [a, b] of spans) {
-    if (b < a || !tokens[a] || !tokens[b]) continue;
+  for (const [wa, wb] of spans) {
+    if (wb < wa || first[wa] === undefined || first[wb] === undefined) continue;
+    const a = first[wa], b = wb + 1 < first.length ? first[wb + 1] - 1 : tokens.length - 1;
     sentences.push({ start: tokens[a].start, end: tokens[b].end, tokenStart: a, tokenEnd: b + 1 });
   }
   return { in: container, text, tokens, sentences };

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize, wink } from '../../src/nlp/stages/01-tokens.js';
+
+const words = (text: string) => tokenize('document', text).tokens.map((t) => t.text);
+
+test('tokens: a possessive before punctuation is split from the name, as elsewhere', () => {
+  const section = tokenize('document', "The plan was Varga's. Then Varga's aide left.");
+  assert.deepEqual(section.tokens.map((t) => t.text), ['The', 'plan', 'was', 'Varga', "'s", '.', 'Then', 'Varga', "'s", 'aide', 'left', '.']);
+  assert.deepEqual(section.tokens.slice(3, 5).map((t) => [t.start, t.end, t.pos, t.lemma]), [[13, 18, 'PROPN', 'varga'], [18, 20, 'PART', "'s"]]);
+  // sentences keep whole tokens, the split ones included
+  assert.deepEqual(section.sentences.map((s) => [s.tokenStart, s.tokenEnd, s.start, s.end]), [[0, 6, 0, 21], [6, 12, 22, 45]]);
+});
+
+test('tokens: what was read before does not change how a text is split', () => {
+  const probe = "Since Osterby's decision, nothing moved.";
+  const before = words(probe);
+  wink().readDoc("They blamed Osterby's, and Osterby's: nobody else's."); // wink now knows the glued form
+  assert.deepEqual(words(probe), before);
+  assert.deepEqual(before, ['Since', 'Osterby', "'s", 'decision', ',', 'nothing', 'moved', '.']);
+});
+
+test('tokens: a curly possessive is split too; contractions stay as wink splits them', () => {
+  assert.deepEqual(words('It was Hallam’s, and it’s late.'), ['It', 'was', 'Hallam', '’s', ',', 'and', 'it', '’s', 'late', '.']);
+});
