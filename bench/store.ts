@@ -17,7 +17,7 @@ const PEOPLE = ['Lena Voss', 'Ivo Marr', 'Marshal Ketter', 'Anna Brandt', 'Karl 
 const GROUPS = ['Red Brigade', 'Northern Front', 'Harbour Guild', 'Coast Watch'];
 
 /** A fictional news item: a few paragraphs with names, a quotation and a date, varied by n. */
-function article(n: number): Buffer {
+export function article(n: number): Buffer {
   const t = (i: number) => TOWNS[(n + i) % TOWNS.length], p = (i: number) => PEOPLE[(n + i) % PEOPLE.length], g = (i: number) => GROUPS[(n + i) % GROUPS.length];
   return Buffer.from(`Report ${n} from ${t(0)}\n\n` +
     `The ${g(0)} moved ${n % 90 + 10} trucks from ${t(1)} to ${t(2)} on ${1 + (n % 27)} March 2019, officials said. ` +

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
+import { insertRows, insertValues } from './rows.js';
 
 /** FTS5 query from free text: every word quoted (so operators and punctuation are literal), all required. */
 export function ftsQuery(text: string): string {
@@ -12,15 +13,24 @@ export function ftsQuery(text: string): string {
 }
 
 export function sqliteDialect(file: string): StoreDialect {
-  return {
+  const dialect: StoreDialect = {
     name: 'sqlite',
     location: file,
     idType: 'integer',
     async createSearchIndex(db) {
       await sql`create virtual table documents_fts using fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')`.execute(db);
     },
-    async indexDocument(trx: Trx, id: number, title: string | null, text: string) {
-      await sql`insert into documents_fts(rowid, title, text) values (${id}, ${title ?? ''}, ${text})`.execute(trx);
+    async indexDocuments(trx: Trx, docs) {
+      await insertRows(trx, dialect, 'documents_fts', [['rowid', 'int'], ['title', 'text'], ['text', 'text']], docs.map((d) => [d.id, d.title ?? '', d.text]));
+    },
+    // SQLite's own limit on bound parameters is 32766 since 3.32; stay well under it
+    insertRows: (trx, table, columns, rows, opts) => insertValues(trx, table, columns, rows, opts, 30000),
+    async reserveIds(trx: Trx, table, n) {
+      // AUTOINCREMENT keeps the highest id ever used here (so an id of a merged-away entity is never
+      // reused); inserting explicit ids above it moves it on. The batch holds the write lock by now.
+      const r = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(trx);
+      const from = Number(r.rows[0]?.seq ?? 0) + 1;
+      return Array.from({ length: n }, (_, i) => from + i);
     },
     async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {
       const q = ftsQuery(query);
@@ -41,6 +51,7 @@ export function sqliteDialect(file: string): StoreDialect {
       return `${file}: ${e?.message ?? String(err)}`;
     },
   };
+  return dialect;
 }
 
 /** How long a write waits for another process holding the dossier before giving up (ms). */
