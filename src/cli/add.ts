@@ -154,6 +154,15 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   return results;
 }
 
+/** Skipped inputs named one per line up to this many (a resumed add of thousands stays readable). */
+const SKIP_LINES = 10;
+
+/** The line for an input whose bytes are already in the dossier. */
+export function skipLine(r: Extract<AddResult, { status: 'skipped' }>): string {
+  const where = r.source === r.input ? '' : ` as ${r.source}`;
+  return `${r.input}: already stored${where} (document ${r.id}, version ${r.version}); skipped`;
+}
+
 export function register(program: Command): void {
   dbOption(program.command('add'))
     .description('read, analyse and store documents: files, directories (recursively), http(s) URLs and RSS/Atom feeds')
@@ -177,6 +186,7 @@ export function register(program: Command): void {
       };
       for (const e of errors) say(`dossier: ${(e as { error: string }).error}`);
       let results: AddResult[] = [];
+      let skipped = 0;
       await withStore(o.db, async (store) => {
         bar?.start(inputs.length, 0, { speed: '0.0' });
         try {
@@ -184,6 +194,7 @@ export function register(program: Command): void {
             jobs: o.jobs, allowPrivate: o.allowPrivate, fetch: { timeoutMs: o.timeout * 1000 },
             onResult: (r) => {
               if (r.status === 'failed') say(`dossier: ${r.error}`);
+              else if (r.status === 'skipped' && ++skipped <= SKIP_LINES) say(`dossier: ${skipLine(r)}`);
               const secs = Math.max(0.001, (Date.now() - t0) / 1000);
               bar?.increment(1, { speed: ((results.length + 1) / secs).toFixed(1) });
             },
@@ -196,6 +207,7 @@ export function register(program: Command): void {
       const all = [...errors, ...results];
       const count = (s: string) => all.filter((r) => r.status === s).length;
       const secs = (Date.now() - t0) / 1000;
+      if (skipped > SKIP_LINES) say(`dossier: ${skipped - SKIP_LINES} more inputs were already stored and skipped`);
       if (o.json) await printJson(all);
       process.stderr.write(`dossier: added ${count('added')}, new versions ${count('new-version')}, skipped ${count('skipped')} already stored, failed ${count('failed')} (${(all.length / Math.max(secs, 0.001)).toFixed(1)} docs/s)\n`);
       if (count('failed')) process.exitCode = 1;

@@ -27,21 +27,32 @@ function check(table: string, columns: readonly Column[], rows: readonly (readon
   for (const row of rows) if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
 }
 
-/** `insert … values (?, ?), (?, ?) …`, as few statements as `maxParams` allows. */
-export async function insertValues<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions, maxParams: number): Promise<R[]> {
+/** `insert … values (?, ?), (?, ?) …` (or `$1, $2` with `numbered`), as few statements as `maxParams` allows. */
+export async function insertValues<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions,
+  limits: { maxParams: number; numbered?: boolean }): Promise<R[]> {
   check(table, columns, rows);
   const out: R[] = [];
   const head = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) values `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const perStatement = Math.max(1, Math.floor(maxParams / columns.length));
+  const perStatement = Math.max(1, Math.floor(limits.maxParams / columns.length));
   for (let at = 0; at < rows.length; at += perStatement) {
     const chunk = rows.slice(at, at + perStatement);
     const params: Value[] = [];
     for (const row of chunk) for (const v of row) params.push(v ?? null);
-    const r = await trx.executeQuery<R>(CompiledQuery.raw(head + Array(chunk.length).fill(tuple).join(', ') + tail(opts), params));
+    const tuples = limits.numbered
+      ? chunk.map((_, i) => `(${columns.map((__, j) => `$${i * columns.length + j + 1}`).join(', ')})`)
+      : Array(chunk.length).fill(`(${columns.map(() => '?').join(', ')})`);
+    const r = await trx.executeQuery<R>(CompiledQuery.raw(head + tuples.join(', ') + tail(opts), params));
     out.push(...r.rows);
   }
   return out;
+}
+
+/** Characters in a row's text values: rows carrying whole documents go as separate parameters, since
+ * parsing them back out of an array literal costs PostgreSQL more than the parameters do. */
+export function textSize(row: readonly Value[]): number {
+  let n = 0;
+  for (const v of row) if (typeof v === 'string') n += v.length;
+  return n;
 }
 
 /** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */

@@ -24,7 +24,7 @@ export function sqliteDialect(file: string): StoreDialect {
       await insertRows(trx, dialect, 'documents_fts', [['rowid', 'int'], ['title', 'text'], ['text', 'text']], docs.map((d) => [d.id, d.title ?? '', d.text]));
     },
     // SQLite's own limit on bound parameters is 32766 since 3.32; stay well under it
-    insertRows: (trx, table, columns, rows, opts) => insertValues(trx, table, columns, rows, opts, 30000),
+    insertRows: (trx, table, columns, rows, opts) => insertValues(trx, table, columns, rows, opts, { maxParams: 30000 }),
     async reserveIds(trx: Trx, table, n) {
       // AUTOINCREMENT keeps the highest id ever used here (so an id of a merged-away entity is never
       // reused); inserting explicit ids above it moves it on. The batch holds the write lock by now.
