@@ -1,10 +1,12 @@
 // Store throughput and memory. Adding = analysis + storage, measured against analysis alone on the
 // same generated documents in the same process (so storage's share of the cost is the ratio's
-// shortfall from 1). Memory: RSS while 10,000 generated analyses are stored in batches of 16, on each database.
+// shortfall from 1). Memory: peak RSS of a process storing 10,000 generated analyses in batches of 16, on each database.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseBytes } from '../src/ingest/index.js';
 import { analyzeDocument } from '../src/nlp/pipeline.js';
@@ -69,59 +71,81 @@ const analyzeOne = (n: number): { analysis: Analysis; hash: string; format: stri
   return { analysis: analyzeDocument(doc, `bench-${n}.txt`), hash: createHash('sha256').update(bytes).digest('hex'), format: doc.format };
 };
 
-/** Docs per second over `count` documents, starting at `from`. */
-async function rate(count: number, from: number, fn: (n: number) => unknown): Promise<number> {
+/** Seconds to analyse documents from..from+count-1 on their own. */
+function analyzeTime(from: number, count: number): number {
   const t0 = performance.now();
-  for (let i = 0; i < count; i++) await fn(from + i);
-  return (count * 1000) / (performance.now() - t0);
+  for (let n = from; n < from + count; n++) analyzeOne(n);
+  return (performance.now() - t0) / 1000;
 }
 
-/** As `dossier add` does it: analyse each document, store them in batches of 16 (one transaction each). */
-async function addRate(store: Store, count: number, from: number): Promise<number> {
+/** Seconds to add the same documents as `dossier add` does: analyse each, store them as one batch. */
+async function addTime(store: Store, from: number, count: number): Promise<number> {
   const t0 = performance.now();
-  for (let i = 0; i < count; i += 16) {
-    const batch = [];
-    for (let n = from + i; n < from + Math.min(count, i + 16); n++) {
-      const a = analyzeOne(n);
-      batch.push({ source: `bench-${n}.txt`, contentHash: a.hash, format: a.format, analysis: a.analysis });
-    }
-    await store.addDocuments(batch);
+  const batch = [];
+  for (let n = from; n < from + count; n++) {
+    const a = analyzeOne(n);
+    batch.push({ source: `bench-${n}.txt`, contentHash: a.hash, format: a.format, analysis: a.analysis });
   }
-  return (count * 1000) / (performance.now() - t0);
+  await store.addDocuments(batch);
+  return (performance.now() - t0) / 1000;
 }
 
-/** Store 10,000 generated documents in batches of 16; RSS after 1k, 5k and 10k. Analyses come from a
- * pool of 50 real ones with the text varied, so the loop measures the store, not the pipeline. */
-async function memoryRun(store: Store, pool: Analysis[]): Promise<{ rate: number; rss: number[] }> {
-  const rss: number[] = [];
+/** Store 10,000 generated documents in batches of 16; peak RSS after 1k, 5k and 10k. Analyses come
+ * from a pool of 50 real ones with the text varied, so the loop measures the store, not the pipeline.
+ * Runs in a child process of its own (see the end of this file), so the peak is this loop's alone. */
+async function memoryRun(target: string): Promise<MemoryRun> {
+  const pool = Array.from({ length: 50 }, (_, i) => analyzeOne(3_000_000 + i).analysis);
+  const store = await openStore(target, { create: true });
+  const peakMb: number[] = [];
+  const liveMb: number[] = [];
   const t0 = performance.now();
-  for (let n = 1; n <= 10_000; n += 16) {
-    const batch = [];
-    for (let k = n; k < n + 16 && k <= 10_000; k++) {
-      const a = pool[k % pool.length];
-      const text = `${a.document.text}\nItem ${k}.`;
-      batch.push({
-        source: `gen-${k}.txt`, contentHash: createHash('sha256').update(text).digest('hex'), format: 'text',
-        analysis: { ...a, source: `gen-${k}.txt`, document: { ...a.document, text } },
-      });
+  try {
+    for (let n = 1; n <= 10_000; n += 16) {
+      const batch = [];
+      for (let k = n; k < n + 16 && k <= 10_000; k++) {
+        const a = pool[k % pool.length];
+        const text = `${a.document.text}\nItem ${k}.`;
+        batch.push({
+          source: `gen-${k}.txt`, contentHash: createHash('sha256').update(text).digest('hex'), format: 'text',
+          analysis: { ...a, source: `gen-${k}.txt`, document: { ...a.document, text } },
+        });
+      }
+      await store.addDocuments(batch);
+      for (const mark of [1000, 5000, 10_000]) {
+        if (n > mark || mark >= n + 16) continue;
+        peakMb.push(process.resourceUsage().maxRSS / 1024);
+        // what is still alive once collected: the peak alone also moves with when V8 chose to collect
+        (globalThis as { gc?: () => void }).gc?.();
+        liveMb.push(process.memoryUsage().heapUsed / 1048576);
+      }
     }
-    await store.addDocuments(batch);
-    for (const mark of [1000, 5000, 10_000]) if (n <= mark && mark < n + 16) rss.push(process.memoryUsage().rss / 1048576);
+  } finally {
+    await store.close();
   }
-  return { rate: (10_000 * 1000) / (performance.now() - t0), rss };
+  return { rate: (10_000 * 1000) / (performance.now() - t0), peakMb, liveMb };
+}
+
+type MemoryRun = { rate: number; peakMb: number[]; liveMb: number[] };
+
+function memoryRunInChild(target: string): MemoryRun {
+  const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), MEMORY_RUN, target], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 /** A PostgreSQL dossier in a schema of its own, dropped when done. */
-async function openPostgresScratch(url: string, name: string): Promise<{ store: Store; drop: () => Promise<void> }> {
+async function postgresScratch(url: string, name: string): Promise<{ target: string; drop: () => Promise<void> }> {
   const u = new URL(url);
   const schema = `bench_${name}_${process.pid}`;
   u.searchParams.set('schema', schema);
-  const store = await openStore(u.toString());
   return {
-    store,
+    target: u.toString(),
     drop: async () => {
-      await store.db.schema.dropSchema(schema).ifExists().cascade().execute();
-      await store.close();
+      const store = await openStore(u.toString());
+      try {
+        await store.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      } finally {
+        await store.close();
+      }
     },
   };
 }
@@ -129,57 +153,63 @@ async function openPostgresScratch(url: string, name: string): Promise<{ store: 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const COUNT = 160;
-  const ROUNDS = 3;
+  const BATCH = 16;
+  const ROUNDS = 12;
   const pgUrl = process.env.DATABASE_URL;
+  const pgAdd = pgUrl ? await postgresScratch(pgUrl, 'add') : null;
   try {
     for (let i = 0; i < 20; i++) analyzeOne(1_000_000 + i); // warm the model and the JIT
     const sqlite = await openStore(join(dir, 'bench.db'), { create: true });
-    const pg = pgUrl ? await openPostgresScratch(pgUrl, 'add') : null;
-    // Rounds interleave analyze alone, add to SQLite and add to PostgreSQL on the same documents, so a
-    // busy machine slows all three alike; each figure is the best of its rounds.
-    const best = { analyze: 0, sqlite: 0, pg: 0 };
+    const pg = pgAdd ? await openStore(pgAdd.target) : null;
+    // Each round times one batch three ways on the same documents (analyse alone, add to SQLite, add
+    // to PostgreSQL), in a rotating order, so a machine busy with other work slows all three alike.
+    const secs = { analyze: 0, sqlite: 0, pg: 0 };
     try {
-      await addRate(sqlite, 16, 2_000_000);
-      if (pg) await addRate(pg.store, 16, 2_000_000);
+      await addTime(sqlite, 2_000_000, BATCH);
+      if (pg) await addTime(pg, 2_000_000, BATCH);
       for (let r = 0; r < ROUNDS; r++) {
-        const from = r * COUNT;
-        best.analyze = Math.max(best.analyze, await rate(COUNT, from, analyzeOne));
-        best.sqlite = Math.max(best.sqlite, await addRate(sqlite, COUNT, from));
-        if (pg) best.pg = Math.max(best.pg, await addRate(pg.store, COUNT, from));
+        const from = r * BATCH;
+        const steps: [keyof typeof secs, () => Promise<number> | number][] = [
+          ['analyze', () => analyzeTime(from, BATCH)],
+          ['sqlite', () => addTime(sqlite, from, BATCH)],
+          ...(pg ? [['pg', () => addTime(pg, from, BATCH)] as [keyof typeof secs, () => Promise<number>]] : []),
+        ];
+        for (let k = 0; k < steps.length; k++) {
+          const [kind, step] = steps[(r + k) % steps.length];
+          secs[kind] += await step();
+        }
       }
     } finally {
       await sqlite.close();
-      await pg?.drop();
+      await pg?.close();
     }
-    const reference = { name: 'analyze alone', value: best.analyze };
-    rows.push({ capability: 'store: analyze alone (same documents)', unit: 'docs/s', value: best.analyze, note: `best of ${ROUNDS} rounds of ${COUNT}` });
-    rows.push({ capability: 'store: add to SQLite (analyze + store)', unit: 'docs/s', value: best.sqlite, reference });
-    if (pg) rows.push({ capability: 'store: add to PostgreSQL (analyze + store)', unit: 'docs/s', value: best.pg, reference });
+    const docs = ROUNDS * BATCH;
+    const reference = { name: 'analyze alone', value: docs / secs.analyze };
+    rows.push({ capability: 'store: analyze alone (same documents)', unit: 'docs/s', value: reference.value, note: `${docs} news-sized documents, ${ROUNDS} interleaved rounds` });
+    rows.push({ capability: 'store: add to SQLite (analyze + store)', unit: 'docs/s', value: docs / secs.sqlite, reference });
+    if (pg) rows.push({ capability: 'store: add to PostgreSQL (analyze + store)', unit: 'docs/s', value: docs / secs.pg, reference });
     else rows.push({ capability: 'store: add to PostgreSQL', unit: 'docs/s', value: 0, note: 'skipped: DATABASE_URL is not set (eval "$(scripts/pg-start.sh)")' });
 
-    const pool = Array.from({ length: 50 }, (_, i) => analyzeOne(3_000_000 + i).analysis);
-    const mem = await openStore(join(dir, 'memory.db'), { create: true });
-    let m;
-    try {
-      m = await memoryRun(mem, pool);
-    } finally {
-      await mem.close();
-    }
-    rows.push({ capability: 'store: store only, 10k docs to SQLite', unit: 'docs/s', value: m.rate });
-    rows.push({ capability: 'store: RSS after adding 10k docs (SQLite)', unit: 'MB', value: m.rss[2], note: `RSS at 1k/5k/10k: ${m.rss.map((r) => r.toFixed(0)).join(' / ')} MB` });
+    const mb = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(' / ')} MB`;
+    const memory = (name: string, m: MemoryRun) => {
+      rows.push({ capability: `store: store only, 10k docs to ${name}`, unit: 'docs/s', value: m.rate });
+      rows.push({ capability: `store: peak RSS adding 10k docs (${name})`, unit: 'MB', value: m.peakMb[2], note: `peak at 1k/5k/10k: ${mb(m.peakMb)}; live heap after GC: ${mb(m.liveMb)}` });
+    };
+    memory('SQLite', memoryRunInChild(join(dir, 'memory.db')));
     if (pgUrl) {
-      const pgMem = await openPostgresScratch(pgUrl, 'memory');
+      const pgMem = await postgresScratch(pgUrl, 'memory');
       try {
-        m = await memoryRun(pgMem.store, pool);
+        memory('PostgreSQL', memoryRunInChild(pgMem.target));
       } finally {
         await pgMem.drop();
       }
-      rows.push({ capability: 'store: store only, 10k docs to PostgreSQL', unit: 'docs/s', value: m.rate });
-      rows.push({ capability: 'store: RSS after adding 10k docs (PostgreSQL)', unit: 'MB', value: m.rss[2], note: `RSS at 1k/5k/10k: ${m.rss.map((r) => r.toFixed(0)).join(' / ')} MB` });
     }
   } finally {
+    await pgAdd?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }
+
+const MEMORY_RUN = '--memory-run';
+if (process.argv[2] === MEMORY_RUN) console.log(JSON.stringify(await memoryRun(process.argv[3])));
