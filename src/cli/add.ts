@@ -17,6 +17,8 @@ import type { AddOutcome, NewDocument, Store } from '../store/index.js';
 
 /** Documents per write transaction, at most. */
 const BATCH = 16;
+/** How long analysed documents short of a batch wait before they are written anyway (ms). */
+const WAIT_MS = 500;
 
 /** File kinds picked up when walking a directory (explicit file arguments are always tried). */
 const DOCUMENT_FILE = /\.(txt|text|md|markdown|html?|xhtml)(\.gz)?$/i;
@@ -118,13 +120,29 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     const analysed = await pool.analyze(input, read.bytes);
     if ('error' in analysed) return done({ input, status: 'failed', error: analysed.error });
     pending.push({ source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis });
-    writer ??= flush();
+    schedule();
     // backpressure: analysis may run ahead of writing by a few batches, no more (memory stays flat)
-    if (pending.length >= BATCH * 4) await writer;
+    if (pending.length >= BATCH * 4 && writer) await writer;
   };
 
-  const flush = async (): Promise<void> => {
-    while (pending.length && !fatal) {
+  // The writer takes full batches as they gather; a part batch is written once it has waited WAIT_MS
+  // (slow inputs such as URLs) or at the end. Writing each document as it came cost a transaction each.
+  let timer: NodeJS.Timeout | null = null;
+  const schedule = (): void => {
+    if (writer || !pending.length) return;
+    if (pending.length >= BATCH) {
+      writer = flush(false);
+      return;
+    }
+    timer ??= setTimeout(() => {
+      timer = null;
+      if (!writer) writer = flush(true);
+    }, WAIT_MS);
+  };
+  const flush = async (partial: boolean): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    while ((pending.length >= BATCH || (partial && pending.length)) && !fatal) {
       const batch = pending.splice(0, BATCH);
       try {
         const outcomes = await store.addDocuments(batch);
@@ -134,6 +152,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
       }
     }
     writer = null;
+    if (!fatal) schedule();
   };
 
   const runner = async () => {
@@ -146,8 +165,9 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     // two inputs in flight per worker keep every core busy while the main thread reads and writes
     await Promise.all(Array.from({ length: Math.max(1, pool.size * 2) }, runner));
     while (writer) await writer;
-    if (pending.length && !fatal) await flush();
+    if (pending.length && !fatal) await flush(true);
   } finally {
+    if (timer) clearTimeout(timer);
     await pool.close();
   }
   if (fatal) throw fatal;

@@ -87,7 +87,7 @@ dialectTestRaw('add: adds a directory recursively, skips what is stored, keeps o
 
 dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and a re-run completes the rest', async (s) => {
   const dir = tmp();
-  const total = 40;
+  const total = 96; // six batches: the kill lands with some written and some not
   try {
     for (let i = 0; i < total; i++) writeFileSync(join(dir, `doc${String(i).padStart(3, '0')}.txt`), article(i, 'The crates were loaded onto carts. '.repeat(40)));
     const child = spawn(process.execPath, [BIN, 'add', dir, '--db', s.target, '--jobs', '1'], { stdio: 'ignore', env: { ...process.env, DOSSIER_DB: '', DATABASE_URL: '' } });
