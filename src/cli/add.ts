@@ -90,6 +90,9 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   // Analysed documents wait here for the single writer (SQLite has one writer, and entity merging must
   // see earlier documents); it stores what has gathered as one transaction (a bad document fails alone, see addDocuments).
   const pending: NewDocument[] = [];
+  // input order, so a batch is written in the order the inputs were given whichever worker finished first
+  const order = new Map<NewDocument, number>();
+  let seq = 0;
   let writer: Promise<void> | null = null;
   let fatal: StoreError | null = null;
   const done = (r: AddResult) => {
@@ -98,6 +101,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   };
 
   const one = async (input: string, fromFeed: boolean): Promise<void> => {
+    const position = seq++;
     let read;
     try {
       read = await readInput(input, opts);
@@ -119,7 +123,9 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     known.add(hash);
     const analysed = await pool.analyze(input, read.bytes);
     if ('error' in analysed) return done({ input, status: 'failed', error: analysed.error });
-    pending.push({ source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis });
+    const doc = { source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis };
+    order.set(doc, position);
+    pending.push(doc);
     schedule();
     // backpressure: analysis may run ahead of writing by a few batches, no more (memory stays flat)
     if (pending.length >= BATCH * 4 && writer) await writer;
@@ -143,7 +149,9 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     if (timer) clearTimeout(timer);
     timer = null;
     while ((pending.length >= BATCH || (partial && pending.length)) && !fatal) {
+      pending.sort((a, b) => order.get(a)! - order.get(b)!);
       const batch = pending.splice(0, BATCH);
+      for (const d of batch) order.delete(d);
       try {
         const outcomes = await store.addDocuments(batch);
         outcomes.forEach((o, i) => done(o.status === 'failed' ? { input: batch[i].source, status: 'failed', error: o.error } : { input: batch[i].source, ...o }));

@@ -267,3 +267,19 @@ test('add: a PostgreSQL that is down is reported in one line', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+dialectTestRaw('add: documents are stored in the order given, whichever worker finishes first', async (s) => {
+  const dir = tmp();
+  try {
+    // the first file is much longer, so the second worker finishes the others before it
+    writeFileSync(join(dir, 'a-long.txt'), article(1, 'The crates were counted again at noon. '.repeat(300)));
+    for (const name of ['b', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}.txt`), article(name.charCodeAt(0)));
+    const r = dossier(['add', dir, '--db', s.target, '--jobs', '2']);
+    assert.equal(r.status, 0, r.stderr);
+    const list = JSON.parse(dossier(['list', '--json', '--db', s.target]).stdout);
+    assert.deepEqual(list.map((d: { id: number; source: string }) => [d.id, d.source]),
+      ['a-long', 'b', 'c', 'd', 'e'].map((n, i) => [i + 1, join(dir, `${n}.txt`)]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
