@@ -62,6 +62,10 @@ export function openSqlite(file: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
+  // NORMAL syncs the disk only when the WAL is copied back into the database (a checkpoint), every 1000
+  // pages by default: every 80 or so news articles added, and that sync was half the time of adding
+  // them. Every 10,000 pages (a WAL of up to 40 MB) syncs a tenth as often; a commit stays as durable.
+  database.pragma('wal_autocheckpoint = 10000');
   database.pragma('foreign_keys = ON');
   return new Kysely<DossierSchema>({ dialect: new SqliteDialect({ database }) });
 }
