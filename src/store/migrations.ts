@@ -183,11 +183,14 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
     },
     '0003_document_compression': {
       // PostgreSQL compresses large values with pglz unless told otherwise; lz4 (where the server has
-      // it) stores a document's text and analysis JSON at a third of the CPU. SQLite does not compress.
+      // it) stores a document's text, analysis JSON and search vector at a third of the CPU. SQLite
+      // does not compress.
       async up(db: Kysely<any>) {
         if (d.name !== 'postgres') return;
         const r = await sql<{ lz4: boolean }>`select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(db);
-        if (r.rows[0]?.lz4) await sql`alter table documents alter column text set compression lz4, alter column analysis set compression lz4`.execute(db);
+        if (r.rows[0]?.lz4) {
+          await sql`alter table documents alter column text set compression lz4, alter column analysis set compression lz4, alter column search set compression lz4`.execute(db);
+        }
       },
     },
     '0004_document_parts_unchecked': {
