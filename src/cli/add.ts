@@ -17,6 +17,8 @@ import type { AddOutcome, NewDocument, Store } from '../store/index.js';
 
 /** Documents per write transaction, at most. */
 const BATCH = 16;
+/** How long analysed documents short of a batch wait before they are written anyway (ms). */
+const WAIT_MS = 500;
 
 /** File kinds picked up when walking a directory (explicit file arguments are always tried). */
 const DOCUMENT_FILE = /\.(txt|text|md|markdown|html?|xhtml)(\.gz)?$/i;
@@ -88,6 +90,9 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   // Analysed documents wait here for the single writer (SQLite has one writer, and entity merging must
   // see earlier documents); it stores what has gathered as one transaction (a bad document fails alone, see addDocuments).
   const pending: NewDocument[] = [];
+  // input order, so a batch is written in the order the inputs were given whichever worker finished first
+  const order = new Map<NewDocument, number>();
+  let seq = 0;
   let writer: Promise<void> | null = null;
   let fatal: StoreError | null = null;
   const done = (r: AddResult) => {
@@ -96,6 +101,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   };
 
   const one = async (input: string, fromFeed: boolean): Promise<void> => {
+    const position = seq++;
     let read;
     try {
       read = await readInput(input, opts);
@@ -117,15 +123,35 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     known.add(hash);
     const analysed = await pool.analyze(input, read.bytes);
     if ('error' in analysed) return done({ input, status: 'failed', error: analysed.error });
-    pending.push({ source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis });
-    writer ??= flush();
+    const doc = { source: input, contentHash: hash, format: analysed.format, analysis: analysed.analysis };
+    order.set(doc, position);
+    pending.push(doc);
+    schedule();
     // backpressure: analysis may run ahead of writing by a few batches, no more (memory stays flat)
-    if (pending.length >= BATCH * 4) await writer;
+    if (pending.length >= BATCH * 4 && writer) await writer;
   };
 
-  const flush = async (): Promise<void> => {
-    while (pending.length && !fatal) {
+  // The writer takes full batches as they gather; a part batch is written once it has waited WAIT_MS
+  // (slow inputs such as URLs) or at the end. Writing each document as it came cost a transaction each.
+  let timer: NodeJS.Timeout | null = null;
+  const schedule = (): void => {
+    if (writer || !pending.length) return;
+    if (pending.length >= BATCH) {
+      writer = flush(false);
+      return;
+    }
+    timer ??= setTimeout(() => {
+      timer = null;
+      if (!writer) writer = flush(true);
+    }, WAIT_MS);
+  };
+  const flush = async (partial: boolean): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    while ((pending.length >= BATCH || (partial && pending.length)) && !fatal) {
+      pending.sort((a, b) => order.get(a)! - order.get(b)!);
       const batch = pending.splice(0, BATCH);
+      for (const d of batch) order.delete(d);
       try {
         const outcomes = await store.addDocuments(batch);
         outcomes.forEach((o, i) => done(o.status === 'failed' ? { input: batch[i].source, status: 'failed', error: o.error } : { input: batch[i].source, ...o }));
@@ -134,6 +160,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
       }
     }
     writer = null;
+    if (!fatal) schedule();
   };
 
   const runner = async () => {
@@ -146,12 +173,22 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     // two inputs in flight per worker keep every core busy while the main thread reads and writes
     await Promise.all(Array.from({ length: Math.max(1, pool.size * 2) }, runner));
     while (writer) await writer;
-    if (pending.length && !fatal) await flush();
+    if (pending.length && !fatal) await flush(true);
   } finally {
+    if (timer) clearTimeout(timer);
     await pool.close();
   }
   if (fatal) throw fatal;
   return results;
+}
+
+/** Skipped inputs named one per line up to this many (a resumed add of thousands stays readable). */
+const SKIP_LINES = 10;
+
+/** The line for an input whose bytes are already in the dossier. */
+export function skipLine(r: Extract<AddResult, { status: 'skipped' }>): string {
+  const where = r.source === r.input ? '' : ` as ${r.source}`;
+  return `${r.input}: already stored${where} (document ${r.id}, version ${r.version}); skipped`;
 }
 
 export function register(program: Command): void {
@@ -177,6 +214,7 @@ export function register(program: Command): void {
       };
       for (const e of errors) say(`dossier: ${(e as { error: string }).error}`);
       let results: AddResult[] = [];
+      let skipped = 0;
       await withStore(o.db, async (store) => {
         bar?.start(inputs.length, 0, { speed: '0.0' });
         try {
@@ -184,6 +222,7 @@ export function register(program: Command): void {
             jobs: o.jobs, allowPrivate: o.allowPrivate, fetch: { timeoutMs: o.timeout * 1000 },
             onResult: (r) => {
               if (r.status === 'failed') say(`dossier: ${r.error}`);
+              else if (r.status === 'skipped' && ++skipped <= SKIP_LINES) say(`dossier: ${skipLine(r)}`);
               const secs = Math.max(0.001, (Date.now() - t0) / 1000);
               bar?.increment(1, { speed: ((results.length + 1) / secs).toFixed(1) });
             },
@@ -196,6 +235,7 @@ export function register(program: Command): void {
       const all = [...errors, ...results];
       const count = (s: string) => all.filter((r) => r.status === s).length;
       const secs = (Date.now() - t0) / 1000;
+      if (skipped > SKIP_LINES) say(`dossier: ${skipped - SKIP_LINES} more inputs were already stored and skipped`);
       if (o.json) await printJson(all);
       process.stderr.write(`dossier: added ${count('added')}, new versions ${count('new-version')}, skipped ${count('skipped')} already stored, failed ${count('failed')} (${(all.length / Math.max(secs, 0.001)).toFixed(1)} docs/s)\n`);
       if (count('failed')) process.exitCode = 1;

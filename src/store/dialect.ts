@@ -2,6 +2,7 @@
 // how full-text search is built and queried. Every other query is shared Kysely code.
 import type { Kysely, Transaction } from 'kysely';
 import type { DossierSchema } from './schema.js';
+import type { Column, InsertOptions, Value } from './rows.js';
 
 export type Db = Kysely<DossierSchema>;
 export type Trx = Transaction<DossierSchema>;
@@ -20,8 +21,12 @@ export interface StoreDialect {
   readonly idType: 'integer' | 'serial';
   /** Migration step creating the full-text index over documents (title + text). */
   createSearchIndex(db: Kysely<any>): Promise<void>;
-  /** Called inside the document's transaction after it is inserted (SQLite fills FTS5; PostgreSQL has a generated column). */
-  indexDocument(trx: Trx, id: number, title: string | null, text: string): Promise<void>;
+  /** Called inside the write transaction after documents are inserted (SQLite fills FTS5; PostgreSQL has a generated column). */
+  indexDocuments(trx: Trx, docs: { id: number; title: string | null; text: string }[]): Promise<void>;
+  /** Insert many rows at once, the way this database takes them fastest (see rows.ts). */
+  insertRows<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]>;
+  /** Take n ids of `table`'s id sequence for rows inserted with explicit ids in this transaction. */
+  reserveIds(trx: Trx, table: 'global_entities', n: number): Promise<number[]>;
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;
   /** Turn a driver error into one clear line naming the store. */
   describeError(err: unknown): string;

@@ -181,5 +181,33 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
         await db.schema.createIndex('mentions_document').on('mentions').column('document_id').execute();
       },
     },
+    '0003_document_compression': {
+      // PostgreSQL compresses large values with pglz unless told otherwise; lz4 (where the server has
+      // it) stores a document's text, analysis JSON and search vector at a third of the CPU. SQLite
+      // does not compress.
+      async up(db: Kysely<any>) {
+        if (d.name !== 'postgres') return;
+        const r = await sql<{ lz4: boolean }>`select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(db);
+        if (r.rows[0]?.lz4) {
+          await sql`alter table documents alter column text set compression lz4, alter column analysis set compression lz4, alter column search set compression lz4`.execute(db);
+        }
+      },
+    },
+    '0004_document_parts_unchecked': {
+      // PostgreSQL checks a foreign key with one query per inserted row: half the cost of storing a
+      // document's mentions, quotes and events. These rows are written only by the batch writer
+      // (write.ts), in the transaction that inserts their document and entities, with ids it has just
+      // been given back, and documents are never deleted, so the keys guard nothing the writer does
+      // not. SQLite checks keys in-process for next to nothing and keeps them (dropping one there
+      // means rebuilding the table). entities.global_id keeps its key: merges rewrite it.
+      async up(db: Kysely<any>) {
+        if (d.name !== 'postgres') return;
+        await sql`alter table mentions drop constraint if exists mentions_entity_id_fkey, drop constraint if exists mentions_document_id_fkey`.execute(db);
+        await sql`alter table quotes drop constraint if exists quotes_document_id_fkey`.execute(db);
+        await sql`alter table events drop constraint if exists events_document_id_fkey`.execute(db);
+        await sql`alter table comments drop constraint if exists comments_document_id_fkey`.execute(db);
+        await sql`alter table entities drop constraint if exists entities_document_id_fkey`.execute(db);
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect } from './dialect.js';
+import { insertUnnest, insertValues, textSize } from './rows.js';
 
 export interface PostgresTarget {
   connectionString: string;
@@ -32,8 +33,17 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       await sql`alter table documents add column search tsvector generated always as (to_tsvector('english', coalesce(title, '') || ' ' || text)) stored`.execute(db);
       await sql`create index documents_search on documents using gin (search)`.execute(db);
     },
-    async indexDocument() {
+    async indexDocuments() {
       // the generated column indexes the row as it is inserted
+    },
+    // many short rows as one array per column; rows holding documents as plain parameters (see rows.ts)
+    insertRows: (trx, table, columns, rows, opts) => textSize(rows[0]) > 1024
+      ? insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true })
+      : insertUnnest(trx, table, columns, rows, opts),
+    async reserveIds(trx, table, n) {
+      if (!n) return [];
+      const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n})`.execute(trx);
+      return r.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
     },
     async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {
       if (!query.trim()) return [];

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
+import { insertRows, insertValues } from './rows.js';
 
 /** FTS5 query from free text: every word quoted (so operators and punctuation are literal), all required. */
 export function ftsQuery(text: string): string {
@@ -12,15 +13,24 @@ export function ftsQuery(text: string): string {
 }
 
 export function sqliteDialect(file: string): StoreDialect {
-  return {
+  const dialect: StoreDialect = {
     name: 'sqlite',
     location: file,
     idType: 'integer',
     async createSearchIndex(db) {
       await sql`create virtual table documents_fts using fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')`.execute(db);
     },
-    async indexDocument(trx: Trx, id: number, title: string | null, text: string) {
-      await sql`insert into documents_fts(rowid, title, text) values (${id}, ${title ?? ''}, ${text})`.execute(trx);
+    async indexDocuments(trx: Trx, docs) {
+      await insertRows(trx, dialect, 'documents_fts', [['rowid', 'int'], ['title', 'text'], ['text', 'text']], docs.map((d) => [d.id, d.title ?? '', d.text]));
+    },
+    // SQLite's own limit on bound parameters is 32766 since 3.32; stay well under it
+    insertRows: (trx, table, columns, rows, opts) => insertValues(trx, table, columns, rows, opts, { maxParams: 30000 }),
+    async reserveIds(trx: Trx, table, n) {
+      // AUTOINCREMENT keeps the highest id ever used here (so an id of a merged-away entity is never
+      // reused); inserting explicit ids above it moves it on. The batch holds the write lock by now.
+      const r = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(trx);
+      const from = Number(r.rows[0]?.seq ?? 0) + 1;
+      return Array.from({ length: n }, (_, i) => from + i);
     },
     async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {
       const q = ftsQuery(query);
@@ -41,6 +51,7 @@ export function sqliteDialect(file: string): StoreDialect {
       return `${file}: ${e?.message ?? String(err)}`;
     },
   };
+  return dialect;
 }
 
 /** How long a write waits for another process holding the dossier before giving up (ms). */
@@ -51,6 +62,10 @@ export function openSqlite(file: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
+  // NORMAL syncs the disk only when the WAL is copied back into the database (a checkpoint), every 1000
+  // pages by default: every 80 or so news articles added, and that sync was half the time of adding
+  // them. Every 10,000 pages (a WAL of up to 40 MB) syncs a tenth as often; a commit stays as durable.
+  database.pragma('wal_autocheckpoint = 10000');
   database.pragma('foreign_keys = ON');
   return new Kysely<DossierSchema>({ dialect: new SqliteDialect({ database }) });
 }

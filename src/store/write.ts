@@ -1,8 +1,10 @@
-// Adding one document's analysis: everything about it is written in one transaction, so a crash
-// leaves either the whole document or none of it. Entities are tied to cross-document entities here.
+// Adding analysed documents. A batch of documents is written in one transaction with one statement
+// per table (a commit and a round trip per row were most of the cost), so a crash leaves whole
+// documents or none of a batch, never part of one. Entities are tied to cross-document entities here.
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect, Trx } from './dialect.js';
+import { insertRows } from './rows.js';
 
 export interface NewDocument {
   /** The path or URL as given. */
@@ -20,12 +22,8 @@ export type AddOutcome =
   /** These exact bytes are already in the dossier (at this source or another). */
   | { status: 'skipped'; id: number; version: number; source: string };
 
-/** Rows per multi-row INSERT, well under SQLite's bound-parameter limit. */
-const CHUNK = 200;
-
-async function insertMany<T extends 'comments' | 'mentions' | 'quotes' | 'events'>(trx: Trx, table: T, rows: any[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as any).execute();
-}
+/** Values per look-up (`in (…)` lists). */
+const LOOKUP = 500;
 
 export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
@@ -33,40 +31,51 @@ export async function findByHash(db: Db | Trx, hash: string) {
 
 type AliasHit = { global_id: number; type: string };
 
-/** The cross-document entity of each of `entities` (one document's), created or merged as their forms
- * require. One lookup for the whole document; new aliases are written in one batch. */
-export async function resolveGlobalEntities(trx: Trx, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<number[]> {
+/** The cross-document entity of each of `entities` (one or several documents', in order), created or
+ * merged as their forms require. One look-up for them all; new entities and aliases are written in one
+ * statement each. A later entity sees the earlier ones, as if they had been added one by one. */
+export async function resolveGlobalEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<number[]> {
   const forms = entities.map(entityForms);
   const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
   const byNorm = new Map<string, AliasHit[]>();
-  for (let i = 0; i < norms.length; i += CHUNK * 2) {
-    const rows = await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + CHUNK * 2)).execute();
+  for (let i = 0; i < norms.length; i += LOOKUP) {
+    const rows = await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + LOOKUP)).execute();
     for (const r of rows) {
       const list = byNorm.get(r.norm) ?? [];
       list.push({ global_id: r.global_id, type: r.type });
       byNorm.set(r.norm, list);
     }
   }
+  // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
+  const created: { tmp: number; key: string; name: string; type: string }[] = [];
   const gids: number[] = [];
   const newAliases: { global_id: number; type: string; norm: string; alias: string }[] = [];
+  const remap = (gone: Set<number>, into: number) => {
+    for (const list of byNorm.values()) for (const h of list) if (gone.has(h.global_id)) h.global_id = into;
+    for (let j = 0; j < gids.length; j++) if (gone.has(gids[j])) gids[j] = into;
+    for (const a of newAliases) if (gone.has(a.global_id)) a.global_id = into;
+  };
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     const ids = new Set<number>();
     for (const norm of forms[i].keys()) for (const h of byNorm.get(norm) ?? []) if (typesCompatible(h.type, e.type)) ids.add(h.global_id);
-    const sorted = [...ids].sort((a, b) => a - b);
+    // the survivor of a merge is the oldest stored entity, else the first one created in this batch
+    const stored = [...ids].filter((id) => id > 0).sort((a, b) => a - b);
+    const fresh = [...ids].filter((id) => id < 0).sort((a, b) => b - a);
     let gid: number;
-    if (!sorted.length) {
-      gid = (await trx.insertInto('global_entities').values({ key: e.key, name: e.name, type: e.type }).returning('id').executeTakeFirstOrThrow()).id;
+    if (!ids.size) {
+      gid = -(created.length + 1);
+      created.push({ tmp: gid, key: e.key, name: e.name, type: e.type });
     } else {
-      gid = sorted[0];
-      const others = sorted.slice(1);
-      if (others.length) {
-        // This entity bridges several known ones (ISIS seen as "ISIL" and "Daesh" elsewhere): they are one.
-        await mergeGlobalEntities(trx, gid, others);
-        const gone = new Set(others);
-        for (const list of byNorm.values()) for (const h of list) if (gone.has(h.global_id)) h.global_id = gid;
-        for (let j = 0; j < gids.length; j++) if (gone.has(gids[j])) gids[j] = gid;
-        for (const a of newAliases) if (gone.has(a.global_id)) a.global_id = gid;
+      gid = stored.length ? stored[0] : fresh[0];
+      // This entity bridges several known ones (ISIS seen as "ISIL" and "Daesh" elsewhere): they are one.
+      const otherStored = stored.filter((id) => id !== gid);
+      const otherFresh = fresh.filter((id) => id !== gid);
+      if (otherStored.length) await mergeGlobalEntities(trx, dialect, gid, otherStored);
+      if (otherStored.length || otherFresh.length) remap(new Set([...otherStored, ...otherFresh]), gid);
+      if (otherFresh.length) {
+        const gone = new Set(otherFresh);
+        for (let j = created.length - 1; j >= 0; j--) if (gone.has(created[j].tmp)) created.splice(j, 1);
       }
     }
     gids.push(gid);
@@ -78,15 +87,23 @@ export async function resolveGlobalEntities(trx: Trx, entities: Pick<Entity, 'ke
       newAliases.push({ global_id: gid, type: e.type, norm, alias });
     }
   }
-  for (let i = 0; i < newAliases.length; i += CHUNK)
-    await trx.insertInto('global_aliases').values(newAliases.slice(i, i + CHUNK)).onConflict((oc) => oc.doNothing()).execute();
+  if (created.length) {
+    const ids = await dialect.reserveIds(trx, 'global_entities', created.length);
+    const real = new Map(created.map((c, i) => [c.tmp, ids[i]]));
+    await insertRows(trx, dialect, 'global_entities', [['id', 'int'], ['key', 'text'], ['name', 'text'], ['type', 'text']], created.map((c) => [real.get(c.tmp)!, c.key, c.name, c.type]));
+    for (let j = 0; j < gids.length; j++) if (gids[j] < 0) gids[j] = real.get(gids[j])!;
+    for (const a of newAliases) if (a.global_id < 0) a.global_id = real.get(a.global_id)!;
+  }
+  // one row per (type, norm, entity): forms repeated across the batch collapse here
+  const aliasRows = new Map<string, [number, string, string, string]>();
+  for (const a of newAliases) aliasRows.set(`${a.type}\0${a.norm}\0${a.global_id}`, [a.global_id, a.type, a.norm, a.alias]);
+  await insertRows(trx, dialect, 'global_aliases', [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']], [...aliasRows.values()], { ignoreConflicts: true });
   return gids;
 }
 
-async function mergeGlobalEntities(trx: Trx, into: number, others: number[]): Promise<void> {
+async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<void> {
   const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
-  for (let i = 0; i < moved.length; i += CHUNK)
-    await trx.insertInto('global_aliases').values(moved.slice(i, i + CHUNK).map((a) => ({ ...a, global_id: into }))).onConflict((oc) => oc.doNothing()).execute();
+  await insertRows(trx, dialect, 'global_aliases', [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']], moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });
   await trx.deleteFrom('global_aliases').where('global_id', 'in', others).execute();
   await trx.updateTable('entities').set({ global_id: into }).where('global_id', 'in', others).execute();
   await trx.deleteFrom('global_entities').where('id', 'in', others).execute();
@@ -94,21 +111,18 @@ async function mergeGlobalEntities(trx: Trx, into: number, others: number[]): Pr
 
 /** Store one analysed document. Skips bytes already stored; a changed source becomes a new version. */
 export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
-  return db.transaction().execute((trx) => writeDocument(trx, dialect, input));
+  return db.transaction().execute(async (trx) => (await writeBatch(trx, dialect, [input]))[0]);
 }
 
 export type BatchOutcome = AddOutcome | { status: 'failed'; error: string };
 
-/** Store several documents in one transaction (one commit is most of a small document's cost). Each
- * document stays all-or-nothing: when one cannot be written, the batch is rolled back and its documents
- * are written one transaction each, so only the bad one fails. */
+/** Store several documents in one transaction (one commit and one statement per table for them all).
+ * Each document stays all-or-nothing: when one cannot be written, the batch is rolled back and its
+ * documents are written one transaction each, so only the bad one fails. */
 export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<BatchOutcome[]> {
+  if (!inputs.length) return [];
   try {
-    return await db.transaction().execute(async (trx) => {
-      const out: BatchOutcome[] = [];
-      for (const input of inputs) out.push(await writeDocument(trx, dialect, input));
-      return out;
-    });
+    return await db.transaction().execute((trx) => writeBatch(trx, dialect, inputs));
   } catch (err) {
     // a lost connection, a lock or a full disk is the store's problem, not a document's: stop
     if (!isDocumentError(err)) throw err;
@@ -127,61 +141,101 @@ function isDocumentError(err: unknown): boolean {
   return /^(22|23)/.test(code); // PostgreSQL data exceptions and integrity violations
 }
 
-async function writeDocument(trx: Trx, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
-  {
-    // one look-up for both questions: are these bytes stored, and is this source known
-    const seen = await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
-      .where((eb) => eb.or([eb('content_hash', '=', input.contentHash), eb('source', '=', input.source)])).orderBy('id').execute();
-    const known = seen.find((d) => d.content_hash === input.contentHash);
-    if (known) return { status: 'skipped', id: known.id, version: known.version, source: known.source };
-    const prev = seen.filter((d) => d.source === input.source).sort((a, b) => b.version - a.version)[0];
-    const version = prev ? prev.version + 1 : 1;
-    if (prev) await trx.updateTable('documents').set({ latest: 0 }).where('source', '=', input.source).execute();
+type Planned = { input: NewDocument; version: number; previousId: number | null; latest: boolean; id?: number };
 
-    const a = input.analysis;
-    const { text, ...meta } = a.document;
-    const stored = JSON.stringify({ ...a, document: meta });
-    const { id } = await trx.insertInto('documents').values({
-      source: input.source,
-      content_hash: input.contentHash,
-      version,
-      latest: 1,
-      title: meta.title,
-      author: meta.author,
-      publisher: meta.publisher,
-      published_at: meta.publishedAt,
-      language: meta.language,
-      format: input.format,
-      text,
-      added_at: new Date().toISOString(),
-      analysis: stored,
-    }).returning('id').executeTakeFirstOrThrow();
-    await dialect.indexDocument(trx, id, meta.title, text);
-
-    await insertMany(trx, 'comments', a.comments.map((c) => ({
-      document_id: id, comment_id: c.id, parent_id: c.parentId, author: c.author, posted_at: c.postedAt, text: c.text,
-    })));
-
-    const gids = await resolveGlobalEntities(trx, a.entities);
-    // ids come back with their local id, so nothing depends on the order RETURNING yields rows in
-    const rowOf = new Map<string, number>();
-    const entityRows = a.entities.map((e, i) => ({
-      document_id: id, local_id: e.id, key: e.key, name: e.name, type: e.type, aliases: JSON.stringify(e.aliases), global_id: gids[i],
-    }));
-    for (let i = 0; i < entityRows.length; i += CHUNK)
-      for (const r of await trx.insertInto('entities').values(entityRows.slice(i, i + CHUNK)).returning(['id', 'local_id']).execute()) rowOf.set(r.local_id, r.id);
-    await insertMany(trx, 'mentions', a.entities.flatMap((e) =>
-      e.mentions.map((m) => ({ entity_id: rowOf.get(e.id)!, document_id: id, container: m.in, start: m.start, end: m.end, text: m.text }))));
-
-    await insertMany(trx, 'quotes', a.quotes.map((q) => ({
-      document_id: id, local_id: q.id, container: q.in, start: q.start, end: q.end, content: q.content,
-      direct: q.direct ? 1 : 0, cue: q.cue, speaker_text: q.speaker.text, speaker_entity: q.speaker.entityId,
-      via: JSON.stringify(q.via),
-    })));
-    await insertMany(trx, 'events', a.events.map((v) => ({
-      document_id: id, local_id: v.id, container: v.in, start: v.start, end: v.end, text: v.text, cameo: v.cameo,
-      date: v.date, actors: JSON.stringify(v.actors), place_local_id: v.place, quote_local_id: v.quoteId ?? null,
-    })));
-    return prev ? { status: 'new-version', id, version, previousId: prev.id } : { status: 'added', id, version };
+/** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
+async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
+  // one look-up for both questions: are these bytes stored, and is this source known
+  const hashes = [...new Set(inputs.map((i) => i.contentHash))];
+  const sources = [...new Set(inputs.map((i) => i.source))];
+  const seen: { id: number; source: string; version: number; content_hash: string }[] = [];
+  for (let i = 0; i < Math.max(hashes.length, sources.length); i += LOOKUP) {
+    const h = hashes.slice(i, i + LOOKUP), s = sources.slice(i, i + LOOKUP);
+    seen.push(...(await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
+      .where((eb) => eb.or([...(h.length ? [eb('content_hash', 'in', h)] : []), ...(s.length ? [eb('source', 'in', s)] : [])])).execute()));
   }
+  seen.sort((a, b) => a.id - b.id);
+  const storedByHash = new Map<string, { id: number; version: number; source: string }>();
+  for (const d of seen) if (!storedByHash.has(d.content_hash)) storedByHash.set(d.content_hash, d);
+  const newest = new Map<string, { version: number; id: number | null; planned?: Planned }>();
+  const inBatch = new Set(sources);
+  for (const d of seen) if (inBatch.has(d.source) && (newest.get(d.source)?.version ?? 0) < d.version) newest.set(d.source, { version: d.version, id: d.id });
+
+  // what happens to each input, in order; a later input may repeat an earlier one's bytes or source
+  const plan: (Planned | { skipped: { id: number; version: number; source: string } | Planned })[] = [];
+  const batchByHash = new Map<string, Planned>();
+  const superseded = new Set<string>();
+  for (const input of inputs) {
+    const known = storedByHash.get(input.contentHash) ?? batchByHash.get(input.contentHash);
+    if (known) {
+      plan.push({ skipped: known });
+      continue;
+    }
+    const prev = newest.get(input.source);
+    if (prev?.planned) prev.planned.latest = false;
+    else if (prev) superseded.add(input.source);
+    const p: Planned = { input, version: (prev?.version ?? 0) + 1, previousId: prev?.id ?? null, latest: true };
+    if (prev?.planned) p.previousId = -1; // filled in once the earlier one has its id
+    newest.set(input.source, { version: p.version, id: null, planned: p });
+    batchByHash.set(input.contentHash, p);
+    plan.push(p);
+  }
+  const writes = plan.filter((p): p is Planned => 'input' in p);
+  if (superseded.size) await trx.updateTable('documents').set({ latest: 0 }).where('source', 'in', [...superseded]).execute();
+
+  if (writes.length) {
+    const now = new Date().toISOString();
+    const docRows = writes.map((p) => {
+      const { text, ...meta } = p.input.analysis.document;
+      return [p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
+        meta.language, p.input.format, text, now, JSON.stringify({ ...p.input.analysis, document: meta })];
+    });
+    const ids = await insertRows<{ id: number; source: string; version: number }>(trx, dialect, 'documents',
+      [['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
+        ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text']],
+      docRows, { returning: ['id', 'source', 'version'] });
+    // ids come back with their source and version, so nothing depends on the order RETURNING yields rows in
+    const idOf = new Map(ids.map((r) => [`${r.version}\0${r.source}`, Number(r.id)]));
+    for (const p of writes) p.id = idOf.get(`${p.version}\0${p.input.source}`)!;
+    const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
+    for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
+    await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
+    await writeParts(trx, dialect, writes);
+  }
+
+  return plan.map((p): AddOutcome => {
+    if ('skipped' in p) {
+      const k = p.skipped;
+      return 'input' in k ? { status: 'skipped', id: k.id!, version: k.version, source: k.input.source } : { status: 'skipped', id: k.id, version: k.version, source: k.source };
+    }
+    return p.previousId !== null ? { status: 'new-version', id: p.id!, version: p.version, previousId: p.previousId } : { status: 'added', id: p.id!, version: p.version };
+  });
+}
+
+/** Comments, entities (tied to cross-document ones), mentions, quotes and events of the written documents. */
+async function writeParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): Promise<void> {
+  const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => (string | number | null)[]) =>
+    writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
+
+  await insertRows(trx, dialect, 'comments', [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
+    each((a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]));
+
+  const entities = writes.flatMap((p) => p.input.analysis.entities);
+  const gids = await resolveGlobalEntities(trx, dialect, entities);
+  let k = 0;
+  const entityRows = writes.flatMap((p) => p.input.analysis.entities.map((e) => [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++]]));
+  const inserted = await insertRows<{ id: number; document_id: number; local_id: string }>(trx, dialect, 'entities',
+    [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int']], entityRows, { returning: ['id', 'document_id', 'local_id'] });
+  // ids come back with their document and local id, so nothing depends on the order RETURNING yields rows in
+  const rowOf = new Map(inserted.map((r) => [`${r.document_id}\0${r.local_id}`, Number(r.id)]));
+  await insertRows(trx, dialect, 'mentions', [['entity_id', 'int'], ['document_id', 'int'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text']],
+    writes.flatMap((p) => p.input.analysis.entities.flatMap((e) => {
+      const entityId = rowOf.get(`${p.id}\0${e.id}`)!;
+      return e.mentions.map((m) => [entityId, p.id!, m.in, m.start, m.end, m.text]);
+    })));
+
+  await insertRows(trx, dialect, 'quotes', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text']],
+    each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via)]));
+  await insertRows(trx, dialect, 'events', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text']],
+    each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null]));
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +87,7 @@ dialectTestRaw('add: adds a directory recursively, skips what is stored, keeps o
 
 dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and a re-run completes the rest', async (s) => {
   const dir = tmp();
-  const total = 40;
+  const total = 96; // six batches: the kill lands with some written and some not
   try {
     for (let i = 0; i < total; i++) writeFileSync(join(dir, `doc${String(i).padStart(3, '0')}.txt`), article(i, 'The crates were loaded onto carts. '.repeat(40)));
     const child = spawn(process.execPath, [BIN, 'add', dir, '--db', s.target, '--jobs', '1'], { stdio: 'ignore', env: { ...process.env, DOSSIER_DB: '', DATABASE_URL: '' } });
@@ -167,6 +169,116 @@ test('add: a dossier locked by another writer is reported in one line and nothin
     assert.equal(r.stderr.trim(), `dossier: ${db}: the database is locked by another process; try again when it has finished`);
     const list = JSON.parse(dossier(['list', '--json', '--db', db]).stdout);
     assert.deepEqual(list.map((d: { source: string }) => d.source), [join(dir, 'a.txt')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Like dossier(), without blocking this process (a test's own HTTP server must keep answering). */
+function dossierAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DOSSIER_DB: '', DATABASE_URL: '' } });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => res({ status, stdout, stderr }));
+  });
+}
+
+const problemLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('dossier: ') && !l.startsWith('dossier: added'));
+
+dialectTestRaw('add: adding the same bytes again names each skipped input in one line and stores nothing twice', async (s) => {
+  const dir = tmp();
+  try {
+    const a = join(dir, 'a.txt'), copy = join(dir, 'copy.txt');
+    writeFileSync(a, article(7));
+    writeFileSync(copy, article(7));
+    assert.equal(dossier(['add', a, '--db', s.target, '--jobs', '0']).status, 0);
+    const again = dossier(['add', a, copy, '--db', s.target, '--jobs', '0']);
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual(problemLines(again.stderr), [
+      `dossier: ${a}: already stored (document 1, version 1); skipped`,
+      `dossier: ${copy}: already stored as ${a} (document 1, version 1); skipped`,
+    ]);
+    assert.match(again.stderr, /added 0, new versions 0, skipped 2 already stored, failed 0/);
+    const list = JSON.parse(dossier(['list', '--all', '--json', '--db', s.target]).stdout);
+    assert.deepEqual(list.map((d: { source: string; version: number }) => [d.source, d.version]), [[a, 1]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+dialectTestRaw('add: a URL that is missing, binary or too slow gets one line naming it; the rest is stored and nothing stored is lost', async (s) => {
+  const dir = tmp();
+  const server = http.createServer((req, res) => {
+    if (req.url === '/pier') return res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(article(11));
+    if (req.url === '/photo') return res.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.alloc(256));
+    if (req.url === '/slow') return; // never answers
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('no such page');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const before = join(dir, 'before.txt');
+    writeFileSync(before, article(10));
+    assert.equal(dossier(['add', before, '--db', s.target, '--jobs', '0']).status, 0);
+    const r = await dossierAsync(['add', `${base}/gone`, `${base}/photo`, `${base}/slow`, `${base}/pier`, '--db', s.target, '--jobs', '0', '--allow-private', '--timeout', '0.5']);
+    assert.equal(r.status, 1);
+    assert.deepEqual(problemLines(r.stderr).sort(), [
+      `dossier: ${base}/gone: HTTP 404 Not Found`,
+      `dossier: ${base}/photo: is binary (image/jpeg), not a page or text`,
+      `dossier: ${base}/slow: timed out after 0.5 s`,
+    ]);
+    assert.match(r.stderr, /added 1, new versions 0, skipped 0 already stored, failed 3/);
+    const list = JSON.parse(dossier(['list', '--json', '--db', s.target]).stdout);
+    assert.deepEqual(list.map((d: { source: string }) => d.source), [before, `${base}/pier`]);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('add: a corrupt dossier file is reported in one line and left as it was', () => {
+  const dir = tmp();
+  try {
+    const db = join(dir, 'd.db');
+    const junk = Buffer.from('not a dossier, only words written to look like a file that was damaged. '.repeat(60));
+    writeFileSync(db, junk);
+    writeFileSync(join(dir, 'a.txt'), article(1));
+    const r = dossier(['add', join(dir, 'a.txt'), '--db', db, '--jobs', '0']);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr.trim(), `dossier: ${db}: not a dossier database (the file is corrupt or of another kind)`);
+    assert.deepEqual(readFileSync(db), junk);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('add: a PostgreSQL that is down is reported in one line', () => {
+  const dir = tmp();
+  try {
+    writeFileSync(join(dir, 'a.txt'), article(1));
+    // port 9 (discard) on loopback: nothing listens there
+    const r = dossier(['add', join(dir, 'a.txt'), '--db', 'postgres://analyst:secret@127.0.0.1:9/dossier', '--jobs', '0']);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr.trim(), 'dossier: postgres://analyst:***@127.0.0.1:9/dossier: PostgreSQL is not reachable (connection refused); is the server running?');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+dialectTestRaw('add: documents are stored in the order given, whichever worker finishes first', async (s) => {
+  const dir = tmp();
+  try {
+    // the first file is much longer, so the second worker finishes the others before it
+    writeFileSync(join(dir, 'a-long.txt'), article(1, 'The crates were counted again at noon. '.repeat(300)));
+    for (const name of ['b', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}.txt`), article(name.charCodeAt(0)));
+    const r = dossier(['add', dir, '--db', s.target, '--jobs', '2']);
+    assert.equal(r.status, 0, r.stderr);
+    const list = JSON.parse(dossier(['list', '--json', '--db', s.target]).stdout);
+    assert.deepEqual(list.map((d: { id: number; source: string }) => [d.id, d.source]),
+      ['a-long', 'b', 'c', 'd', 'e'].map((n, i) => [i + 1, join(dir, `${n}.txt`)]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -48,6 +48,47 @@ dialectTest('store: a batch keeps its good documents when one of them cannot be 
   assert.equal((await store.db.selectFrom('global_entities').select('id').execute()).length, 1);
 });
 
+dialectTest('store: a batch repeating bytes and sources inside itself gives the outcomes of adding one by one', async (store) => {
+  await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', T3) });
+  const out = await store.addDocuments([
+    { source: 'a', contentHash: 'x', format: 'text', analysis: analysis('a', T1) },
+    { source: 'copy-of-a', contentHash: 'x', format: 'text', analysis: analysis('copy-of-a', T1) },
+    { source: 'p', contentHash: 'p2', format: 'text', analysis: analysis('p', T2) },
+    { source: 'p', contentHash: 'p3', format: 'text', analysis: analysis('p', T1) },
+    { source: 'b', contentHash: 'p1', format: 'text', analysis: analysis('b', T3) },
+  ]);
+  const [p1] = await store.listDocuments({ allVersions: true });
+  const ids = (await store.listDocuments({ allVersions: true })).map((d) => d.id);
+  assert.deepEqual(out, [
+    { status: 'added', id: ids[1], version: 1 },
+    { status: 'skipped', id: ids[1], version: 1, source: 'a' },
+    { status: 'new-version', id: ids[2], version: 2, previousId: p1.id },
+    { status: 'new-version', id: ids[3], version: 3, previousId: ids[2] },
+    { status: 'skipped', id: p1.id, version: 1, source: 'p' },
+  ]);
+  assert.deepEqual((await store.listDocuments({ allVersions: true })).map((d) => [d.source, d.version, d.latest]),
+    [['p', 1, false], ['a', 1, true], ['p', 2, false], ['p', 3, true]]);
+  assert.equal((await store.getDocument('p')).analysis.document.text, T1);
+});
+
+dialectTest('store: a batch merges ISIS, ISIL and Daesh across its own documents as one-by-one adds would', async (store) => {
+  await store.addDocuments([
+    { source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, { entities: [entity('e1', 'ISIS', 'ORG', ['ISIL'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) },
+    { source: 'three', contentHash: '3', format: 'text', analysis: analysis('three', T3, { entities: [entity('e1', 'Daesh', 'ORG', [], T3)] }) },
+    { source: 'two', contentHash: '2', format: 'text', analysis: analysis('two', T2, { entities: [entity('e1', 'Daesh', 'ORG', ['ISIL'], T2), entity('e2', 'Varna', 'PLACE', [], T2)] }) },
+  ]);
+  const ents = await store.listEntities();
+  assert.deepEqual(ents.map((e) => [e.name, e.aliases, [...e.documents].sort()]).sort(), [
+    ['Daesh', ['Daesh', 'ISIL', 'ISIS'], ['one', 'three', 'two']],
+    ['Varna', ['Varna'], ['one', 'two']],
+  ]);
+  // the entity first seen as Daesh was folded in before it was ever written: no orphan is left
+  assert.equal((await store.db.selectFrom('global_entities').select('id').execute()).length, 2);
+  // a later document finds the merged entity under any of its names
+  await store.addDocument({ source: 'four', contentHash: '4', format: 'text', analysis: analysis('four', 'Daesh left.', { entities: [entity('e1', 'Daesh', 'ORG', [], 'Daesh left.')] }) });
+  assert.deepEqual((await store.listEntities()).map((e) => e.documents.length).sort(), [2, 4]);
+});
+
 dialectTest('store: a changed page at the same source becomes version 2 and keeps version 1', async (store) => {
   const v1 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'old', format: 'html', analysis: analysis('p', T1) });
   const v2 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'new', format: 'html', analysis: analysis('p', T2) });

@@ -1,0 +1,72 @@
+// Multi-row INSERTs built by hand: the write path stores a batch of documents with one statement per
+// table, and building thousands of values through Kysely's query builder would cost more than the
+// database spends storing them. Table and column names are our own constants, never input.
+// SQLite takes a VALUES list (parsing is in-process and cheap); PostgreSQL takes one array per column
+// through unnest(), a short statement whatever the row count (a VALUES list of thousands of
+// parameters costs the server more to parse and plan than to insert).
+import { CompiledQuery } from 'kysely';
+import type { StoreDialect, Trx } from './dialect.js';
+
+export type Value = string | number | null;
+/** A column and the kind of value it holds (integers and text are all the write path stores). */
+export type Column = readonly [name: string, kind: 'int' | 'text'];
+
+export interface InsertOptions {
+  returning?: readonly string[];
+  /** ON CONFLICT DO NOTHING */
+  ignoreConflicts?: boolean;
+}
+
+const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
+
+function tail(opts: InsertOptions): string {
+  return (opts.ignoreConflicts ? ' on conflict do nothing' : '') + (opts.returning?.length ? ` returning ${quoted(opts.returning)}` : '');
+}
+
+function check(table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): void {
+  for (const row of rows) if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+}
+
+/** `insert … values (?, ?), (?, ?) …` (or `$1, $2` with `numbered`), as few statements as `maxParams` allows. */
+export async function insertValues<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions,
+  limits: { maxParams: number; numbered?: boolean }): Promise<R[]> {
+  check(table, columns, rows);
+  const out: R[] = [];
+  const head = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) values `;
+  const perStatement = Math.max(1, Math.floor(limits.maxParams / columns.length));
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const chunk = rows.slice(at, at + perStatement);
+    const params: Value[] = [];
+    for (const row of chunk) for (const v of row) params.push(v ?? null);
+    const tuples = limits.numbered
+      ? chunk.map((_, i) => `(${columns.map((__, j) => `$${i * columns.length + j + 1}`).join(', ')})`)
+      : Array(chunk.length).fill(`(${columns.map(() => '?').join(', ')})`);
+    const r = await trx.executeQuery<R>(CompiledQuery.raw(head + tuples.join(', ') + tail(opts), params));
+    out.push(...r.rows);
+  }
+  return out;
+}
+
+/** Characters in a row's text values: rows carrying whole documents go as separate parameters, since
+ * parsing them back out of an array literal costs PostgreSQL more than the parameters do. */
+export function textSize(row: readonly Value[]): number {
+  let n = 0;
+  for (const v of row) if (typeof v === 'string') n += v.length;
+  return n;
+}
+
+/** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */
+export async function insertUnnest<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]> {
+  check(table, columns, rows);
+  const arrays = columns.map((_, j) => rows.map((row) => row[j] ?? null));
+  const casts = columns.map(([, kind], j) => `$${j + 1}::${kind === 'int' ? 'bigint' : 'text'}[]`).join(', ');
+  const text = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) select * from unnest(${casts})${tail(opts)}`;
+  return (await trx.executeQuery<R>(CompiledQuery.raw(text, arrays))).rows;
+}
+
+/** Insert `rows` (values in `columns` order) into `table` the way the dialect does it best; returns the
+ * `returning` columns of every inserted row, in no promised order. */
+export async function insertRows<R = Record<string, unknown>>(trx: Trx, dialect: StoreDialect, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions = {}): Promise<R[]> {
+  if (!rows.length) return [];
+  return dialect.insertRows<R>(trx, table, columns, rows, opts);
+}
