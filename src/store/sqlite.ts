@@ -1,7 +1,7 @@
 // SQLite through better-sqlite3: one file, WAL journal (readers never block the writer), FTS5
 // for search with an external-content table over documents so text is stored once.
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, sql, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
 import { insertRows, insertValues } from './rows.js';
@@ -54,6 +54,34 @@ export function sqliteDialect(file: string): StoreDialect {
   return dialect;
 }
 
+/**
+ * Transactions that take the write lock when they begin (BEGIN IMMEDIATE). A deferred BEGIN takes it
+ * at the first write, and when two processes both read first (two `dossier add`s, or two creating
+ * the same new dossier and running its migrations) the second is refused at once with SQLITE_BUSY
+ * instead of waiting its busy_timeout: SQLite cannot let it wait without risking a deadlock.
+ * Migrations run in such a transaction too (SQLite's DDL is transactional, though Kysely's adapter
+ * does not claim it), so two processes opening a new dossier at once apply them once, in turn.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 /** How long a write waits for another process holding the dossier before giving up (ms). */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
@@ -67,5 +95,5 @@ export function openSqlite(file: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS
   // them. Every 10,000 pages (a WAL of up to 40 MB) syncs a tenth as often; a commit stays as durable.
   database.pragma('wal_autocheckpoint = 10000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<DossierSchema>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<DossierSchema>({ dialect: new ImmediateSqliteDialect({ database }) });
 }

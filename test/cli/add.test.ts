@@ -283,3 +283,37 @@ dialectTestRaw('add: documents are stored in the order given, whichever worker f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('add: three processes adding to one new SQLite dossier at once all succeed, each document stored once', async () => {
+  // Deferred transactions made the second writer fail at once with "locked", and migrations of a new
+  // file raced ("table documents already exists"); transactions now take the write lock as they begin.
+  const dir = tmp();
+  try {
+    const db = join(dir, 'shared.db');
+    const dirs = [0, 1, 2].map((k) => {
+      const d = join(dir, `in${k}`);
+      mkdirSync(d);
+      for (let i = 0; i < 12; i++) writeFileSync(join(d, `${i}.txt`), article(1000 * (k + 1) + i));
+      return d;
+    });
+    const run = (input: string) => new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [BIN, 'add', input, '--db', db, '--jobs', '0'], { env: { ...process.env, DOSSIER_DB: '', DATABASE_URL: '' } });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => { stderr += b; });
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    const results = await Promise.all(dirs.map(run));
+    for (const r of results) {
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /added 12, new versions 0, skipped 0 already stored, failed 0/);
+    }
+    const store = await openStore(db);
+    try {
+      assert.equal(await assertWhole(store), 36);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
