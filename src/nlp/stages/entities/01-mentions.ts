@@ -119,7 +119,34 @@ interface SectionView {
   titleCase(k: number): boolean;
 }
 /** A letter or digit (NaN, outside the text, is not). */
-const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && c < 65536 && wideWordChar(c);
+/** Beyond ASCII, the answer per UTF-16 unit is worked out once: 1 = word character, 2 = not. */
+const WIDE = new Uint8Array(65536);
+function wideWordChar(c: number): boolean {
+  let w = WIDE[c];
+  if (w === 0) WIDE[c] = w = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return w === 1;
+}
+/** A word of word characters only, starting with a lower-case ASCII letter or a character beyond ASCII. */
+function lowerRun(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c >= 97 && c <= 122 || c > 127)) return false;
+  for (let k = 0; k < s.length; k++) if (!isWordChar(s.charCodeAt(k))) return false;
+  return true;
+}
+/** The maximal runs of word characters in a text that lowerRun accepts, as a set. */
+function lowerRuns(text: string): Set<string> {
+  const out = new Set<string>();
+  const n = text.length;
+  for (let k = 0; k < n;) {
+    const c = text.charCodeAt(k);
+    if (!isWordChar(c)) { k++; continue; }
+    const from = k++;
+    while (k < n && isWordChar(text.charCodeAt(k))) k++;
+    if (c >= 97 && c <= 122 || c > 127) out.add(text.slice(from, k));
+  }
+  return out;
+}
 const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
 function view(sec: Section): SectionView {
@@ -163,11 +190,18 @@ function view(sec: Section): SectionView {
     }
     return titleLines[k] === 1;
   };
-  // Searched on demand: far fewer questions are asked than there are tokens.
+  // Answered on demand. A word of letters and digits only is written whole in the text exactly when
+  // it is one of the text's letter-and-digit runs; these are collected once, on the first question,
+  // and asked instead of searching the text (a search for "american" stops at every "a").
   const memo = new Map<string, boolean>();
+  let runs: Set<string> | undefined;
   const lowerWords = {
     has(word: string): boolean {
       let r = memo.get(word);
+      if (r === undefined && lowerRun(word)) {
+        r = (runs ??= lowerRuns(text)).has(word);
+        memo.set(word, r);
+      }
       if (r === undefined) {
         r = false;
         for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
