@@ -50,6 +50,7 @@ export interface Candidate {
 }
 
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'ez', 'ad', 'as', 'ash', 'az', 'ar', 'an', 'ud', 'du', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'del', 'dos', 'y']);
+const JOINTS = new Set(['in', 'of', 'and', 'the', 'for', 'on']);
 const ENGLISH_CONNECTORS = new Set(['as', 'an']);
 // POS of sentence-initial capitalised words that are not names.
 const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
@@ -95,13 +96,22 @@ const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 function isCap(t: Token): boolean {
   if (t.kind !== 'word') return false;
   const c = t.text.charCodeAt(0);
-  if (c < 128 ? !(c >= 65 && c <= 90) : !/^\p{Lu}/u.test(t.text)) return false;
-  return !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
+  const s = t.text;
+  if (c < 128 ? !(c >= 65 && c <= 90) : !/^\p{Lu}/u.test(s)) return false;
+  for (let k = 1; k < s.length; k++) { const d = s.charCodeAt(k); if (d >= 48 && d <= 57) return false; }
+  return !(s.length <= 4 && PRONOUN_LIKE.has(s));
+}
+/** Are all the words of toks[first, end) written in lower case somewhere in the section? */
+function everyLower(v: SectionView, first: number, end: number): boolean {
+  for (let k = first; k < end; k++) if (!v.lowerWords.has(v.toks[k].low)) return false;
+  return true;
 }
 const startsLower = (s: string) => { const c = s.charCodeAt(0); return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s); };
+/** "n't" or "n’t", the tail of a contraction the tokenizer split off. */
+const isNt = (t: Token | undefined) => !!t && t.text.length === 3 && t.text.charCodeAt(0) === 110 && t.text.charCodeAt(2) === 116 && (t.text[1] === "'" || t.text[1] === '’');
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
-const lc = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const lc = (t: Token | undefined) => (t ? t.low : '');
 
 interface SectionView {
   sec: Section;
@@ -161,10 +171,16 @@ function view(sec: Section): SectionView {
   // One pass over the text marks the tokens that follow a line break.
   const lineBreak = new Uint8Array(toks.length);
   const text = sec.text;
+  // nlAt: the first line break at or after nlFrom (text.length when there is none).
+  let nlFrom = 0, nlAt = -1;
   for (let i = 1; i < toks.length; i++) {
     const prev = toks[i - 1];
-    let nl = false;
-    for (let c = prev.start; c < toks[i].start && !nl; c++) nl = text.charCodeAt(c) === 10;
+    if (prev.start < nlFrom || nlAt < prev.start) {
+      nlFrom = prev.start;
+      nlAt = text.indexOf('\n', nlFrom);
+      if (nlAt < 0) nlAt = text.length;
+    }
+    const nl = nlAt < toks[i].start;
     if (nl) lineBreak[i] = 1;
     const p = prev.text;
     if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
@@ -242,9 +258,9 @@ function acceptInitial(v: SectionView, i: number): boolean {
   const next = v.toks[i + 1];
   if (next && isCap(next) && !spaceBreak(v, i + 1)) {
     if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
-    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.text.toLowerCase());
+    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.low);
   }
-  if (v.lowerWords.has(t.text.toLowerCase())) return false;
+  if (v.lowerWords.has(t.low)) return false;
   return t.pos === 'PROPN';
 }
 
@@ -269,7 +285,7 @@ function runEnd(v: SectionView, i: number): number {
     if (spaceBreak(v, j)) break;
     const t = toks[j];
     // "Won't" is split by the tokenizer into "Wo" + "n't": a contraction ends the name.
-    if (/^n['’]t$/.test(toks[j + 1]?.text ?? '')) break;
+    if (isNt(toks[j + 1])) break;
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
@@ -283,7 +299,7 @@ function runEnd(v: SectionView, i: number): number {
     }
     if (t.text === '&' && toks[j + 1] && isCap(toks[j + 1])) { j++; continue; }
     // A known name with a lower-case joint: "Al Qaeda in Iraq", "Islamic State of Iraq and the Levant".
-    if (/^(?:in|of|and|the|for|on)$/.test(t.text)) {
+    if (JOINTS.has(t.text)) {
       let k = j + 1;
       while (k < n && k < j + 5 && !isCap(toks[k])) k++;
       let m = k;
@@ -404,7 +420,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       for (let k = end - 1; k > i; k--) {
         if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
         // The common words cut off are no name either.
-        if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.text.toLowerCase())) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
+        if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.low)) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
@@ -461,11 +477,11 @@ function isHeadRef(toks: Token[], i: number): boolean {
   const d = toks[i - 1]?.text;
   if (d !== 'the' && d !== 'The') return false;
   const next = toks[i + 1];
-  return HEAD_REFS.has(toks[i].text.toLowerCase()) && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
+  return HEAD_REFS.has(toks[i].low) && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
 }
 
 function headRef(sec: Section, toks: Token[], i: number, sentence: number, order: number): Candidate {
-  const d = toks[i - 1], noun = toks[i].text.toLowerCase();
+  const d = toks[i - 1], noun = toks[i].low;
   return { in: sec.in, start: d.start, end: toks[i].end, text: sec.text.slice(d.start, toks[i].end), core: noun, title: null, type: 'ORG', fallback: 'ORG', headRef: noun, sentence, order };
 }
 
@@ -591,8 +607,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
     // Title-cased common words ("Secret Library", "Funds", "Laker Girls") are not names when the same
     // words, or the head word, occur in lower case.
-    else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
-    else if (words.length > 1 && v.lowerWords.has(last.toLowerCase()) && !FIRST_NAMES.has(words[0])) return null;
+    else if (everyLower(v, first, end)) return null;
+    else if (words.length > 1 && v.lowerWords.has(toks[end - 1].low) && !FIRST_NAMES.has(words[0])) return null;
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface) && !demonymCountry(surface)) return null;
   }
