@@ -39,7 +39,16 @@ const aliasOf = (text: string) => (text.charCodeAt(0) === 116 || text.charCodeAt
   ? text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '') : text);
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
-const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
+const skeletons = new Map<string, string>();
+function skeleton(w: string): string {
+  let s = skeletons.get(w);
+  if (s === undefined) {
+    s = w.replace(/[aeiouy]+/g, 'V');
+    if (skeletons.size > 50000) skeletons.clear();
+    skeletons.set(w, s);
+  }
+  return s;
+}
 
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
@@ -63,6 +72,9 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const byCand = new Map<Candidate, Cluster>();
+  // Only the names an acronym expands need their cluster remembered.
+  const expanded = new Set<Candidate>();
+  for (const m of candidates) if (m.expands) expanded.add(m.expands);
 
   const make = (type: EntityType, name: string, key: string, entry?: GazetteerEntry): Cluster => {
     const existing = byKey.get(key);
@@ -101,7 +113,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     c.last = m.order;
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
-    byCand.set(m, c);
+    if (expanded.size && expanded.has(m)) byCand.set(m, c);
     if (m.pronoun || m.headRef) return;
     // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
     if (m.title && !m.core) return;
@@ -124,7 +136,6 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
         c.key = entityKey(c.entry ? c.entry.name : m.core, 'PERSON');
       }
     }
-    byCand.set(m, c);
   };
 
   for (const m of candidates) {
