@@ -67,9 +67,27 @@ function entryForms(e: GazetteerEntry): { loose: string[]; acronym?: string } {
   return f;
 }
 
+/** Is one of the names (of several words) abbreviated by these initials? */
+function hasInitials(names: Set<string>, acronym: string): boolean {
+  for (const a of names) if (a.includes(' ') && initialsOf(a) === acronym) return true;
+  return false;
+}
+const initialsCache = new Map<string, string>();
+function initialsOf(name: string): string {
+  let r = initialsCache.get(name);
+  if (r === undefined) {
+    r = initials(name);
+    if (initialsCache.size > 50000) initialsCache.clear();
+    initialsCache.set(name, r);
+  }
+  return r;
+}
+
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
 export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
+  /** The PERSON clusters, in the same order (a cluster's type never changes). */
+  const people: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const byCand = new Map<Candidate, Cluster>();
   // Only the names an acronym expands need their cluster remembered.
@@ -92,6 +110,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     // A person known only by a byline still answers to the words of that name.
     if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
     clusters.push(c);
+    if (type === 'PERSON') people.push(c);
     byKey.set(key, c);
     return c;
   };
@@ -100,7 +119,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
 
   const recentPerson = (pred: (c: Cluster) => boolean): Cluster | undefined => {
     let best: Cluster | undefined;
-    for (const c of clusters) if (c.type === 'PERSON' && pred(c) && (!best || c.last > best.last)) best = c;
+    for (const c of people) if (pred(c) && (!best || c.last > best.last)) best = c;
     return best;
   };
 
@@ -230,7 +249,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
       if (person) return person;
       for (let k = clusters.length - 1; k >= 0; k--) {
         const c = clusters[k];
-        if (c.type !== 'PERSON' && (c.acronym === core || [...c.aliases].some((a) => a.includes(' ') && initials(a) === core))) return c;
+        if (c.type !== 'PERSON' && (c.acronym === core || hasInitials(c.aliases, core))) return c;
       }
     }
     for (let k = clusters.length - 1; k >= 0; k--) {
