@@ -144,16 +144,40 @@ function lowerRun(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (!isWordChar(s.charCodeAt(k))) return false;
   return true;
 }
-/** The maximal runs of word characters in a text that lowerRun accepts, as a set. */
-function lowerRuns(text: string): Set<string> {
-  const out = new Set<string>();
+/** A bit set over hashes (FNV-1a) of words: has() may answer true for a word never added, never false for one added. */
+class RunBits {
+  private bits: Uint32Array;
+  private mask: number;
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 8) size *= 2;
+    this.bits = new Uint32Array(size >>> 5);
+    this.mask = size - 1;
+  }
+  static hash(s: string, from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+    return h >>> 0;
+  }
+  addHash(h: number): void {
+    const x = (h >>> 7) & this.mask;
+    this.bits[x >>> 5] |= 1 << (x & 31);
+  }
+  has(word: string): boolean {
+    const x = (RunBits.hash(word, 0, word.length) >>> 7) & this.mask;
+    return (this.bits[x >>> 5] & (1 << (x & 31))) !== 0;
+  }
+}
+/** The maximal runs of word characters in a text that lowerRun accepts, as a RunBits. */
+function lowerRunBits(text: string): RunBits {
   const n = text.length;
+  const out = new RunBits(n >>> 2);
   for (let k = 0; k < n;) {
     const c = text.charCodeAt(k);
     if (!isWordChar(c)) { k++; continue; }
     const from = k++;
     while (k < n && isWordChar(text.charCodeAt(k))) k++;
-    if (c >= 97 && c <= 122 || c > 127) out.add(text.slice(from, k));
+    if (c >= 97 && c <= 122 || c > 127) out.addHash(RunBits.hash(text, from, k));
   }
   return out;
 }
@@ -206,16 +230,17 @@ function view(sec: Section): SectionView {
     }
     return titleLines[k] === 1;
   };
-  // Answered on demand. A word of letters and digits only is written whole in the text exactly when
-  // it is one of the text's letter-and-digit runs; these are collected once, on the first question,
-  // and asked instead of searching the text (a search for "american" stops at every "a").
+  // Answered on demand, by searching the text. A word of letters and digits only is written whole
+  // in the text only if its hash is among the hashes of the text's letter-and-digit runs (a bit set,
+  // filled once, on the first question): most words are turned away by it without a search (a search
+  // for "american" stops at every "a"). A word whose bit is set is checked by searching.
   const memo = new Map<string, boolean>();
-  let runs: Set<string> | undefined;
+  let runs: RunBits | undefined;
   const lowerWords = {
     has(word: string): boolean {
       let r = memo.get(word);
-      if (r === undefined && lowerRun(word)) {
-        r = (runs ??= lowerRuns(text)).has(word);
+      if (r === undefined && lowerRun(word) && !(runs ??= lowerRunBits(text)).has(word)) {
+        r = false;
         memo.set(word, r);
       }
       if (r === undefined) {
