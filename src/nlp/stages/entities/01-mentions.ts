@@ -109,6 +109,13 @@ function everyLower(v: SectionView, first: number, end: number): boolean {
 const startsLower = (s: string) => { const c = s.charCodeAt(0); return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s); };
 /** "n't" or "n’t", the tail of a contraction the tokenizer split off. */
 const isNt = (t: Token | undefined) => !!t && t.text.length === 3 && t.text.charCodeAt(0) === 110 && t.text.charCodeAt(2) === 116 && (t.text[1] === "'" || t.text[1] === '’');
+/** "-", "‐" or "‑" (NaN, outside the text, is none). */
+const isDash = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+/** A lower-case letter (one UTF-16 unit; NaN is none). */
+const isLowerUnit = (c: number) => c >= 97 && c <= 122 || c > 127 && /^\p{Ll}/u.test(String.fromCharCode(c));
+/** Without a leading "the "/"The " (and the spaces after it). */
+const dropThe = (s: string) => (s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? s.replace(/^(?:the|The)\s+/, '') : s);
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
 const lc = (t: Token | undefined) => (t ? t.low : '');
@@ -340,7 +347,9 @@ function runEnd(v: SectionView, i: number): number {
 
 /** Split a person name from the title in front of it. Returns [titleWordCount, ok]. */
 function titleLength(words: string[]): number {
-  if (!words.slice(0, 4).some((w) => TITLE_WORDS.has(w) || TITLES_BY_FIRST.has(w))) return 0;
+  let titled = false;
+  for (let k = 0; k < 4 && k < words.length && !titled; k++) titled = TITLE_WORDS.has(words[k]) || TITLES_BY_FIRST.has(words[k]);
+  if (!titled) return 0;
   // Up to three qualifier words may precede the title: "Iraqi President", "UK Foreign Secretary", "FCO Minister".
   for (let p = 0; p <= Math.min(3, words.length - 1); p++) {
     const pre = words.slice(0, p);
@@ -578,7 +587,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
   // that "the US-led coalition" is itself a group.
-  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) {
+  if (isDash(sec.text.charCodeAt(toks[end - 1].end)) && isLowerUnit(sec.text.charCodeAt(toks[end - 1].end + 1))) {
     const g = /^(?:led|backed|sponsored|funded|allied)$/.test(toks[end + 1]?.text ?? '') ? groupAt(toks, end + 2, GROUP_NOUNS) : undefined;
     if (!g || !entry) return null;
     const det = lc(prev) === 'the' ? prev : undefined;
@@ -737,13 +746,13 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   // The determiner belongs to an organisation's or place's name, and to a bare title ("The Foreign
   // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor.
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
-  const possessive = /^['’]/.test(sec.text.slice(stop, stop + 1));
+  const possessive = isApostrophe(sec.text.charCodeAt(stop));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
-  const hyphenAfter = /^[-‐‑]/.test(sec.text.slice(stop, stop + 1));
+  const hyphenAfter = isDash(sec.text.charCodeAt(stop));
   if (det && !modifier && !hyphenAfter && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
 
   return {
-    in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
+    in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: dropThe(core), title, type,
     fallback, entry, governmentOf, group, alias, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
 }
@@ -752,7 +761,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
   const { toks, sec } = v;
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
-  const possessive = /^['’]/.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 1));
+  const possessive = isApostrophe(sec.text.charCodeAt(toks[end - 1].end));
   const start = det && !possessive ? det.start : toks[first].start;
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);
