@@ -83,6 +83,21 @@ function initialsOf(name: string): string {
   return r;
 }
 
+/** The stable key of a gazetteer record, made once. */
+const entryKeys = new Map<GazetteerEntry, string>();
+function entryKey(e: GazetteerEntry): string {
+  let k = entryKeys.get(e);
+  if (k === undefined) entryKeys.set(e, k = entityKey(e.name, e.type));
+  return k;
+}
+/** The gazetteer record of a country's government ("Syrian government"), if there is one; looked up once. */
+const governments = new Map<GazetteerEntry, GazetteerEntry | null>();
+function governmentEntry(country: GazetteerEntry): GazetteerEntry | undefined {
+  let g = governments.get(country);
+  if (g === undefined) governments.set(country, g = lookup(`${country.demonyms?.[0] ?? country.name} government`) ?? null);
+  return g ?? undefined;
+}
+
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
 export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
@@ -115,7 +130,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     return c;
   };
 
-  const fromEntry = (e: GazetteerEntry) => make(e.type, e.name, entityKey(e.name, e.type), e);
+  const fromEntry = (e: GazetteerEntry) => make(e.type, e.name, entryKey(e), e);
 
   const recentPerson = (pred: (c: Cluster) => boolean): Cluster | undefined => {
     let best: Cluster | undefined;
@@ -188,7 +203,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     } else if (m.governmentOf) {
       const country = m.governmentOf;
       const demonym = country.demonyms?.[0] ?? country.name;
-      const gov = lookup(`${demonym} government`);
+      const gov = governmentEntry(country);
       c = gov ? fromEntry(gov) : make('ORG', `${demonym} government`, entityKey(`${demonym} government`, 'ORG'));
     } else if (m.group) {
       const name = aliasOf(m.text);
