@@ -554,12 +554,19 @@ function groupAt(toks: Token[], k: number, list: readonly string[][]): string[] 
     for (const g of list) { if (!idx.has(g[0])) idx.set(g[0], []); idx.get(g[0])!.push(g); }
     byFirst.set(list, idx);
   }
-  return idx.get(toks[k].text)?.find((g) => g.every((w, x) => toks[k + x] && toks[k + x].text === w));
+  const gs = idx.get(toks[k].text);
+  if (!gs) return undefined;
+  outer: for (const g of gs) {
+    for (let x = 0; x < g.length; x++) if (!toks[k + x] || toks[k + x].text !== g[x]) continue outer;
+    return g;
+  }
+  return undefined;
 }
 
 function classify(v: SectionView, first: number, end: number, order: number): Candidate | null {
   const { toks, sec } = v;
-  const words = toks.slice(first, end).map((x) => x.text);
+  const words: string[] = [];
+  for (let k = first; k < end; k++) words.push(toks[k].text);
   const surface = sec.text.slice(toks[first].start, toks[end - 1].end);
   const prev = toks[first - 1];
   const prev2 = toks[first - 2];
@@ -583,7 +590,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (words.length === 1 && ORG_HEADS.has(surface) && !entry && !isAllCaps(surface)) return null;
   // A span that starts or ends inside a word ("Reş" split at a letter the tokenizer does not join) is no name.
   if (isWordChar(sec.text.charCodeAt(toks[end - 1].end)) || isWordChar(sec.text.charCodeAt(toks[first].start - 1))) return null;
-  if (EVENT_HEADS.has(toks[end]?.text ?? '') && /^[-‐‑]$/.test(toks[first - 1]?.text ?? '')) return null;
+  if (isHyphen(toks[first - 1]) && EVENT_HEADS.has(toks[end]?.text ?? '')) return null;
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
   // that "the US-led coalition" is itself a group.
