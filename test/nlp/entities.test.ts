@@ -282,3 +282,14 @@ test('entities: a surname in capitals is the person named before; other shouted 
 test('entities: a contraction split by the tokenizer ends a name', () => {
   assert.deepEqual(named(analyse('Omar Kessler Won\'t Run Again')), ['PERSON:Omar Kessler']);
 });
+
+test('entities: title-cased words count as common only when written whole in lower case, not inside longer words', () => {
+  const common = 'Residents gathered at Copper Lantern on Friday. The old copper kettle and a lantern hung by the door.';
+  assert.deepEqual(named(analyse(common)), []);
+  // "coppersmith" and "lanterns" hold the words only as parts: the name stands.
+  const inside = 'Residents gathered at Copper Lantern on Friday. The coppersmith kept a lanterns stall by the door.';
+  assert.deepEqual(named(analyse(inside)), ['PLACE:Copper Lantern']);
+  // A hyphen ends a word: "copper-lantern" writes both words in lower case.
+  const hyphened = 'Residents gathered at Copper Lantern on Friday. The copper-lantern stall stood by the door.';
+  assert.deepEqual(named(analyse(hyphened)), []);
+});

@@ -50,6 +50,7 @@ export interface Candidate {
 }
 
 const CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'ez', 'ad', 'as', 'ash', 'az', 'ar', 'an', 'ud', 'du', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'del', 'dos', 'y']);
+const JOINTS = new Set(['in', 'of', 'and', 'the', 'for', 'on']);
 const ENGLISH_CONNECTORS = new Set(['as', 'an']);
 // POS of sentence-initial capitalised words that are not names.
 const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
@@ -95,13 +96,29 @@ const PRONOUN_LIKE = new Set(['I', 'He', 'She', 'We', 'They', 'It', 'You']);
 function isCap(t: Token): boolean {
   if (t.kind !== 'word') return false;
   const c = t.text.charCodeAt(0);
-  if (c < 128 ? !(c >= 65 && c <= 90) : !/^\p{Lu}/u.test(t.text)) return false;
-  return !/\d/.test(t.text) && !PRONOUN_LIKE.has(t.text);
+  const s = t.text;
+  if (c < 128 ? !(c >= 65 && c <= 90) : !/^\p{Lu}/u.test(s)) return false;
+  for (let k = 1; k < s.length; k++) { const d = s.charCodeAt(k); if (d >= 48 && d <= 57) return false; }
+  return !(s.length <= 4 && PRONOUN_LIKE.has(s));
+}
+/** Are all the words of toks[first, end) written in lower case somewhere in the section? */
+function everyLower(v: SectionView, first: number, end: number): boolean {
+  for (let k = first; k < end; k++) if (!v.lowerWords.has(v.toks[k].low)) return false;
+  return true;
 }
 const startsLower = (s: string) => { const c = s.charCodeAt(0); return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s); };
+/** "n't" or "n’t", the tail of a contraction the tokenizer split off. */
+const isNt = (t: Token | undefined) => !!t && t.text.length === 3 && t.text.charCodeAt(0) === 110 && t.text.charCodeAt(2) === 116 && (t.text[1] === "'" || t.text[1] === '’');
+/** "-", "‐" or "‑" (NaN, outside the text, is none). */
+const isDash = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+/** A lower-case letter (one UTF-16 unit; NaN is none). */
+const isLowerUnit = (c: number) => c >= 97 && c <= 122 || c > 127 && /^\p{Ll}/u.test(String.fromCharCode(c));
+/** Without a leading "the "/"The " (and the spaces after it). */
+const dropThe = (s: string) => (s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? s.replace(/^(?:the|The)\s+/, '') : s);
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
-const lc = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const lc = (t: Token | undefined) => (t ? t.low : '');
 
 interface SectionView {
   sec: Section;
@@ -119,7 +136,58 @@ interface SectionView {
   titleCase(k: number): boolean;
 }
 /** A letter or digit (NaN, outside the text, is not). */
-const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && c < 65536 && wideWordChar(c);
+/** Beyond ASCII, the answer per UTF-16 unit is worked out once: 1 = word character, 2 = not. */
+const WIDE = new Uint8Array(65536);
+function wideWordChar(c: number): boolean {
+  let w = WIDE[c];
+  if (w === 0) WIDE[c] = w = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return w === 1;
+}
+/** A word of word characters only, starting with a lower-case ASCII letter or a character beyond ASCII. */
+function lowerRun(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!(c >= 97 && c <= 122 || c > 127)) return false;
+  for (let k = 0; k < s.length; k++) if (!isWordChar(s.charCodeAt(k))) return false;
+  return true;
+}
+/** A bit set over hashes (FNV-1a) of words: has() may answer true for a word never added, never false for one added. */
+class RunBits {
+  private bits: Uint32Array;
+  private mask: number;
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 8) size *= 2;
+    this.bits = new Uint32Array(size >>> 5);
+    this.mask = size - 1;
+  }
+  static hash(s: string, from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+    return h >>> 0;
+  }
+  addHash(h: number): void {
+    const x = (h >>> 7) & this.mask;
+    this.bits[x >>> 5] |= 1 << (x & 31);
+  }
+  has(word: string): boolean {
+    const x = (RunBits.hash(word, 0, word.length) >>> 7) & this.mask;
+    return (this.bits[x >>> 5] & (1 << (x & 31))) !== 0;
+  }
+}
+/** The maximal runs of word characters in a text that lowerRun accepts, as a RunBits. */
+function lowerRunBits(text: string): RunBits {
+  const n = text.length;
+  const out = new RunBits(n >>> 2);
+  for (let k = 0; k < n;) {
+    const c = text.charCodeAt(k);
+    if (!isWordChar(c)) { k++; continue; }
+    const from = k++;
+    while (k < n && isWordChar(text.charCodeAt(k))) k++;
+    if (c >= 97 && c <= 122 || c > 127) out.addHash(RunBits.hash(text, from, k));
+  }
+  return out;
+}
 const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
 function view(sec: Section): SectionView {
@@ -134,10 +202,16 @@ function view(sec: Section): SectionView {
   // One pass over the text marks the tokens that follow a line break.
   const lineBreak = new Uint8Array(toks.length);
   const text = sec.text;
+  // nlAt: the first line break at or after nlFrom (text.length when there is none).
+  let nlFrom = 0, nlAt = -1;
   for (let i = 1; i < toks.length; i++) {
     const prev = toks[i - 1];
-    let nl = false;
-    for (let c = prev.start; c < toks[i].start && !nl; c++) nl = text.charCodeAt(c) === 10;
+    if (prev.start < nlFrom || nlAt < prev.start) {
+      nlFrom = prev.start;
+      nlAt = text.indexOf('\n', nlFrom);
+      if (nlAt < 0) nlAt = text.length;
+    }
+    const nl = nlAt < toks[i].start;
     if (nl) lineBreak[i] = 1;
     const p = prev.text;
     if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
@@ -163,11 +237,19 @@ function view(sec: Section): SectionView {
     }
     return titleLines[k] === 1;
   };
-  // Searched on demand: far fewer questions are asked than there are tokens.
+  // Answered on demand, by searching the text. A word of letters and digits only is written whole
+  // in the text only if its hash is among the hashes of the text's letter-and-digit runs (a bit set,
+  // filled once, on the first question): most words are turned away by it without a search (a search
+  // for "american" stops at every "a"). A word whose bit is set is checked by searching.
   const memo = new Map<string, boolean>();
+  let runs: RunBits | undefined;
   const lowerWords = {
     has(word: string): boolean {
       let r = memo.get(word);
+      if (r === undefined && lowerRun(word) && !(runs ??= lowerRunBits(text)).has(word)) {
+        r = false;
+        memo.set(word, r);
+      }
       if (r === undefined) {
         r = false;
         for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
@@ -208,9 +290,9 @@ function acceptInitial(v: SectionView, i: number): boolean {
   const next = v.toks[i + 1];
   if (next && isCap(next) && !spaceBreak(v, i + 1)) {
     if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
-    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.text.toLowerCase());
+    return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.low);
   }
-  if (v.lowerWords.has(t.text.toLowerCase())) return false;
+  if (v.lowerWords.has(t.low)) return false;
   return t.pos === 'PROPN';
 }
 
@@ -235,7 +317,7 @@ function runEnd(v: SectionView, i: number): number {
     if (spaceBreak(v, j)) break;
     const t = toks[j];
     // "Won't" is split by the tokenizer into "Wo" + "n't": a contraction ends the name.
-    if (/^n['’]t$/.test(toks[j + 1]?.text ?? '')) break;
+    if (isNt(toks[j + 1])) break;
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
@@ -249,7 +331,7 @@ function runEnd(v: SectionView, i: number): number {
     }
     if (t.text === '&' && toks[j + 1] && isCap(toks[j + 1])) { j++; continue; }
     // A known name with a lower-case joint: "Al Qaeda in Iraq", "Islamic State of Iraq and the Levant".
-    if (/^(?:in|of|and|the|for|on)$/.test(t.text)) {
+    if (JOINTS.has(t.text)) {
       let k = j + 1;
       while (k < n && k < j + 5 && !isCap(toks[k])) k++;
       let m = k;
@@ -265,7 +347,9 @@ function runEnd(v: SectionView, i: number): number {
 
 /** Split a person name from the title in front of it. Returns [titleWordCount, ok]. */
 function titleLength(words: string[]): number {
-  if (!words.slice(0, 4).some((w) => TITLE_WORDS.has(w) || TITLES_BY_FIRST.has(w))) return 0;
+  let titled = false;
+  for (let k = 0; k < 4 && k < words.length && !titled; k++) titled = TITLE_WORDS.has(words[k]) || TITLES_BY_FIRST.has(words[k]);
+  if (!titled) return 0;
   // Up to three qualifier words may precede the title: "Iraqi President", "UK Foreign Secretary", "FCO Minister".
   for (let p = 0; p <= Math.min(3, words.length - 1); p++) {
     const pre = words.slice(0, p);
@@ -370,7 +454,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       for (let k = end - 1; k > i; k--) {
         if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
         // The common words cut off are no name either.
-        if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.text.toLowerCase())) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
+        if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.low)) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
@@ -427,11 +511,11 @@ function isHeadRef(toks: Token[], i: number): boolean {
   const d = toks[i - 1]?.text;
   if (d !== 'the' && d !== 'The') return false;
   const next = toks[i + 1];
-  return HEAD_REFS.has(toks[i].text.toLowerCase()) && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
+  return HEAD_REFS.has(toks[i].low) && !(next && (/^\p{Lu}/u.test(next.text) || next.text === 'of' || isHyphen(next)));
 }
 
 function headRef(sec: Section, toks: Token[], i: number, sentence: number, order: number): Candidate {
-  const d = toks[i - 1], noun = toks[i].text.toLowerCase();
+  const d = toks[i - 1], noun = toks[i].low;
   return { in: sec.in, start: d.start, end: toks[i].end, text: sec.text.slice(d.start, toks[i].end), core: noun, title: null, type: 'ORG', fallback: 'ORG', headRef: noun, sentence, order };
 }
 
@@ -470,12 +554,19 @@ function groupAt(toks: Token[], k: number, list: readonly string[][]): string[] 
     for (const g of list) { if (!idx.has(g[0])) idx.set(g[0], []); idx.get(g[0])!.push(g); }
     byFirst.set(list, idx);
   }
-  return idx.get(toks[k].text)?.find((g) => g.every((w, x) => toks[k + x] && toks[k + x].text === w));
+  const gs = idx.get(toks[k].text);
+  if (!gs) return undefined;
+  outer: for (const g of gs) {
+    for (let x = 0; x < g.length; x++) if (!toks[k + x] || toks[k + x].text !== g[x]) continue outer;
+    return g;
+  }
+  return undefined;
 }
 
 function classify(v: SectionView, first: number, end: number, order: number): Candidate | null {
   const { toks, sec } = v;
-  const words = toks.slice(first, end).map((x) => x.text);
+  const words: string[] = [];
+  for (let k = first; k < end; k++) words.push(toks[k].text);
   const surface = sec.text.slice(toks[first].start, toks[end - 1].end);
   const prev = toks[first - 1];
   const prev2 = toks[first - 2];
@@ -499,11 +590,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (words.length === 1 && ORG_HEADS.has(surface) && !entry && !isAllCaps(surface)) return null;
   // A span that starts or ends inside a word ("Reş" split at a letter the tokenizer does not join) is no name.
   if (isWordChar(sec.text.charCodeAt(toks[end - 1].end)) || isWordChar(sec.text.charCodeAt(toks[first].start - 1))) return null;
-  if (EVENT_HEADS.has(toks[end]?.text ?? '') && /^[-‐‑]$/.test(toks[first - 1]?.text ?? '')) return null;
+  if (isHyphen(toks[first - 1]) && EVENT_HEADS.has(toks[end]?.text ?? '')) return null;
   if (words.length === 1 && NOT_NAMES.has(surface) && !entry && !(GROUP_WORDS.has(surface) && groupAt(toks, end, GROUP_NOUNS))) return null;
   // "US-led", "Jordan-made", "Prime Minister-designate": a name inside a compound modifier, except
   // that "the US-led coalition" is itself a group.
-  if (/^[-‐‑]\p{Ll}/u.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 2))) {
+  if (isDash(sec.text.charCodeAt(toks[end - 1].end)) && isLowerUnit(sec.text.charCodeAt(toks[end - 1].end + 1))) {
     const g = /^(?:led|backed|sponsored|funded|allied)$/.test(toks[end + 1]?.text ?? '') ? groupAt(toks, end + 2, GROUP_NOUNS) : undefined;
     if (!g || !entry) return null;
     const det = lc(prev) === 'the' ? prev : undefined;
@@ -557,8 +648,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (words.length > 1 && COMPASS.has(words[0]) && lookup(words.slice(1).join(' '))?.type === 'PLACE') type = 'PLACE';
     // Title-cased common words ("Secret Library", "Funds", "Laker Girls") are not names when the same
     // words, or the head word, occur in lower case.
-    else if (words.every((w) => v.lowerWords.has(w.toLowerCase()))) return null;
-    else if (words.length > 1 && v.lowerWords.has(last.toLowerCase()) && !FIRST_NAMES.has(words[0])) return null;
+    else if (everyLower(v, first, end)) return null;
+    else if (words.length > 1 && v.lowerWords.has(toks[end - 1].low) && !FIRST_NAMES.has(words[0])) return null;
     // A lone unknown word opening a sentence ("Whilst", "Membership") needs a capitalised use elsewhere.
     else if (words.length === 1 && v.initial[first] && !v.capsElsewhere.has(surface) && !demonymCountry(surface)) return null;
   }
@@ -662,13 +753,13 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   // The determiner belongs to an organisation's or place's name, and to a bare title ("The Foreign
   // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor.
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
-  const possessive = /^['’]/.test(sec.text.slice(stop, stop + 1));
+  const possessive = isApostrophe(sec.text.charCodeAt(stop));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
-  const hyphenAfter = /^[-‐‑]/.test(sec.text.slice(stop, stop + 1));
+  const hyphenAfter = isDash(sec.text.charCodeAt(stop));
   if (det && !modifier && !hyphenAfter && (type !== 'PERSON' || title) && !(entry?.type === 'PERSON' && !title)) start = det.start;
 
   return {
-    in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: core.replace(/^(?:the|The)\s+/, ''), title, type,
+    in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: dropThe(core), title, type,
     fallback, entry, governmentOf, group, alias, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
 }
@@ -677,7 +768,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
   const { toks, sec } = v;
   const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
-  const possessive = /^['’]/.test(sec.text.slice(toks[end - 1].end, toks[end - 1].end + 1));
+  const possessive = isApostrophe(sec.text.charCodeAt(toks[end - 1].end));
   const start = det && !possessive ? det.start : toks[first].start;
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);

@@ -39,7 +39,16 @@ const aliasOf = (text: string) => (text.charCodeAt(0) === 116 || text.charCodeAt
   ? text.replace(/^(?:the|The)\s+/, '').replace(/['’]s?$/, '') : text);
 
 /** Consonant skeleton of a word, for transliteration variants longer than a few letters. */
-const skeleton = (w: string) => w.replace(/[aeiouy]+/g, 'V');
+const skeletons = new Map<string, string>();
+function skeleton(w: string): string {
+  let s = skeletons.get(w);
+  if (s === undefined) {
+    s = w.replace(/[aeiouy]+/g, 'V');
+    if (skeletons.size > 50000) skeletons.clear();
+    skeletons.set(w, s);
+  }
+  return s;
+}
 
 function personWordMatch(a: string, b: string): boolean {
   if (a === b) return true;
@@ -58,11 +67,47 @@ function entryForms(e: GazetteerEntry): { loose: string[]; acronym?: string } {
   return f;
 }
 
+/** Is one of the names (of several words) abbreviated by these initials? */
+function hasInitials(names: Set<string>, acronym: string): boolean {
+  for (const a of names) if (a.includes(' ') && initialsOf(a) === acronym) return true;
+  return false;
+}
+const initialsCache = new Map<string, string>();
+function initialsOf(name: string): string {
+  let r = initialsCache.get(name);
+  if (r === undefined) {
+    r = initials(name);
+    if (initialsCache.size > 50000) initialsCache.clear();
+    initialsCache.set(name, r);
+  }
+  return r;
+}
+
+/** The stable key of a gazetteer record, made once. */
+const entryKeys = new Map<GazetteerEntry, string>();
+function entryKey(e: GazetteerEntry): string {
+  let k = entryKeys.get(e);
+  if (k === undefined) entryKeys.set(e, k = entityKey(e.name, e.type));
+  return k;
+}
+/** The gazetteer record of a country's government ("Syrian government"), if there is one; looked up once. */
+const governments = new Map<GazetteerEntry, GazetteerEntry | null>();
+function governmentEntry(country: GazetteerEntry): GazetteerEntry | undefined {
+  let g = governments.get(country);
+  if (g === undefined) governments.set(country, g = lookup(`${country.demonyms?.[0] ?? country.name} government`) ?? null);
+  return g ?? undefined;
+}
+
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
 export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
+  /** The PERSON clusters, in the same order (a cluster's type never changes). */
+  const people: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const byCand = new Map<Candidate, Cluster>();
+  // Only the names an acronym expands need their cluster remembered.
+  const expanded = new Set<Candidate>();
+  for (const m of candidates) if (m.expands) expanded.add(m.expands);
 
   const make = (type: EntityType, name: string, key: string, entry?: GazetteerEntry): Cluster => {
     const existing = byKey.get(key);
@@ -80,15 +125,16 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     // A person known only by a byline still answers to the words of that name.
     if (type === 'PERSON' && !entry) { c.fullWords = nameWords(stripTitle(name)); for (const w of c.fullWords) c.words.add(w); }
     clusters.push(c);
+    if (type === 'PERSON') people.push(c);
     byKey.set(key, c);
     return c;
   };
 
-  const fromEntry = (e: GazetteerEntry) => make(e.type, e.name, entityKey(e.name, e.type), e);
+  const fromEntry = (e: GazetteerEntry) => make(e.type, e.name, entryKey(e), e);
 
   const recentPerson = (pred: (c: Cluster) => boolean): Cluster | undefined => {
     let best: Cluster | undefined;
-    for (const c of clusters) if (c.type === 'PERSON' && pred(c) && (!best || c.last > best.last)) best = c;
+    for (const c of people) if (pred(c) && (!best || c.last > best.last)) best = c;
     return best;
   };
 
@@ -101,7 +147,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     c.last = m.order;
     c.lastSentence = m.sentence;
     c.lastIn = m.in;
-    byCand.set(m, c);
+    if (expanded.size && expanded.has(m)) byCand.set(m, c);
     if (m.pronoun || m.headRef) return;
     // A bare title ("the Governor") names no one by itself: it is a mention, not an alias.
     if (m.title && !m.core) return;
@@ -124,7 +170,6 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
         c.key = entityKey(c.entry ? c.entry.name : m.core, 'PERSON');
       }
     }
-    byCand.set(m, c);
   };
 
   for (const m of candidates) {
@@ -158,7 +203,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     } else if (m.governmentOf) {
       const country = m.governmentOf;
       const demonym = country.demonyms?.[0] ?? country.name;
-      const gov = lookup(`${demonym} government`);
+      const gov = governmentEntry(country);
       c = gov ? fromEntry(gov) : make('ORG', `${demonym} government`, entityKey(`${demonym} government`, 'ORG'));
     } else if (m.group) {
       const name = aliasOf(m.text);
@@ -219,7 +264,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
       if (person) return person;
       for (let k = clusters.length - 1; k >= 0; k--) {
         const c = clusters[k];
-        if (c.type !== 'PERSON' && (c.acronym === core || [...c.aliases].some((a) => a.includes(' ') && initials(a) === core))) return c;
+        if (c.type !== 'PERSON' && (c.acronym === core || hasInitials(c.aliases, core))) return c;
       }
     }
     for (let k = clusters.length - 1; k >= 0; k--) {
