@@ -7,7 +7,7 @@
 import type { Entity, EntityType, Mention } from '../../../types.js';
 import type { Candidate } from './01-mentions.js';
 import { lookup, TITLES_BY_FIRST, type GazetteerEntry } from './lexicon.js';
-import { entityKey, foldName, initials, looseKey, nameWords } from './normalize.js';
+import { entityKey, foldName, initials, looseKey, memoized, nameWords } from './normalize.js';
 
 interface Cluster {
   type: EntityType;
@@ -72,16 +72,7 @@ function hasInitials(names: Set<string>, acronym: string): boolean {
   for (const a of names) if (a.includes(' ') && initialsOf(a) === acronym) return true;
   return false;
 }
-const initialsCache = new Map<string, string>();
-function initialsOf(name: string): string {
-  let r = initialsCache.get(name);
-  if (r === undefined) {
-    r = initials(name);
-    if (initialsCache.size > 50000) initialsCache.clear();
-    initialsCache.set(name, r);
-  }
-  return r;
-}
+const initialsOf = memoized(initials);
 
 /** The stable key of a gazetteer record, made once. */
 const entryKeys = new Map<GazetteerEntry, string>();
@@ -295,16 +286,7 @@ function usableAuthor(a: string | null | undefined): string | null {
 }
 
 /** Remove titles and ranks in front of a name: "Colonel Fateh Hassoun" → "Fateh Hassoun". */
-const strippedCache = new Map<string, string>();
-export function stripTitle(name: string): string {
-  let r = strippedCache.get(name);
-  if (r === undefined) {
-    r = stripTitleUncached(name);
-    if (strippedCache.size > 50000) strippedCache.clear();
-    strippedCache.set(name, r);
-  }
-  return r;
-}
+export const stripTitle = memoized(stripTitleUncached);
 
 function stripTitleUncached(name: string): string {
   let words = name.replace(/^(?:the|The)\s+/, '').split(/\s+/);

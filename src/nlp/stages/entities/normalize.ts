@@ -5,16 +5,24 @@ import type { EntityType } from '../../../types.js';
 const ARTICLE = /^(?:al|el|the)$/;
 
 /** Lower case, no diacritics, one kind of apostrophe, no possessive, single spaces. */
-const foldCache = new Map<string, string>();
-export function foldName(s: string): string {
-  let f = foldCache.get(s);
-  if (f === undefined) {
-    f = foldNameUncached(s);
-    if (foldCache.size > 50000) foldCache.clear();
-    foldCache.set(s, f);
-  }
-  return f;
+/**
+ * A string function remembered across calls (names recur in every document). The memory is
+ * dropped whole once it holds `max` entries, so a long batch never grows it without bound.
+ */
+export function memoized(fn: (s: string) => string, max = 50000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = fn(s);
+      if (cache.size >= max) cache.clear();
+      cache.set(s, r);
+    }
+    return r;
+  };
 }
+
+export const foldName = memoized(foldNameUncached);
 
 function foldNameUncached(s: string): string {
   // Decomposing is only needed beyond ASCII; most names are plain ASCII.
