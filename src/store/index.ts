@@ -9,7 +9,7 @@
 //   await store.close();
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
-import { Migrator, type Migration } from 'kysely/migration';
+import { Migrator, type Migration } from 'kysely';
 import { DossierError, StoreError } from '../errors.js';
 import type { Db, StoreDialect } from './dialect.js';
 import { migrations } from './migrations.js';

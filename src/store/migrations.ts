@@ -1,7 +1,7 @@
 // The schema as code, applied by Kysely's Migrator. Migrations are append-only: never edit a
 // released one, add the next. Each takes the dialect for the few statements that differ.
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { StoreDialect } from './dialect.js';
 
 function idColumn(d: StoreDialect) {
