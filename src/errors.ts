@@ -4,6 +4,10 @@
 export class DossierError extends Error {
   readonly code: string = 'DOSSIER_ERROR';
   readonly status: number = 500;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name; // each subclass is named after itself, with no constructor of its own
+  }
 }
 
 /** The bytes of an input could not be read or understood. */
@@ -12,7 +16,6 @@ export class InputError extends DossierError {
   override readonly status = 400;
   constructor(readonly input: string, reason: string) {
     super(`${input}: ${reason}`);
-    this.name = 'InputError';
   }
 }
 
@@ -22,7 +25,6 @@ export class NotFoundError extends DossierError {
   override readonly status = 404;
   constructor(what: string) {
     super(`${what} not found`);
-    this.name = 'NotFoundError';
   }
 }
 
@@ -30,20 +32,12 @@ export class NotFoundError extends DossierError {
 export class StoreError extends DossierError {
   override readonly code = 'STORE_ERROR';
   override readonly status = 503;
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreError';
-  }
 }
 
 /** A request or command argument was invalid. */
 export class UsageError extends DossierError {
   override readonly code = 'BAD_REQUEST';
   override readonly status = 400;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }
 
 export const oneLine = (err: unknown): string =>

@@ -10,20 +10,12 @@ import { DossierError } from '../errors.js';
 export class AuthError extends DossierError {
   override readonly code = 'UNAUTHORIZED';
   override readonly status = 401;
-  constructor(message: string) {
-    super(message);
-    this.name = 'AuthError';
-  }
 }
 
 /** A request the server will not serve (foreign Host or Origin). */
 export class ForbiddenError extends DossierError {
   override readonly code = 'FORBIDDEN';
   override readonly status = 403;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
 }
 
 export const CSP = [
