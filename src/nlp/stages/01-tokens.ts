@@ -27,6 +27,16 @@ function gluedPossessive(v: string): number {
   return (last === LOWER_S || last === UPPER_S) && (apos === APOSTROPHE || apos === RIGHT_QUOTE) ? n - 2 : 0;
 }
 
+/**
+ * Lemmas by POS and surface form. wink's lemma of a token is a function of its surface form and
+ * its POS (contractions apart, which carry their own), but computing it for a whole column costs
+ * about a fifth of reading the document; most words recur, so each (POS, form) pair is asked of
+ * wink once. Bounded: cleared when it grows past LEMMA_CAP forms.
+ */
+const lemmaMemo = new Map<string, Map<string, string>>();
+let lemmaCount = 0;
+const LEMMA_CAP = 200_000;
+
 export function tokenize(container: string, text: string): Section {
   const n = wink();
   const its = n.its;
@@ -36,7 +46,20 @@ export function tokenize(container: string, text: string): Section {
   const values = all.out() as string[];
   const pos = all.out(its.pos) as string[];
   const kinds = all.out(its.type) as string[];
-  const lemmas = all.out(its.lemma as unknown as typeof its.normal) as string[];
+  const contracted = all.out(its.contractionFlag as unknown as typeof its.normal) as unknown as boolean[];
+  if (lemmaCount > LEMMA_CAP) { lemmaMemo.clear(); lemmaCount = 0; }
+  const lemmaOf = (i: number): string => {
+    if (contracted[i]) return all.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string;
+    let byForm = lemmaMemo.get(pos[i]);
+    if (byForm === undefined) lemmaMemo.set(pos[i], byForm = new Map());
+    let lemma = byForm.get(values[i]);
+    if (lemma === undefined) {
+      lemma = all.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string;
+      byForm.set(values[i], lemma);
+      lemmaCount++;
+    }
+    return lemma;
+  };
   const tokens: Token[] = [];
   // wink's token index → ours (they differ once a glued possessive has been split)
   const first: number[] = new Array(values.length);
@@ -63,7 +86,7 @@ export function tokenize(container: string, text: string): Section {
       tokens.push({ start: at, end: at + cut, text: name, low: name.toLowerCase(), pos: pos[i], lemma: name.toLowerCase(), kind: 'word' });
       tokens.push({ start: at + cut, end, text: poss, low: poss.toLowerCase(), pos: 'PART', lemma: "'s", kind: 'word' });
     } else {
-      tokens.push({ start: at, end, text: tokenText, low: tokenText.toLowerCase(), pos: pos[i], lemma: lemmas[i], kind: kinds[i] });
+      tokens.push({ start: at, end, text: tokenText, low: tokenText.toLowerCase(), pos: pos[i], lemma: lemmaOf(i), kind: kinds[i] });
     }
     cursor = end;
   }
