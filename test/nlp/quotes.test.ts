@@ -104,6 +104,22 @@ test('quotes: a description is not linked to the organisation that only modifies
   assert.deepEqual([q.speaker.text, q.speaker.entityId], ['A Nordvik government adviser', null]);
 });
 
+test('quotes: "a report by X" and "this article in X" speak for X; a report about X does not', () => {
+  const org = (text: string, name: string, id: string): Entity => {
+    const start = text.indexOf(name);
+    return { id, key: `${name.toLowerCase()}|ORG`, name, type: 'ORG', aliases: [name], mentions: [{ in: 'document', start, end: start + name.length, text: name }] };
+  };
+  const a = 'A report by the Marrow Ledger claimed that the mayor had sold the pier.';
+  assert.deepEqual(quotesIn(a, [org(a, 'Marrow Ledger', 'e4')]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A report by the Marrow Ledger', 'e4']]);
+  const b = 'This article in the Quill says that the pier was never sold.';
+  assert.deepEqual(quotesIn(b, [org(b, 'Quill', 'e5')]).map((q) => [q.speaker.text, q.speaker.entityId]), [['This article in the Quill', 'e5']]);
+  // the writing's author only: "a spokesman for X" is not X's writing, "a study of X" is about X
+  const d = 'A study of the Marrow Ledger found that the pier was sold.';
+  assert.deepEqual(quotesIn(d, [org(d, 'Marrow Ledger', 'e4')]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A study of the Marrow Ledger', null]]);
+  const c = 'A spokesman for the Marrow Ledger said that the pier was sold.';
+  assert.deepEqual(quotesIn(c, [org(c, 'Marrow Ledger', 'e4')]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A spokesman for the Marrow Ledger', null]]);
+});
+
 test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
   const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
   const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };

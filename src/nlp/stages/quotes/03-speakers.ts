@@ -64,6 +64,27 @@ export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan, w
   return found.reduce((best, m) => (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.end > best.end) ? m : best);
 }
 
+/** Nouns for a piece of writing: "a report by X", "this article in X" speak for X, their author. */
+const WRITING = new Set(['report', 'article', 'story', 'study', 'statement', 'investigation', 'analysis', 'piece', 'editorial',
+  'column', 'document', 'paper', 'letter', 'memo', 'cable', 'survey', 'dossier', 'leak', 'interview', 'review', 'assessment', 'bulletin', 'broadcast', 'post', 'tweet']);
+const AUTHOR_PREP = new Set(['by', 'in', 'from']); // not "of" or "on": "a study of X" is about X
+
+/**
+ * "A report by The Daily Beast", "this article in the FT": a phrase headed by a piece of writing
+ * and naming who wrote or published it speaks for that organisation or person.
+ */
+function authorOfWriting(scan: Scan, mentions: MentionRef[], span: CharSpan): MentionRef | null {
+  const toks = scan.toks;
+  const end = headEnd(scan, span);
+  const prep = scan.tokenAt(end);
+  let head = prep - 1;
+  while (head > 0 && toks[head].start >= span.start && toks[head].pos === 'PUNCT') head--;
+  if (!toks[head] || toks[head].start < span.start || !WRITING.has(toks[head].lemma)) return null;
+  if (prep >= toks.length || toks[prep].start >= span.end || !AUTHOR_PREP.has(toks[prep].low)) return null;
+  const found = mentionsIn(mentions, toks[prep].end, span.end).filter((m) => m.type === 'ORG' || m.type === 'PERSON');
+  return found[0] ?? null;
+}
+
 function isPlural(tokens: Token[]): boolean {
   const nouns = tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
   if (tokens.some((t) => t.low === 'and')) return true;
@@ -120,7 +141,7 @@ export class SpeakerResolver {
       return { text, entityId: null, span };
     }
     const toks = this.tokensOf(span);
-    const link = linkEntity(this.scan, this.mentions, span);
+    const link = linkEntity(this.scan, this.mentions, span) ?? authorOfWriting(this.scan, this.mentions, span);
     const tokIdx = this.scan.tokenAt(span.start);
     const media = looksLikeMedia(this.scan, [tokIdx, tokIdx + toks.length]);
     const plural = isPlural(toks);
