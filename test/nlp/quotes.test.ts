@@ -120,6 +120,15 @@ test('quotes: "a report by X" and "this article in X" speak for X; a report abou
   assert.deepEqual(quotesIn(c, [org(c, 'Marrow Ledger', 'e4')]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A spokesman for the Marrow Ledger', null]]);
 });
 
+test('quotes: a speaker phrase holding a list keeps the whole list, not its last items', () => {
+  const text = 'Last spring, voices from the navy, banking and trade have argued that the port is for sale.';
+  assert.deepEqual(quotesIn(text).map(brief), [
+    { content: 'that the port is for sale', direct: false, cue: 'argued', speaker: 'voices from the navy, banking and trade', via: [] },
+  ]);
+  // a comma after an opening adverbial is not part of a list
+  assert.deepEqual(quotesIn('Over the years, harbour pilots and skippers have said that the port is for sale.').map((q) => q.speaker.text), ['harbour pilots and skippers']);
+});
+
 test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
   const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
   const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };

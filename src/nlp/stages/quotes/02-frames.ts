@@ -121,6 +121,20 @@ export class Scan {
 /** Tokens [s, e) as a character span. */
 const charSpan = (scan: Scan, s: number, e: number): CharSpan => ({ start: scan.toks[s].start, end: scan.toks[e - 1].end });
 
+/** Tokens from k are one or two nouns (or adjectives) and then "and"/"or", before `end`: a list's last items. */
+function listItemThenAnd(toks: Token[], k: number, end: number): boolean {
+  let n = 0;
+  while (k < end && n < 3 && (toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN' || toks[k].pos === 'ADJ')) { k++; n++; }
+  return n >= 1 && n <= 2 && k < end - 1 && (toks[k].low === 'and' || toks[k].low === 'or');
+}
+
+/** The comma at j ends a sentence-opening prepositional phrase ("Over the years, …"). */
+function closesOpeningAdverbial(toks: Token[], j: number, floor: number): boolean {
+  let k = j - 1;
+  while (k >= floor && NP_POS.has(toks[k].pos)) k--;
+  return k >= floor && toks[k].pos === 'ADP' && (k === floor || toks[k - 1].text === ',');
+}
+
 /** The noun phrase that ends just before token `i` (reading leftwards, not below `floor`). */
 export function phraseBefore(scan: Scan, i: number, floor: number): [number, number] | null {
   const toks = scan.toks;
@@ -152,6 +166,12 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       continue;
     }
     if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ' || toks[j - 1].pos === 'NUM')) {
+      s = j;
+      j--;
+      continue;
+    }
+    // a list inside the phrase: "voices from the army, politics and commerce"
+    if (t.text === ',' && s === j + 1 && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || (toks[j - 1].pos === 'ADJ' && toks[j - 2]?.pos === 'DET')) && listItemThenAnd(toks, j + 1, end) && !closesOpeningAdverbial(toks, j, floor)) {
       s = j;
       j--;
       continue;
