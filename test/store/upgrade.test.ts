@@ -37,7 +37,7 @@ async function openAt(target: string, dialect: DialectName, last: string): Promi
   return { db, d };
 }
 
-dialectTestRaw('store: a dossier written before the writer made search vectors upgrades and is searched', async (s, dialect) => {
+dialectTestRaw('store: a dossier of an older schema upgrades, and what it held is read and searched', async (s, dialect) => {
   const old = await openAt(s.target, dialect, '0004_document_parts_unchecked');
   try {
     const a = analysis('old.txt', TEXT, { title: 'Bridge', entities: [entity('e1', 'Varna', 'PLACE', [], TEXT)] });
@@ -53,6 +53,9 @@ dialectTestRaw('store: a dossier written before the writer made search vectors u
     assert.deepEqual((await store.search('bridges')).map((h) => h.source).sort(), ['new.txt', 'old.txt']);
     assert.deepEqual((await store.search('crossed')).map((h) => h.source), ['old.txt']);
     assert.equal((await store.getDocument('old.txt')).analysis.document.text, TEXT);
+    // mentions and quotes written before the indexes changed are still found
+    const varna = await store.entity('Varna');
+    assert.deepEqual(varna.perDocument.map((p) => [p.source, p.mentions]), [['old.txt', 1]]);
   } finally {
     await store.close();
   }
