@@ -21,7 +21,10 @@ export interface StoreDialect {
   readonly idType: 'integer' | 'serial';
   /** Migration step creating the full-text index over documents (title + text). */
   createSearchIndex(db: Kysely<any>): Promise<void>;
-  /** Called inside the write transaction after documents are inserted (SQLite fills FTS5; PostgreSQL has a generated column). */
+  /** The value of documents.search for a new document, where the dialect keeps its search index in that
+   * column (PostgreSQL: a tsvector, see search-terms.ts); null where it has no such column (SQLite). */
+  readonly searchValue: ((title: string | null, text: string) => string) | null;
+  /** Called inside the write transaction after documents are inserted (SQLite fills FTS5; PostgreSQL has it in the row already). */
   indexDocuments(trx: Trx, docs: { id: number; title: string | null; text: string }[]): Promise<void>;
   /** Insert many rows at once, the way this database takes them fastest (see rows.ts). */
   insertRows<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]>;

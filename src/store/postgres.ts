@@ -1,10 +1,11 @@
 // PostgreSQL through pg: a small pool, optional schema (`?schema=NAME` in the URL) so tests and
-// teams can keep several dossiers in one database; search with a generated tsvector column + GIN.
+// teams can keep several dossiers in one database; search with a tsvector column (made by the writer) + GIN.
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect } from './dialect.js';
 import { insertUnnest, insertValues, textSize } from './rows.js';
+import { searchQuery, searchVector } from './search-terms.js';
 
 export interface PostgresTarget {
   connectionString: string;
@@ -33,9 +34,9 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       await sql`alter table documents add column search tsvector generated always as (to_tsvector('english', coalesce(title, '') || ' ' || text)) stored`.execute(db);
       await sql`create index documents_search on documents using gin (search)`.execute(db);
     },
-    async indexDocuments() {
-      // the generated column indexes the row as it is inserted
-    },
+    // the vector is made in this process and inserted with the row (0005_search_vector_from_writer)
+    searchValue: searchVector,
+    async indexDocuments() {},
     // many short rows as one array per column; rows holding documents as plain parameters (see rows.ts)
     insertRows: (trx, table, columns, rows, opts) => textSize(rows[0]) > 1024
       ? insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true })
@@ -46,11 +47,12 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       return r.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
     },
     async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {
-      if (!query.trim()) return [];
+      const terms = searchQuery(query);
+      if (!terms) return [];
       const r = await sql<SearchRow>`select d.id as document_id,
           ts_headline('english', d.text, q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8,MaxFragments=1') as snippet,
           ts_rank(d.search, q) as rank
-        from documents d, plainto_tsquery('english', ${query}) q
+        from documents d, cast(${terms} as tsquery) q
         where d.search @@ q order by rank desc, d.id limit ${limit}`.execute(db);
       return r.rows.map((row) => ({ ...row, rank: Number(row.rank) }));
     },

@@ -8,8 +8,8 @@ import { CompiledQuery } from 'kysely';
 import type { StoreDialect, Trx } from './dialect.js';
 
 export type Value = string | number | null;
-/** A column and the kind of value it holds (integers and text are all the write path stores). */
-export type Column = readonly [name: string, kind: 'int' | 'text'];
+/** A column and the kind of value it holds: integers and text, and PostgreSQL's search vector given as text. */
+export type Column = readonly [name: string, kind: 'int' | 'text' | 'tsvector'];
 
 export interface InsertOptions {
   returning?: readonly string[];
@@ -55,11 +55,31 @@ export function textSize(row: readonly Value[]): number {
   return n;
 }
 
+const ARRAY_ESCAPE = /["\\]/;
+const ARRAY_ESCAPES = /["\\]/g;
+
+/** Column `j` of `rows` as a PostgreSQL array literal (`{1,NULL}`, `{"a","b \\"c\\""}`). Built here in one
+ * pass: pg's generic array serialiser (value by value, through its type checks) cost ~0.3 ms a document. */
+export function arrayLiteral(rows: readonly (readonly Value[])[], j: number, kind: Column[1]): string {
+  let s = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][j];
+    if (i) s += ',';
+    if (v === null || v === undefined) s += 'NULL';
+    else if (kind === 'int') s += typeof v === 'number' && Number.isFinite(v) ? v : `"${String(v).replace(ARRAY_ESCAPES, '\\$&')}"`;
+    else {
+      const t = typeof v === 'string' ? v : String(v);
+      s += ARRAY_ESCAPE.test(t) ? `"${t.replace(ARRAY_ESCAPES, '\\$&')}"` : `"${t}"`;
+    }
+  }
+  return s + '}';
+}
+
 /** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */
 export async function insertUnnest<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]> {
   check(table, columns, rows);
-  const arrays = columns.map((_, j) => rows.map((row) => row[j] ?? null));
-  const casts = columns.map(([, kind], j) => `$${j + 1}::${kind === 'int' ? 'bigint' : 'text'}[]`).join(', ');
+  const arrays = columns.map(([, kind], j) => arrayLiteral(rows, j, kind));
+  const casts = columns.map(([, kind], j) => `$${j + 1}::${kind === 'int' ? 'bigint' : kind}[]`).join(', ');
   const text = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) select * from unnest(${casts})${tail(opts)}`;
   return (await trx.executeQuery<R>(CompiledQuery.raw(text, arrays))).rows;
 }

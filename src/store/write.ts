@@ -4,7 +4,7 @@
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect, Trx } from './dialect.js';
-import { insertRows } from './rows.js';
+import { insertRows, type Value } from './rows.js';
 
 export interface NewDocument {
   /** The path or URL as given. */
@@ -185,14 +185,18 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
 
   if (writes.length) {
     const now = new Date().toISOString();
+    const search = dialect.searchValue;
     const docRows = writes.map((p) => {
       const { text, ...meta } = p.input.analysis.document;
-      return [p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
+      const row: Value[] = [p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
         meta.language, p.input.format, text, now, JSON.stringify({ ...p.input.analysis, document: meta })];
+      if (search) row.push(search(meta.title, text));
+      return row;
     });
     const ids = await insertRows<{ id: number; source: string; version: number }>(trx, dialect, 'documents',
       [['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
-        ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text']],
+        ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text'],
+        ...(search ? [['search', 'tsvector'] as const] : [])],
       docRows, { returning: ['id', 'source', 'version'] });
     // ids come back with their source and version, so nothing depends on the order RETURNING yields rows in
     const idOf = new Map(ids.map((r) => [`${r.version}\0${r.source}`, Number(r.id)]));

@@ -1,0 +1,105 @@
+// PostgreSQL's search vector, built here rather than by to_tsvector(): the server's text parser cost
+// ~1 ms a news-sized document, as much as everything else storing it; a vector made here is ~0.3 ms
+// and the server only reads it in. Words are runs of letters and digits, lower-cased, English stop
+// words left out, the rest reduced by the Porter2 (Snowball English) stemmer that wink's model ships.
+// Queries are reduced by the same functions, so a document and a query always agree on a word's stem.
+// SQLite does not use this: FTS5 tokenizes in-process (porter tokenizer, see sqlite.ts).
+import { createRequire } from 'node:module';
+
+const stem = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
+
+/** The Snowball project's English stop word list (as PostgreSQL's `english` configuration has it):
+ * words too common to search for. */
+const STOP_WORDS = new Set(('i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
+  'herself it its itself they them their theirs themselves what which who whom this that these those am is are was were be been being ' +
+  'have has had having do does did doing a an the and but if or because as until while of at by for with about against between into ' +
+  'through during before after above below to from up down in out on off over under again further then once here there when where why ' +
+  'how all any both each few more most other some such no nor not only own same so than too very s t can will just don should now').split(' '));
+
+/** PostgreSQL's limits: a lexeme under 2 KB, positions up to 16,383, 255 positions per lexeme kept,
+ * 1 MB of lexemes in a vector. Longer words are dropped (as to_tsvector does); past the last limit, new
+ * words are not indexed. */
+const MAX_WORD = 500;
+const MAX_POSITION = 16383;
+const MAX_POSITIONS = 255;
+const MAX_LEXEMES_BYTES = 1_000_000;
+
+/** Lexemes by word, quoted for tsvector syntax (null for a stop word): a dossier's vocabulary repeats
+ * from document to document, and stemming a word costs ~4 µs. Emptied when full, so memory stays bounded. */
+const lexemes = new Map<string, string | null>();
+const MAX_WORDS = 100_000;
+
+/** The searchable lexeme of a lower-case word, quoted, or null for a stop word or an overlong word. */
+function lexeme(word: string): string | null {
+  let s = lexemes.get(word);
+  if (s === undefined) {
+    s = STOP_WORDS.has(word) || word.length > MAX_WORD ? null : `'${stem(word).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+    if (lexemes.size >= MAX_WORDS) lexemes.clear();
+    lexemes.set(word, s);
+  }
+  return s;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Calls `each` with every word of `text` (lower-cased): each run of letters and digits.
+ * A scan by character code, ASCII first: a Unicode regular expression over the whole text cost as much
+ * as the rest of building the vector. */
+function eachWord(text: string, each: (word: string) => void): void {
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    else {
+      const cp = lower.codePointAt(i)!;
+      width = cp > 0xffff ? 2 : 1;
+      word = LETTER.test(String.fromCodePoint(cp));
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      each(lower.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) each(lower.slice(start));
+}
+
+/** The tsvector (as text, cast by the column) of a document's title and text, with word positions as
+ * to_tsvector gives them (ts_rank counts them). */
+export function searchVector(title: string | null, text: string): string {
+  const positions = new Map<string, number[]>();
+  let at = 0;
+  let bytes = 0;
+  const add = (word: string) => {
+    at++;
+    const s = lexeme(word);
+    if (s === null) return;
+    const list = positions.get(s);
+    if (list) {
+      if (list.length < MAX_POSITIONS) list.push(at < MAX_POSITION ? at : MAX_POSITION);
+    } else if (bytes < MAX_LEXEMES_BYTES) {
+      bytes += s.length * 3; // at most three bytes a UTF-16 unit
+      positions.set(s, [at < MAX_POSITION ? at : MAX_POSITION]);
+    }
+  };
+  if (title) eachWord(title, add);
+  eachWord(text, add);
+  let out = '';
+  for (const [s, list] of positions) out += (out ? ' ' : '') + s + ':' + list.join(',');
+  return out;
+}
+
+/** A tsquery (as text) matching documents that hold every searchable word of `query`; '' when it has none. */
+export function searchQuery(query: string): string {
+  const terms = new Set<string>();
+  eachWord(query, (word) => {
+    const s = lexeme(word);
+    if (s !== null) terms.add(s);
+  });
+  return [...terms].join(' & ');
+}

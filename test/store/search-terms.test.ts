@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { searchQuery, searchVector } from '../../src/store/search-terms.js';
+import { arrayLiteral } from '../../src/store/rows.js';
+import { dialectTest } from './dialects.js';
+import { analysis, quote } from './fixtures.js';
+
+test('search terms: a vector holds stems with their word positions, title first, stop words left out', () => {
+  assert.equal(searchVector('Convoys', 'The convoy crossed; convoys cross.'), "'convoy':1,3,5 'cross':4,6");
+  assert.equal(searchVector(null, 'Brandt’s bridge'), "'brandt':1 'bridg':3");
+});
+
+test('search terms: a query is the stems of its words, all required, nothing left of stop words or punctuation', () => {
+  assert.equal(searchQuery('Convoys crossing'), "'convoy' & 'cross'");
+  assert.equal(searchQuery('"; drop table documents; --'), "'drop' & 'tabl' & 'document'");
+  assert.equal(searchQuery('the of and'), '');
+  assert.equal(searchQuery("O'Neil"), "'o' & 'neil'");
+});
+
+test('search terms: letters beyond ASCII make words too', () => {
+  assert.equal(searchVector(null, 'ß'), "'ß':1");
+  assert.equal(searchQuery('naïve café'), "'naïv' & 'café'");
+});
+
+test('rows: array literals quote every text value and escape quotes and backslashes', () => {
+  const rows = [[1, 'plain', null], [2, 'say "no" \\ {x,y}', 'NULL'], [3, '', 'é']];
+  assert.equal(arrayLiteral(rows, 0, 'int'), '{1,2,3}');
+  assert.equal(arrayLiteral(rows, 1, 'text'), '{"plain","say \\"no\\" \\\\ {x,y}",""}');
+  assert.equal(arrayLiteral(rows, 2, 'text'), '{NULL,"NULL","é"}');
+});
+
+dialectTest('store: awkward text in many rows comes back unchanged', async (store) => {
+  const odd = ['say "no"', 'back\\slash', '{braces, commas}', 'NULL', '', 'tab\there', 'line\nbreak', 'ünïcödé ✓'];
+  const text = odd.join(' | ');
+  const quotes = odd.map((content, i) => ({ ...quote(`q${i}`, text, content || ' | ', 'Anna Brandt', null), content, cue: i % 2 ? null : content }));
+  await store.addDocument({ source: 'odd', contentHash: 'odd', format: 'text', analysis: analysis('odd', text, { quotes }) });
+  const rows = await store.db.selectFrom('quotes').select(['local_id', 'content', 'cue']).orderBy('id').execute();
+  assert.deepEqual(rows.map((r) => [r.content, r.cue]), odd.map((c, i) => [c, i % 2 ? null : c]));
+});
