@@ -63,7 +63,9 @@ export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
   const docs = await db.selectFrom('documents').select(['id', 'source', 'title', 'author', 'publisher', 'published_at', 'text'])
     .where('latest', '=', 1).orderBy('id').execute();
   if (!docs.length) return [];
-  const ids = docs.map((d) => d.id);
+  // The latest versions as a subquery, not a list of ids: a list would pass the databases'
+  // limits on bound parameters (SQLite 32,766; PostgreSQL 65,535) on a large dossier.
+  const ids = db.selectFrom('documents').select('id').where('latest', '=', 1);
   const ents = await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
     .select(['e.id', 'e.document_id', 'e.local_id', 'e.global_id', 'g.type']).where('e.document_id', 'in', ids).execute();
   const entByLocal = new Map(ents.map((e) => [`${e.document_id}:${e.local_id}`, e]));
