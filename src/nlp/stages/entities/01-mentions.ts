@@ -666,9 +666,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
     // A country opening a sentence is what the sentence is about, mostly as an actor: "The UK is at the forefront".
     const opens = (v.initial[first] === 1 || lc(prev) === 'the' && v.initial[first - 1] === 1) && !!next && next.text !== ',' && !(isHyphen(next) && lc(prev) === 'the') && !groupAt(toks, end, GROUP_NOUNS) && !(next.pos === 'AUX' && /^(?:be|been|being)$/.test(toks[end + 1]?.text ?? ''));
-    const subject = acts && !(prev && prev.pos === 'ADP') || opens;
-    if (subject && !possessor || possessor && !ownsPlace) return finish(v, first, end, entry, order);
+    const subject = acts && !(prev && prev.pos === 'ADP') || opens || opensBeforeAside(v, first, end);
+    if (subject && !possessor || possessor && !ownsPlace || !possessor && countryAsParty(v, first, end)) return finish(v, first, end, entry, order);
   }
+  // "between the UK and France", "UK-France co-operation": the parties to a relation act, even after "between".
+  if (entry?.kind === 'country' && words.length <= 3 && prev && PLACE_PREPS.has(prev.text) && countryAsParty(v, first, end)) return finish(v, first, end, entry, order);
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
   const soleDemonym = words.length === 1 && demonymCountry(surface);
   let start = toks[first].start;
@@ -762,6 +764,71 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core: dropThe(core), title, type,
     fallback, entry, governmentOf, group, alias, order, sentence: 0, personEvidence: !!next && PERSON_VERBS.has(lc(next)) || lc(prev) === 'said' || lc(prev) === 'says',
   };
+}
+
+// Nouns after a country that make it the party to a policy or relation: "UK support", "Syria sanctions".
+const PARTY_NOUNS = new Set(['support', 'commitment', 'commitments', 'efforts', 'policy', 'policies', 'position', 'sanctions', 'aid', 'assistance', 'response',
+  'strategy', 'interests', 'involvement', 'intervention', 'contribution', 'role', 'stance', 'relations', 'relationship', 'co-operation', 'cooperation', 'partnership',
+  'diplomacy', 'talks', 'negotiations', 'agreement', 'deal', 'ties', 'dialogue', 'summit', 'pledge', 'decision', 'backing', 'funding']);
+// Nouns before "with"/"against"/"to" whose complement is a party: "war with Israel", "a threat to the UK".
+const PARTY_BEFORE = new Set(['war', 'wars', 'talks', 'deal', 'agreement', 'relations', 'ties', 'negotiations', 'conflict', 'dialogue', 'co-operation', 'cooperation',
+  'alliance', 'partnership', 'ceasefire', 'truce', 'threat', 'threats', 'tensions', 'dispute', 'rift', 'rapprochement', 'pressure']);
+// Before "between X and Y": a stretch of ground, not a relation ("the border between Syria and Turkey").
+const GROUND_BEFORE = new Set(['border', 'borders', 'frontier', 'road', 'highway', 'route', 'routes', 'corridor', 'area', 'areas', 'region', 'zone', 'line', 'lines',
+  'flights', 'distance', 'crossing', 'crossings', 'traffic', 'trade', 'travel', 'pipeline', 'railway', 'river', 'sea', 'strait', 'towns', 'cities', 'territory']);
+
+/**
+ * A country named as a party rather than as ground (re3d: a country acting as a political entity is an
+ * organisation): the agent of a passive ("announced by Russia"), the subject of an infinitive ("pressed
+ * for Russia to use"), a side of a relation ("between the UK and France", "UK-France co-operation",
+ * "war with Israel", "a threat to the UK"), or the owner of a policy noun ("UK support").
+ */
+function countryAsParty(v: SectionView, first: number, end: number, depth = 0): boolean {
+  const { toks } = v;
+  const det = lc(toks[first - 1]) === 'the' ? 1 : 0;
+  const p1 = toks[first - 1 - det], p2 = toks[first - 2 - det];
+  const next = toks[end], after = toks[end + 1];
+  if (!next) return false;
+  // "announced by Russia", "backed by Iran".
+  if (lc(p1) === 'by' && p2 && p2.pos === 'VERB' && /(?:ed|en|wn|ght|id)$/.test(p2.text)) return true;
+  // "for Russia to use its influence": the country does what follows.
+  if (next.text === 'to' && after && after.pos === 'VERB' && /^\p{Ll}+$/u.test(after.text) && !/(?:ing|ed)$/.test(after.text) && lc(p1) === 'for') return true;
+  // "war with Israel", "a threat to the UK".
+  if (p1 && /^(?:with|against|to)$/.test(lc(p1)) && p2 && PARTY_BEFORE.has(lc(p2))) return true;
+  // "between the UK and France" (not "the border between Syria and Turkey").
+  const between = (k: number) => lc(toks[k]) === 'between' && !GROUND_BEFORE.has(lc(toks[k - 1])) && !GROUND_BEFORE.has(lc(toks[k - 2]));
+  if (between(first - 1 - det)) return true;
+  if (lc(p1) === 'and' && p2) {
+    // The second of a pair shares the first one's part: "announced by Russia and Turkey".
+    const k0 = first - 2 - det;
+    if (!depth && isCap(p2) && lookup(p2.text)?.kind === 'country' && countryAsParty(v, k0, k0 + 1, 1)) return true;
+    // The second of the pair: "between the UK and France".
+    for (let k = first - 2 - det; k >= 0 && k > first - 8; k--) if (between(k)) return true; else if (toks[k].text === ',' || toks[k].pos === 'VERB') break;
+  }
+  // "UK-France co-operation": a pair joined by a hyphen, then a relation noun (not "the Syria-Iraq border").
+  if (isHyphen(next) && glued(v, end) && after && glued(v, end + 1)) {
+    let k = end + 2;
+    while (toks[k] && isCap(toks[k])) k++;
+    if (PARTY_NOUNS.has(lc(toks[k]))) return true;
+  }
+  if (isHyphen(p1) && glued(v, first) && glued(v, first - 1) && PARTY_NOUNS.has(lc(next))) return true;
+  // "UK support for Iraq", "Syria sanctions".
+  return PARTY_NOUNS.has(next.text);
+}
+
+/** "The UK, as part of the Global Coalition, is committed": a sentence opens on a country, an aside follows, then its verb. */
+function opensBeforeAside(v: SectionView, first: number, end: number): boolean {
+  const { toks } = v;
+  if (!(v.initial[first] === 1 || lc(toks[first - 1]) === 'the' && v.initial[first - 1] === 1) || toks[end]?.text !== ',') return false;
+  for (let k = end + 1; k < toks.length && k < end + 16; k++) {
+    const t = toks[k];
+    if (/^[.;:!?]$/.test(t.text) || v.initial[k]) return false;
+    if (t.text !== ',' || !toks[k + 1]) continue;
+    const n = toks[k + 1];
+    // The verb after the closing comma is the country's: "…, is working", "…, hosts".
+    return n.pos === 'AUX' && !/^(?:being)$/.test(lc(toks[k + 2])) || n.pos === 'VERB' && /(?:s|ed)$/.test(n.text) && startsLower(n.text);
+  }
+  return false;
 }
 
 /** A country mention that stands for its government (an ORG), keeping its span rules. */

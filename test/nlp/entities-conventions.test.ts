@@ -1,0 +1,40 @@
+// Recognition conventions added for re3d-style spans and types, each pinned with a small text written
+// for it (fictional people; real countries only as names).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runPipeline } from '../../src/nlp/pipeline.js';
+import type { Document, Entity } from '../../src/types.js';
+
+function analyse(text: string): Entity[] {
+  const doc: Document = { text, comments: [], title: null, author: null, publisher: null, publishedAt: null, language: 'en', format: 'text' };
+  return runPipeline(doc).entities;
+}
+/** [type, mention text] for every mention, in text order. */
+const mentions = (es: Entity[]) => es.flatMap((e) => e.mentions.map((m) => [m.start, e.type, m.text] as const)).sort((a, b) => a[0] - b[0]).map(([, t, x]) => `${t}:${x}`);
+
+test('entities conventions: the agent of a passive and its partner are parties (ORG)', () => {
+  assert.deepEqual(mentions(analyse('A truce in Yemen was announced by Russia and Turkey on Monday.')), ['PLACE:Yemen', 'ORG:Russia', 'ORG:Turkey']);
+});
+
+test('entities conventions: "for X to do" makes the country an actor, "to X to do" leaves it ground', () => {
+  assert.deepEqual(mentions(analyse('Dana Velk pressed for Iran to release the crew. Volunteers went to Syria to help.')), ['PERSON:Dana Velk', 'ORG:Iran', 'PLACE:Syria']);
+});
+
+test('entities conventions: the sides of a relation are parties, a stretch of ground between two countries is not', () => {
+  assert.deepEqual(mentions(analyse('Talks between Egypt and Jordan resumed. The border between Syria and Turkey is long.')),
+    ['ORG:Egypt', 'ORG:Jordan', 'PLACE:Syria', 'PLACE:Turkey']);
+});
+
+test('entities conventions: a hyphenated pair before a relation noun is two parties, before "border" two places', () => {
+  assert.deepEqual(mentions(analyse('They praised Egypt-Jordan co-operation near the Syria-Iraq border.')),
+    ['ORG:Egypt', 'ORG:Jordan', 'PLACE:Syria', 'PLACE:Iraq']);
+});
+
+test('entities conventions: a country owning a policy noun, and the other side of a war or threat, are parties', () => {
+  assert.deepEqual(mentions(analyse('Marta Lind welcomed Norway support for refugees. Villagers fled the war with Israel. It is a threat to Kenya, she said.')),
+    ['PERSON:Marta Lind', 'ORG:Norway', 'ORG:Israel', 'ORG:Kenya']);
+});
+
+test('entities conventions: a sentence opening on a country, an aside, then its verb: the country acts', () => {
+  assert.deepEqual(mentions(analyse('The Netherlands, as part of the mission, is sending engineers.')), ['ORG:The Netherlands']);
+});
