@@ -38,3 +38,19 @@ test('entities conventions: a country owning a policy noun, and the other side o
 test('entities conventions: a sentence opening on a country, an aside, then its verb: the country acts', () => {
   assert.deepEqual(mentions(analyse('The Netherlands, as part of the mission, is sending engineers.')), ['ORG:The Netherlands']);
 });
+
+test('entities conventions: a country owning a policy noun is a party even after a preposition', () => {
+  assert.deepEqual(mentions(analyse('The review praised the work of Norway’s diplomatic efforts in Sudan.')), ['ORG:Norway', 'PLACE:Sudan']);
+});
+
+test('entities conventions: a sentence opening on a country in a list of subjects: the country acts', () => {
+  assert.deepEqual(mentions(analyse('Norway, the wider alliance and the donors are committed to peace.')), ['ORG:Norway']);
+});
+
+test('entities conventions: an article hyphen with a stray space still joins the name', () => {
+  assert.deepEqual(mentions(analyse('Talks with Farid al- Qadiri went well.')), ['PERSON:Farid al- Qadiri']);
+});
+
+test('entities conventions: a known place then more capitalised words names a body, not a person', () => {
+  assert.deepEqual(mentions(analyse('Yesterday Kenya Tallowmere signed the memo.')).map((m) => m.split(':')[0]), ['ORG']);
+});

@@ -321,6 +321,8 @@ function runEnd(v: SectionView, i: number): number {
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
+    // "Ibrahim al- Jaafari": an article's hyphen with a stray space after it.
+    if (isHyphen(t) && glued(v, j) && CONNECTORS.has(toks[j - 1].text) && toks[j + 1] && isCap(toks[j + 1]) && !spaceBreak(v, j + 1)) { j++; continue; }
     // English words among them ("as", "an") join only in their hyphenated Arabic form ("Ahrar as-Sham"):
     // "Uzbekistan as Minister" is two things.
     if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) && !ENGLISH_CONNECTORS.has(t.text) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
@@ -747,6 +749,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (lc(next) === 'to' && lc(toks[end + 1]) === 'the' && /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/.test(lc(toks[end + 2]))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
+    // "Middle East Branch", "Kurdistan Regional": a known place or body, then more words, names a body, not a person.
+    else if (words.length > 1 && !FIRST_NAMES.has(words[0]) && startsWithKnown(words)) fallback = 'ORG';
     else fallback = 'PERSON';
     // Inside brackets after a media word: "a pro-regime website (Syrian Perspective)".
     if (prev?.text === '(' && prev2 && groupAt(toks, first - 2, MEDIA_NOUNS)) type = 'ORG';
@@ -812,21 +816,45 @@ function countryAsParty(v: SectionView, first: number, end: number, depth = 0): 
     if (PARTY_NOUNS.has(lc(toks[k]))) return true;
   }
   if (isHyphen(p1) && glued(v, first) && glued(v, first - 1) && PARTY_NOUNS.has(lc(next))) return true;
+  // "that of Australia's diplomatic efforts": a possessor of a policy noun, even after a preposition.
+  if (/^['’]s?$/.test(next.text) && glued(v, end)) {
+    let k = end + 1;
+    while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
+    return PARTY_NOUNS.has(lc(toks[k]));
+  }
   // "UK support for Iraq", "Syria sanctions".
   return PARTY_NOUNS.has(next.text);
+}
+
+/** Do the first words (all but the last) of an unknown name make a known place or organisation? */
+function startsWithKnown(words: string[]): boolean {
+  for (let k = words.length - 1; k >= 1; k--) {
+    const e = lookup(words.slice(0, k).join(' '));
+    if (e) return e.type !== 'PERSON';
+  }
+  return false;
+}
+
+/** A finite verb at k: an auxiliary (not "being"), or a lower-case verb in -s or -ed. */
+function finiteAt(toks: Token[], k: number): boolean {
+  const n = toks[k];
+  return !!n && (n.pos === 'AUX' && lc(toks[k + 1]) !== 'being' || n.pos === 'VERB' && /(?:s|ed)$/.test(n.text) && startsLower(n.text));
 }
 
 /** "The UK, as part of the Global Coalition, is committed": a sentence opens on a country, an aside follows, then its verb. */
 function opensBeforeAside(v: SectionView, first: number, end: number): boolean {
   const { toks } = v;
   if (!(v.initial[first] === 1 || lc(toks[first - 1]) === 'the' && v.initial[first - 1] === 1) || toks[end]?.text !== ',') return false;
+  let list = false;
   for (let k = end + 1; k < toks.length && k < end + 16; k++) {
     const t = toks[k];
     if (/^[.;:!?]$/.test(t.text) || v.initial[k]) return false;
+    if (t.text === 'and') list = true;
+    // "The UK, the wider Coalition and the Government of Iraq are committed": the first of a list of subjects.
+    if (list && (t.pos === 'AUX' || t.pos === 'VERB')) return finiteAt(toks, k);
     if (t.text !== ',' || !toks[k + 1]) continue;
-    const n = toks[k + 1];
     // The verb after the closing comma is the country's: "…, is working", "…, hosts".
-    return n.pos === 'AUX' && !/^(?:being)$/.test(lc(toks[k + 2])) || n.pos === 'VERB' && /(?:s|ed)$/.test(n.text) && startsLower(n.text);
+    return finiteAt(toks, k + 1);
   }
   return false;
 }
