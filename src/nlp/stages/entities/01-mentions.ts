@@ -599,7 +599,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (isDash(sec.text.charCodeAt(toks[end - 1].end)) && isLowerUnit(sec.text.charCodeAt(toks[end - 1].end + 1))) {
     const g = /^(?:led|backed|sponsored|funded|allied)$/.test(toks[end + 1]?.text ?? '') ? groupAt(toks, end + 2, GROUP_NOUNS) : undefined;
     if (!g || !entry) return null;
-    const det = lc(prev) === 'the' ? prev : undefined;
+    const det = prev?.text === 'The' ? prev : undefined;
     const from = det ? det.start : toks[first].start;
     const to = toks[end + 1 + g.length].end;
     const text = sec.text.slice(from, to);
@@ -757,8 +757,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   } else fallback = type;
 
   // The determiner belongs to an organisation's or place's name, and to a bare title ("The Foreign
-  // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor.
-  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor. Only a
+  // capitalised "The" (opening a sentence) is taken into the span, as re3d marks it: in running text
+  // the mention is the name proper, "UN" in "the UN", as its annotators mark it there.
+  const det = toks[first - 1]?.text === 'The' ? toks[first - 1] : undefined;
   const possessive = isApostrophe(sec.text.charCodeAt(stop));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
   const hyphenAfter = isDash(sec.text.charCodeAt(stop));
@@ -862,7 +864,7 @@ function opensBeforeAside(v: SectionView, first: number, end: number): boolean {
 /** A country mention that stands for its government (an ORG), keeping its span rules. */
 function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
   const { toks, sec } = v;
-  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  const det = toks[first - 1]?.text === 'The' ? toks[first - 1] : undefined;
   const possessive = isApostrophe(sec.text.charCodeAt(toks[end - 1].end));
   const start = det && !possessive ? det.start : toks[first].start;
   const stop = toks[end - 1].end;
