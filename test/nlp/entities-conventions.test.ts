@@ -54,3 +54,21 @@ test('entities conventions: an article hyphen with a stray space still joins the
 test('entities conventions: a known place then more capitalised words names a body, not a person', () => {
   assert.deepEqual(mentions(analyse('Yesterday Kenya Tallowmere signed the memo.')).map((m) => m.split(':')[0]), ['ORG']);
 });
+
+test('entities conventions: a lower-case "the" stays outside the mention, a capitalised one opening a sentence is in it', () => {
+  assert.deepEqual(mentions(analyse('The Velmora Commission met. Later the Velmora Commission left.')), ['ORG:The Velmora Commission', 'ORG:Velmora Commission']);
+});
+
+test('entities conventions: a country’s or an acronym’s named unit is one organisation mention', () => {
+  assert.deepEqual(mentions(analyse('He joined Iraq’s famed National Youth Orchestra. KTRA’s Coastal Branch objected.')),
+    ['ORG:Iraq’s famed National Youth Orchestra', 'ORG:KTRA’s Coastal Branch']);
+});
+
+test('entities conventions: a leader’s forces are a group of their own, with the title', () => {
+  const es = analyse('Fighters came to support President Bashar al-Assad’s forces.');
+  assert.deepEqual(mentions(es), ['ORG:President Bashar al-Assad’s forces']);
+});
+
+test('entities conventions: "The" opening a sentence stays on a community group', () => {
+  assert.deepEqual(mentions(analyse('The Yazidi community were exposed.')), ['ORG:The Yazidi community']);
+});

@@ -426,7 +426,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
     // mention (as re3d marks it), the organisation's.
     let ownedOrg = false;
-    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country') {
+    // "DFAT’s Middle East Branch": an organisation's named unit likewise.
+    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && ownerOfUnits(sec.text.slice(t.start, toks[end - 1].end))) {
       let k = end + 1;
       while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
       if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
@@ -633,9 +634,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       const g0 = groupAt(toks, end, GROUP_NOUNS);
       if (!g0 && !/s$/.test(last)) return null;
       const to = g0 ? toks[end + g0.length - 1].end : toks[end - 1].end;
-      const from = toks[first].start;
+      // "The Yazidi community" opening a sentence keeps its determiner, like any organisation.
+      const from = toks[first - 1]?.text === 'The' && g0 ? toks[first - 1].start : toks[first].start;
       const text = sec.text.slice(from, to);
-      return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
+      return { in: sec.in, start: from, end: to, text, core: text.replace(/^The\s+/, ''), title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: toks[first].start, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
     }
   if (!type) {
     if (words.some((w) => ORG_HEADS.has(w)) && !PLACE_HEADS.has(last)) type = 'ORG';
@@ -704,6 +706,14 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
         const text = sec.text.slice(start, stop);
         return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
       }
+    }
+    // "President Bashar al-Assad’s forces": the leader's fighters, a group of their own.
+    const fg = toks[k] && startsLower(toks[k].text) ? groupAt(toks, k, GROUP_NOUNS) : undefined;
+    if (fg && !GROUP_NOT_MERGED.has(fg.join(' ')) && !GOVERNMENT_NOUNS.has(fg.join(' '))) {
+      stop = toks[k + fg.length - 1].end;
+      const text = sec.text.slice(start, stop);
+      const base: Candidate = { in: sec.in, start, end: toks[end - 1].end, text: surface, core, title, type: 'PERSON', fallback: 'PERSON', entry, sentence: 0, order };
+      return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: { noun: fg.join(' '), base }, sentence: 0, order };
     }
   }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
@@ -826,6 +836,12 @@ function countryAsParty(v: SectionView, first: number, end: number, depth = 0): 
   }
   // "UK support for Iraq", "Syria sanctions".
   return PARTY_NOUNS.has(next.text);
+}
+
+/** Can this name own a named organisation ("Iraq’s Security Forces", "DFAT’s Middle East Branch")? A country or
+ *  a department's acronym; a group named in full keeps its own mention ("the Free Syrian Army’s Joint Command"). */
+function ownerOfUnits(name: string): boolean {
+  return isAllCaps(name) || lookup(name)?.kind === 'country';
 }
 
 /** Do the first words (all but the last) of an unknown name make a known place or organisation? */
