@@ -72,3 +72,7 @@ test('entities conventions: a leader’s forces are a group of their own, with t
 test('entities conventions: "The" opening a sentence stays on a community group', () => {
   assert.deepEqual(mentions(analyse('The Yazidi community were exposed.')), ['ORG:The Yazidi community']);
 });
+
+test('entities conventions: a country owning its war or its people is the place', () => {
+  assert.deepEqual(mentions(analyse('Nobody expected that Chad’s civil war would last. Chad’s response was slow.')), ['PLACE:Chad', 'ORG:Chad']);
+});

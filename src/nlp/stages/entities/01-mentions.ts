@@ -76,7 +76,9 @@ const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liber
   'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
 // Nouns that make a country's possessive a place ("Syria's north", "Iraq's borders"), not its government.
 const PLACE_OWNED = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'capital', 'border', 'borders', 'coast', 'territory',
-  'airspace', 'soil', 'city', 'cities', 'town', 'towns', 'province', 'provinces', 'region', 'regions', 'countryside', 'desert', 'streets', 'largest', 'second']);
+  'airspace', 'soil', 'city', 'cities', 'town', 'towns', 'province', 'provinces', 'region', 'regions', 'countryside', 'desert', 'streets', 'largest', 'second',
+  // What happens on the ground and who lives there: "Syria's civil war", "Iraq's communities".
+  'war', 'conflict', 'people', 'population', 'communities', 'civilians', 'heritage', 'villages', 'ruins']);
 const ATTACK_NOUNS = new Set(['assault', 'attack', 'attacks', 'offensive', 'raid', 'raids', 'strike', 'strikes', 'airstrikes', 'march', 'advance']);
 // Geographic coordinates: 33°47′N 44°30′E, 33.783°N 44.500°E, 33.783; 44.500 (after one of the others).
 const COORDINATES = /\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[NS]\s+\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[EW]|\d{1,3}\.\d+°\s*[NS]\s+\d{1,3}\.\d+°\s*[EW]|(?<=[NSEW]\s*\/\s*)-?\d{1,3}\.\d+;\s*-?\d{1,3}\.\d+/gu;
