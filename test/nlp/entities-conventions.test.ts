@@ -51,8 +51,14 @@ test('entities conventions: an article hyphen with a stray space still joins the
   assert.deepEqual(mentions(analyse('Talks with Farid al- Qadiri went well.')), ['PERSON:Farid al- Qadiri']);
 });
 
-test('entities conventions: a known place then more capitalised words names a body, not a person', () => {
-  assert.deepEqual(mentions(analyse('Yesterday Kenya Tallowmere signed the memo.')).map((m) => m.split(':')[0]), ['ORG']);
+test('entities conventions: a known place of two words, or an acronym, then more capitalised words names a body, not a person', () => {
+  assert.deepEqual(mentions(analyse('Yesterday Middle East Tallowmere signed the memo.')).map((m) => m.split(':')[0]), ['ORG']);
+  // One place word is often a given name.
+  assert.deepEqual(mentions(analyse('Yesterday Chad Tallowmere signed the memo.')).map((m) => m.split(':')[0]), ['PERSON']);
+});
+
+test('entities conventions: list neighbours share a type across a lower-case "the"', () => {
+  assert.deepEqual(mentions(analyse('A study by Velmoor and the University of Tarn found it.')), ['ORG:Velmoor', 'ORG:University of Tarn']);
 });
 
 test('entities conventions: a lower-case "the" stays outside the mention, a capitalised one opening a sentence is in it', () => {

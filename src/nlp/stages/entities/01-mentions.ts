@@ -528,8 +528,9 @@ function headRef(sec: Section, toks: Token[], i: number, sentence: number, order
 function shareTypesInLists(text: string, cs: Candidate[]): void {
   // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
   // "Northern Iraq including Rabiyah": what a name includes is of its kind too.
-  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*|,?\s+including\s+|,?\s+such as\s+)$/.test(text.slice(a.end, b.start));
-  const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
+  // A lower-case "the" before the next name stays outside its span, so the joint may end in it.
+  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*|,?\s+including\s+|,?\s+such as\s+)(?:the\s+)?$/.test(text.slice(a.end, b.start));
+  const comma = (a: Candidate, b: Candidate) => /^\s*,\s*(?:the\s+)?$/.test(text.slice(a.end, b.start));
   // a = cs[ka], b = cs[ka + 1]
   const joined = (ka: number) => {
     const a = cs[ka], b = cs[ka + 1];
@@ -762,7 +763,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     // "Middle East Branch", "Kurdistan Regional": a known place or body, then more words, names a body, not a person.
-    else if (words.length > 1 && !FIRST_NAMES.has(words[0]) && startsWithKnown(words)) fallback = 'ORG';
+    else if (words.length > 1 && !FIRST_NAMES.has(words[0]) && lc(prev) !== 'said' && startsWithKnown(words)) fallback = 'ORG';
     else fallback = 'PERSON';
     // Inside brackets after a media word: "a pro-regime website (Syrian Perspective)".
     if (prev?.text === '(' && prev2 && groupAt(toks, first - 2, MEDIA_NOUNS)) type = 'ORG';
@@ -846,11 +847,12 @@ function ownerOfUnits(name: string): boolean {
   return isAllCaps(name) || lookup(name)?.kind === 'country';
 }
 
-/** Do the first words (all but the last) of an unknown name make a known place or organisation? */
+/** Do the first words (all but the last) of an unknown name make a known place or organisation? One word
+ *  is not enough unless it is an acronym: countries and cities are given names too ("Chad Bown", "Jordan Reyes"). */
 function startsWithKnown(words: string[]): boolean {
   for (let k = words.length - 1; k >= 1; k--) {
     const e = lookup(words.slice(0, k).join(' '));
-    if (e) return e.type !== 'PERSON';
+    if (e) return e.type !== 'PERSON' && (k >= 2 || isAllCaps(words[0]));
   }
   return false;
 }
