@@ -82,3 +82,8 @@ test('entities conventions: "The" opening a sentence stays on a community group'
 test('entities conventions: a country owning its war or its people is the place', () => {
   assert.deepEqual(mentions(analyse('Nobody expected that Chad’s civil war would last. Chad’s response was slow.')), ['PLACE:Chad', 'ORG:Chad']);
 });
+
+test('entities conventions: a country named among actors ("its backers, notably …", "including …") acts', () => {
+  assert.deepEqual(mentions(analyse('The regime and its backers, notably Belarus, shelled the town. Aid reached towns including Homs.')),
+    ['ORG:Belarus', 'PLACE:Homs']);
+});

@@ -792,6 +792,8 @@ const PARTY_NOUNS = new Set(['support', 'commitment', 'commitments', 'efforts', 
 // Nouns before "with"/"against"/"to" whose complement is a party: "war with Israel", "a threat to the UK".
 const PARTY_BEFORE = new Set(['war', 'wars', 'talks', 'deal', 'agreement', 'relations', 'ties', 'negotiations', 'conflict', 'dialogue', 'co-operation', 'cooperation',
   'alliance', 'partnership', 'ceasefire', 'truce', 'threat', 'threats', 'tensions', 'dispute', 'rift', 'rapprochement', 'pressure']);
+// Plural nouns for actors: a country named among them acts ("its backers, notably Russia").
+const ACTOR_NOUNS = new Set(['backers', 'allies', 'partners', 'community', 'members', 'powers', 'donors', 'sponsors', 'supporters', 'governments', 'parties', 'signatories']);
 // Before "between X and Y": a stretch of ground, not a relation ("the border between Syria and Turkey").
 const GROUND_BEFORE = new Set(['border', 'borders', 'frontier', 'road', 'highway', 'route', 'routes', 'corridor', 'area', 'areas', 'region', 'zone', 'line', 'lines',
   'flights', 'distance', 'crossing', 'crossings', 'traffic', 'trade', 'travel', 'pipeline', 'railway', 'river', 'sea', 'strait', 'towns', 'cities', 'territory']);
@@ -812,6 +814,10 @@ function countryAsParty(v: SectionView, first: number, end: number, depth = 0): 
   if (lc(p1) === 'by' && p2 && p2.pos === 'VERB' && /(?:ed|en|wn|ght|id)$/.test(p2.text)) return true;
   // "for Russia to use its influence": the country does what follows.
   if (next.text === 'to' && after && after.pos === 'VERB' && /^\p{Ll}+$/u.test(after.text) && !/(?:ing|ed)$/.test(after.text) && lc(p1) === 'for') return true;
+  // "its backers, notably Russia", "the international community – including Russia and Iran": named among actors.
+  if (p1 && /^(?:including|notably|especially|particularly|namely)$/.test(lc(p1)) || lc(p1) === 'as' && lc(p2) === 'such') {
+    for (let k = first - 2 - det; k >= 0 && k > first - 7; k--) if (ACTOR_NOUNS.has(lc(toks[k]))) return true;
+  }
   // "war with Israel", "a threat to the UK".
   if (p1 && /^(?:with|against|to)$/.test(lc(p1)) && p2 && PARTY_BEFORE.has(lc(p2))) return true;
   // "between the UK and France" (not "the border between Syria and Turkey").
