@@ -87,3 +87,7 @@ test('entities conventions: a country named among actors ("its backers, notably 
   assert.deepEqual(mentions(analyse('The regime and its backers, notably Belarus, shelled the town. Aid reached towns including Homs.')),
     ['ORG:Belarus', 'PLACE:Homs']);
 });
+
+test('entities conventions: a name before a facility noun is the facility, a place; a group’s base is not', () => {
+  assert.deepEqual(mentions(analyse('Jets struck the Velmora military airport and an ISIS base.')), ['PLACE:Velmora military airport', 'ORG:ISIS']);
+});

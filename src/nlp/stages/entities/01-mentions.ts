@@ -719,6 +719,17 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: { noun: fg.join(' '), base }, sentence: 0, order };
     }
   }
+  // "the Mezzeh military airport", "Tabqa airbase": a named facility is a place, its modifier ("military") no group.
+  // Not after a group's name ("an ISIS base") or a country ("Syria border crossing").
+  if ((type === null || type === 'PLACE') && (!entry || entry.type === 'PLACE' && entry.kind !== 'country') && !soleDemonym && next && !spaceBreak(v, end)) {
+    let k = end;
+    if (FACILITY_MODIFIERS.has(toks[k].text)) k++;
+    if (toks[k] && FACILITY_NOUNS.has(toks[k].text)) {
+      stop = toks[k].end;
+      const text = sec.text.slice(start, stop);
+      return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+    }
+  }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
   const g = next && !spaceBreak(v, end) && (groupAt(toks, end, GROUP_NOUNS) ?? groupAt(toks, end, MEDIA_NOUNS));
   const baseEntry = entry ?? (soleDemonym ? demonymCountry(surface) : undefined);
@@ -792,6 +803,9 @@ const PARTY_NOUNS = new Set(['support', 'commitment', 'commitments', 'efforts', 
 // Nouns before "with"/"against"/"to" whose complement is a party: "war with Israel", "a threat to the UK".
 const PARTY_BEFORE = new Set(['war', 'wars', 'talks', 'deal', 'agreement', 'relations', 'ties', 'negotiations', 'conflict', 'dialogue', 'co-operation', 'cooperation',
   'alliance', 'partnership', 'ceasefire', 'truce', 'threat', 'threats', 'tensions', 'dispute', 'rift', 'rapprochement', 'pressure']);
+// Lower-case nouns that make a name before them a facility, a place: "Tabqa airbase", "Mezzeh military airport".
+const FACILITY_NOUNS = new Set(['airport', 'airbase', 'airfield', 'air base', 'base', 'barracks', 'checkpoint', 'prison', 'dam', 'refinery', 'oilfield', 'crossing', 'compound']);
+const FACILITY_MODIFIERS = new Set(['military', 'army', 'air', 'police', 'border', 'naval']);
 // Plural nouns for actors: a country named among them acts ("its backers, notably Russia").
 const ACTOR_NOUNS = new Set(['backers', 'allies', 'partners', 'community', 'members', 'powers', 'donors', 'sponsors', 'supporters', 'governments', 'parties', 'signatories']);
 // Before "between X and Y": a stretch of ground, not a relation ("the border between Syria and Turkey").
