@@ -720,8 +720,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     }
   }
   // "the Mezzeh military airport", "Tabqa airbase": a named facility is a place, its modifier ("military") no group.
-  // Not after a group's name ("an ISIS base") or a country ("Syria border crossing").
-  if ((type === null || type === 'PLACE') && (!entry || entry.type === 'PLACE' && entry.kind !== 'country') && !soleDemonym && next && !spaceBreak(v, end)) {
+  // Not after a group's name ("an ISIS base") or a country ("Syria border crossing"), nor a kind of facility ("a Marine base").
+  if ((type === null || type === 'PLACE') && !/^an?$/i.test(prev?.text ?? '') && (!entry || entry.type === 'PLACE' && entry.kind !== 'country') && !soleDemonym && next && !spaceBreak(v, end)) {
     let k = end;
     if (FACILITY_MODIFIERS.has(toks[k].text)) k++;
     if (toks[k] && FACILITY_NOUNS.has(toks[k].text)) {
