@@ -91,3 +91,13 @@ test('entities conventions: a country named among actors ("its backers, notably 
 test('entities conventions: a name before a facility noun is the facility, a place; a group’s base is not', () => {
   assert.deepEqual(mentions(analyse('Jets struck the Velmora military airport and an ISIS base.')), ['PLACE:Velmora military airport', 'ORG:ISIS']);
 });
+
+test('entities conventions: guards — "base" alone is no facility, an opposition is no leader’s force, a given name keeps a person', () => {
+  assert.deepEqual(mentions(analyse('He fired up the Republican base. She backs President Barack Obama’s opposition to the plan.')).filter((m) => !m.startsWith('ORG:Republican')),
+    ['PERSON:President Barack Obama']);
+  assert.deepEqual(mentions(analyse('Yesterday San Francisco Supervisor Jane Tolliver spoke.')).map((m) => m.split(':')[0]), ['PERSON']);
+});
+
+test('entities conventions: "The" before a country used as a modifier is the noun’s, not the country’s', () => {
+  assert.deepEqual(mentions(analyse('The Iran deal will not play well.')), ['ORG:Iran']);
+});

@@ -434,7 +434,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
       if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
         const e2 = runEnd(v, k);
-        if (ORG_HEADS.has(toks[e2 - 1].text)) { end = e2; ownedOrg = true; }
+        // An acronym's unit needs a name of its own ("DFAT’s Middle East Branch", not "ABC’s TV show").
+        if (ORG_HEADS.has(toks[e2 - 1].text) && (e2 - k >= 2 || lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country')) { end = e2; ownedOrg = true; }
       }
     }
     // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
@@ -546,6 +547,8 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
       const ok = (x: Candidate | undefined) => !!x && (!!x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && !x.pronoun;
       const nb = ok(cs[k - 1]) && joined(k - 1) ? cs[k - 1] : ok(cs[k + 1]) && joined(k) ? cs[k + 1] : undefined;
       if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
+      // Beside a country read as its government ("between Armenia and Nagorno-Karabakh"): a place, not a person.
+      else if (cs[k - 1]?.governmentOf && joined(k - 1) || cs[k + 1]?.governmentOf && joined(k)) c.fallback = 'PLACE';
     }
   }
 }
@@ -711,8 +714,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       }
     }
     // "President Bashar al-Assad’s forces": the leader's fighters, a group of their own.
-    const fg = toks[k] && startsLower(toks[k].text) ? groupAt(toks, k, GROUP_NOUNS) : undefined;
-    if (fg && !GROUP_NOT_MERGED.has(fg.join(' ')) && !GOVERNMENT_NOUNS.has(fg.join(' '))) {
+    const fg = toks[k] && LEADER_FORCES.has(toks[k].text) ? [toks[k].text] : undefined;
+    if (fg) {
       stop = toks[k + fg.length - 1].end;
       const text = sec.text.slice(start, stop);
       const base: Candidate = { in: sec.in, start, end: toks[end - 1].end, text: surface, core, title, type: 'PERSON', fallback: 'PERSON', entry, sentence: 0, order };
@@ -724,7 +727,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if ((type === null || type === 'PLACE') && !/^an?$/i.test(prev?.text ?? '') && (!entry || entry.type === 'PLACE' && entry.kind !== 'country') && !soleDemonym && next && !spaceBreak(v, end)) {
     let k = end;
     if (FACILITY_MODIFIERS.has(toks[k].text)) k++;
-    if (toks[k] && FACILITY_NOUNS.has(toks[k].text)) {
+    // "base" alone is too often figurative ("the Republican base"): only "military base", "air base".
+    if (toks[k] && FACILITY_NOUNS.has(toks[k].text) && (k > end || toks[k].text !== 'base')) {
       stop = toks[k].end;
       const text = sec.text.slice(start, stop);
       return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
@@ -774,7 +778,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
     // "Middle East Branch", "Kurdistan Regional": a known place or body, then more words, names a body, not a person.
-    else if (words.length > 1 && !FIRST_NAMES.has(words[0]) && lc(prev) !== 'said' && startsWithKnown(words)) fallback = 'ORG';
+    else if (words.length > 1 && !words.some((w) => FIRST_NAMES.has(w)) && lc(prev) !== 'said' && startsWithKnown(words)) fallback = 'ORG';
     else fallback = 'PERSON';
     // Inside brackets after a media word: "a pro-regime website (Syrian Perspective)".
     if (prev?.text === '(' && prev2 && groupAt(toks, first - 2, MEDIA_NOUNS)) type = 'ORG';
@@ -804,13 +808,13 @@ const PARTY_NOUNS = new Set(['support', 'commitment', 'commitments', 'efforts', 
 const PARTY_BEFORE = new Set(['war', 'wars', 'talks', 'deal', 'agreement', 'relations', 'ties', 'negotiations', 'conflict', 'dialogue', 'co-operation', 'cooperation',
   'alliance', 'partnership', 'ceasefire', 'truce', 'threat', 'threats', 'tensions', 'dispute', 'rift', 'rapprochement', 'pressure']);
 // Lower-case nouns that make a name before them a facility, a place: "Tabqa airbase", "Mezzeh military airport".
-const FACILITY_NOUNS = new Set(['airport', 'airbase', 'airfield', 'air base', 'base', 'barracks', 'checkpoint', 'prison', 'dam', 'refinery', 'oilfield', 'crossing', 'compound']);
+const FACILITY_NOUNS = new Set(['airport', 'airbase', 'airfield', 'base', 'barracks', 'checkpoint', 'prison', 'dam', 'refinery', 'oilfield', 'crossing', 'compound']);
 const FACILITY_MODIFIERS = new Set(['military', 'army', 'air', 'police', 'border', 'naval']);
 // Plural nouns for actors: a country named among them acts ("its backers, notably Russia").
 const ACTOR_NOUNS = new Set(['backers', 'allies', 'partners', 'community', 'members', 'powers', 'donors', 'sponsors', 'supporters', 'governments', 'parties', 'signatories']);
 // Before "between X and Y": a stretch of ground, not a relation ("the border between Syria and Turkey").
 const GROUND_BEFORE = new Set(['border', 'borders', 'frontier', 'road', 'highway', 'route', 'routes', 'corridor', 'area', 'areas', 'region', 'zone', 'line', 'lines',
-  'flights', 'distance', 'crossing', 'crossings', 'traffic', 'trade', 'travel', 'pipeline', 'railway', 'river', 'sea', 'strait', 'towns', 'cities', 'territory']);
+  'flights', 'distance', 'crossing', 'crossings', 'districts', 'villages', 'land', 'lands', 'space', 'waters', 'traffic', 'trade', 'travel', 'pipeline', 'railway', 'river', 'sea', 'strait', 'towns', 'cities', 'territory']);
 
 /**
  * A country named as a party rather than as ground (re3d: a country acting as a political entity is an
@@ -870,7 +874,9 @@ function ownerOfUnits(name: string): boolean {
 /** Do the first words (all but the last) of an unknown name make a known place or organisation? One word
  *  is not enough unless it is an acronym: countries and cities are given names too ("Chad Bown", "Jordan Reyes"). */
 function startsWithKnown(words: string[]): boolean {
-  for (let k = words.length - 1; k >= 1; k--) {
+  // One more word only: "Middle East Branch", "South Dakota House"; more may be a person with a descriptor
+  // in front ("San Francisco Supervisor Jane Kim").
+  for (let k = words.length - 1; k >= words.length - 1 && k >= 1; k--) {
     const e = lookup(words.slice(0, k).join(' '));
     if (e) return e.type !== 'PERSON' && (k >= 2 || isAllCaps(words[0]));
   }
@@ -901,12 +907,17 @@ function opensBeforeAside(v: SectionView, first: number, end: number): boolean {
   return false;
 }
 
+/** What a leader commands as a group of its own: "Assad’s forces" (not "Obama’s opposition"). */
+const LEADER_FORCES = new Set(['forces', 'troops', 'army', 'militias', 'militia', 'fighters', 'loyalists', 'soldiers', 'men', 'guards']);
+
 /** A country mention that stands for its government (an ORG), keeping its span rules. */
 function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
   const { toks, sec } = v;
   const det = toks[first - 1]?.text === 'The' ? toks[first - 1] : undefined;
   const possessive = isApostrophe(sec.text.charCodeAt(toks[end - 1].end));
-  const start = det && !possessive ? det.start : toks[first].start;
+  // "The Iran deal": the determiner is the noun's after it, not the country's.
+  const modifier = !!toks[end] && toks[end].pos === 'NOUN' && startsLower(toks[end].text);
+  const start = det && !possessive && !modifier ? det.start : toks[first].start;
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);
   return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
