@@ -101,3 +101,7 @@ test('entities conventions: guards — "base" alone is no facility, an oppositio
 test('entities conventions: "The" before a country used as a modifier is the noun’s, not the country’s', () => {
   assert.deepEqual(mentions(analyse('The Iran deal will not play well.')), ['ORG:Iran']);
 });
+
+test('entities conventions: moving between two countries is ground, not a relation', () => {
+  assert.deepEqual(mentions(analyse('Smugglers travelled between Syria and Iraq.')), ['PLACE:Syria', 'PLACE:Iraq']);
+});

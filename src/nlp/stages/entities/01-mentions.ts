@@ -839,7 +839,8 @@ function countryAsParty(v: SectionView, first: number, end: number, depth = 0): 
   // "war with Israel", "a threat to the UK".
   if (p1 && /^(?:with|against|to)$/.test(lc(p1)) && p2 && PARTY_BEFORE.has(lc(p2))) return true;
   // "between the UK and France" (not "the border between Syria and Turkey").
-  const between = (k: number) => lc(toks[k]) === 'between' && !GROUND_BEFORE.has(lc(toks[k - 1])) && !GROUND_BEFORE.has(lc(toks[k - 2]));
+  // After a verb it is mostly movement or division ("travelled between Syria and Iraq"), not a relation.
+  const between = (k: number) => lc(toks[k]) === 'between' && !GROUND_BEFORE.has(lc(toks[k - 1])) && !GROUND_BEFORE.has(lc(toks[k - 2])) && toks[k - 1]?.pos !== 'VERB';
   if (between(first - 1 - det)) return true;
   if (lc(p1) === 'and' && p2) {
     // The second of a pair shares the first one's part: "announced by Russia and Turkey".
