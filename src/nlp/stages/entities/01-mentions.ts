@@ -777,7 +777,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (lc(next) === 'to' && lc(toks[end + 1]) === 'the' && /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/.test(lc(toks[end + 2]))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
-    // "Middle East Branch", "Kurdistan Regional": a known place or body, then more words, names a body, not a person.
+    // "Middle East Branch", "South Dakota House": a known place or body, then one more word, names a body, not a person.
     else if (words.length > 1 && !words.some((w) => FIRST_NAMES.has(w)) && lc(prev) !== 'said' && startsWithKnown(words)) fallback = 'ORG';
     else fallback = 'PERSON';
     // Inside brackets after a media word: "a pro-regime website (Syrian Perspective)".
@@ -872,16 +872,17 @@ function ownerOfUnits(name: string): boolean {
   return isAllCaps(name) || lookup(name)?.kind === 'country';
 }
 
-/** Do the first words (all but the last) of an unknown name make a known place or organisation? One word
- *  is not enough unless it is an acronym: countries and cities are given names too ("Chad Bown", "Jordan Reyes"). */
+/**
+ * Do all words but the last of an unknown name make a known place or organisation ("Middle East Branch",
+ * "South Dakota House")? With more words after it the name may be a person's with a descriptor in front
+ * ("San Francisco Supervisor Jane Kim"); one place word is not enough unless it is an acronym, as
+ * countries and cities are given names too ("Chad Bown", "Jordan Reyes").
+ */
 function startsWithKnown(words: string[]): boolean {
-  // One more word only: "Middle East Branch", "South Dakota House"; more may be a person with a descriptor
-  // in front ("San Francisco Supervisor Jane Kim").
-  for (let k = words.length - 1; k >= words.length - 1 && k >= 1; k--) {
-    const e = lookup(words.slice(0, k).join(' '));
-    if (e) return e.type !== 'PERSON' && (k >= 2 || isAllCaps(words[0]));
-  }
-  return false;
+  const k = words.length - 1;
+  if (k < 2 && !(k === 1 && isAllCaps(words[0]))) return false;
+  const e = lookup(words.slice(0, k).join(' '));
+  return !!e && e.type !== 'PERSON';
 }
 
 /** A finite verb at k: an auxiliary (not "being"), or a lower-case verb in -s or -ed. */
