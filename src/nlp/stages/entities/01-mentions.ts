@@ -76,7 +76,9 @@ const PLACE_VERBS = new Set(['fled', 'entered', 'captured', 'recaptured', 'liber
   'evacuated', 'reached', 'striking', 'struck', 'visited', 'visiting', 'visit', 'overran', 'overrun', 'encircled', 'surrounded', 'outskirts', 'toward', 'towards', 'leaving', 'left', 'occupied']);
 // Nouns that make a country's possessive a place ("Syria's north", "Iraq's borders"), not its government.
 const PLACE_OWNED = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'capital', 'border', 'borders', 'coast', 'territory',
-  'airspace', 'soil', 'city', 'cities', 'town', 'towns', 'province', 'provinces', 'region', 'regions', 'countryside', 'desert', 'streets', 'largest', 'second']);
+  'airspace', 'soil', 'city', 'cities', 'town', 'towns', 'province', 'provinces', 'region', 'regions', 'countryside', 'desert', 'streets', 'largest', 'second',
+  // What happens on the ground and who lives there: "Syria's civil war", "Iraq's communities".
+  'war', 'conflict', 'people', 'population', 'communities', 'civilians', 'heritage', 'villages', 'ruins']);
 const ATTACK_NOUNS = new Set(['assault', 'attack', 'attacks', 'offensive', 'raid', 'raids', 'strike', 'strikes', 'airstrikes', 'march', 'advance']);
 // Geographic coordinates: 33°47′N 44°30′E, 33.783°N 44.500°E, 33.783; 44.500 (after one of the others).
 const COORDINATES = /\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[NS]\s+\d{1,3}°(?:\s*\d{1,2}′)?(?:\s*\d{1,2}(?:\.\d+)?″)?\s*[EW]|\d{1,3}\.\d+°\s*[NS]\s+\d{1,3}\.\d+°\s*[EW]|(?<=[NSEW]\s*\/\s*)-?\d{1,3}\.\d+;\s*-?\d{1,3}\.\d+/gu;
@@ -321,6 +323,8 @@ function runEnd(v: SectionView, i: number): number {
     if (isCap(t) && !TIME_WORDS.has(t.text)) { j++; continue; }
     // Hyphen glued on both sides inside a name: Abdel-Latif, Brigadier-General, Al-Raqqa, ez-Zor.
     if (isHyphen(t) && glued(v, j) && toks[j + 1] && glued(v, j + 1) && (isCap(toks[j + 1]) || CONNECTORS.has(lc(toks[j + 1])) && toks[j + 3] && isCap(toks[j + 3]))) { j++; continue; }
+    // "Ibrahim al- Jaafari": an article's hyphen with a stray space after it.
+    if (isHyphen(t) && glued(v, j) && CONNECTORS.has(toks[j - 1].text) && toks[j + 1] && isCap(toks[j + 1]) && !spaceBreak(v, j + 1)) { j++; continue; }
     // English words among them ("as", "an") join only in their hyphenated Arabic form ("Ahrar as-Sham"):
     // "Uzbekistan as Minister" is two things.
     if (CONNECTORS.has(t.text) && toks[j + 1] && (isCap(toks[j + 1]) && !glued(v, j + 1) && !ENGLISH_CONNECTORS.has(t.text) || isHyphen(toks[j + 1]) && toks[j + 2] && isCap(toks[j + 2]))) { j++; continue; }
@@ -424,12 +428,14 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
     // mention (as re3d marks it), the organisation's.
     let ownedOrg = false;
-    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country') {
+    // "DFAT’s Middle East Branch": an organisation's named unit likewise.
+    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && ownerOfUnits(sec.text.slice(t.start, toks[end - 1].end))) {
       let k = end + 1;
       while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
       if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
         const e2 = runEnd(v, k);
-        if (ORG_HEADS.has(toks[e2 - 1].text)) { end = e2; ownedOrg = true; }
+        // An acronym's unit needs a name of its own ("DFAT’s Middle East Branch", not "ABC’s TV show").
+        if (ORG_HEADS.has(toks[e2 - 1].text) && (e2 - k >= 2 || lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country')) { end = e2; ownedOrg = true; }
       }
     }
     // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
@@ -523,8 +529,9 @@ function headRef(sec: Section, toks: Token[], i: number, sentence: number, order
 function shareTypesInLists(text: string, cs: Candidate[]): void {
   // "X and Y" joins two names; a bare comma only inside a longer list ("X, Y and Z"), not an apposition.
   // "Northern Iraq including Rabiyah": what a name includes is of its kind too.
-  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*|,?\s+including\s+|,?\s+such as\s+)$/.test(text.slice(a.end, b.start));
-  const comma = (a: Candidate, b: Candidate) => /^\s*,\s*$/.test(text.slice(a.end, b.start));
+  // A lower-case "the" before the next name stays outside its span, so the joint may end in it.
+  const conj = (a: Candidate, b: Candidate) => /^(?:\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*\/\s*|,?\s+including\s+|,?\s+such as\s+)(?:the\s+)?$/.test(text.slice(a.end, b.start));
+  const comma = (a: Candidate, b: Candidate) => /^\s*,\s*(?:the\s+)?$/.test(text.slice(a.end, b.start));
   // a = cs[ka], b = cs[ka + 1]
   const joined = (ka: number) => {
     const a = cs[ka], b = cs[ka + 1];
@@ -540,6 +547,8 @@ function shareTypesInLists(text: string, cs: Candidate[]): void {
       const ok = (x: Candidate | undefined) => !!x && (!!x.type || x.fallback === 'PLACE') && !x.governmentOf && !x.group && !x.pronoun;
       const nb = ok(cs[k - 1]) && joined(k - 1) ? cs[k - 1] : ok(cs[k + 1]) && joined(k) ? cs[k + 1] : undefined;
       if (nb) { c.fallback = nb.type ?? nb.fallback; if (nb.type) c.type = nb.type; }
+      // Beside a country read as its government ("between Armenia and Nagorno-Karabakh"): a place, not a person.
+      else if (cs[k - 1]?.governmentOf && joined(k - 1) || cs[k + 1]?.governmentOf && joined(k)) c.fallback = 'PLACE';
     }
   }
 }
@@ -597,7 +606,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (isDash(sec.text.charCodeAt(toks[end - 1].end)) && isLowerUnit(sec.text.charCodeAt(toks[end - 1].end + 1))) {
     const g = /^(?:led|backed|sponsored|funded|allied)$/.test(toks[end + 1]?.text ?? '') ? groupAt(toks, end + 2, GROUP_NOUNS) : undefined;
     if (!g || !entry) return null;
-    const det = lc(prev) === 'the' ? prev : undefined;
+    const det = prev?.text === 'The' ? prev : undefined;
     const from = det ? det.start : toks[first].start;
     const to = toks[end + 1 + g.length].end;
     const text = sec.text.slice(from, to);
@@ -631,9 +640,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       const g0 = groupAt(toks, end, GROUP_NOUNS);
       if (!g0 && !/s$/.test(last)) return null;
       const to = g0 ? toks[end + g0.length - 1].end : toks[end - 1].end;
-      const from = toks[first].start;
+      // "The Yazidi community" opening a sentence keeps its determiner, like any organisation.
+      const from = toks[first - 1]?.text === 'The' && g0 ? toks[first - 1].start : toks[first].start;
       const text = sec.text.slice(from, to);
-      return { in: sec.in, start: from, end: to, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: from, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
+      return { in: sec.in, start: from, end: to, text, core: text.replace(/^The\s+/, ''), title: null, type: 'ORG', fallback: 'ORG', group: g0 ? { noun: g0.join(' '), base: { in: sec.in, start: toks[first].start, end: toks[end - 1].end, text: surface, core: surface, title: null, type: 'ORG', fallback: 'ORG', sentence: 0, order } } : undefined, sentence: 0, order };
     }
   if (!type) {
     if (words.some((w) => ORG_HEADS.has(w)) && !PLACE_HEADS.has(last)) type = 'ORG';
@@ -666,9 +676,11 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
       || next.pos === 'AUX' && !!after && after.pos === 'VERB' && !/^(?:be|been|being)$/.test(after.text));
     // A country opening a sentence is what the sentence is about, mostly as an actor: "The UK is at the forefront".
     const opens = (v.initial[first] === 1 || lc(prev) === 'the' && v.initial[first - 1] === 1) && !!next && next.text !== ',' && !(isHyphen(next) && lc(prev) === 'the') && !groupAt(toks, end, GROUP_NOUNS) && !(next.pos === 'AUX' && /^(?:be|been|being)$/.test(toks[end + 1]?.text ?? ''));
-    const subject = acts && !(prev && prev.pos === 'ADP') || opens;
-    if (subject && !possessor || possessor && !ownsPlace) return finish(v, first, end, entry, order);
+    const subject = acts && !(prev && prev.pos === 'ADP') || opens || opensBeforeAside(v, first, end);
+    if (subject && !possessor || possessor && !ownsPlace || !possessor && countryAsParty(v, first, end)) return finish(v, first, end, entry, order);
   }
+  // "between the UK and France", "UK-France co-operation": the parties to a relation act, even after "between".
+  if (entry?.kind === 'country' && words.length <= 3 && prev && PLACE_PREPS.has(prev.text) && countryAsParty(v, first, end)) return finish(v, first, end, entry, order);
   // A demonym on its own ("Syrian engineers") is not a mention, unless a group noun follows.
   const soleDemonym = words.length === 1 && demonymCountry(surface);
   let start = toks[first].start;
@@ -700,6 +712,26 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
         const text = sec.text.slice(start, stop);
         return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
       }
+    }
+    // "President Bashar al-Assad’s forces": the leader's fighters, a group of their own.
+    const fg = toks[k] && LEADER_FORCES.has(toks[k].text) ? [toks[k].text] : undefined;
+    if (fg) {
+      stop = toks[k + fg.length - 1].end;
+      const text = sec.text.slice(start, stop);
+      const base: Candidate = { in: sec.in, start, end: toks[end - 1].end, text: surface, core, title, type: 'PERSON', fallback: 'PERSON', entry, sentence: 0, order };
+      return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'ORG', fallback: 'ORG', group: { noun: fg.join(' '), base }, sentence: 0, order };
+    }
+  }
+  // "the Mezzeh military airport", "Tabqa airbase": a named facility is a place, its modifier ("military") no group.
+  // Not after a group's name ("an ISIS base") or a country ("Syria border crossing"), nor a kind of facility ("a Marine base").
+  if ((type === null || type === 'PLACE') && !/^an?$/i.test(prev?.text ?? '') && (!entry || entry.type === 'PLACE' && entry.kind !== 'country') && !soleDemonym && next && !spaceBreak(v, end)) {
+    let k = end;
+    if (FACILITY_MODIFIERS.has(toks[k].text)) k++;
+    // "base" alone is too often figurative ("the Republican base"): only "military base", "air base".
+    if (toks[k] && FACILITY_NOUNS.has(toks[k].text) && (k > end || toks[k].text !== 'base')) {
+      stop = toks[k].end;
+      const text = sec.text.slice(start, stop);
+      return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
     }
   }
   // Widen over a group noun: "Iraqi security forces", "ISIS fighters", "Assad regime", "Reuters news agency".
@@ -745,14 +777,18 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
     else if (lc(next) === 'to' && lc(toks[end + 1]) === 'the' && /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/.test(lc(toks[end + 2]))) fallback = 'PLACE';
     else if (next && PERSON_VERBS.has(lc(next))) fallback = 'PERSON';
     else if (lc(prev) === 'the' || lc(prev2) === 'the' && prev?.pos === 'ADJ') fallback = 'ORG';
+    // "Middle East Branch", "South Dakota House": a known place or body, then one more word, names a body, not a person.
+    else if (words.length > 1 && !words.some((w) => FIRST_NAMES.has(w)) && lc(prev) !== 'said' && startsWithKnown(words)) fallback = 'ORG';
     else fallback = 'PERSON';
     // Inside brackets after a media word: "a pro-regime website (Syrian Perspective)".
     if (prev?.text === '(' && prev2 && groupAt(toks, first - 2, MEDIA_NOUNS)) type = 'ORG';
   } else fallback = type;
 
   // The determiner belongs to an organisation's or place's name, and to a bare title ("The Foreign
-  // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor.
-  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  // Secretary"), but not to a name used as a modifier ("the UNGA meeting") or a possessor. Only a
+  // capitalised "The" (opening a sentence) is taken into the span, as re3d marks it: in running text
+  // the mention is the name proper, "UN" in "the UN", as its annotators mark it there.
+  const det = toks[first - 1]?.text === 'The' ? toks[first - 1] : undefined;
   const possessive = isApostrophe(sec.text.charCodeAt(stop));
   const modifier = possessive || (stop === toks[end - 1].end && !!next && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text));
   const hyphenAfter = isDash(sec.text.charCodeAt(stop));
@@ -764,12 +800,126 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   };
 }
 
+// Nouns after a country that make it the party to a policy or relation: "UK support", "Syria sanctions".
+const PARTY_NOUNS = new Set(['support', 'commitment', 'commitments', 'efforts', 'policy', 'policies', 'position', 'sanctions', 'aid', 'assistance', 'response',
+  'strategy', 'interests', 'involvement', 'intervention', 'contribution', 'role', 'stance', 'relations', 'relationship', 'co-operation', 'cooperation', 'partnership',
+  'diplomacy', 'talks', 'negotiations', 'agreement', 'deal', 'ties', 'dialogue', 'summit', 'pledge', 'decision', 'backing', 'funding']);
+// Nouns before "with"/"against"/"to" whose complement is a party: "war with Israel", "a threat to the UK".
+const PARTY_BEFORE = new Set(['war', 'wars', 'talks', 'deal', 'agreement', 'relations', 'ties', 'negotiations', 'conflict', 'dialogue', 'co-operation', 'cooperation',
+  'alliance', 'partnership', 'ceasefire', 'truce', 'threat', 'threats', 'tensions', 'dispute', 'rift', 'rapprochement', 'pressure']);
+// Lower-case nouns that make a name before them a facility, a place: "Tabqa airbase", "Mezzeh military airport".
+const FACILITY_NOUNS = new Set(['airport', 'airbase', 'airfield', 'base', 'barracks', 'checkpoint', 'prison', 'dam', 'refinery', 'oilfield', 'crossing', 'compound']);
+const FACILITY_MODIFIERS = new Set(['military', 'army', 'air', 'police', 'border', 'naval']);
+// Plural nouns for actors: a country named among them acts ("its backers, notably Russia").
+const ACTOR_NOUNS = new Set(['backers', 'allies', 'partners', 'community', 'members', 'powers', 'donors', 'sponsors', 'supporters', 'governments', 'parties', 'signatories']);
+// Before "between X and Y": a stretch of ground, not a relation ("the border between Syria and Turkey").
+const GROUND_BEFORE = new Set(['border', 'borders', 'frontier', 'road', 'highway', 'route', 'routes', 'corridor', 'area', 'areas', 'region', 'zone', 'line', 'lines',
+  'flights', 'distance', 'crossing', 'crossings', 'districts', 'villages', 'land', 'lands', 'space', 'waters', 'traffic', 'trade', 'travel', 'pipeline', 'railway', 'river', 'sea', 'strait', 'towns', 'cities', 'territory']);
+
+/**
+ * A country named as a party rather than as ground (re3d: a country acting as a political entity is an
+ * organisation): the agent of a passive ("announced by Russia"), the subject of an infinitive ("pressed
+ * for Russia to use"), a side of a relation ("between the UK and France", "UK-France co-operation",
+ * "war with Israel", "a threat to the UK"), or the owner of a policy noun ("UK support").
+ */
+function countryAsParty(v: SectionView, first: number, end: number, depth = 0): boolean {
+  const { toks } = v;
+  const det = lc(toks[first - 1]) === 'the' ? 1 : 0;
+  const p1 = toks[first - 1 - det], p2 = toks[first - 2 - det];
+  const next = toks[end], after = toks[end + 1];
+  if (!next) return false;
+  // "announced by Russia", "backed by Iran".
+  if (lc(p1) === 'by' && p2 && p2.pos === 'VERB' && /(?:ed|en|wn|ght|id)$/.test(p2.text)) return true;
+  // "for Russia to use its influence": the country does what follows.
+  if (next.text === 'to' && after && after.pos === 'VERB' && /^\p{Ll}+$/u.test(after.text) && !/(?:ing|ed)$/.test(after.text) && lc(p1) === 'for') return true;
+  // "its backers, notably Russia", "the international community – including Russia and Iran": named among actors.
+  if (p1 && /^(?:including|notably|especially|particularly|namely)$/.test(lc(p1)) || lc(p1) === 'as' && lc(p2) === 'such') {
+    for (let k = first - 2 - det; k >= 0 && k > first - 7; k--) if (ACTOR_NOUNS.has(lc(toks[k]))) return true;
+  }
+  // "war with Israel", "a threat to the UK".
+  if (p1 && /^(?:with|against|to)$/.test(lc(p1)) && p2 && PARTY_BEFORE.has(lc(p2))) return true;
+  // "between the UK and France" (not "the border between Syria and Turkey").
+  // After a verb it is mostly movement or division ("travelled between Syria and Iraq"), not a relation.
+  const between = (k: number) => lc(toks[k]) === 'between' && !GROUND_BEFORE.has(lc(toks[k - 1])) && !GROUND_BEFORE.has(lc(toks[k - 2])) && toks[k - 1]?.pos !== 'VERB';
+  if (between(first - 1 - det)) return true;
+  if (lc(p1) === 'and' && p2) {
+    // The second of a pair shares the first one's part: "announced by Russia and Turkey".
+    const k0 = first - 2 - det;
+    if (!depth && isCap(p2) && lookup(p2.text)?.kind === 'country' && countryAsParty(v, k0, k0 + 1, 1)) return true;
+    // The second of the pair: "between the UK and France".
+    for (let k = first - 2 - det; k >= 0 && k > first - 8; k--) if (between(k)) return true; else if (toks[k].text === ',' || toks[k].pos === 'VERB') break;
+  }
+  // "UK-France co-operation": a pair joined by a hyphen, then a relation noun (not "the Syria-Iraq border").
+  if (isHyphen(next) && glued(v, end) && after && glued(v, end + 1)) {
+    let k = end + 2;
+    while (toks[k] && isCap(toks[k])) k++;
+    if (PARTY_NOUNS.has(lc(toks[k]))) return true;
+  }
+  if (isHyphen(p1) && glued(v, first) && glued(v, first - 1) && PARTY_NOUNS.has(lc(next))) return true;
+  // "that of Australia's diplomatic efforts": a possessor of a policy noun, even after a preposition.
+  if (/^['’]s?$/.test(next.text) && glued(v, end)) {
+    let k = end + 1;
+    while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
+    return PARTY_NOUNS.has(lc(toks[k]));
+  }
+  // "UK support for Iraq", "Syria sanctions".
+  return PARTY_NOUNS.has(next.text);
+}
+
+/** Can this name own a named organisation ("Iraq’s Security Forces", "DFAT’s Middle East Branch")? A country or
+ *  a department's acronym; a group named in full keeps its own mention ("the Free Syrian Army’s Joint Command"). */
+function ownerOfUnits(name: string): boolean {
+  return isAllCaps(name) || lookup(name)?.kind === 'country';
+}
+
+/**
+ * Do all words but the last of an unknown name make a known place or organisation ("Middle East Branch",
+ * "South Dakota House")? With more words after it the name may be a person's with a descriptor in front
+ * ("San Francisco Supervisor Jane Kim"); one place word is not enough unless it is an acronym, as
+ * countries and cities are given names too ("Chad Bown", "Jordan Reyes").
+ */
+function startsWithKnown(words: string[]): boolean {
+  const k = words.length - 1;
+  if (k < 2 && !(k === 1 && isAllCaps(words[0]))) return false;
+  const e = lookup(words.slice(0, k).join(' '));
+  return !!e && e.type !== 'PERSON';
+}
+
+/** A finite verb at k: an auxiliary (not "being"), or a lower-case verb in -s or -ed. */
+function finiteAt(toks: Token[], k: number): boolean {
+  const n = toks[k];
+  return !!n && (n.pos === 'AUX' && lc(toks[k + 1]) !== 'being' || n.pos === 'VERB' && /(?:s|ed)$/.test(n.text) && startsLower(n.text));
+}
+
+/** "The UK, as part of the Global Coalition, is committed": a sentence opens on a country, an aside follows, then its verb. */
+function opensBeforeAside(v: SectionView, first: number, end: number): boolean {
+  const { toks } = v;
+  if (!(v.initial[first] === 1 || lc(toks[first - 1]) === 'the' && v.initial[first - 1] === 1) || toks[end]?.text !== ',') return false;
+  let list = false;
+  for (let k = end + 1; k < toks.length && k < end + 16; k++) {
+    const t = toks[k];
+    if (/^[.;:!?]$/.test(t.text) || v.initial[k]) return false;
+    if (t.text === 'and') list = true;
+    // "The UK, the wider Coalition and the Government of Iraq are committed": the first of a list of subjects.
+    if (list && (t.pos === 'AUX' || t.pos === 'VERB')) return finiteAt(toks, k);
+    if (t.text !== ',' || !toks[k + 1]) continue;
+    // The verb after the closing comma is the country's: "…, is working", "…, hosts".
+    return finiteAt(toks, k + 1);
+  }
+  return false;
+}
+
+/** What a leader commands as a group of its own: "Assad’s forces" (not "Obama’s opposition"). */
+const LEADER_FORCES = new Set(['forces', 'troops', 'army', 'militias', 'militia', 'fighters', 'loyalists', 'soldiers', 'men', 'guards']);
+
 /** A country mention that stands for its government (an ORG), keeping its span rules. */
 function finish(v: SectionView, first: number, end: number, country: GazetteerEntry, order: number): Candidate {
   const { toks, sec } = v;
-  const det = lc(toks[first - 1]) === 'the' ? toks[first - 1] : undefined;
+  const det = toks[first - 1]?.text === 'The' ? toks[first - 1] : undefined;
   const possessive = isApostrophe(sec.text.charCodeAt(toks[end - 1].end));
-  const start = det && !possessive ? det.start : toks[first].start;
+  // "The Iran deal": the determiner is the noun's after it, not the country's.
+  const modifier = !!toks[end] && toks[end].pos === 'NOUN' && startsLower(toks[end].text);
+  const start = det && !possessive && !modifier ? det.start : toks[first].start;
   const stop = toks[end - 1].end;
   const core = sec.text.slice(toks[first].start, stop);
   return { in: sec.in, start, end: stop, text: sec.text.slice(start, stop), core, title: null, type: 'ORG', fallback: 'ORG', governmentOf: country, sentence: 0, order };
