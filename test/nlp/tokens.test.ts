@@ -23,3 +23,11 @@ test('tokens: what was read before does not change how a text is split', () => {
 test('tokens: a curly possessive is split too; contractions stay as wink splits them', () => {
   assert.deepEqual(words('It was Hallam’s, and it’s late.'), ['It', 'was', 'Hallam', '’s', ',', 'and', 'it', '’s', 'late', '.']);
 });
+
+test('tokens: a lemma follows the part of speech, in either order, and a contraction keeps its own', () => {
+  const lemmas = (text: string) => tokenize('document', text).tokens.map((t) => `${t.text}/${t.pos}/${t.lemma}`);
+  // remembered per (POS, form): the noun read first does not decide the verb, nor the other way
+  assert.deepEqual(lemmas('The saw was sharp; we saw it.'), ['The/DET/the', 'saw/NOUN/saw', 'was/AUX/be', 'sharp/ADJ/sharp', ';/PUNCT/;', 'we/PRON/we', 'saw/VERB/see', 'it/PRON/it', './PUNCT/.']);
+  assert.deepEqual(lemmas('He saw the saw.'), ['He/PRON/he', 'saw/VERB/see', 'the/DET/the', 'saw/NOUN/saw', './PUNCT/.']);
+  assert.deepEqual(lemmas("They can't stop."), ['They/PRON/they', 'ca/AUX/can', "n't/PART/not", 'stop/VERB/stop', './PUNCT/.']);
+});
