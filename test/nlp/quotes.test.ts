@@ -129,6 +129,18 @@ test('quotes: a speaker phrase holding a list keeps the whole list, not its last
   assert.deepEqual(quotesIn('Over the years, harbour pilots and skippers have said that the port is for sale.').map((q) => q.speaker.text), ['harbour pilots and skippers']);
 });
 
+test('quotes: a description with the name after a comma is that person', () => {
+  const text = 'A second harbour pilot, Captain Lev Arno, told the Quill that the channel was mined.';
+  const start = text.indexOf('Lev Arno');
+  const arno: Entity = { id: 'e3', key: 'lev arno|PERSON', name: 'Lev Arno', type: 'PERSON', aliases: ['Lev Arno'], mentions: [{ in: 'document', start, end: start + 8, text: 'Lev Arno' }] };
+  assert.deepEqual(quotesIn(text, [arno]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A second harbour pilot, Captain Lev Arno', 'e3']]);
+  // a name that only modifies the description is not the speaker
+  const other = 'A lawyer for Lev Arno told the Quill that the channel was mined.';
+  const at = other.indexOf('Lev Arno');
+  const arno2: Entity = { ...arno, mentions: [{ in: 'document', start: at, end: at + 8, text: 'Lev Arno' }] };
+  assert.deepEqual(quotesIn(other, [arno2]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A lawyer for Lev Arno', null]]);
+});
+
 test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
   const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
   const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };

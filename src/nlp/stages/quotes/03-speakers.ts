@@ -52,6 +52,23 @@ function headEnd(scan: Scan, span: CharSpan): number {
   return span.end;
 }
 
+/**
+ * "A second officer, Major Lev Arno": a description whose name follows it after a comma (and runs to
+ * the end of the phrase or to the next comma) is that person.
+ */
+const APPOSITION = /\S\s*,\s*(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u;
+
+function appositiveName(scan: Scan, mentions: MentionRef[], span: CharSpan): MentionRef | null {
+  for (const m of mentionsIn(mentions, span.start, span.end)) {
+    if (m.type !== 'PERSON' || m.start < span.start || m.end > span.end) continue;
+    const before = scan.text.slice(span.start, m.start);
+    const after = scan.text.slice(m.end, span.end).trimStart();
+    // the comma, then at most a title or two ("Major", "Dr.") before the name
+    if (APPOSITION.test(before) && (after === '' || after.startsWith(','))) return m;
+  }
+  return null;
+}
+
 export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan, wholeSpan = false): MentionRef | null {
   const end = headEnd(scan, span);
   // the entity must cover the head word: "A Syrian government adviser" is an adviser, not the government
@@ -60,7 +77,7 @@ export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan, w
   const headWord = scan.toks[last];
   let found = headWord && headWord.start >= span.start ? mentionsIn(mentions, headWord.start, headWord.end) : [];
   if (!found.length && wholeSpan) found = mentionsIn(mentions, span.start, span.end);
-  if (!found.length) return null;
+  if (!found.length) return appositiveName(scan, mentions, span);
   return found.reduce((best, m) => (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.end > best.end) ? m : best);
 }
 
