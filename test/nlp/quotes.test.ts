@@ -141,6 +141,16 @@ test('quotes: a description with the name after a comma is that person', () => {
   assert.deepEqual(quotesIn(other, [arno2]).map((q) => [q.speaker.text, q.speaker.entityId]), [['A lawyer for Lev Arno', null]]);
 });
 
+test('quotes: "according to X, a description, …" keeps the description with the source', () => {
+  assert.deepEqual(quotesIn('According to the Ferry Watch, a group that counts sailings from the pier, crossings fell by half in May.').map(brief), [
+    { content: 'crossings fell by half in May', direct: false, cue: 'According to', speaker: 'the Ferry Watch, a group that counts sailings from the pier', via: [] },
+  ]);
+  // a clause after the comma is the content, even when it opens with "a"
+  assert.deepEqual(quotesIn('According to harbour police, a man was arrested on the pier, and two boats were seized.').map((q) => [q.speaker.text, q.content]), [
+    ['harbour police', 'a man was arrested on the pier, and two boats were seized'],
+  ]);
+});
+
 test('quotes: "I" in a section is its author, and the outlet of a relay links to its entity', () => {
   const section = tokenize('c1', 'I told the Pellham Gazette that the ferry was late again.');
   const gazette: Entity = { id: 'e7', key: 'pellham gazette|ORG', name: 'Pellham Gazette', type: 'ORG', aliases: ['Pellham Gazette'], mentions: [{ in: 'c1', start: 11, end: 26, text: 'Pellham Gazette' }] };

@@ -642,11 +642,37 @@ function accordingTo(scan: Scan, i: number): Frame | null {
     }
   }
   if (after < end && toks[after].text === ',') {
+    // "according to X, a group that counts …, the number …": the description belongs to the source
+    const apposEnd = appositionAfter(toks, after + 1, end);
+    if (apposEnd > 0) {
+      const content = contentAfter(scan, apposEnd + 1);
+      if (content) return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, src[0], apposEnd), via: [] };
+    }
     const content = contentAfter(scan, after + 1);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
   }
   return null;
+}
+
+const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whose', 'whom']);
+
+/**
+ * An appositive description opening at k ("a group that counts …", "an analyst at Y") and closed by
+ * a comma with a clause after it: the index of that comma, else -1. A verb before any relative word
+ * makes it a clause ("a man was arrested, …"), not a description.
+ */
+function appositionAfter(toks: Token[], k: number, end: number): number {
+  if (k >= end || (toks[k].low !== 'a' && toks[k].low !== 'an')) return -1;
+  let relative = false;
+  for (let m = k + 1; m < end && m - k < 30; m++) {
+    const t = toks[m];
+    if (t.text === ',') return relative || m - k <= 8 ? (end - m > 5 ? m : -1) : -1;
+    if (OPEN_MARKS.has(t.text) || t.text === ';' || t.text === ':') return -1;
+    if (RELATIVE_WORDS.has(t.low)) relative = true;
+    else if (!relative && (t.pos === 'VERB' || t.pos === 'AUX')) return -1;
+  }
+  return -1;
 }
 
 /** "Terrorism expert X is sure that …" */
