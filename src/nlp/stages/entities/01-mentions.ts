@@ -181,20 +181,49 @@ class RunBits {
 function lowerRunBits(text: string): RunBits {
   const n = text.length;
   const out = new RunBits(n >>> 2);
+  // One pass: a run that lowerRun accepts is hashed as it is read (the hash of RunBits.hash); others are skipped.
   for (let k = 0; k < n;) {
     const c = text.charCodeAt(k);
     if (!isWordChar(c)) { k++; continue; }
-    const from = k++;
-    while (k < n && isWordChar(text.charCodeAt(k))) k++;
-    if (c >= 97 && c <= 122 || c > 127) out.addHash(RunBits.hash(text, from, k));
+    k++;
+    if (c >= 97 && c <= 122 || c > 127) {
+      let h = Math.imul(0x811c9dc5 ^ c, 16777619);
+      for (let d: number; k < n && isWordChar(d = text.charCodeAt(k)); k++) h = Math.imul(h ^ d, 16777619);
+      out.addHash(h >>> 0);
+    } else while (k < n && isWordChar(text.charCodeAt(k))) k++;
   }
   return out;
 }
 const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
+/**
+ * Per-token scratch arrays, reused from one section to the next (findMentions runs one section at a
+ * time, start to end): a fresh typed array per section costs more than the work done with it.
+ * scratch(k, n) hands out array k with its first n entries zeroed; entries past n are zero too
+ * (every use writes below n only and the next use zeroes what the last one wrote), so reads past the
+ * end see 0 where a fresh array of length n gives undefined: the same answer to every test made.
+ */
+const SCRATCH8: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
+const DIRTY8 = [0, 0, 0];
+function scratch8(k: number, n: number): Uint8Array {
+  let a = SCRATCH8[k];
+  if (a.length < n) { let size = a.length; while (size < n) size *= 2; SCRATCH8[k] = a = new Uint8Array(size); }
+  else a.fill(0, 0, Math.max(DIRTY8[k], n));
+  DIRTY8[k] = n;
+  return a;
+}
+let SENT_OF = new Uint32Array(1024);
+let sentDirty = 0;
+function scratchSentOf(n: number): Uint32Array {
+  if (SENT_OF.length < n) { let size = SENT_OF.length; while (size < n) size *= 2; SENT_OF = new Uint32Array(size); }
+  else SENT_OF.fill(0, 0, Math.max(sentDirty, n));
+  sentDirty = n;
+  return SENT_OF;
+}
+
 function view(sec: Section): SectionView {
   const toks = sec.tokens;
-  const initial = new Uint8Array(toks.length);
+  const initial = scratch8(0, toks.length);
   for (const s of sec.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (toks[i].kind === 'word' || toks[i].kind === 'number') { initial[i] = 1; break; }
@@ -202,7 +231,7 @@ function view(sec: Section): SectionView {
   }
   // A word after a line break or an opening quote/colon also starts a sentence in dumps and quotes.
   // One pass over the text marks the tokens that follow a line break.
-  const lineBreak = new Uint8Array(toks.length);
+  const lineBreak = scratch8(1, toks.length);
   const text = sec.text;
   // nlAt: the first line break at or after nlFrom (text.length when there is none).
   let nlFrom = 0, nlAt = -1;
@@ -222,7 +251,7 @@ function view(sec: Section): SectionView {
   let titleLines: Uint8Array | undefined;
   const titleCase = (k: number): boolean => {
     if (!titleLines) {
-      titleLines = new Uint8Array(toks.length);
+      titleLines = scratch8(2, toks.length);
       for (let a = 0; a < toks.length;) {
         let b = a + 1;
         while (b < toks.length && !lineBreak[b]) b++;
@@ -389,7 +418,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   const acronymFor = new Map<number, Candidate>();
   let order = orderStart;
   // Sentence number of each token, for the distance between a pronoun and its antecedent.
-  const sentOf = new Uint32Array(toks.length);
+  const sentOf = scratchSentOf(toks.length);
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
   // Quotation depth: curly quotes open and close, straight double quotes toggle.
   let quoteDepth = 0;
