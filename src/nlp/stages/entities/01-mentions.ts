@@ -136,6 +136,11 @@ interface SectionView {
   lineBreak: Uint8Array;
   /** Is token k's line title-cased (a heading)? There capitals say nothing. Worked out on first use. */
   titleCase(k: number): boolean;
+  /** lookup() of the text from token a's start to token b's end (b included), remembered per span. */
+  span(a: number, b: number): GazetteerEntry | undefined;
+  /** runEnd(v, i) of the latest i asked (acceptInitial and findMentions ask for the same one). */
+  runFrom: number;
+  runTo: number;
 }
 /** A letter or digit (NaN, outside the text, is not). */
 const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && c < 65536 && wideWordChar(c);
@@ -309,7 +314,17 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase };
+  // Names are looked up span by span, often the same span several times (findMentions' checks, then
+  // classify): the answer is kept under the pair of token indices, which spares slicing and hashing the text.
+  const spans = new Map<number, GazetteerEntry | null>();
+  const nt = toks.length;
+  const span = (a: number, b: number): GazetteerEntry | undefined => {
+    const key = a * nt + b;
+    let e = spans.get(key);
+    if (e === undefined) spans.set(key, e = lookup(text.slice(toks[a].start, toks[b].end)) ?? null);
+    return e ?? undefined;
+  };
+  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase, span, runFrom: -1, runTo: -1 };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -320,7 +335,7 @@ function acceptInitial(v: SectionView, i: number): boolean {
   if (isAllCaps(t.text)) return true;
   const next = v.toks[i + 1];
   if (next && isCap(next) && !spaceBreak(v, i + 1)) {
-    if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
+    if (v.span(i, runEnd(v, i) - 1)) return true;
     return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.low);
   }
   if (v.lowerWords.has(t.low)) return false;
@@ -341,6 +356,10 @@ function takesComplement(words: string[]): boolean {
 
 /** Extend a name run from token i; returns the exclusive end token index. */
 function runEnd(v: SectionView, i: number): number {
+  if (v.runFrom !== i) { v.runTo = runEndFrom(v, i); v.runFrom = i; }
+  return v.runTo;
+}
+function runEndFrom(v: SectionView, i: number): number {
   const { toks } = v;
   const n = toks.length;
   let j = i + 1;
@@ -369,7 +388,7 @@ function runEnd(v: SectionView, i: number): number {
       while (k < n && k < j + 5 && !isCap(toks[k])) k++;
       let m = k;
       while (m < n && m < k + 3 && isCap(toks[m])) m++;
-      if (m > k && lookup(v.sec.text.slice(toks[i].start, toks[m - 1].end))) { j = m; continue; }
+      if (m > k && v.span(i, m - 1)) { j = m; continue; }
     }
     break;
   }
@@ -464,12 +483,12 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
         const e2 = runEnd(v, k);
         // An acronym's unit needs a name of its own ("DFAT’s Middle East Branch", not "ABC’s TV show").
-        if (ORG_HEADS.has(toks[e2 - 1].text) && (e2 - k >= 2 || lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country')) { end = e2; ownedOrg = true; }
+        if (ORG_HEADS.has(toks[e2 - 1].text) && (e2 - k >= 2 || v.span(i, end - 1)?.kind === 'country')) { end = e2; ownedOrg = true; }
       }
     }
     // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
     for (let k = i + 1; k < end - 1 && !EVENT_HEADS.has(toks[end - 1].text); k++) {
-      if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
+      if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || v.span(k + 1, end - 1)) && !v.span(i, end - 1)) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
     let first = i;
@@ -480,21 +499,21 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // "In Turkey Minister Ellwood met…": a place name then a title are two mentions.
     for (let k = i + 1; k < end - 1; k++) {
       if (!TITLES_BY_FIRST.has(toks[k].text)) continue;
-      const left = lookup(sec.text.slice(toks[i].start, toks[k - 1].end));
+      const left = v.span(i, k - 1);
       if (left && left.type === 'PLACE' && !isAllCaps(toks[k - 1].text)) end = k;
       break;
     }
     // "ISIS Collaboration" in a title-cased heading: a known name, then common words in capitals.
-    if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+    if (end - i > 1 && !v.span(i, end - 1)) {
       for (let k = end - 1; k > i; k--) {
-        if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
+        if (!v.span(i, k - 1)) continue;
         // The common words cut off are no name either.
         if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.low)) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
     // "Browns DL Sheldon Richardson": a descriptor in capitals, then a person's given name, are two mentions.
-    if (end - i > 2 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+    if (end - i > 2 && !v.span(i, end - 1)) {
       for (let k = i + 1; k < end - 1; k++) {
         if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
         const before = toks.slice(i, k).map((x) => x.text);
@@ -611,7 +630,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const next = toks[end];
   let type: EntityType | null = null;
   let fallback: EntityType = 'PERSON';
-  let entry = lookup(surface);
+  let entry = v.span(first, end - 1);
   let title: string | null = null;
   let core = surface;
   const last = words[words.length - 1];
