@@ -143,7 +143,10 @@ interface SectionView {
   runTo: number;
 }
 /** A letter or digit (NaN, outside the text, is not). */
-const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && c < 65536 && wideWordChar(c);
+const isWordChar = (c: number) => c < 128 ? ASCII_WORD[c] === 1 : c < 65536 && wideWordChar(c);
+/** ASCII letters and digits, by code (a table read beats three range tests in the per-character scans). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 ? 1 : 0;
 /** Beyond ASCII, the answer per UTF-16 unit is worked out once: 1 = word character, 2 = not. */
 const WIDE = new Uint8Array(65536);
 function wideWordChar(c: number): boolean {
@@ -450,14 +453,17 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       else if (t.text === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
     }
     if (v.lineBreak[i] && quoteDepth > 0 && !/["“]/.test(t.text)) quoteDepth = 0; // quotes do not run across paragraphs unclosed
-    const pro = PRONOUNS.get(t.text);
-    if (pro && t.pos === 'PRON') {
+    // The part of speech first: a test of one string spares most words the lookup.
+    const pro = t.pos === 'PRON' ? PRONOUNS.get(t.text) : undefined;
+    if (pro) {
       out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, quoted: quoteDepth > 0, sentence: sentOf[i], order: order++ });
       continue;
     }
     if (!isCap(t)) {
       // "the regime" refers to the government last named, "the army" to the last army.
-      if (HEAD_REFS.has(t.text) && isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
+      // The word before first: only after "the" is a head noun a reference.
+      const d = i > 0 ? toks[i - 1].text : '';
+      if ((d === 'the' || d === 'The') && HEAD_REFS.has(t.text) && isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
     // "The Coalition", "The Army" (capitalised) work the same way.
