@@ -121,6 +121,8 @@ const dropThe = (s: string) => (s.charCodeAt(0) === 116 || s.charCodeAt(0) === 8
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
 const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
 const lc = (t: Token | undefined) => (t ? t.low : '');
+/** "'s" or "’s" (as /^['’]s$/ tests it, without a regular expression). */
+const isPossessiveS = (s: string) => s.length === 2 && s.charCodeAt(1) === 115 && isApostrophe(s.charCodeAt(0));
 
 interface SectionView {
   sec: Section;
@@ -467,12 +469,12 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       continue;
     }
     // "The Coalition", "The Army" (capitalised) work the same way.
-    if (HEAD_REFS_CAP.has(t.text) && isHeadRef(toks, i) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
+    if (isHeadRef(toks, i) && HEAD_REFS_CAP.has(t.text) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
       out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
     if (TIME_WORDS.has(t.text) || i < skipTo) continue;
-    if (LANGUAGES.has(t.text) && toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(') {
+    if (toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(' && LANGUAGES.has(t.text)) {
       // A quoted translation after it ("Army of the Victorious Sect") is English again.
       while (i < toks.length && !/^[)"“]$/.test(toks[i].text)) i++;
       continue;
@@ -483,7 +485,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // mention (as re3d marks it), the organisation's.
     let ownedOrg = false;
     // "DFAT’s Middle East Branch": an organisation's named unit likewise.
-    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && ownerOfUnits(sec.text.slice(t.start, toks[end - 1].end))) {
+    if (toks[end] && isPossessiveS(toks[end].text) && glued(v, end) && ownerOfUnits(sec.text.slice(t.start, toks[end - 1].end))) {
       let k = end + 1;
       while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
       if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {

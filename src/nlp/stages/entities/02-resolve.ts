@@ -91,6 +91,9 @@ function governmentEntry(country: GazetteerEntry): GazetteerEntry | undefined {
   return g ?? undefined;
 }
 
+/** The words and titles of every cluster that is not a person's: never added to (only people's are). */
+const NO_WORDS: Set<string> = new Set();
+
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
 export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
@@ -105,8 +108,10 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
   const make = (type: EntityType, name: string, key: string, entry?: GazetteerEntry): Cluster => {
     const existing = byKey.get(key);
     if (existing) return existing;
+    // Only a person's words and titles are ever filled or read: the others share one empty set.
+    const person = type === 'PERSON';
     const c: Cluster = {
-      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
+      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: person ? new Set() : NO_WORDS, fullWords: [], titles: person ? new Set() : NO_WORDS,
       mentions: [], references: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(), known: undefined,
     };
     if (entry) {
