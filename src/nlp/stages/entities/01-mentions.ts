@@ -119,7 +119,12 @@ const isLowerUnit = (c: number) => c >= 97 && c <= 122 || c > 127 && /^\p{Ll}/u.
 /** Without a leading "the "/"The " (and the spaces after it). */
 const dropThe = (s: string) => (s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? s.replace(/^(?:the|The)\s+/, '') : s);
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
-const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
+/** Capitals (dots and "&" inside), two letters at least. The first two characters turn most words away before the expressions run. */
+const isAllCaps = (s: string) => {
+  const c0 = s.charCodeAt(0), c1 = s.charCodeAt(1);
+  if (!(c0 >= 65 && c0 <= 90) || !(c1 >= 65 && c1 <= 90 || c1 === 46 || c1 === 38)) return false;
+  return /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
+};
 const lc = (t: Token | undefined) => (t ? t.low : '');
 /** "'s" or "’s" (as /^['’]s$/ tests it, without a regular expression). */
 const isPossessiveS = (s: string) => s.length === 2 && s.charCodeAt(1) === 115 && isApostrophe(s.charCodeAt(0));
@@ -495,7 +500,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       }
     }
     // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
-    for (let k = i + 1; k < end - 1 && !EVENT_HEADS.has(toks[end - 1].text); k++) {
+    for (let k = i + 1, event = end - i > 2 && EVENT_HEADS.has(toks[end - 1].text); k < end - 1 && !event; k++) {
       if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || v.span(k + 1, end - 1)) && !v.span(i, end - 1)) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
