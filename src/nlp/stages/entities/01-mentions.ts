@@ -677,11 +677,14 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (entry) type = entry.type;
   else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
   if (!entry) {
-    // Titles are matched on words, hyphens aside ("Brigadier-General").
+    // Titles are matched on words, hyphens aside ("Brigadier-General"). titleLength finds none unless one of
+    // the first four words is a title word: that is asked first, before the word lists are made.
+    let titled = false;
+    for (let k = first, seen = 0; k < end && seen < 4 && !titled; k++) if (!isHyphen(toks[k])) { seen++; titled = TITLE_WORDS.has(toks[k].text) || TITLES_BY_FIRST.has(toks[k].text); }
     const idx: number[] = [];
-    for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
+    if (titled) for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
     const tw = idx.map((k) => toks[k].text);
-    const tl = titleLength(tw);
+    const tl = titled ? titleLength(tw) : 0;
     if (tl > 0 && !(ORG_HEADS.has(last) && tl >= tw.length && !TITLE_WORDS.has(tw[0]))) {
       type = 'PERSON';
       title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);
