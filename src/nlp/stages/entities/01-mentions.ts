@@ -119,8 +119,15 @@ const isLowerUnit = (c: number) => c >= 97 && c <= 122 || c > 127 && /^\p{Ll}/u.
 /** Without a leading "the "/"The " (and the spaces after it). */
 const dropThe = (s: string) => (s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? s.replace(/^(?:the|The)\s+/, '') : s);
 const isHyphen = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '‑');
-const isAllCaps = (s: string) => /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
+/** Capitals (dots and "&" inside), two letters at least. The first two characters turn most words away before the expressions run. */
+const isAllCaps = (s: string) => {
+  const c0 = s.charCodeAt(0), c1 = s.charCodeAt(1);
+  if (!(c0 >= 65 && c0 <= 90) || !(c1 >= 65 && c1 <= 90 || c1 === 46 || c1 === 38)) return false;
+  return /^[A-Z][A-Z.&]*[A-Z.]$/.test(s) && s.replace(/[^A-Z]/g, '').length >= 2;
+};
 const lc = (t: Token | undefined) => (t ? t.low : '');
+/** "'s" or "’s" (as /^['’]s$/ tests it, without a regular expression). */
+const isPossessiveS = (s: string) => s.length === 2 && s.charCodeAt(1) === 115 && isApostrophe(s.charCodeAt(0));
 
 interface SectionView {
   sec: Section;
@@ -136,9 +143,17 @@ interface SectionView {
   lineBreak: Uint8Array;
   /** Is token k's line title-cased (a heading)? There capitals say nothing. Worked out on first use. */
   titleCase(k: number): boolean;
+  /** lookup() of the text from token a's start to token b's end (b included), remembered per span. */
+  span(a: number, b: number): GazetteerEntry | undefined;
+  /** runEnd(v, i) of the latest i asked (acceptInitial and findMentions ask for the same one). */
+  runFrom: number;
+  runTo: number;
 }
 /** A letter or digit (NaN, outside the text, is not). */
-const isWordChar = (c: number) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c > 127 && c < 65536 && wideWordChar(c);
+const isWordChar = (c: number) => c < 128 ? ASCII_WORD[c] === 1 : c < 65536 && wideWordChar(c);
+/** ASCII letters and digits, by code (a table read beats three range tests in the per-character scans). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 ? 1 : 0;
 /** Beyond ASCII, the answer per UTF-16 unit is worked out once: 1 = word character, 2 = not. */
 const WIDE = new Uint8Array(65536);
 function wideWordChar(c: number): boolean {
@@ -181,20 +196,49 @@ class RunBits {
 function lowerRunBits(text: string): RunBits {
   const n = text.length;
   const out = new RunBits(n >>> 2);
+  // One pass: a run that lowerRun accepts is hashed as it is read (the hash of RunBits.hash); others are skipped.
   for (let k = 0; k < n;) {
     const c = text.charCodeAt(k);
     if (!isWordChar(c)) { k++; continue; }
-    const from = k++;
-    while (k < n && isWordChar(text.charCodeAt(k))) k++;
-    if (c >= 97 && c <= 122 || c > 127) out.addHash(RunBits.hash(text, from, k));
+    k++;
+    if (c >= 97 && c <= 122 || c > 127) {
+      let h = Math.imul(0x811c9dc5 ^ c, 16777619);
+      for (let d: number; k < n && isWordChar(d = text.charCodeAt(k)); k++) h = Math.imul(h ^ d, 16777619);
+      out.addHash(h >>> 0);
+    } else while (k < n && isWordChar(text.charCodeAt(k))) k++;
   }
   return out;
 }
 const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
+/**
+ * Per-token scratch arrays, reused from one section to the next (findMentions runs one section at a
+ * time, start to end): a fresh typed array per section costs more than the work done with it.
+ * scratch(k, n) hands out array k with its first n entries zeroed; entries past n are zero too
+ * (every use writes below n only and the next use zeroes what the last one wrote), so reads past the
+ * end see 0 where a fresh array of length n gives undefined: the same answer to every test made.
+ */
+const SCRATCH8: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
+const DIRTY8 = [0, 0, 0];
+function scratch8(k: number, n: number): Uint8Array {
+  let a = SCRATCH8[k];
+  if (a.length < n) { let size = a.length; while (size < n) size *= 2; SCRATCH8[k] = a = new Uint8Array(size); }
+  else a.fill(0, 0, Math.max(DIRTY8[k], n));
+  DIRTY8[k] = n;
+  return a;
+}
+let SENT_OF = new Uint32Array(1024);
+let sentDirty = 0;
+function scratchSentOf(n: number): Uint32Array {
+  if (SENT_OF.length < n) { let size = SENT_OF.length; while (size < n) size *= 2; SENT_OF = new Uint32Array(size); }
+  else SENT_OF.fill(0, 0, Math.max(sentDirty, n));
+  sentDirty = n;
+  return SENT_OF;
+}
+
 function view(sec: Section): SectionView {
   const toks = sec.tokens;
-  const initial = new Uint8Array(toks.length);
+  const initial = scratch8(0, toks.length);
   for (const s of sec.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (toks[i].kind === 'word' || toks[i].kind === 'number') { initial[i] = 1; break; }
@@ -202,7 +246,7 @@ function view(sec: Section): SectionView {
   }
   // A word after a line break or an opening quote/colon also starts a sentence in dumps and quotes.
   // One pass over the text marks the tokens that follow a line break.
-  const lineBreak = new Uint8Array(toks.length);
+  const lineBreak = scratch8(1, toks.length);
   const text = sec.text;
   // nlAt: the first line break at or after nlFrom (text.length when there is none).
   let nlFrom = 0, nlAt = -1;
@@ -222,7 +266,7 @@ function view(sec: Section): SectionView {
   let titleLines: Uint8Array | undefined;
   const titleCase = (k: number): boolean => {
     if (!titleLines) {
-      titleLines = new Uint8Array(toks.length);
+      titleLines = scratch8(2, toks.length);
       for (let a = 0; a < toks.length;) {
         let b = a + 1;
         while (b < toks.length && !lineBreak[b]) b++;
@@ -280,7 +324,17 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
-  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase };
+  // Names are looked up span by span, often the same span several times (findMentions' checks, then
+  // classify): the answer is kept under the pair of token indices, which spares slicing and hashing the text.
+  const spans = new Map<number, GazetteerEntry | null>();
+  const nt = toks.length;
+  const span = (a: number, b: number): GazetteerEntry | undefined => {
+    const key = a * nt + b;
+    let e = spans.get(key);
+    if (e === undefined) spans.set(key, e = lookup(text.slice(toks[a].start, toks[b].end)) ?? null);
+    return e ?? undefined;
+  };
+  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase, span, runFrom: -1, runTo: -1 };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -291,7 +345,7 @@ function acceptInitial(v: SectionView, i: number): boolean {
   if (isAllCaps(t.text)) return true;
   const next = v.toks[i + 1];
   if (next && isCap(next) && !spaceBreak(v, i + 1)) {
-    if (lookup(v.sec.text.slice(t.start, v.toks[runEnd(v, i) - 1].end))) return true;
+    if (v.span(i, runEnd(v, i) - 1)) return true;
     return !NOT_NAME_POS.has(t.pos) && t.pos !== 'NOUN' && !v.lowerWords.has(t.low);
   }
   if (v.lowerWords.has(t.low)) return false;
@@ -312,6 +366,10 @@ function takesComplement(words: string[]): boolean {
 
 /** Extend a name run from token i; returns the exclusive end token index. */
 function runEnd(v: SectionView, i: number): number {
+  if (v.runFrom !== i) { v.runTo = runEndFrom(v, i); v.runFrom = i; }
+  return v.runTo;
+}
+function runEndFrom(v: SectionView, i: number): number {
   const { toks } = v;
   const n = toks.length;
   let j = i + 1;
@@ -340,7 +398,7 @@ function runEnd(v: SectionView, i: number): number {
       while (k < n && k < j + 5 && !isCap(toks[k])) k++;
       let m = k;
       while (m < n && m < k + 3 && isCap(toks[m])) m++;
-      if (m > k && lookup(v.sec.text.slice(toks[i].start, toks[m - 1].end))) { j = m; continue; }
+      if (m > k && v.span(i, m - 1)) { j = m; continue; }
     }
     break;
   }
@@ -389,7 +447,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
   const acronymFor = new Map<number, Candidate>();
   let order = orderStart;
   // Sentence number of each token, for the distance between a pronoun and its antecedent.
-  const sentOf = new Uint32Array(toks.length);
+  const sentOf = scratchSentOf(toks.length);
   sec.sentences.forEach((st, k) => { for (let x = st.tokenStart; x < st.tokenEnd; x++) sentOf[x] = sentenceStart + k; });
   // Quotation depth: curly quotes open and close, straight double quotes toggle.
   let quoteDepth = 0;
@@ -402,23 +460,26 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       else if (t.text === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
     }
     if (v.lineBreak[i] && quoteDepth > 0 && !/["“]/.test(t.text)) quoteDepth = 0; // quotes do not run across paragraphs unclosed
-    const pro = PRONOUNS.get(t.text);
-    if (pro && t.pos === 'PRON') {
+    // The part of speech first: a test of one string spares most words the lookup.
+    const pro = t.pos === 'PRON' ? PRONOUNS.get(t.text) : undefined;
+    if (pro) {
       out.push({ in: sec.in, start: t.start, end: t.end, text: t.text, core: '', title: null, type: null, fallback: 'PERSON', pronoun: pro, quoted: quoteDepth > 0, sentence: sentOf[i], order: order++ });
       continue;
     }
     if (!isCap(t)) {
       // "the regime" refers to the government last named, "the army" to the last army.
-      if (HEAD_REFS.has(t.text) && isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
+      // The word before first: only after "the" is a head noun a reference.
+      const d = i > 0 ? toks[i - 1].text : '';
+      if ((d === 'the' || d === 'The') && HEAD_REFS.has(t.text) && isHeadRef(toks, i)) out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
     // "The Coalition", "The Army" (capitalised) work the same way.
-    if (HEAD_REFS_CAP.has(t.text) && isHeadRef(toks, i) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
+    if (isHeadRef(toks, i) && HEAD_REFS_CAP.has(t.text) && !(toks[i + 1] && isCap(toks[i + 1])) && !lookup(t.text)) {
       out.push(headRef(sec, toks, i, sentOf[i], order++));
       continue;
     }
     if (TIME_WORDS.has(t.text) || i < skipTo) continue;
-    if (LANGUAGES.has(t.text) && toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(') {
+    if (toks[i + 1]?.text === ':' && toks[i - 1]?.text === '(' && LANGUAGES.has(t.text)) {
       // A quoted translation after it ("Army of the Victorious Sect") is English again.
       while (i < toks.length && !/^[)"“]$/.test(toks[i].text)) i++;
       continue;
@@ -429,18 +490,18 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // mention (as re3d marks it), the organisation's.
     let ownedOrg = false;
     // "DFAT’s Middle East Branch": an organisation's named unit likewise.
-    if (toks[end] && /^['’]s$/.test(toks[end].text) && glued(v, end) && ownerOfUnits(sec.text.slice(t.start, toks[end - 1].end))) {
+    if (toks[end] && isPossessiveS(toks[end].text) && glued(v, end) && ownerOfUnits(sec.text.slice(t.start, toks[end - 1].end))) {
       let k = end + 1;
       while (toks[k] && toks[k].pos === 'ADJ' && startsLower(toks[k].text)) k++;
       if (toks[k] && isCap(toks[k]) && !spaceBreak(v, k) && !v.initial[k]) {
         const e2 = runEnd(v, k);
         // An acronym's unit needs a name of its own ("DFAT’s Middle East Branch", not "ABC’s TV show").
-        if (ORG_HEADS.has(toks[e2 - 1].text) && (e2 - k >= 2 || lookup(sec.text.slice(t.start, toks[end - 1].end))?.kind === 'country')) { end = e2; ownedOrg = true; }
+        if (ORG_HEADS.has(toks[e2 - 1].text) && (e2 - k >= 2 || v.span(i, end - 1)?.kind === 'country')) { end = e2; ownedOrg = true; }
       }
     }
     // "UK-France co-operation": two names joined by a hyphen are two mentions ("Iran-Iraq War" is one event).
-    for (let k = i + 1; k < end - 1 && !EVENT_HEADS.has(toks[end - 1].text); k++) {
-      if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || lookup(sec.text.slice(toks[k + 1].start, toks[end - 1].end))) && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) { end = k; break; }
+    for (let k = i + 1, event = end - i > 2 && EVENT_HEADS.has(toks[end - 1].text); k < end - 1 && !event; k++) {
+      if (isHyphen(toks[k]) && isCap(toks[k - 1]) && (lookup(toks[k - 1].text) || v.span(k + 1, end - 1)) && !v.span(i, end - 1)) { end = k; break; }
     }
     // A sentence-initial "The" opens the name it belongs to ("The Daily Beast", "The UN").
     let first = i;
@@ -451,21 +512,21 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     // "In Turkey Minister Ellwood met…": a place name then a title are two mentions.
     for (let k = i + 1; k < end - 1; k++) {
       if (!TITLES_BY_FIRST.has(toks[k].text)) continue;
-      const left = lookup(sec.text.slice(toks[i].start, toks[k - 1].end));
+      const left = v.span(i, k - 1);
       if (left && left.type === 'PLACE' && !isAllCaps(toks[k - 1].text)) end = k;
       break;
     }
     // "ISIS Collaboration" in a title-cased heading: a known name, then common words in capitals.
-    if (end - i > 1 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+    if (end - i > 1 && !v.span(i, end - 1)) {
       for (let k = end - 1; k > i; k--) {
-        if (!lookup(sec.text.slice(toks[i].start, toks[k - 1].end))) continue;
+        if (!v.span(i, k - 1)) continue;
         // The common words cut off are no name either.
         if (toks.slice(k, end).every((x) => (v.titleCase(k) || v.lowerWords.has(x.low)) && !ORG_HEADS.has(x.text) && !PLACE_HEADS.has(x.text) && !EVENT_HEADS.has(x.text))) { skipTo = end; end = k; }
         break;
       }
     }
     // "Browns DL Sheldon Richardson": a descriptor in capitals, then a person's given name, are two mentions.
-    if (end - i > 2 && !lookup(sec.text.slice(toks[i].start, toks[end - 1].end))) {
+    if (end - i > 2 && !v.span(i, end - 1)) {
       for (let k = i + 1; k < end - 1; k++) {
         if (!FIRST_NAMES.has(toks[k].text) || !isCap(toks[k + 1])) continue;
         const before = toks.slice(i, k).map((x) => x.text);
@@ -582,7 +643,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   const next = toks[end];
   let type: EntityType | null = null;
   let fallback: EntityType = 'PERSON';
-  let entry = lookup(surface);
+  let entry = v.span(first, end - 1);
   let title: string | null = null;
   let core = surface;
   const last = words[words.length - 1];
@@ -616,11 +677,14 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (entry) type = entry.type;
   else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
   if (!entry) {
-    // Titles are matched on words, hyphens aside ("Brigadier-General").
+    // Titles are matched on words, hyphens aside ("Brigadier-General"). titleLength finds none unless one of
+    // the first four words is a title word: that is asked first, before the word lists are made.
+    let titled = false;
+    for (let k = first, seen = 0; k < end && seen < 4 && !titled; k++) if (!isHyphen(toks[k])) { seen++; titled = TITLE_WORDS.has(toks[k].text) || TITLES_BY_FIRST.has(toks[k].text); }
     const idx: number[] = [];
-    for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
+    if (titled) for (let k = first; k < end; k++) if (!isHyphen(toks[k])) idx.push(k);
     const tw = idx.map((k) => toks[k].text);
-    const tl = titleLength(tw);
+    const tl = titled ? titleLength(tw) : 0;
     if (tl > 0 && !(ORG_HEADS.has(last) && tl >= tw.length && !TITLE_WORDS.has(tw[0]))) {
       type = 'PERSON';
       title = sec.text.slice(toks[first].start, toks[idx[tl - 1]].end);

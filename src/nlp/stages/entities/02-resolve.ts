@@ -31,7 +31,9 @@ interface Cluster {
   /** Sentence and container of the latest named (not pronoun) mention. */
   lastSentence: number;
   lastIn: string;
+  /** Loose keys of the mentions attached; with `known` (the gazetteer record's, shared), the keys it answers to. */
   loose: Set<string>;
+  known?: ReadonlySet<string>;
   acronym?: string;
 }
 
@@ -56,12 +58,12 @@ function personWordMatch(a: string, b: string): boolean {
 }
 
 /** Loose keys and acronym of a gazetteer record, worked out once: records recur in every document. */
-const formsOf = new Map<GazetteerEntry, { loose: string[]; acronym?: string }>();
-function entryForms(e: GazetteerEntry): { loose: string[]; acronym?: string } {
+const formsOf = new Map<GazetteerEntry, { loose: ReadonlySet<string>; acronym?: string }>();
+function entryForms(e: GazetteerEntry): { loose: ReadonlySet<string>; acronym?: string } {
   let f = formsOf.get(e);
   if (!f) {
     const all = [e.name, ...e.aliases];
-    f = { loose: all.map(looseKey), acronym: all.find((a) => /^[A-Z]{2,6}$/.test(a)) };
+    f = { loose: new Set(all.map(looseKey)), acronym: all.find((a) => /^[A-Z]{2,6}$/.test(a)) };
     formsOf.set(e, f);
   }
   return f;
@@ -89,6 +91,9 @@ function governmentEntry(country: GazetteerEntry): GazetteerEntry | undefined {
   return g ?? undefined;
 }
 
+/** The words and titles of every cluster that is not a person's: never added to (only people's are). */
+const NO_WORDS: Set<string> = new Set();
+
 /** resolve(candidates, authors): authors maps a container ("document", "c1") to who wrote it, for "I". */
 export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, string | null> = new Map()): Entity[] {
   const clusters: Cluster[] = [];
@@ -103,13 +108,16 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
   const make = (type: EntityType, name: string, key: string, entry?: GazetteerEntry): Cluster => {
     const existing = byKey.get(key);
     if (existing) return existing;
+    // Only a person's words and titles are ever filled or read: the others share one empty set.
+    const person = type === 'PERSON';
     const c: Cluster = {
-      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: new Set(), fullWords: [], titles: new Set(),
-      mentions: [], references: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(),
+      type, key, name, folded: foldName(name), nameRank: entry ? 100 : 0, entry, words: person ? new Set() : NO_WORDS, fullWords: [], titles: person ? new Set() : NO_WORDS,
+      mentions: [], references: [], aliases: new Set(), last: -1, lastSentence: -1, lastIn: '', loose: new Set(), known: undefined,
     };
     if (entry) {
       const known = entryForms(entry);
-      c.loose = new Set(known.loose);
+      // Shared, not copied: a record may have many aliases, and a cluster adds its own keys to `loose`.
+      c.known = known.loose;
       if (type === 'PERSON') { c.fullWords = nameWords(entry.name); for (const w of c.fullWords) c.words.add(w); }
       c.acronym = known.acronym;
     }
@@ -260,7 +268,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
     }
     for (let k = clusters.length - 1; k >= 0; k--) {
       const c = clusters[k];
-      if (c.type === type && c.loose.has(lk)) return c;
+      if (c.type === type && (c.loose.has(lk) || !!c.known?.has(lk))) return c;
     }
     const name = aliasOf(m.text);
     return make(type, stripTitle(name), entityKey(stripTitle(name), type));

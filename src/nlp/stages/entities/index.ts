@@ -13,7 +13,7 @@ export const entitiesStage: Stage = {
     const all: Candidate[] = [];
     let sentences = 0;
     for (const sec of ctx.sections) {
-      all.push(...findMentions(sec, all.length, sentences));
+      for (const c of findMentions(sec, all.length, sentences)) all.push(c);
       sentences += sec.sentences.length + 10;
     }
     const authors = new Map<string, string | null>([['document', ctx.doc.author], ...ctx.doc.comments.map((c) => [c.id, c.author] as [string, string | null])]);
