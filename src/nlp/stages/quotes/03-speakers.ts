@@ -3,7 +3,7 @@
 import type { Entity, EntityType, Quote } from '../../../types.js';
 import type { Token } from '../../context.js';
 import type { CharSpan, Frame, Scan } from './02-frames.js';
-import { looksLikeMedia, phraseBefore } from './02-frames.js';
+import { looksLikeMedia, phraseBefore, VIA_NOUNS } from './02-frames.js';
 
 /** An entity mention in one section, flattened for lookups. */
 export interface MentionRef {
@@ -82,8 +82,8 @@ export function linkEntity(scan: Scan, mentions: MentionRef[], span: CharSpan, w
 }
 
 /** Nouns for a piece of writing: "a report by X", "this article in X" speak for X, their author. */
-const WRITING = new Set(['report', 'article', 'story', 'study', 'statement', 'investigation', 'analysis', 'piece', 'editorial',
-  'column', 'document', 'paper', 'letter', 'memo', 'cable', 'survey', 'dossier', 'leak', 'interview', 'review', 'assessment', 'bulletin', 'broadcast', 'post', 'tweet']);
+const WRITING: ReadonlySet<string> = new Set([...VIA_NOUNS, 'study', 'investigation', 'analysis', 'document', 'paper', 'memo', 'cable', 'survey',
+  'dossier', 'leak', 'review', 'assessment', 'bulletin']);
 const AUTHOR_PREP = new Set(['by', 'in', 'from']); // not "of" or "on": "a study of X" is about X
 
 /**
