@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Store } from '../store/index.js';
+import { readSpans } from '../store/spans.js';
 import type { Quote } from '../types.js';
 import { scoreMatrix, type MatrixItem, type MatrixRating } from './ach.js';
 import { sourceKey } from '../analysis/sources.js';
@@ -128,8 +129,7 @@ export class StoreWorkbench implements WorkbenchData {
       const rows = await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
         .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('documents'))
         .groupBy(['g.id', 'g.name', 'g.type']).execute();
-      const mentions = await this.db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
-        .select(['e.global_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('e.global_id').execute();
+      const mentions = await this.db.selectFrom('entities').select(['global_id']).select((eb) => eb.fn.sum<number>('mention_count').as('n')).groupBy('global_id').execute();
       const mentionsOf = new Map(mentions.map((m) => [m.global_id, Number(m.n)]));
       return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), mentions: mentionsOf.get(r.id) ?? 0 }))
         .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
@@ -183,15 +183,25 @@ export class StoreWorkbench implements WorkbenchData {
       .select(['e.id', 'e.document_id', 'e.local_id', 'd.title']).where('e.global_id', '=', gid).where('d.latest', '=', 1).orderBy('e.document_id').limit(100).execute();
     const shownDocs = [...new Set(locals.map((l) => l.document_id))].slice(0, 50);
     const titleOf = new Map(locals.map((l) => [l.document_id, l.title]));
-    const mentions = locals.length
-      ? await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id')
-          .select(['m.document_id', 'm.container', 'm.start', 'm.end', 'm.text'])
-          // Context is cut in SQL (1-based substr) so a mention list never loads whole texts.
-          .select(sql<string>`substr(d.text, case when m.start > 60 then m.start - 59 else 1 end, case when m.start > 60 then 60 else m.start end)`.as('before'))
-          .select(sql<string>`substr(d.text, m."end" + 1, 60)`.as('after'))
-          .where('m.entity_id', 'in', locals.slice(0, 50).map((l) => l.id)).orderBy('m.document_id').orderBy('m.start').limit(150).execute()
+    // Mentions of the first 50 document entities, in document order, the first 150 shown with context.
+    const spanRows = locals.length
+      ? await this.db.selectFrom('entities').select(['document_id', 'spans']).where('id', 'in', locals.slice(0, 50).map((l) => l.id)).execute()
       : [];
-    // Mentions in comments get their context from the comment's own text.
+    const mentions: { document_id: number; container: string; start: number; end: number; text: string; before?: string; after?: string }[] =
+      spanRows.flatMap((r) => readSpans(r.spans).map((m) => ({ document_id: r.document_id, container: m.in, start: m.start, end: m.end, text: m.text })))
+        .sort((a, b) => a.document_id - b.document_id || a.start - b.start).slice(0, 150);
+    // Context comes from the document's or the comment's own text; only the texts of shown mentions are read.
+    const inDocs = [...new Set(mentions.filter((m) => m.container === 'document').map((m) => m.document_id))];
+    if (inDocs.length) {
+      const texts = await this.db.selectFrom('documents').select(['id', 'text']).where('id', 'in', inDocs).execute();
+      const textOf = new Map(texts.map((t) => [t.id, t.text]));
+      for (const m of mentions) {
+        if (m.container !== 'document') continue;
+        const t = textOf.get(m.document_id) ?? '';
+        m.before = t.slice(Math.max(0, m.start - 60), m.start);
+        m.after = t.slice(m.end, m.end + 60);
+      }
+    }
     const inComments = mentions.filter((m) => m.container !== 'document');
     if (inComments.length) {
       const texts = await this.db.selectFrom('comments').select(['document_id', 'comment_id', 'text'])
@@ -431,11 +441,11 @@ export class StoreWorkbench implements WorkbenchData {
         const rowIds = ents.filter((e) => quoted.has(e.document_id)).map((e) => e.id);
         const mentionsByDoc = new Map<number, { container: string; start: number; end: number; g: number }[]>();
         for (let i = 0; i < rowIds.length; i += 5000) {
-          const rows = await this.db.selectFrom('mentions').select(['entity_id', 'document_id', 'container', 'start', 'end']).where('entity_id', 'in', rowIds.slice(i, i + 5000)).execute();
-          for (const m of rows) {
-            let list = mentionsByDoc.get(m.document_id);
-            if (!list) mentionsByDoc.set(m.document_id, (list = []));
-            list.push({ container: m.container, start: m.start, end: m.end, g: globalOfRow.get(m.entity_id)! });
+          const rows = await this.db.selectFrom('entities').select(['id', 'document_id', 'spans']).where('id', 'in', rowIds.slice(i, i + 5000)).execute();
+          for (const r of rows) {
+            let list = mentionsByDoc.get(r.document_id);
+            if (!list) mentionsByDoc.set(r.document_id, (list = []));
+            for (const m of readSpans(r.spans)) list.push({ container: m.in, start: m.start, end: m.end, g: globalOfRow.get(r.id)! });
           }
         }
         for (const q of spoken)

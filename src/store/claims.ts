@@ -1,6 +1,7 @@
 // What claim grouping reads from the dossier and how its groups are kept. The grouping itself is
 // src/analysis/claims.ts (pure); ids of groups are stable so ratings and credibility survive regrouping.
 import type { Db } from './dialect.js';
+import { readSpans } from './spans.js';
 
 export interface ClaimQuote {
   id: string;
@@ -67,19 +68,17 @@ export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
   // limits on bound parameters (SQLite 32,766; PostgreSQL 65,535) on a large dossier.
   const ids = db.selectFrom('documents').select('id').where('latest', '=', 1);
   const ents = await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
-    .select(['e.id', 'e.document_id', 'e.local_id', 'e.global_id', 'g.type']).where('e.document_id', 'in', ids).execute();
+    .select(['e.id', 'e.document_id', 'e.local_id', 'e.global_id', 'g.type', 'e.spans']).where('e.document_id', 'in', ids).execute();
   const entByLocal = new Map(ents.map((e) => [`${e.document_id}:${e.local_id}`, e]));
-  const entById = new Map(ents.map((e) => [e.id, e]));
-  const mentions = await db.selectFrom('mentions').select(['entity_id', 'document_id', 'container', 'start', 'end'])
-    .where('document_id', 'in', ids).where('container', '=', 'document').execute();
   const quotes = await db.selectFrom('quotes').selectAll().where('document_id', 'in', ids).where('container', '=', 'document').orderBy('start').execute();
   const byDoc = new Map<number, ClaimDocument>(docs.map((d) => [d.id, {
     documentId: d.id, source: d.source, title: d.title, author: d.author, publisher: d.publisher, publishedAt: d.published_at,
     text: d.text, quotes: [], mentions: [],
   }]));
-  for (const m of mentions) {
-    const e = entById.get(m.entity_id);
-    if (e) byDoc.get(m.document_id)?.mentions.push({ in: m.container, start: m.start, end: m.end, globalId: e.global_id, type: e.type });
+  for (const e of ents) {
+    const doc = byDoc.get(e.document_id);
+    if (!doc) continue;
+    for (const m of readSpans(e.spans)) if (m.in === 'document') doc.mentions.push({ in: m.in, start: m.start, end: m.end, globalId: e.global_id, type: e.type });
   }
   for (const q of quotes) {
     const sp = q.speaker_entity ? entByLocal.get(`${q.document_id}:${q.speaker_entity}`) : undefined;

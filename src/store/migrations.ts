@@ -246,5 +246,27 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
         await sql`alter table events drop constraint if exists events_pkey`.execute(db);
       },
     },
+    '0007_mentions_in_entities': {
+      // Mentions were a row each (about five per entity); every query read them by entity (the entity
+      // page, the network, the claims grouping, mention counts), and writing those rows was a fifth of
+      // the cost of storing a document on SQLite and PostgreSQL alike. Each entity row now holds its
+      // mentions as one JSON value and their count; the mentions table goes.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('entities').addColumn('spans', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+        await db.schema.alterTable('entities').addColumn('mention_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        if (d.name === 'postgres') {
+          await sql`update entities e set
+              spans = coalesce((select json_agg(json_build_array(m.container, m.start, m."end", m.text) order by m.id)::text from mentions m where m.entity_id = e.id), '[]'),
+              mention_count = (select count(*) from mentions m where m.entity_id = e.id)
+            where exists (select 1 from mentions m where m.entity_id = e.id)`.execute(db);
+        } else {
+          await sql`update entities set
+              spans = (select json_group_array(json_array(container, start, "end", text)) from (select * from mentions m where m.entity_id = entities.id order by m.id)),
+              mention_count = (select count(*) from mentions m where m.entity_id = entities.id)
+            where exists (select 1 from mentions m where m.entity_id = entities.id)`.execute(db);
+        }
+        await db.schema.dropTable('mentions').execute(); // and its index
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { Analysis, Quote } from '../types.js';
 import { chooseName, normAlias } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect } from './dialect.js';
+import { readSpans } from './spans.js';
 
 export interface DocumentSummary {
   id: number;
@@ -119,7 +120,7 @@ async function entityRows(db: Db, globalIds?: number[]) {
     .innerJoin('documents as d', 'd.id', 'e.document_id')
     .innerJoin('global_entities as g', 'g.id', 'e.global_id')
     .select(['e.id as rowId', 'e.global_id', 'e.local_id', 'e.name', 'e.aliases', 'g.type', 'd.id as documentId', 'd.source', 'd.title'])
-    .select((eb) => eb.selectFrom('mentions as m').whereRef('m.entity_id', '=', 'e.id').select((eb2) => eb2.fn.countAll<number>().as('n')).as('mentions'))
+    .select('e.mention_count as mentions')
     .where('d.latest', '=', 1)
     .orderBy('e.global_id').orderBy('d.id');
   if (globalIds) q = q.where('e.global_id', 'in', globalIds);
@@ -210,8 +211,8 @@ export async function entityDetail(db: Db, name: string): Promise<EntityDetail> 
   const refs = await globalIdsOf(db, docIds);
   const sources = new Map(perDocument.map((d) => [d.documentId, d.source]));
   const quotes = await db.selectFrom('quotes').selectAll().where('document_id', 'in', docIds).orderBy('document_id').orderBy('start').execute();
-  const mentions = await db.selectFrom('mentions as m').innerJoin('entities as e', 'e.id', 'm.entity_id')
-    .select(['m.document_id', 'm.container', 'm.start', 'm.end']).where('e.global_id', '=', gid).where('m.document_id', 'in', docIds).execute();
+  const mentions = (await db.selectFrom('entities').select(['document_id', 'spans']).where('global_id', '=', gid).where('document_id', 'in', docIds).execute())
+    .flatMap((e) => readSpans(e.spans).map((m) => ({ document_id: e.document_id, container: m.in, start: m.start, end: m.end })));
   const localIds = new Set(rows.map((r) => `${r.documentId}:${r.local_id}`));
   const quotesBy: StoredQuote[] = [];
   const quotesAbout: StoredQuote[] = [];

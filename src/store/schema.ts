@@ -44,16 +44,10 @@ export interface EntitiesTable {
   type: string;
   aliases: string;
   global_id: number;
-}
-
-export interface MentionsTable {
-  id: Generated<number>;
-  entity_id: number;
-  document_id: number;
-  container: string;
-  start: number;
-  end: number;
-  text: string;
+  /** The entity's mentions in this document, in the analysis's order, as JSON: [[container, start, end, text], …]
+   * (see mentionSpans in write.ts). One row per entity, not per mention: they are always read by entity. */
+  spans: Generated<string>;
+  mention_count: Generated<number>;
 }
 
 /** An entity across documents: merged by key and by alias overlap. */
@@ -171,7 +165,6 @@ export interface DossierSchema {
   documents: DocumentsTable;
   comments: CommentsTable;
   entities: EntitiesTable;
-  mentions: MentionsTable;
   global_entities: GlobalEntitiesTable;
   global_aliases: GlobalAliasesTable;
   quotes: QuotesTable;

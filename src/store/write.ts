@@ -5,6 +5,7 @@ import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect, Trx } from './dialect.js';
 import { insertRows, type Value } from './rows.js';
+import { mentionSpans } from './spans.js';
 
 export interface NewDocument {
   /** The path or URL as given. */
@@ -216,7 +217,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   });
 }
 
-/** Comments, entities (tied to cross-document ones), mentions, quotes and events of the written documents. */
+/** Comments, entities (tied to cross-document ones, with their mentions), quotes and events of the written documents. */
 async function writeParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): Promise<void> {
   const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => (string | number | null)[]) =>
     writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
@@ -227,16 +228,11 @@ async function writeParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): P
   const entities = writes.flatMap((p) => p.input.analysis.entities);
   const gids = await resolveGlobalEntities(trx, dialect, entities);
   let k = 0;
-  const entityRows = writes.flatMap((p) => p.input.analysis.entities.map((e) => [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++]]));
-  const inserted = await insertRows<{ id: number; document_id: number; local_id: string }>(trx, dialect, 'entities',
-    [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int']], entityRows, { returning: ['id', 'document_id', 'local_id'] });
-  // ids come back with their document and local id, so nothing depends on the order RETURNING yields rows in
-  const rowOf = new Map(inserted.map((r) => [`${r.document_id}\0${r.local_id}`, Number(r.id)]));
-  await insertRows(trx, dialect, 'mentions', [['entity_id', 'int'], ['document_id', 'int'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text']],
-    writes.flatMap((p) => p.input.analysis.entities.flatMap((e) => {
-      const entityId = rowOf.get(`${p.id}\0${e.id}`)!;
-      return e.mentions.map((m) => [entityId, p.id!, m.in, m.start, m.end, m.text]);
-    })));
+  const entityRows = writes.flatMap((p) => p.input.analysis.entities.map((e) =>
+    [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length]));
+  await insertRows(trx, dialect, 'entities',
+    [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int']],
+    entityRows);
 
   await insertRows(trx, dialect, 'quotes', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text']],
     each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via)]));
