@@ -22,8 +22,8 @@ export interface StoreDialect {
   /** Migration step creating the full-text index over documents (title + text). */
   createSearchIndex(db: Kysely<any>): Promise<void>;
   /** The value of documents.search for a new document, where the dialect keeps its search index in that
-   * column (PostgreSQL: a tsvector, see search-terms.ts); null where it has no such column (SQLite). */
-  readonly searchValue: ((title: string | null, text: string) => string) | null;
+   * column (PostgreSQL: a tsvector in binary form, see search-terms.ts); null where it has no such column (SQLite). */
+  readonly searchValue: ((title: string | null, text: string) => Buffer) | null;
   /** Called inside the write transaction after documents are inserted (SQLite fills FTS5; PostgreSQL has it in the row already). */
   indexDocuments(trx: Trx, docs: { id: number; title: string | null; text: string }[]): Promise<void>;
   /** Insert many rows at once, the way this database takes them fastest (see rows.ts). */

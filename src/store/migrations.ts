@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
 import type { StoreDialect } from './dialect.js';
+import { searchVector } from './search-terms.js';
 
 function idColumn(d: StoreDialect) {
   return (col: any) => (d.name === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey());
@@ -224,7 +225,7 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
           const docs = await sql<{ id: number; title: string | null; text: string }>`select id, title, text from documents where id > ${after} order by id limit 200`.execute(db);
           if (!docs.rows.length) break;
           const ids = docs.rows.map((x) => x.id);
-          const vectors = docs.rows.map((x) => d.searchValue!(x.title, x.text));
+          const vectors = docs.rows.map((x) => searchVector(x.title, x.text));
           await sql`update documents set search = v.search from unnest(${ids}::integer[], ${vectors}::tsvector[]) as v(id, search) where documents.id = v.id`.execute(db);
           after = ids[ids.length - 1];
         }

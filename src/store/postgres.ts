@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect } from './dialect.js';
 import { insertUnnest, insertValues, textSize } from './rows.js';
-import { searchQuery, searchVector } from './search-terms.js';
+import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
   connectionString: string;
@@ -35,10 +35,10 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       await sql`create index documents_search on documents using gin (search)`.execute(db);
     },
     // the vector is made in this process and inserted with the row (0005_search_vector_from_writer)
-    searchValue: searchVector,
+    searchValue: searchVectorBinary,
     async indexDocuments() {},
-    // many short rows as one array per column; rows holding documents as plain parameters (see rows.ts)
-    insertRows: (trx, table, columns, rows, opts) => textSize(rows[0]) > 1024
+    // many short rows as one array per column; rows holding documents (or binary values) as plain parameters (see rows.ts)
+    insertRows: (trx, table, columns, rows, opts) => textSize(rows[0]) > 1024 || rows[0].some((v) => Buffer.isBuffer(v))
       ? insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true })
       : insertUnnest(trx, table, columns, rows, opts),
     async reserveIds(trx, table, n) {

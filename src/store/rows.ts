@@ -7,8 +7,9 @@
 import { CompiledQuery } from 'kysely';
 import type { StoreDialect, Trx } from './dialect.js';
 
-export type Value = string | number | null;
-/** A column and the kind of value it holds: integers and text, and PostgreSQL's search vector given as text. */
+/** A Buffer goes to PostgreSQL as a binary parameter (documents.search, see search-terms.ts). */
+export type Value = string | number | Buffer | null;
+/** A column and the kind of value it holds: integers and text, and PostgreSQL's search vector. */
 export type Column = readonly [name: string, kind: 'int' | 'text' | 'tsvector'];
 
 export interface InsertOptions {

@@ -24,21 +24,24 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS = 255;
 const MAX_LEXEMES_BYTES = 1_000_000;
 
-/** Lexemes by word, quoted for tsvector syntax (null for a stop word): a dossier's vocabulary repeats
- * from document to document, and stemming a word costs ~4 µs. Emptied when full, so memory stays bounded. */
+/** Lexemes by word (null for a stop word or an overlong word): a dossier's vocabulary repeats from
+ * document to document, and stemming a word costs ~4 µs. Emptied when full, so memory stays bounded. */
 const lexemes = new Map<string, string | null>();
 const MAX_WORDS = 100_000;
 
-/** The searchable lexeme of a lower-case word, quoted, or null for a stop word or an overlong word. */
+/** The searchable lexeme of a lower-case word, or null for a stop word or an overlong word. */
 function lexeme(word: string): string | null {
   let s = lexemes.get(word);
   if (s === undefined) {
-    s = STOP_WORDS.has(word) || word.length > MAX_WORD ? null : `'${stem(word).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+    s = STOP_WORDS.has(word) || word.length > MAX_WORD ? null : stem(word);
     if (lexemes.size >= MAX_WORDS) lexemes.clear();
     lexemes.set(word, s);
   }
   return s;
 }
+
+/** A lexeme in tsvector and tsquery text syntax. */
+const quote = (lex: string) => `'${lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -69,16 +72,16 @@ function eachWord(text: string, each: (word: string) => void): void {
   if (start >= 0) each(lower.slice(start));
 }
 
-/** The tsvector (as text, cast by the column) of a document's title and text, with word positions as
- * to_tsvector gives them (ts_rank counts them). */
-export function searchVector(title: string | null, text: string): string {
+/** Each lexeme of a document's title and text with its word positions (1-based, as to_tsvector counts
+ * them: stop words take a position too), in order of first occurrence. */
+function lexemePositions(title: string | null, text: string): Map<string, number[]> {
   const positions = new Map<string, number[]>();
   let at = 0;
   let bytes = 0;
   const add = (word: string) => {
     at++;
     const s = lexeme(word);
-    if (s === null) return;
+    if (s === null || !s) return;
     const list = positions.get(s);
     if (list) {
       if (list.length < MAX_POSITIONS) list.push(at < MAX_POSITION ? at : MAX_POSITION);
@@ -89,9 +92,36 @@ export function searchVector(title: string | null, text: string): string {
   };
   if (title) eachWord(title, add);
   eachWord(text, add);
+  return positions;
+}
+
+/** The tsvector (as text) of a document's title and text, with word positions as to_tsvector gives them
+ * (ts_rank counts them). */
+export function searchVector(title: string | null, text: string): string {
   let out = '';
-  for (const [s, list] of positions) out += (out ? ' ' : '') + s + ':' + list.join(',');
+  for (const [s, list] of lexemePositions(title, text)) out += (out ? ' ' : '') + quote(s) + ':' + list.join(',');
   return out;
+}
+
+/**
+ * The same vector in PostgreSQL's binary form (what tsvectorrecv reads): the number of lexemes (int32),
+ * then each lexeme as a NUL-terminated UTF-8 string, its number of positions (uint16) and the positions
+ * (uint16 each, weight D). The writer sends it as a binary parameter: reading the text form in cost the
+ * server ~0.35 ms a news-sized document, this a fraction of that. The server sorts the lexemes.
+ */
+export function searchVectorBinary(title: string | null, text: string): Buffer {
+  const positions = lexemePositions(title, text);
+  let size = 4;
+  for (const [s, list] of positions) size += Buffer.byteLength(s) + 1 + 2 + 2 * list.length;
+  const buf = Buffer.allocUnsafe(size);
+  let o = buf.writeInt32BE(positions.size, 0);
+  for (const [s, list] of positions) {
+    o += buf.write(s, o);
+    buf[o++] = 0;
+    o = buf.writeUInt16BE(list.length, o);
+    for (const p of list) o = buf.writeUInt16BE(p, o);
+  }
+  return buf;
 }
 
 /** A tsquery (as text) matching documents that hold every searchable word of `query`; '' when it has none. */
@@ -99,7 +129,7 @@ export function searchQuery(query: string): string {
   const terms = new Set<string>();
   eachWord(query, (word) => {
     const s = lexeme(word);
-    if (s !== null) terms.add(s);
+    if (s !== null) terms.add(quote(s));
   });
   return [...terms].join(' & ');
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { test } from 'node:test';
-import { searchQuery, searchVector } from '../../src/store/search-terms.js';
+import { searchQuery, searchVector, searchVectorBinary } from '../../src/store/search-terms.js';
 import { arrayLiteral } from '../../src/store/rows.js';
 import { dialectTest } from './dialects.js';
 import { analysis, quote } from './fixtures.js';
@@ -8,6 +9,28 @@ import { analysis, quote } from './fixtures.js';
 test('search terms: a vector holds stems with their word positions, title first, stop words left out', () => {
   assert.equal(searchVector('Convoys', 'The convoy crossed; convoys cross.'), "'convoy':1,3,5 'cross':4,6");
   assert.equal(searchVector(null, 'Brandt’s bridge'), "'brandt':1 'bridg':3");
+});
+
+test('search terms: the binary vector holds the same lexemes and positions in tsvectorrecv layout', () => {
+  // count (int32), then per lexeme: UTF-8 bytes, NUL, number of positions (uint16), positions (uint16)
+  assert.deepEqual([...searchVectorBinary('Convoys', 'The convoy crossed; convoys cross.')], [
+    0, 0, 0, 2,
+    ...Buffer.from('convoy'), 0, 0, 3, 0, 1, 0, 3, 0, 5,
+    ...Buffer.from('cross'), 0, 0, 2, 0, 4, 0, 6,
+  ]);
+  assert.deepEqual([...searchVectorBinary(null, 'ß')], [0, 0, 0, 1, 0xc3, 0x9f, 0, 0, 1, 0, 1]);
+  assert.deepEqual([...searchVectorBinary(null, 'the of')], [0, 0, 0, 0]);
+});
+
+dialectTest('store: the binary search vector is read by PostgreSQL as its own text form would be', async (store) => {
+  const text = 'Convoys crossed the bridge; the bridge held. Écoles fermées à Brask.';
+  await store.addDocument({ source: 'v', contentHash: 'v', format: 'text', analysis: analysis('v', text, { title: 'Bridge report' }) });
+  if (store.dialect.name !== 'postgres') {
+    assert.deepEqual((await store.search('bridges')).map((h) => h.source), ['v']);
+    return;
+  }
+  const r = await sql<{ same: boolean; search: string }>`select search = cast(${searchVector('Bridge report', text)} as tsvector) as same, search::text as search from documents`.execute(store.db);
+  assert.deepEqual(r.rows, [{ same: true, search: "'brask':13 'bridg':1,6,8 'convoy':3 'cross':4 'fermé':11 'held':9 'report':2 'à':12 'école':10" }]);
 });
 
 test('search terms: a query is the stems of its words, all required, nothing left of stop words or punctuation', () => {
