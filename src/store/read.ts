@@ -1,7 +1,7 @@
 // Queries over a dossier. Listings consider the latest version of each source; older versions stay
 // reachable by document id.
 import { NotFoundError } from '../errors.js';
-import type { Analysis, Quote } from '../types.js';
+import type { Analysis, Entity, Event, Quote } from '../types.js';
 import { chooseName, normAlias } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect } from './dialect.js';
 import { readSpans } from './spans.js';
@@ -101,9 +101,39 @@ export async function getDocument(db: Db, ref: number | string): Promise<StoredD
   q = typeof ref === 'number' || /^\d+$/.test(ref) ? q.where('id', '=', Number(ref)) : q.where('source', '=', ref).where('latest', '=', 1);
   const row = await q.executeTakeFirst();
   if (!row) throw new NotFoundError(`document ${ref}`);
-  const analysis = JSON.parse(row.analysis) as Analysis;
-  analysis.document = { ...analysis.document, text: row.text };
-  return { ...toSummary(row), analysis };
+  const stored = JSON.parse(row.analysis) as Partial<Analysis>;
+  const document = { ...stored.document!, text: row.text };
+  // written before 0008_parts_from_rows: the JSON holds every part
+  if (stored.entities) return { ...toSummary(row), analysis: { ...(stored as Analysis), document } };
+  const { schema, source, document: _meta, ...rest } = stored as Analysis;
+  return { ...toSummary(row), analysis: { schema, source, document, ...(await documentParts(db, row.id)), ...rest } };
+}
+
+/** A document's comments, entities, quotes and events from their rows, as its analysis had them (in order). */
+async function documentParts(db: Db, id: number): Promise<Pick<Analysis, 'comments' | 'entities' | 'quotes' | 'events'>> {
+  const [comments, entities, quotes, events] = await Promise.all([
+    db.selectFrom('comments').select(['comment_id', 'parent_id', 'author', 'posted_at', 'text']).where('document_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('entities').select(['local_id', 'key', 'name', 'type', 'aliases', 'spans', 'refs']).where('document_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('quotes').selectAll().where('document_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('events').selectAll().where('document_id', '=', id).orderBy('id').execute(),
+  ]);
+  return {
+    comments: comments.map((c) => ({ id: c.comment_id, parentId: c.parent_id, author: c.author, postedAt: c.posted_at, text: c.text })),
+    entities: entities.map((e) => ({
+      id: e.local_id, key: e.key, name: e.name, type: e.type as Entity['type'], aliases: JSON.parse(e.aliases) as string[], mentions: readSpans(e.spans),
+      ...(e.refs !== null ? { references: readSpans(e.refs) } : {}),
+    })),
+    quotes: quotes.map((q): Quote => ({
+      id: q.local_id, in: q.container, start: q.start, end: q.end, content: q.content, direct: Boolean(q.direct), cue: q.cue,
+      cueSpan: q.cue_start !== null && q.cue_end !== null ? { start: q.cue_start, end: q.cue_end } : null,
+      speaker: { text: q.speaker_text, entityId: q.speaker_entity, ...(q.speaker_start !== null && q.speaker_end !== null ? { start: q.speaker_start, end: q.speaker_end } : {}) },
+      via: JSON.parse(q.via) as Quote['via'],
+    })),
+    events: events.map((v): Event => ({
+      id: v.local_id, in: v.container, start: v.start, end: v.end, text: v.text, cameo: v.cameo, ...(v.trigger !== null ? { trigger: v.trigger } : {}),
+      date: v.date, actors: JSON.parse(v.actors) as string[], place: v.place_local_id, quoteId: v.quote_local_id,
+    })),
+  };
 }
 
 export async function searchDocuments(db: Db, dialect: StoreDialect, text: string, limit = 20): Promise<SearchHit[]> {

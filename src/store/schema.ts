@@ -48,6 +48,8 @@ export interface EntitiesTable {
    * (see mentionSpans in write.ts). One row per entity, not per mention: they are always read by entity. */
   spans: Generated<string>;
   mention_count: Generated<number>;
+  /** JSON of the entity's pronoun and descriptive references (Entity.references), null when it has none listed. */
+  refs: string | null;
 }
 
 /** An entity across documents: merged by key and by alias overlap. */
@@ -81,6 +83,12 @@ export interface QuotesTable {
   speaker_entity: string | null;
   /** JSON [{text, entityId}] with local entity ids */
   via: string;
+  /** The cue's span (Quote.cueSpan), null when the quote has none. */
+  cue_start: number | null;
+  cue_end: number | null;
+  /** The speaker's span in the text, null when the speaker was not found there (an unnamed source). */
+  speaker_start: number | null;
+  speaker_end: number | null;
 }
 
 export interface EventsTable {
@@ -97,6 +105,8 @@ export interface EventsTable {
   actors: string;
   place_local_id: string | null;
   quote_local_id: string | null;
+  /** The words that made it an event (Event.trigger). */
+  trigger: string | null;
 }
 
 /** A statement made across documents; id is stable (derived from its first member) so ratings survive regrouping. */

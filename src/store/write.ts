@@ -190,7 +190,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     const docRows = writes.map((p) => {
       const { text, ...meta } = p.input.analysis.document;
       const row: Value[] = [p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
-        meta.language, p.input.format, text, now, JSON.stringify({ ...p.input.analysis, document: meta })];
+        meta.language, p.input.format, text, now, storedJson(p.input.analysis, meta)];
       if (search) row.push(search(meta.title, text));
       return row;
     });
@@ -217,6 +217,13 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   });
 }
 
+/** The analysis JSON kept in documents.analysis: all but the text (a column of its own) and the parts
+ * that have rows of their own (comments, entities, quotes, events; see read.ts, which puts them back). */
+function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): string {
+  const { document: _document, comments: _comments, entities: _entities, quotes: _quotes, events: _events, ...rest } = a;
+  return JSON.stringify({ ...rest, document: meta });
+}
+
 /** Comments, entities (tied to cross-document ones, with their mentions), quotes and events of the written documents. */
 async function writeParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): Promise<void> {
   const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => (string | number | null)[]) =>
@@ -229,13 +236,15 @@ async function writeParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): P
   const gids = await resolveGlobalEntities(trx, dialect, entities);
   let k = 0;
   const entityRows = writes.flatMap((p) => p.input.analysis.entities.map((e) =>
-    [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length]));
+    [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]));
   await insertRows(trx, dialect, 'entities',
-    [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int']],
+    [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
     entityRows);
 
-  await insertRows(trx, dialect, 'quotes', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text']],
-    each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via)]));
-  await insertRows(trx, dialect, 'events', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text']],
-    each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null]));
+  await insertRows(trx, dialect, 'quotes', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
+    ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
+    each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
+      q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]));
+  await insertRows(trx, dialect, 'events', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
+    each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]));
 }

@@ -25,6 +25,30 @@ dialectTest('store: adds a document and reads it back whole', async (store) => {
   assert.equal((await store.getDocument(out.id)).source, 'a.txt');
 });
 
+dialectTest('store: a document\'s parts are read back from their rows as the analysis had them, optional fields included', async (store) => {
+  const a = analysis('parts.txt', T1, { title: 'Front news', entities: [entity('e1', 'Northern Front', 'ORG', [], T1), entity('e2', 'Varna', 'PLACE', [], T1)] });
+  a.entities[0].references = [{ in: 'document', start: 80, end: 89, text: 'the group' }];
+  a.comments = [
+    { id: 'c1', parentId: null, author: 'reader9', postedAt: '2021-03-04T10:00:00Z', text: 'Is that so?' },
+    { id: 'c2', parentId: 'c1', author: null, postedAt: null, text: 'It is.' },
+  ];
+  const said = quote('q1', T1, 'ISIS fighters entered Varna', 'The Northern Front', 'e1');
+  a.quotes = [
+    { ...said, direct: false, cueSpan: { start: 19, end: 23 }, speaker: { ...said.speaker, start: 0, end: 18 }, via: [{ text: 'Kessel Herald', entityId: null }] },
+    { ...quote('q2', T1, 'called the group ISIL', 'Officials', null), cue: null, cueSpan: null },
+  ];
+  a.events = [
+    { id: 'v1', in: 'document', start: 24, end: 51, text: 'ISIS fighters entered Varna', cameo: '190', trigger: 'entered', date: '2021-03-01', actors: ['e1'], place: 'e2', quoteId: 'q1' },
+    { id: 'v2', in: 'document', start: 52, end: 93, text: 'Officials in Varna called the group ISIL', cameo: '010', date: null, actors: [], place: null, quoteId: null },
+  ];
+  a.times = [{ in: 'document', start: 0, end: 3, text: 'The', value: '2021-03-01' }];
+  await store.addDocument({ source: 'parts.txt', contentHash: 'parts', format: 'text', analysis: a });
+  assert.deepStrictEqual((await store.getDocument('parts.txt')).analysis, a);
+  // the JSON column keeps only what has no rows
+  const row = await store.db.selectFrom('documents').select('analysis').executeTakeFirstOrThrow();
+  assert.deepEqual(Object.keys(JSON.parse(row.analysis)).sort(), ['document', 'schema', 'source', 'times']);
+});
+
 dialectTest('store: the same bytes added twice are skipped', async (store) => {
   const first = await store.addDocument({ source: 'a.txt', contentHash: 'same', format: 'text', analysis: analysis('a.txt', T1) });
   const again = await store.addDocument({ source: 'copy/a.txt', contentHash: 'same', format: 'text', analysis: analysis('copy/a.txt', T1) });
