@@ -248,15 +248,17 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const score = new Map<number, number>();
-  const tried = new Set<string>();
-  for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x], j = list[y];
+  // Each candidate pair once: for every statement, the later ones sharing a feature with it. (A set of
+  // all pairs tried overflowed, past 2^24 entries, on a thousand documents of syndicated copies.)
+  const postingsOf: number[][][] = all.map(() => []);
+  for (const list of postings.values()) for (const i of list) postingsOf[i].push(list);
+  const seen = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (const list of postingsOf[i]) {
+      for (const j of list) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
         if (all[i].doc === all[j].doc && all[i].quote !== null && all[i].quote === all[j].quote) continue;
-        const key = `${i},${j}`;
-        if (tried.has(key)) continue;
-        tried.add(key);
         const s = sameClaim(all[i], all[j], w, o);
         if (s > 0) {
           parent[find(i)] = find(j);
