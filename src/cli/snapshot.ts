@@ -11,8 +11,7 @@ export const INTERESTED_PREFIX = 'interested:';
 export async function loadSnapshot(store: Store): Promise<DossierSnapshot> {
   const summaries = await store.listDocuments();
   const documents = [];
-  for (const s of summaries) {
-    const { analysis } = await store.getDocument(s.id);
+  for (const { analysis, ...s } of await store.getDocuments(summaries.map((s) => s.id))) {
     documents.push({
       id: String(s.id),
       title: analysis.document.title,

@@ -135,6 +135,8 @@ export class Store {
   }
   listDocuments(opts?: { allVersions?: boolean }) { return this.guard(() => read.listDocuments(this.db, opts)); }
   getDocument(ref: number | string) { return this.guard(() => read.getDocument(this.db, ref)); }
+  /** Documents by id, in the order asked, read many at once (ids not stored are left out). */
+  getDocuments(ids: readonly number[]) { return this.guard(() => read.getDocuments(this.db, ids)); }
   search(text: string, limit?: number) { return this.guard(() => read.searchDocuments(this.db, this.dialect, text, limit)); }
   timeline() { return this.guard(() => read.timeline(this.db)); }
 

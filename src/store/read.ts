@@ -1,7 +1,7 @@
 // Queries over a dossier. Listings consider the latest version of each source; older versions stay
 // reachable by document id.
 import { NotFoundError } from '../errors.js';
-import type { Analysis, Entity, Event, Quote } from '../types.js';
+import type { Analysis, Entity, Quote } from '../types.js';
 import { chooseName, normAlias } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect } from './dialect.js';
 import { readSpans } from './spans.js';
@@ -101,39 +101,76 @@ export async function getDocument(db: Db, ref: number | string): Promise<StoredD
   q = typeof ref === 'number' || /^\d+$/.test(ref) ? q.where('id', '=', Number(ref)) : q.where('source', '=', ref).where('latest', '=', 1);
   const row = await q.executeTakeFirst();
   if (!row) throw new NotFoundError(`document ${ref}`);
-  const stored = JSON.parse(row.analysis) as Partial<Analysis>;
-  const document = { ...stored.document!, text: row.text };
-  // written before 0008_parts_from_rows: the JSON holds every part
-  if (stored.entities) return { ...toSummary(row), analysis: { ...(stored as Analysis), document } };
-  const { schema, source, document: _meta, ...rest } = stored as Analysis;
-  return { ...toSummary(row), analysis: { schema, source, document, ...(await documentParts(db, row.id)), ...rest } };
+  return (await withParts(db, [row]))[0];
 }
 
-/** A document's comments, entities, quotes and events from their rows, as its analysis had them (in order). */
-async function documentParts(db: Db, id: number): Promise<Pick<Analysis, 'comments' | 'entities' | 'quotes' | 'events'>> {
+/** Documents by id, in the order asked (ids not stored are left out): parts read for many at once. */
+export async function getDocuments(db: Db, ids: readonly number[]): Promise<StoredDocument[]> {
+  const out: StoredDocument[] = [];
+  for (let i = 0; i < ids.length; i += PARTS_CHUNK) {
+    const chunk = ids.slice(i, i + PARTS_CHUNK);
+    const rows = await db.selectFrom('documents').select([...summaryColumns, 'text', 'analysis']).where('id', 'in', chunk).execute();
+    const byId = new Map((await withParts(db, rows)).map((d) => [d.id, d]));
+    for (const id of chunk) {
+      const d = byId.get(id);
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+/** Documents per read of their parts (an `in` list of ids, well under the databases' parameter limits). */
+const PARTS_CHUNK = 200;
+
+type DocumentRow = { id: number; text: string; analysis: string; [column: string]: unknown };
+
+/** Stored documents from their rows: the analysis JSON, the text, and the parts from their own rows. */
+async function withParts(db: Db, rows: DocumentRow[]): Promise<StoredDocument[]> {
+  const parsed = rows.map((row) => ({ row, stored: JSON.parse(row.analysis) as Partial<Analysis> }));
+  // written before 0008_parts_from_rows: the JSON holds every part
+  const fromRows = parsed.filter((p) => !p.stored.entities).map((p) => p.row.id);
+  const parts = fromRows.length ? await documentParts(db, fromRows) : new Map<number, Parts>();
+  return parsed.map(({ row, stored }) => {
+    const document = { ...stored.document!, text: row.text };
+    if (stored.entities) return { ...toSummary(row), analysis: { ...(stored as Analysis), document } };
+    const { schema, source, document: _meta, ...rest } = stored as Analysis;
+    return { ...toSummary(row), analysis: { schema, source, document, ...parts.get(row.id)!, ...rest } };
+  });
+}
+
+type Parts = Pick<Analysis, 'comments' | 'entities' | 'quotes' | 'events'>;
+
+/** Documents' comments, entities, quotes and events from their rows, as their analyses had them (in order). */
+async function documentParts(db: Db, ids: number[]): Promise<Map<number, Parts>> {
   const [comments, entities, quotes, events] = await Promise.all([
-    db.selectFrom('comments').select(['comment_id', 'parent_id', 'author', 'posted_at', 'text']).where('document_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('entities').select(['local_id', 'key', 'name', 'type', 'aliases', 'spans', 'refs']).where('document_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('quotes').selectAll().where('document_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('events').selectAll().where('document_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('comments').select(['document_id', 'comment_id', 'parent_id', 'author', 'posted_at', 'text']).where('document_id', 'in', ids).orderBy('document_id').orderBy('id').execute(),
+    db.selectFrom('entities').select(['document_id', 'local_id', 'key', 'name', 'type', 'aliases', 'spans', 'refs']).where('document_id', 'in', ids).orderBy('document_id').orderBy('id').execute(),
+    db.selectFrom('quotes').selectAll().where('document_id', 'in', ids).orderBy('document_id').orderBy('id').execute(),
+    db.selectFrom('events').selectAll().where('document_id', 'in', ids).orderBy('document_id').orderBy('id').execute(),
   ]);
-  return {
-    comments: comments.map((c) => ({ id: c.comment_id, parentId: c.parent_id, author: c.author, postedAt: c.posted_at, text: c.text })),
-    entities: entities.map((e) => ({
+  const out = new Map<number, Parts>(ids.map((id) => [id, { comments: [], entities: [], quotes: [], events: [] }]));
+  for (const c of comments) out.get(c.document_id)!.comments.push({ id: c.comment_id, parentId: c.parent_id, author: c.author, postedAt: c.posted_at, text: c.text });
+  for (const e of entities) {
+    out.get(e.document_id)!.entities.push({
       id: e.local_id, key: e.key, name: e.name, type: e.type as Entity['type'], aliases: JSON.parse(e.aliases) as string[], mentions: readSpans(e.spans),
       ...(e.refs !== null ? { references: readSpans(e.refs) } : {}),
-    })),
-    quotes: quotes.map((q): Quote => ({
+    });
+  }
+  for (const q of quotes) {
+    out.get(q.document_id)!.quotes.push({
       id: q.local_id, in: q.container, start: q.start, end: q.end, content: q.content, direct: Boolean(q.direct), cue: q.cue,
       cueSpan: q.cue_start !== null && q.cue_end !== null ? { start: q.cue_start, end: q.cue_end } : null,
       speaker: { text: q.speaker_text, entityId: q.speaker_entity, ...(q.speaker_start !== null && q.speaker_end !== null ? { start: q.speaker_start, end: q.speaker_end } : {}) },
       via: JSON.parse(q.via) as Quote['via'],
-    })),
-    events: events.map((v): Event => ({
+    });
+  }
+  for (const v of events) {
+    out.get(v.document_id)!.events.push({
       id: v.local_id, in: v.container, start: v.start, end: v.end, text: v.text, cameo: v.cameo, ...(v.trigger !== null ? { trigger: v.trigger } : {}),
       date: v.date, actors: JSON.parse(v.actors) as string[], place: v.place_local_id, quoteId: v.quote_local_id,
-    })),
-  };
+    });
+  }
+  return out;
 }
 
 export async function searchDocuments(db: Db, dialect: StoreDialect, text: string, limit = 20): Promise<SearchHit[]> {
