@@ -49,6 +49,19 @@ dialectTest('store: a document\'s parts are read back from their rows as the ana
   assert.deepEqual(Object.keys(JSON.parse(row.analysis)).sort(), ['document', 'schema', 'source', 'times']);
 });
 
+dialectTest('store: documents read many at once come in the order asked, each with its own parts, unknown ids left out', async (store) => {
+  const a = analysis('a.txt', T1, { entities: [entity('e1', 'Varna', 'PLACE', [], T1)], quotes: [{ ...quote('q1', T1, 'ISIS fighters entered Varna', 'The Northern Front', null), cueSpan: null }] });
+  const b = analysis('b.txt', T2, { entities: [entity('e1', 'Daesh', 'ORG', ['ISIL'], T2)] });
+  const [ra, rb] = await store.addDocuments([
+    { source: 'a.txt', contentHash: 'ha', format: 'text', analysis: a },
+    { source: 'b.txt', contentHash: 'hb', format: 'text', analysis: b },
+  ]);
+  assert.ok(ra.status === 'added' && rb.status === 'added');
+  const got = await store.getDocuments([rb.id, 999_999, ra.id]);
+  assert.deepEqual(got.map((d) => d.source), ['b.txt', 'a.txt']);
+  assert.deepStrictEqual(got.map((d) => d.analysis), [b, a]);
+});
+
 dialectTest('store: the same bytes added twice are skipped', async (store) => {
   const first = await store.addDocument({ source: 'a.txt', contentHash: 'same', format: 'text', analysis: analysis('a.txt', T1) });
   const again = await store.addDocument({ source: 'copy/a.txt', contentHash: 'same', format: 'text', analysis: analysis('copy/a.txt', T1) });
