@@ -161,15 +161,36 @@ export function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'pla
 /** Section tokens with lower-cased words and the actor/place refs laid over them. */
 export function wordsOf(section: Section, entities: Entity[]): Words {
   const tokens = section.tokens;
-  const low = tokens.map((t) => t.low);
-  const lem = tokens.map((t) => (t.lemma ? t.lemma.toLowerCase() : t.low));
+  const n = tokens.length;
+  const low = new Array<string>(n), lem = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    low[i] = t.low;
+    lem[i] = t.lemma ? t.lemma.toLowerCase() : t.low;
+  }
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
-  const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
+  const placeAt = coverage(n, places);
+  const base = { tokens, low, lem, placeRefs: places, placeAt };
   // A place one acts with or against stands for its government ("collaborated with Damascus").
-  const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(base, m.tokenStart))));
-  const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(base, mentions)]
-    .sort((a, b) => a.tokenStart - b.tokenStart);
-  const placeRefs = places.filter((m) => !placeActors.has(m));
-  return { tokens, low, lem, actorRefs, placeRefs, actorAt: coverage(tokens.length, actorRefs), placeAt: coverage(tokens.length, placeRefs) };
+  const placeActors = new Set<Ref>();
+  for (const m of places) if (PARTNER.has(governingPrep(base, m.tokenStart))) placeActors.add(m);
+  const named = mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m));
+  const actorRefs = mergeByStart(named, resolvePronouns(base, mentions));
+  const placeRefs = placeActors.size ? places.filter((m) => !placeActors.has(m)) : places;
+  return { tokens, low, lem, actorRefs, placeRefs, actorAt: coverage(n, actorRefs), placeAt: placeActors.size ? coverage(n, placeRefs) : placeAt };
+}
+
+/**
+ * Two lists each in order of tokenStart, merged into one; on a tie the first list's ref comes
+ * first (what a stable sort of the two lists joined gives).
+ */
+function mergeByStart(a: Ref[], b: Ref[]): Ref[] {
+  if (!b.length) return a;
+  const out: Ref[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(b[j].tokenStart < a[i].tokenStart ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }

@@ -5,9 +5,9 @@
 import type { Context, Section, Stage } from '../../context.js';
 import type { Entity, Event, Quote, TimeExpression } from '../../../types.js';
 import { clausesOf } from './01-clauses.js';
-import { tokenAt, wordsOf } from './02-words.js';
+import { tokenAt, wordsOf, type Ref } from './02-words.js';
 import { findCandidates, isQuestion, root } from './03-triggers.js';
-import { chooseActors, choosePlace, nearestTime, placesAsActors } from './04-roles.js';
+import { chooseActors, choosePlace, nearestTime, neighbours, placesAsActors } from './04-roles.js';
 import { cameoLexicon, type CameoLexicon } from './lexicon.js';
 
 /** An event before ids are given, with what the cross-clause pass needs. */
@@ -26,16 +26,26 @@ export function sectionEvents(
   quotes: Quote[],
   lex: CameoLexicon = cameoLexicon(),
 ): Omit<Event, 'id'>[] {
+  return sectionDrafts(section, entities, times, quotes, lex).map((d) => d.event);
+}
+
+/** The drafts of one section: sectionEvents' work, with the sentence each event is in. */
+function sectionDrafts(section: Section, entities: Entity[], times: TimeExpression[], quotes: Quote[], lex: CameoLexicon): Draft[] {
   const tokens = section.tokens;
   if (!tokens.length) return [];
   const w = wordsOf(section, entities);
-  const sectionTimes = times.filter((x) => x.in === section.in).map((x) => ({ tokenStart: tokenAt(tokens, x.start), value: x.value }));
+  const sectionTimes: { tokenStart: number; value: string }[] = [];
+  for (const x of times) if (x.in === section.in) sectionTimes.push({ tokenStart: tokenAt(tokens, x.start), value: x.value });
   // Per token, the innermost quote around it: longer quotes are laid down first, shorter over them.
   const sectionQuotes = quotes.filter((q) => q.in === section.in).sort((a, b) => b.end - b.start - (a.end - a.start));
-  const quoteAt = new Array<number>(tokens.length).fill(-1);
-  sectionQuotes.forEach((q, k) => {
-    for (let i = tokenAt(tokens, q.start); i < tokens.length && tokens[i].start < q.end; i++) if (tokens[i].start >= q.start) quoteAt[i] = k;
-  });
+  let quoteAt: number[] | null = null;
+  if (sectionQuotes.length) {
+    quoteAt = new Array<number>(tokens.length).fill(-1);
+    for (let k = 0; k < sectionQuotes.length; k++) {
+      const q = sectionQuotes[k];
+      for (let i = tokenAt(tokens, q.start); i < tokens.length && tokens[i].start < q.end; i++) if (tokens[i].start >= q.start) quoteAt[i] = k;
+    }
+  }
   const drafts: Draft[] = [];
   let ai = 0, pi = 0; // cursors into the refs, which are in text order
   for (let s = 0; s < section.sentences.length; s++) {
@@ -44,31 +54,40 @@ export function sectionEvents(
     while (pi < w.placeRefs.length && w.placeRefs[pi].tokenStart < sentence.tokenStart) pi++;
     // A question reports nothing ("Is Assad colluding with ISIS?").
     if (isQuestion(w, sentence.tokenStart, sentence.tokenEnd)) continue;
+    // Only the refs of this sentence are scanned per candidate, which keeps the work linear.
+    let sActors: Ref[] | null = null, sPlaces: Ref[] | null = null;
     for (const clause of clausesOf(section, s, w.low)) {
       const candidates = findCandidates(w, clause, lex);
       if (!candidates.length) continue;
-      // Only the refs of this sentence are scanned per candidate, which keeps the work linear.
-      let ae = ai, pe = pi;
-      while (ae < w.actorRefs.length && w.actorRefs[ae].tokenStart < sentence.tokenEnd) ae++;
-      while (pe < w.placeRefs.length && w.placeRefs[pe].tokenStart < sentence.tokenEnd) pe++;
-      const sActors = w.actorRefs.slice(ai, ae), sPlaces = w.placeRefs.slice(pi, pe);
+      if (!sActors || !sPlaces) {
+        let ae = ai, pe = pi;
+        while (ae < w.actorRefs.length && w.actorRefs[ae].tokenStart < sentence.tokenEnd) ae++;
+        while (pe < w.placeRefs.length && w.placeRefs[pe].tokenStart < sentence.tokenEnd) pe++;
+        sActors = w.actorRefs.slice(ai, ae);
+        sPlaces = w.placeRefs.slice(pi, pe);
+      }
       const start = tokens[clause.tokenStart].start, end = tokens[clause.tokenEnd - 1].end;
+      const text = section.text.slice(start, end);
       for (const c of candidates) {
         const at = tokens[c.t].start;
-        const quote = quoteAt[c.t] >= 0 ? sectionQuotes[quoteAt[c.t]] : null;
+        const quote = quoteAt && quoteAt[c.t] >= 0 ? sectionQuotes[quoteAt[c.t]] : null;
         const { subject, object } = placesAsActors(w, clause, sPlaces, c, lex);
         const places = subject || object ? sPlaces.filter((r) => r !== subject && r !== object) : sPlaces;
-        const { place, destination } = choosePlace(w, clause, places, c, candidates);
-        const actors = chooseActors(w, clause, sActors, c, candidates);
+        const bounds = neighbours(clause, c, candidates);
+        const { place, destination } = choosePlace(w, clause, places, c, bounds);
+        const actors: string[] = [];
+        if (subject) for (const id of subject.ids) if (!actors.includes(id)) actors.push(id);
+        for (const id of chooseActors(w, clause, sActors, c, bounds)) if (!actors.includes(id)) actors.push(id);
+        if (object) for (const id of object.ids) if (!actors.includes(id)) actors.push(id);
         drafts.push({
           event: {
             in: section.in, start, end,
-            text: section.text.slice(start, end),
+            text,
             cameo: c.code,
             trigger: section.text.slice(at, tokens[c.tEnd - 1].end),
-            date: nearestTime(sectionTimes, clause.tokenStart, clause.tokenEnd, c.t)
-              ?? nearestTime(sectionTimes, sentence.tokenStart, sentence.tokenEnd, c.t),
-            actors: [...new Set([...(subject ? subject.ids : []), ...actors, ...(object ? object.ids : [])])],
+            date: sectionTimes.length ? nearestTime(sectionTimes, clause.tokenStart, clause.tokenEnd, c.t)
+              ?? nearestTime(sectionTimes, sentence.tokenStart, sentence.tokenEnd, c.t) : null,
+            actors,
             place,
             quoteId: quote ? quote.id : null,
           },
@@ -80,7 +99,7 @@ export function sectionEvents(
   }
   fillFromCoreferent(drafts);
   for (const d of drafts) d.event.place ??= d.fallbackPlace;
-  return drafts.map((d) => d.event);
+  return drafts;
 }
 
 /**
@@ -113,9 +132,11 @@ export const eventsStage: Stage = {
   name: 'events',
   run(ctx: Context) {
     const events: Event[] = [];
+    const lex = cameoLexicon();
     for (const section of ctx.sections) {
-      for (const e of sectionEvents(section, ctx.entities, ctx.times, ctx.quotes)) {
-        events.push({ id: `v${events.length + 1}`, ...e });
+      for (const { event: e } of sectionDrafts(section, ctx.entities, ctx.times, ctx.quotes, lex)) {
+        // built field by field, id first: the same object a spread would give, without its cost
+        events.push({ id: `v${events.length + 1}`, in: e.in, start: e.start, end: e.end, text: e.text, cameo: e.cameo, trigger: e.trigger, date: e.date, actors: e.actors, place: e.place, quoteId: e.quoteId });
       }
     }
     ctx.events = events;
