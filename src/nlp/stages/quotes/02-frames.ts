@@ -36,7 +36,13 @@ const low = (t: Token) => t.low;
 const FRAME_LEMMAS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...CUE_ADJECTIVES, 'accord']);
 /** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
 const posOf = (t: Token, prev: Token | undefined) =>
-  prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
+  (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') && prev && prev.pos !== 'SPACE' && startsCapitalised(t.text) && !/[.!?\n]$/.test(prev.text) ? 'PROPN' : t.pos;
+/** /^\p{Lu}\p{Ll}/u, with the ASCII answers given without the regex (it runs for most words of a phrase). */
+function startsCapitalised(text: string): boolean {
+  const a = text.charCodeAt(0), b = text.charCodeAt(1);
+  if (a < 128 && b < 128) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  return /^\p{Lu}\p{Ll}/u.test(text);
+}
 const isPunct = (t: Token) => t.pos === 'PUNCT' || t.kind === 'punctuation';
 
 /** The section's tokens plus the lookups every frame needs. */
@@ -183,8 +189,11 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[k - 1].text))) { s = k; break; }
   if (s >= end) return null;
-  if (!toks.slice(s, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM')) return null;
-  return [s, end];
+  for (let k = s; k < end; k++) {
+    const p = toks[k].pos;
+    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM') return [s, end];
+  }
+  return null;
 }
 
 /** The noun phrase that starts at token `k` (reading rightwards, not past `ceil`). */

@@ -44,10 +44,11 @@ function mentionsIn(mentions: MentionRef[], start: number, end: number): Mention
 /** The head of a speaker phrase: its words before any "of", "in", "close to", comma or parenthesis. */
 function headEnd(scan: Scan, span: CharSpan): number {
   const toks = scan.toks;
-  for (let k = scan.tokenAt(span.start); k < toks.length && toks[k].start < span.end; k++) {
+  const first = scan.tokenAt(span.start);
+  for (let k = first; k < toks.length && toks[k].start < span.end; k++) {
     const t = toks[k];
     // "close to", "loyal to", "familiar with" start a modifier like a preposition does
-    if (k > scan.tokenAt(span.start) && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP'))) return t.start;
+    if (k > first && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP'))) return t.start;
   }
   return span.end;
 }
