@@ -18,11 +18,16 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
   const loose = looseQuotations(scan, frames);
   const mentions: MentionRef[] = [];
   const byId = new Map<string, Entity>();
-  for (const e of entities) {
+  for (let k = 0; k < entities.length; k++) {
+    const e = entities[k];
     byId.set(e.id, e);
-    for (const m of e.mentions) if (m.in === section.in) mentions.push({ start: m.start, end: m.end, entityId: e.id, type: e.type });
+    const ms = e.mentions;
+    for (let j = 0; j < ms.length; j++) {
+      const m = ms[j];
+      if (m.in === section.in) mentions.push({ start: m.start, end: m.end, entityId: e.id, type: e.type });
+    }
   }
-  mentions.sort((a, b) => a.start - b.start);
+  sortByStart(mentions);
   const resolver = new SpeakerResolver(scan, mentions, byId, entities.length > 0, author);
 
   // frames and loose quotations in text order, so "he" and continued quotations see the speakers before them
@@ -48,6 +53,21 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
     quotes.push(toQuote(scan, frame, speaker, via, `q${firstId + quotes.length}`));
   }
   return quotes;
+}
+
+/**
+ * Sort mentions by start, stably, as Array.prototype.sort would: a document's few dozen mentions
+ * come in nearly sorted (each entity's in text order), where an insertion sort with the comparison
+ * inlined is several times quicker than the builtin calling a comparator; long lists use the builtin.
+ */
+function sortByStart(list: MentionRef[]): void {
+  if (list.length > 64) { list.sort((a, b) => a.start - b.start); return; }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j].start > x.start) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
 }
 
 /** Does a free-standing quotation at `start` carry on the quote before it (same paragraph, only its attribution between)? */
