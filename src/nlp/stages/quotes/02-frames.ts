@@ -247,7 +247,8 @@ function contentEndToken(scan: Scan, k: number): number {
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
-    const afterComma = toks[m - 1].text === ',' || (CLOSERS.has(toks[m - 1].text) && toks[m - 2]?.text === ',');
+    const before = toks[m - 1].text;
+    const afterComma = before === ',' || ((before === '\u201d' || before === '"' || before === '\u2019') && toks[m - 2]?.text === ','); // CLOSERS
     if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || w === 'referring' || (toks[m].pos === 'VERB' && /ing$/.test(w) && cueClassOf(toks[m], toks[m + 1])))) return toks[m - 1].text === ',' ? m - 1 : m;
     // "While Ramos said that …, he appears uneasy": the main clause after a subordinate report is not reported
     if (subordinate && toks[m].text === ',' && m + 2 < stop && (toks[m + 1].pos === 'PRON' || toks[m + 1].pos === 'PROPN' || toks[m + 1].pos === 'DET')) {
@@ -368,8 +369,8 @@ function noClauseFrom(scan: Scan, k: number): boolean {
 }
 
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
-function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null): CharSpan[] {
-  const toks = scan.toks, out: CharSpan[] = [];
+function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null, out: CharSpan[] = []): CharSpan[] {
+  const toks = scan.toks;
   for (let m = s; m < e; m++) {
     if (skip && m >= skip[0] && m < skip[1]) continue; // "A report by the Beast said": that is the speaker, not a relay
     const w = low(toks[m]);
@@ -564,7 +565,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
         if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
       }
     }
-    via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
+    viaIn(scan, tailStart, scan.sentenceEndToken(i), null, via);
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
   }
 
@@ -611,7 +612,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (k > end) return null;
   const content = contentAfter(scan, k);
   if (!content) return null;
-  via.push(...viaIn(scan, floor, i, speaker), ...viaIn(scan, cueEnd, k));
+  viaIn(scan, floor, i, speaker, via);
+  viaIn(scan, cueEnd, k, null, via);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 

@@ -17,18 +17,16 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
   const frames = findFrames(scan);
   const loose = looseQuotations(scan, frames);
   const mentions: MentionRef[] = [];
-  const byId = new Map<string, Entity>();
   for (let k = 0; k < entities.length; k++) {
     const e = entities[k];
-    byId.set(e.id, e);
     const ms = e.mentions;
     for (let j = 0; j < ms.length; j++) {
       const m = ms[j];
-      if (m.in === section.in) mentions.push({ start: m.start, end: m.end, entityId: e.id, type: e.type });
+      if (m.in === section.in) mentions.push({ start: m.start, end: m.end, entityId: e.id, type: e.type, name: e.name });
     }
   }
   sortByStart(mentions);
-  const resolver = new SpeakerResolver(scan, mentions, byId, entities.length > 0, author);
+  const resolver = new SpeakerResolver(scan, mentions, entities, author);
 
   // frames and loose quotations in text order, so "he" and continued quotations see the speakers before them
   type Item = { frame: Frame; continues: boolean };
