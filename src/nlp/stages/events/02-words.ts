@@ -37,8 +37,12 @@ const REFERRING = new Set([...PLURAL_PRONOUNS, ...SINGULAR_PERSON, ...RELATIVE, 
 
 function coverage(n: number, refs: Ref[]): number[] {
   // a plain array: typed arrays are allocated off the heap, which costs more than they save here
-  const at = new Array<number>(n).fill(-1);
-  refs.forEach((r, k) => { for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k; });
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) at.push(-1);
+  for (let k = 0; k < refs.length; k++) {
+    const r = refs[k];
+    for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k;
+  }
   return at;
 }
 
@@ -123,7 +127,8 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
       if (!ACTOR_TYPES.has(m.type)) continue;
       history.push(m);
       // A possessor ("Assad's deception") is seldom what a later "he" refers to.
-      const possessive = m.tokenEnd < tokens.length && /^['’]s?$/.test(tokens[m.tokenEnd].text);
+      const after = m.tokenEnd < tokens.length ? tokens[m.tokenEnd].text : '';
+      const possessive = after === "'" || after === '’' || after === "'s" || after === '’s'; // /^['’]s?$/
       if (!possessive || m.type !== 'PERSON') lastOfType.set(m.type, m.ids[0]);
       if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
     }

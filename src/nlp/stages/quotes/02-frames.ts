@@ -239,11 +239,13 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass |
   return cls;
 }
 
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'after', 'before', 'since', 'whereas', 'once', 'even']);
+
 /** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
  * or a coordinated report ("and said that …", "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
-  const subordinate = /^(while|although|though|as|when|if|because|after|before|since|whereas|once|even)$/.test(low(toks[scan.sentenceStartToken(k)]));
+  const subordinate = SUBORDINATORS.has(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
@@ -280,9 +282,16 @@ function contentEndToken(scan: Scan, k: number): number {
 
 /** Trim trailing sentence punctuation (not closing quote marks) and spaces off a char span. */
 function trimSpan(text: string, start: number, end: number): CharSpan {
-  while (end > start && /[\s.,;:\u2013\u2014-]/.test(text[end - 1])) end--;
-  while (start < end && /[\s,:;\u2013\u2014-]/.test(text[start])) start++;
+  // /[\s.,;:\u2013\u2014-]/ at the end and /[\s,:;\u2013\u2014-]/ at the start, by character code
+  while (end > start && (isTrimmed(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 46)) end--;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
   return { start, end };
+}
+
+/** A space (what /\s/ matches), comma, colon, semicolon, hyphen or dash. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || c === 44 || c === 58 || c === 59 || c === 45 || c === 0x2013 || c === 0x2014 || (c >= 9 && c <= 13) || c === 0xa0
+    || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Extend a span so it never cuts a quotation in half: a quotation opened inside it runs to its close. */
