@@ -78,7 +78,7 @@ function isAttributive(w: Words, i: number): boolean {
   const next = w.tokens[n];
   if (!prev || !next) return false;
   if (w.low[i].endsWith('ing')) return next.pos === 'NOUN' && MODIFIED.has(prev.pos);
-  return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && /(ed|en)$/.test(w.low[i]);
+  return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && (w.low[i].endsWith('ed') || w.low[i].endsWith('en'));
 }
 
 /** A participle after a form of "be"/"get" ("was attacked", "had been handed over"). */

@@ -44,7 +44,8 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
       prev.content = section.text.slice(prev.start, prev.end);
       continue;
     }
-    if (frame.speaker && NOT_SPEAKERS.test(section.text.slice(frame.speaker.start, frame.speaker.end))) continue;
+    // every word NOT_SPEAKERS names is at most five letters long
+    if (frame.speaker && frame.speaker.end - frame.speaker.start <= 5 && NOT_SPEAKERS.test(section.text.slice(frame.speaker.start, frame.speaker.end))) continue;
     const speaker = resolver.resolve(frame.speaker);
     if (!speaker.text) continue;
     const via = frame.via.map((v) => ({ text: section.text.slice(v.start, v.end), entityId: linkEntity(scan, mentions, v, true)?.entityId ?? null }));
