@@ -36,16 +36,19 @@ function sectionDrafts(section: Section, entities: Entity[], times: TimeExpressi
   const w = wordsOf(section, entities);
   const sectionTimes: { tokenStart: number; value: string }[] = [];
   for (const x of times) if (x.in === section.in) sectionTimes.push({ tokenStart: tokenAt(tokens, x.start), value: x.value });
-  // Per token, the innermost quote around it: longer quotes are laid down first, shorter over them.
+  // The innermost quote around a token: the shortest of those starting at or before it and
+  // ending after its start (on equal lengths the later in the list, as when longer quotes are laid
+  // down first and shorter over them). Asked only for the few tokens that code an event.
   const sectionQuotes = quotes.filter((q) => q.in === section.in).sort((a, b) => b.end - b.start - (a.end - a.start));
-  let quoteAt: number[] | null = null;
-  if (sectionQuotes.length) {
-    quoteAt = new Array<number>(tokens.length).fill(-1);
-    for (let k = 0; k < sectionQuotes.length; k++) {
+  const quoteAt = (i: number): Quote | null => {
+    const t = tokens[i];
+    for (let k = sectionQuotes.length - 1; k >= 0; k--) {
       const q = sectionQuotes[k];
-      for (let i = tokenAt(tokens, q.start); i < tokens.length && tokens[i].start < q.end; i++) if (tokens[i].start >= q.start) quoteAt[i] = k;
+      // t.end > q.start is "i >= tokenAt(tokens, q.start)": token ends never decrease
+      if (t.start >= q.start && t.start < q.end && t.end > q.start) return q;
     }
-  }
+    return null;
+  };
   const drafts: Draft[] = [];
   let ai = 0, pi = 0; // cursors into the refs, which are in text order
   for (let s = 0; s < section.sentences.length; s++) {
@@ -70,7 +73,7 @@ function sectionDrafts(section: Section, entities: Entity[], times: TimeExpressi
       const text = section.text.slice(start, end);
       for (const c of candidates) {
         const at = tokens[c.t].start;
-        const quote = quoteAt && quoteAt[c.t] >= 0 ? sectionQuotes[quoteAt[c.t]] : null;
+        const quote = sectionQuotes.length ? quoteAt(c.t) : null;
         const { subject, object } = placesAsActors(w, clause, sPlaces, c, lex);
         const places = subject || object ? sPlaces.filter((r) => r !== subject && r !== object) : sPlaces;
         const bounds = neighbours(clause, c, candidates);
