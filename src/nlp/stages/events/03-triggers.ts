@@ -102,7 +102,7 @@ function isNegated(w: Words, i: number, clauseStart: number, lex: CameoLexicon):
 
 /** Match a noun phrase of the lexicon starting at token i; returns [code, end] or null. */
 function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon, anyTag = false): [string, number] | null {
-  const list = lex.nouns.get(w.lem[i]) ?? lex.nouns.get(w.low[i]);
+  const list = lex.nouns.get(w.lem[i]) ?? (w.lem[i] === w.low[i] ? undefined : lex.nouns.get(w.low[i]));
   if (!list) return null;
   for (const { words, code } of list) {
     let j = i, k = 0, last = i;

@@ -82,7 +82,7 @@ export const quotesStage: Stage = {
     const out: Quote[] = [];
     const authors = new Map<string, string | null>(ctx.doc.comments.map((c) => [c.id, c.author]));
     authors.set('document', ctx.doc.author);
-    for (const section of ctx.sections) out.push(...quotesOfSection(section, ctx.entities, out.length + 1, authors.get(section.in) ?? null));
+    for (const section of ctx.sections) for (const q of quotesOfSection(section, ctx.entities, out.length + 1, authors.get(section.in) ?? null)) out.push(q);
     ctx.quotes = out;
   },
 };
