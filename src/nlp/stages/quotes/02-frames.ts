@@ -68,9 +68,21 @@ export class Scan {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
       // the tagger leaves a closing quote mark after "." at the start of the next sentence
-      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && quotations.some((q) => q.end === this.toks[k].end)))) k++;
+      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && this.quotationEndingAt(this.toks[k].end)))) k++;
       this.sentStart[i] = k;
     });
+  }
+
+  /** Does a quotation end at pos? Quotations do not overlap, so their ends are in order too. */
+  private quotationEndingAt(pos: number): boolean {
+    const qs = this.quotations;
+    let lo = 0, hi = qs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (qs[mid].end < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < qs.length && qs[lo].end === pos;
   }
 
   /** First token whose start is >= pos. */
