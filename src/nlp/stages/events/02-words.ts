@@ -60,13 +60,15 @@ export function tokenAt(tokens: Token[], offset: number): number {
 /** Entity mentions of one section as token ranges, in text order. */
 function mentionRefs(section: Section, entities: Entity[]): Ref[] {
   const refs: Ref[] = [];
+  const tokens = section.tokens;
   for (const e of entities) {
+    let ids: string[] | null = null; // one list per entity, shared by its refs (read, never changed)
     for (const m of e.mentions) {
       if (m.in !== section.in) continue;
-      const a = tokenAt(section.tokens, m.start);
+      const a = tokenAt(tokens, m.start);
       let b = a;
-      while (b < section.tokens.length && section.tokens[b].start < m.end) b++;
-      if (b > a) refs.push({ tokenStart: a, tokenEnd: b, ids: [e.id], type: e.type, pronoun: false });
+      while (b < tokens.length && tokens[b].start < m.end) b++;
+      if (b > a) refs.push({ tokenStart: a, tokenEnd: b, ids: ids ??= [e.id], type: e.type, pronoun: false });
     }
   }
   return sortRefs(refs);
