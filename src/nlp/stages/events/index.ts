@@ -39,7 +39,7 @@ function sectionDrafts(section: Section, entities: Entity[], times: TimeExpressi
   // The innermost quote around a token: the shortest of those starting at or before it and
   // ending after its start (on equal lengths the later in the list, as when longer quotes are laid
   // down first and shorter over them). Asked only for the few tokens that code an event.
-  const sectionQuotes = quotes.filter((q) => q.in === section.in).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const sectionQuotes = longestFirst(quotes.filter((q) => q.in === section.in));
   const quoteAt = (i: number): Quote | null => {
     const t = tokens[i];
     for (let k = sectionQuotes.length - 1; k >= 0; k--) {
@@ -103,6 +103,22 @@ function sectionDrafts(section: Section, entities: Entity[], times: TimeExpressi
   fillFromCoreferent(drafts);
   for (const d of drafts) d.event.place ??= d.fallbackPlace;
   return drafts;
+}
+
+/**
+ * Quotes by length, longest first, stably, as Array.prototype.sort would: a section holds a few
+ * dozen, where an insertion sort with the comparison inlined beats the builtin calling a
+ * comparator; long lists use the builtin.
+ */
+function longestFirst(list: Quote[]): Quote[] {
+  if (list.length > 64) return list.sort((a, b) => b.end - b.start - (a.end - a.start));
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i], len = x.end - x.start;
+    let j = i - 1;
+    while (j >= 0 && list[j].end - list[j].start < len) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 /**
