@@ -32,7 +32,7 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
   type Item = { frame: Frame; continues: boolean };
   const items: Item[] = frames.map((frame) => ({ frame, continues: false }));
   for (const l of loose) items.push({ frame: { content: { start: l.quotation.start, end: l.quotation.end }, direct: true, cue: null, speaker: null, via: [] }, continues: true });
-  items.sort((a, b) => a.frame.content.start - b.frame.content.start);
+  byContentStart(items);
 
   const quotes: Quote[] = [];
   for (const { frame, continues } of items) {
@@ -52,6 +52,17 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
     quotes.push(toQuote(scan, frame, speaker, via, `q${firstId + quotes.length}`));
   }
   return quotes;
+}
+
+/** Items by where their content starts, stably (an insertion sort: they come nearly in order). */
+function byContentStart(items: { frame: Frame }[]): void {
+  if (items.length > 64) { items.sort((a, b) => a.frame.content.start - b.frame.content.start); return; }
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i], at = x.frame.content.start;
+    let j = i - 1;
+    while (j >= 0 && items[j].frame.content.start > at) { items[j + 1] = items[j]; j--; }
+    items[j + 1] = x;
+  }
 }
 
 /**
@@ -80,9 +91,12 @@ export const quotesStage: Stage = {
   name: 'quotes',
   run(ctx: Context) {
     const out: Quote[] = [];
-    const authors = new Map<string, string | null>(ctx.doc.comments.map((c) => [c.id, c.author]));
-    authors.set('document', ctx.doc.author);
-    for (const section of ctx.sections) for (const q of quotesOfSection(section, ctx.entities, out.length + 1, authors.get(section.in) ?? null)) out.push(q);
+    // who wrote each section: the byline for the main text, the comment's author for a comment
+    const authors = ctx.doc.comments.length ? new Map<string, string | null>(ctx.doc.comments.map((c) => [c.id, c.author])) : null;
+    for (const section of ctx.sections) {
+      const author = section.in === 'document' ? ctx.doc.author : authors?.get(section.in);
+      for (const q of quotesOfSection(section, ctx.entities, out.length + 1, author ?? null)) out.push(q);
+    }
     ctx.quotes = out;
   },
 };
