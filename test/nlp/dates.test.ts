@@ -66,6 +66,12 @@ test('dates: a relative date with no reference date is dropped, an absolute one 
   assert.deepEqual(times('Last year the ferry ran late; in 2014 it ran on time.', null), [['2014', '2014']]);
 });
 
+test('dates: an undated text whose dates are all relative and carry no year gives none and no reference', () => {
+  const ctx = run(doc('Last Sunday the ferry ran late, and on Monday morning it stopped at Portvale.'));
+  assert.deepEqual(ctx.times, []);
+  assert.equal(ctx.referenceDate, null);
+});
+
 test('dates: the stated date is the reference and is marked "metadata"', () => {
   const ctx = run(doc('Tolls rose last year.', '2020-06-15'));
   assert.equal(ctx.referenceDate, '2020-06-15');

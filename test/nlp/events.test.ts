@@ -5,6 +5,7 @@ import { buildLexicon, cameoLexicon } from '../../src/nlp/stages/events/lexicon.
 import { runPipeline } from '../../src/nlp/pipeline.js';
 import { InputError } from '../../src/errors.js';
 import raw from '../../src/nlp/lexicons/cameo-verbs.json' with { type: 'json' };
+import type { Quote } from '../../src/types.js';
 
 // A fictional conflict: two armed groups, a general, an outlet and four towns.
 const CAST: FixtureEntity[] = [
@@ -124,6 +125,16 @@ test('events: an event reported inside a quote links to that quote, one outside 
   const q = quoteOver(text, 'q1', 'The Kestrels shelled Tessin.');
   const got = eventsOf(text, CAST, [], [q]).map((e) => [e.cameo, e.quoteId]);
   assert.deepEqual(got, [['194', 'q1'], ['0874', null]]);
+});
+
+test('events: an event inside nested quotes links to the innermost; of two as long, to the one listed last', () => {
+  const text = 'Varga said: "We know the Kestrels shelled Tessin, and the Northern Front withdrew from Valmora."';
+  const outer = quoteOver(text, 'q1', 'We know the Kestrels shelled Tessin, and the Northern Front withdrew from Valmora.');
+  const inner = quoteOver(text, 'q2', 'the Kestrels shelled Tessin');
+  const twinA = quoteOver(text, 'q3', 'the Northern Front withdrew'), twinB = quoteOver(text, 'q4', 'Front withdrew from Valmora');
+  const links = (quotes: Quote[]) => eventsOf(text, CAST, [], quotes).map((e) => [e.cameo, e.quoteId]);
+  assert.deepEqual(links([inner, outer, twinA, twinB]), [['194', 'q2'], ['0874', 'q4']]);
+  assert.deepEqual(links([twinB, outer, twinA]), [['194', 'q1'], ['0874', 'q3']]);
 });
 
 test('events: reads events in comments too, with the comment as container', () => {

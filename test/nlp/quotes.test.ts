@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { tokenize } from '../../src/nlp/stages/01-tokens.js';
 import { quotesOfSection, quoteContaining, findQuotations } from '../../src/nlp/stages/quotes/index.js';
 import type { Entity, Quote } from '../../src/types.js';
+import { runPipeline } from '../../src/nlp/pipeline.js';
 
 const quotesIn = (text: string, entities: Entity[] = []): Quote[] => quotesOfSection(tokenize('document', text), entities);
 const brief = (q: Quote) => ({ content: q.content, direct: q.direct, cue: q.cue, speaker: q.speaker.text, via: q.via.map((v) => v.text) });
@@ -196,6 +197,18 @@ test('quotes: a report in a "while" clause ends where the main clause begins; ",
   assert.deepEqual(quotesIn('Pell said the union has “several ways” of winning, including the vote of the north yard.').map((q) => q.content), [
     'the union has “several ways” of winning, including the vote of the north yard',
   ]);
+});
+
+test('quotes: across a page, "I" is the byline in the main text and each comment\'s own author in a comment', () => {
+  const ctx = runPipeline({
+    title: null, author: 'Nora Quill', publisher: null, publishedAt: null, language: 'en', format: 'text',
+    text: 'I told the council that the ferry was late again.',
+    comments: [
+      { id: 'c1', parentId: null, author: 'Bram Oster', postedAt: null, text: 'I think that the ferry was sold twice.' },
+      { id: 'c2', parentId: 'c1', author: null, postedAt: null, text: 'I think that the harbour was closed.' },
+    ],
+  });
+  assert.deepEqual(ctx.quotes.map((q) => [q.id, q.in, q.speaker.text]), [['q1', 'document', 'Nora Quill'], ['q2', 'c1', 'Bram Oster'], ['q3', 'c2', 'I']]);
 });
 
 test('quotes: in a comment, "Name:" at the start addresses someone and "I" without an author stays "I"', () => {

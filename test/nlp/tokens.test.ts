@@ -31,3 +31,10 @@ test('tokens: a lemma follows the part of speech, in either order, and a contrac
   assert.deepEqual(lemmas('He saw the saw.'), ['He/PRON/he', 'saw/VERB/see', 'the/DET/the', 'saw/NOUN/saw', './PUNCT/.']);
   assert.deepEqual(lemmas("They can't stop."), ['They/PRON/they', 'ca/AUX/can', "n't/PART/not", 'stop/VERB/stop', './PUNCT/.']);
 });
+
+test('tokens: a form met in a contraction and as a plain word keeps the lemma of each use, in either order', () => {
+  // the form "'s" is the contracted "us" after "Let" and the possessive after a name; its type is the same
+  const read = (text: string) => tokenize('document', text).tokens.map((t) => `${t.text}/${t.pos}/${t.lemma}/${t.kind}`);
+  assert.deepEqual(read("Let's ask Varga's team."), ['Let/VERB/let/word', "'s/PRON/us/word", 'ask/VERB/ask/word', 'Varga/PROPN/varga/word', "'s/PART/'s/word", 'team/NOUN/team/word', './PUNCT/./punctuation']);
+  assert.deepEqual(read("Varga's team said let's go."), ['Varga/PROPN/varga/word', "'s/PART/'s/word", 'team/NOUN/team/word', 'said/VERB/say/word', 'let/VERB/let/word', "'s/PRON/us/word", 'go/VERB/go/word', './PUNCT/./punctuation']);
+});

@@ -28,14 +28,23 @@ function gluedPossessive(v: string): number {
 }
 
 /**
- * Lemmas by POS and surface form. wink's lemma of a token is a function of its surface form and
- * its POS (contractions apart, which carry their own), but computing it for a whole column costs
- * about a fifth of reading the document; most words recur, so each (POS, form) pair is asked of
- * wink once. Bounded: cleared when it grows past LEMMA_CAP forms.
+ * What is known of a surface form, asked of wink once per form: its token type and lower-cased
+ * text (both functions of the form: wink keeps them per entry of its vocabulary, where a form
+ * always finds the same entry), and its lemma under the POS it was first seen with, other POS in
+ * `others`. A lemma is a function of form and POS (contractions apart, which carry their own);
+ * a whole lemma column costs about a fifth of reading the document, a type column about a tenth,
+ * and most words recur. Bounded: cleared when it holds more than FORM_CAP (form, POS) pairs.
  */
-const lemmaMemo = new Map<string, Map<string, string>>();
-let lemmaCount = 0;
-const LEMMA_CAP = 200_000;
+interface Form {
+  kind: string;
+  low: string;
+  pos: string;
+  lemma: string;
+  others: Map<string, string> | null;
+}
+const forms = new Map<string, Form>();
+let formCount = 0;
+const FORM_CAP = 200_000;
 
 export function tokenize(container: string, text: string): Section {
   const n = wink();
@@ -45,20 +54,27 @@ export function tokenize(container: string, text: string): Section {
   // Whole columns in one call each: per-token item access costs several times more.
   const values = all.out() as string[];
   const pos = all.out(its.pos) as string[];
-  const kinds = all.out(its.type) as string[];
   const contracted = all.out(its.contractionFlag as unknown as typeof its.normal) as unknown as boolean[];
-  if (lemmaCount > LEMMA_CAP) { lemmaMemo.clear(); lemmaCount = 0; }
-  const lemmaOf = (i: number): string => {
-    if (contracted[i]) return all.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string;
-    let byForm = lemmaMemo.get(pos[i]);
-    if (byForm === undefined) lemmaMemo.set(pos[i], byForm = new Map());
-    let lemma = byForm.get(values[i]);
-    if (lemma === undefined) {
-      lemma = all.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string;
-      byForm.set(values[i], lemma);
-      lemmaCount++;
+  if (formCount > FORM_CAP) { forms.clear(); formCount = 0; }
+  const lemmaAt = (i: number) => all.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string;
+  /** The form of token i, its lemma under pos[i] known (unless the token is a contraction). */
+  const formOf = (i: number): Form => {
+    const v = values[i], p = pos[i];
+    let f = forms.get(v);
+    if (f === undefined) {
+      f = { kind: all.itemAt(i).out(its.type) as string, low: v.toLowerCase(), pos: p, lemma: contracted[i] ? '' : lemmaAt(i), others: null };
+      if (contracted[i]) f.pos = ''; // no lemma learnt: the next plain use of the form asks
+      forms.set(v, f);
+      formCount++;
+    } else if (f.pos !== p && !contracted[i]) {
+      if (f.pos === '') { f.pos = p; f.lemma = lemmaAt(i); }
+      else if (f.others === null || !f.others.has(p)) { (f.others ??= new Map()).set(p, lemmaAt(i)); formCount++; }
     }
-    return lemma;
+    return f;
+  };
+  const lemmaOf = (i: number, f: Form): string => {
+    if (contracted[i]) return lemmaAt(i);
+    return f.pos === pos[i] ? f.lemma : f.others!.get(pos[i])!;
   };
   const tokens: Token[] = [];
   // wink's token index → ours (they differ once a glued possessive has been split)
@@ -80,13 +96,15 @@ export function tokenize(container: string, text: string): Section {
     }
     const end = Math.min(text.length, at + v.length);
     first[i] = tokens.length;
-    const cut = kinds[i] === 'word' ? gluedPossessive(tokenText) : 0;
+    const f = formOf(i);
+    const kind = f.kind;
+    const cut = kind === 'word' ? gluedPossessive(tokenText) : 0;
     if (cut) {
       const name = tokenText.slice(0, cut), poss = tokenText.slice(cut);
       tokens.push({ start: at, end: at + cut, text: name, low: name.toLowerCase(), pos: pos[i], lemma: name.toLowerCase(), kind: 'word' });
       tokens.push({ start: at + cut, end, text: poss, low: poss.toLowerCase(), pos: 'PART', lemma: "'s", kind: 'word' });
     } else {
-      tokens.push({ start: at, end, text: tokenText, low: tokenText.toLowerCase(), pos: pos[i], lemma: lemmaOf(i), kind: kinds[i] });
+      tokens.push({ start: at, end, text: tokenText, low: tokenText === v ? f.low : tokenText.toLowerCase(), pos: pos[i], lemma: lemmaOf(i, f), kind });
     }
     cursor = end;
   }

@@ -234,7 +234,9 @@ export const datesStage: Stage = {
   run(ctx: Context) {
     let { iso, source } = givenReference(ctx);
     let ref = iso ? isoToDate(iso) : null;
-    const flagged = ctx.sections.map((sec) => ({ sec, ranges: flaggedSentences(sec) }));
+    // Undated, the main text is read for absolute dates only, and each needs a four-digit year:
+    // without one in the whole text there is nothing to read, and the sentence scan is skipped.
+    const flagged = ctx.sections.map((sec) => ({ sec, ranges: !ref && sec.in === 'document' && !FOUR_DIGITS.test(sec.text) ? [] : flaggedSentences(sec) }));
     // A comment's "today" is the day it was posted, when the page shows that.
     const posted = new Map(ctx.doc.comments.map((c) => [c.id, c.postedAt ? isoToDate(c.postedAt) : null]));
     const refOf = (sec: Section) => (sec.in === 'document' ? null : posted.get(sec.in)) ?? ref;

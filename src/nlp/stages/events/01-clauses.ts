@@ -47,25 +47,27 @@ export function clausesOf(section: Section, sentenceIndex: number, low: string[]
   const tokens = section.tokens;
   const out: Clause[] = [];
   let start = s.tokenStart;
-  const close = (end: number) => {
-    let a = start, b = end;
-    while (a < b && (tokens[a].pos === 'PUNCT' || tokens[a].pos === 'SPACE')) a++;
-    while (b > a && (tokens[b - 1].pos === 'PUNCT' || tokens[b - 1].pos === 'SPACE')) b--;
-    if (b > a) out.push({ tokenStart: a, tokenEnd: b, sentence: sentenceIndex });
-  };
   let adverbial = false;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
     if (isSeparator(tokens, i) || (adverbial && t.text === ',')) {
-      close(i);
+      close(tokens, out, start, i, sentenceIndex);
       start = i + 1;
       adverbial = false;
     } else if (opensClause(t, low[i]) && butOpens(tokens, i, low[i])) {
-      if (i > start) close(i);
+      if (i > start) close(tokens, out, start, i, sentenceIndex);
       start = i;
       adverbial = ADVERBIAL.has(low[i]);
     }
   }
-  close(s.tokenEnd);
+  close(tokens, out, start, s.tokenEnd, sentenceIndex);
   return out;
+}
+
+/** Add the clause [start, end) to `out`, without the punctuation and spaces at its edges. */
+function close(tokens: Token[], out: Clause[], start: number, end: number, sentence: number): void {
+  let a = start, b = end;
+  while (a < b && (tokens[a].pos === 'PUNCT' || tokens[a].pos === 'SPACE')) a++;
+  while (b > a && (tokens[b - 1].pos === 'PUNCT' || tokens[b - 1].pos === 'SPACE')) b--;
+  if (b > a) out.push({ tokenStart: a, tokenEnd: b, sentence });
 }

@@ -37,8 +37,12 @@ const REFERRING = new Set([...PLURAL_PRONOUNS, ...SINGULAR_PERSON, ...RELATIVE, 
 
 function coverage(n: number, refs: Ref[]): number[] {
   // a plain array: typed arrays are allocated off the heap, which costs more than they save here
-  const at = new Array<number>(n).fill(-1);
-  refs.forEach((r, k) => { for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k; });
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) at.push(-1);
+  for (let k = 0; k < refs.length; k++) {
+    const r = refs[k];
+    for (let i = r.tokenStart; i < r.tokenEnd; i++) if (at[i] < 0) at[i] = k;
+  }
   return at;
 }
 
@@ -56,16 +60,35 @@ export function tokenAt(tokens: Token[], offset: number): number {
 /** Entity mentions of one section as token ranges, in text order. */
 function mentionRefs(section: Section, entities: Entity[]): Ref[] {
   const refs: Ref[] = [];
+  const tokens = section.tokens;
   for (const e of entities) {
+    let ids: string[] | null = null; // one list per entity, shared by its refs (read, never changed)
     for (const m of e.mentions) {
       if (m.in !== section.in) continue;
-      const a = tokenAt(section.tokens, m.start);
+      const a = tokenAt(tokens, m.start);
       let b = a;
-      while (b < section.tokens.length && section.tokens[b].start < m.end) b++;
-      if (b > a) refs.push({ tokenStart: a, tokenEnd: b, ids: [e.id], type: e.type, pronoun: false });
+      while (b < tokens.length && tokens[b].start < m.end) b++;
+      if (b > a) refs.push({ tokenStart: a, tokenEnd: b, ids: ids ??= [e.id], type: e.type, pronoun: false });
     }
   }
-  return refs.sort((x, y) => x.tokenStart - y.tokenStart || y.tokenEnd - x.tokenEnd);
+  return sortRefs(refs);
+}
+
+/**
+ * Refs by tokenStart, the longer first on a tie, stably, as Array.prototype.sort would: a
+ * section's few dozen mentions come in nearly sorted (each entity's in text order), where an
+ * insertion sort with the comparison inlined beats the builtin calling a comparator; long lists
+ * use the builtin.
+ */
+function sortRefs(refs: Ref[]): Ref[] {
+  if (refs.length > 64) return refs.sort((x, y) => x.tokenStart - y.tokenStart || y.tokenEnd - x.tokenEnd);
+  for (let i = 1; i < refs.length; i++) {
+    const x = refs[i];
+    let j = i - 1;
+    while (j >= 0 && (refs[j].tokenStart > x.tokenStart || (refs[j].tokenStart === x.tokenStart && refs[j].tokenEnd < x.tokenEnd))) { refs[j + 1] = refs[j]; j--; }
+    refs[j + 1] = x;
+  }
+  return refs;
 }
 
 /** Are two refs coordinated ("the Front and the Brigade", "Assad, ISIS")? */
@@ -106,7 +129,8 @@ function resolvePronouns(w: Pick<Words, 'tokens' | 'low' | 'lem'>, mentions: Ref
       if (!ACTOR_TYPES.has(m.type)) continue;
       history.push(m);
       // A possessor ("Assad's deception") is seldom what a later "he" refers to.
-      const possessive = m.tokenEnd < tokens.length && /^['’]s?$/.test(tokens[m.tokenEnd].text);
+      const after = m.tokenEnd < tokens.length ? tokens[m.tokenEnd].text : '';
+      const possessive = after === "'" || after === '’' || after === "'s" || after === '’s'; // /^['’]s?$/
       if (!possessive || m.type !== 'PERSON') lastOfType.set(m.type, m.ids[0]);
       if (m.type === 'ORG') byHead.set(low[m.tokenEnd - 1], m.ids[0]);
     }
@@ -161,15 +185,36 @@ export function governingPrep(w: Pick<Words, 'tokens' | 'low' | 'placeAt' | 'pla
 /** Section tokens with lower-cased words and the actor/place refs laid over them. */
 export function wordsOf(section: Section, entities: Entity[]): Words {
   const tokens = section.tokens;
-  const low = tokens.map((t) => t.low);
-  const lem = tokens.map((t) => (t.lemma ? t.lemma.toLowerCase() : t.low));
+  const n = tokens.length;
+  const low = new Array<string>(n), lem = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    low[i] = t.low;
+    lem[i] = t.lemma ? t.lemma.toLowerCase() : t.low;
+  }
   const mentions = mentionRefs(section, entities);
   const places = mentions.filter((m) => m.type === 'PLACE');
-  const base = { tokens, low, lem, placeRefs: places, placeAt: coverage(tokens.length, places) };
+  const placeAt = coverage(n, places);
+  const base = { tokens, low, lem, placeRefs: places, placeAt };
   // A place one acts with or against stands for its government ("collaborated with Damascus").
-  const placeActors = new Set(places.filter((m) => PARTNER.has(governingPrep(base, m.tokenStart))));
-  const actorRefs = [...mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m)), ...resolvePronouns(base, mentions)]
-    .sort((a, b) => a.tokenStart - b.tokenStart);
-  const placeRefs = places.filter((m) => !placeActors.has(m));
-  return { tokens, low, lem, actorRefs, placeRefs, actorAt: coverage(tokens.length, actorRefs), placeAt: coverage(tokens.length, placeRefs) };
+  const placeActors = new Set<Ref>();
+  for (const m of places) if (PARTNER.has(governingPrep(base, m.tokenStart))) placeActors.add(m);
+  const named = mentions.filter((m) => ACTOR_TYPES.has(m.type) || placeActors.has(m));
+  const actorRefs = mergeByStart(named, resolvePronouns(base, mentions));
+  const placeRefs = placeActors.size ? places.filter((m) => !placeActors.has(m)) : places;
+  return { tokens, low, lem, actorRefs, placeRefs, actorAt: coverage(n, actorRefs), placeAt: placeActors.size ? coverage(n, placeRefs) : placeAt };
+}
+
+/**
+ * Two lists each in order of tokenStart, merged into one; on a tie the first list's ref comes
+ * first (what a stable sort of the two lists joined gives).
+ */
+function mergeByStart(a: Ref[], b: Ref[]): Ref[] {
+  if (!b.length) return a;
+  const out: Ref[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(b[j].tokenStart < a[i].tokenStart ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }

@@ -78,7 +78,7 @@ function isAttributive(w: Words, i: number): boolean {
   const next = w.tokens[n];
   if (!prev || !next) return false;
   if (w.low[i].endsWith('ing')) return next.pos === 'NOUN' && MODIFIED.has(prev.pos);
-  return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && /(ed|en)$/.test(w.low[i]);
+  return (next.pos === 'NOUN' || next.pos === 'PROPN') && PARTICIPLE_MODIFIED.has(prev.pos) && (w.low[i].endsWith('ed') || w.low[i].endsWith('en'));
 }
 
 /** A participle after a form of "be"/"get" ("was attacked", "had been handed over"). */
@@ -102,7 +102,7 @@ function isNegated(w: Words, i: number, clauseStart: number, lex: CameoLexicon):
 
 /** Match a noun phrase of the lexicon starting at token i; returns [code, end] or null. */
 function matchNoun(w: Words, i: number, end: number, lex: CameoLexicon, anyTag = false): [string, number] | null {
-  const list = lex.nouns.get(w.lem[i]) ?? lex.nouns.get(w.low[i]);
+  const list = lex.nouns.get(w.lem[i]) ?? (w.lem[i] === w.low[i] ? undefined : lex.nouns.get(w.low[i]));
   if (!list) return null;
   for (const { words, code } of list) {
     let j = i, k = 0, last = i;

@@ -17,9 +17,7 @@ const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '09', '10', '11', '1
  * its own before it shares the subject of the clause ("the regime is making air-strikes …,
  * aiding extremists").
  */
-export function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate, all: Candidate[]): string[] {
-  const prev = all.filter((o) => o.t < c.t).reduce((m, o) => Math.max(m, o.tEnd), clause.tokenStart);
-  const next = all.filter((o) => o.t > c.t).reduce((m, o) => Math.min(m, o.t), clause.tokenEnd);
+export function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate, { prev, next }: Neighbours): string[] {
   const agents: string[] = [], after: string[] = [];
   const near: Ref[] = [], before: Ref[] = [];
   for (const r of refs) {
@@ -41,7 +39,23 @@ export function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate
   for (let j = Math.max(k, 0); j < left.length; j++) actors.push(...left[j].ids);
   for (let j = 0; j < k; j++) actors.push(...left[j].ids);
   actors.push(...after);
-  return [...new Set(actors)];
+  return actors; // the caller drops repeats
+}
+
+/** Where the events of a clause before and after a candidate leave off: the end of the last one
+ * starting before it (else the clause start) and the start of the first after it (else the clause end). */
+export interface Neighbours {
+  prev: number;
+  next: number;
+}
+
+export function neighbours(clause: Clause, c: Candidate, all: Candidate[]): Neighbours {
+  let prev = clause.tokenStart, next = clause.tokenEnd;
+  for (const o of all) {
+    if (o.t < c.t) prev = Math.max(prev, o.tEnd);
+    else if (o.t > c.t) next = Math.min(next, o.t);
+  }
+  return { prev, next };
 }
 
 /**
@@ -49,9 +63,8 @@ export function chooseActors(w: Words, clause: Clause, refs: Ref[], c: Candidate
  * before and after it ("withdrew from Tessin and then attacked Drenport"); with none there, the
  * nearest in the clause, as GDELT locates an event by the place mentioned closest to it.
  */
-export function choosePlace(w: Words, clause: Clause, places: Ref[], c: Candidate, all: Candidate[]): { place: string | null; destination: string | null } {
-  const prev = all.filter((o) => o.t < c.t).reduce((m, o) => Math.max(m, o.tEnd), clause.tokenStart);
-  const next = all.filter((o) => o.t > c.t).reduce((m, o) => Math.min(m, o.t), clause.tokenEnd);
+export function choosePlace(w: Words, clause: Clause, places: Ref[], c: Candidate, { prev, next }: Neighbours): { place: string | null; destination: string | null } {
+  if (!places.length) return { place: null, destination: null };
   const own = placeIn(w, clause, places, c, prev, next);
   if (own.place || own.destination) return own;
   return placeIn(w, clause, places, c, clause.tokenStart, clause.tokenEnd);

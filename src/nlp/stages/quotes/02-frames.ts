@@ -36,7 +36,15 @@ const low = (t: Token) => t.low;
 const FRAME_LEMMAS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...CUE_ADJECTIVES, 'accord']);
 /** The tagger's part of speech, except that a capitalised word after the first is a name ("the Northgate Herald"). */
 const posOf = (t: Token, prev: Token | undefined) =>
-  prev && prev.pos !== 'SPACE' && !/[.!?\n]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(t.text) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') ? 'PROPN' : t.pos;
+  (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADV') && prev && prev.pos !== 'SPACE' && startsCapitalised(t.text) && !endsSentence(prev.text) ? 'PROPN' : t.pos;
+/** /[.!?\n]$/ */
+const endsSentence = (text: string) => { const c = text.charCodeAt(text.length - 1); return c === 46 || c === 33 || c === 63 || c === 10; };
+/** /^\p{Lu}\p{Ll}/u, with the ASCII answers given without the regex (it runs for most words of a phrase). */
+function startsCapitalised(text: string): boolean {
+  const a = text.charCodeAt(0), b = text.charCodeAt(1);
+  if (a < 128 && b < 128) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  return /^\p{Lu}\p{Ll}/u.test(text);
+}
 const isPunct = (t: Token) => t.pos === 'PUNCT' || t.kind === 'punctuation';
 
 /** The section's tokens plus the lookups every frame needs. */
@@ -60,9 +68,21 @@ export class Scan {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
       // the tagger leaves a closing quote mark after "." at the start of the next sentence
-      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && quotations.some((q) => q.end === this.toks[k].end)))) k++;
+      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && this.quotationEndingAt(this.toks[k].end)))) k++;
       this.sentStart[i] = k;
     });
+  }
+
+  /** Does a quotation end at pos? Quotations do not overlap, so their ends are in order too. */
+  private quotationEndingAt(pos: number): boolean {
+    const qs = this.quotations;
+    let lo = 0, hi = qs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (qs[mid].end < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < qs.length && qs[lo].end === pos;
   }
 
   /** First token whose start is >= pos. */
@@ -97,7 +117,8 @@ export class Scan {
   /** The quotation opening at pos or just after it (spaces, a dash or a colon between). */
   quotationOpeningAt(pos: number): Quotation | null {
     let i = pos;
-    while (i < this.text.length && i - pos < 4 && /[\s:,\u2013\u2014-]/.test(this.text[i])) i++;
+    // /[\s:,\u2013\u2014-]/
+    while (i < this.text.length && i - pos < 4 && (isTrimmed(this.text.charCodeAt(i)) && this.text.charCodeAt(i) !== 59)) i++;
     const q = this.quotationStartingBefore(i);
     return q && q.start === i ? q : null;
   }
@@ -105,7 +126,7 @@ export class Scan {
   /** The quotation closing at pos or just before it. */
   quotationClosingAt(pos: number): Quotation | null {
     let i = pos;
-    while (i > 0 && pos - i < 4 && /[\s,]/.test(this.text[i - 1])) i--;
+    while (i > 0 && pos - i < 4 && (this.text.charCodeAt(i - 1) === 44 || isSpaceCode(this.text.charCodeAt(i - 1)))) i--; // /[\s,]/
     const q = this.quotationStartingBefore(i - 1);
     return q && q.end >= i - 1 && q.end <= pos ? q : null;
   }
@@ -158,7 +179,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       break;
     }
     const p = posOf(t, toks[j - 1]);
-    const gerund = p === 'VERB' && s < end && /ing$/.test(w) && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
+    const gerund = p === 'VERB' && s < end && w.endsWith('ing') && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
     if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
       j--;
@@ -183,8 +204,11 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[k - 1].text))) { s = k; break; }
   if (s >= end) return null;
-  if (!toks.slice(s, end).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM')) return null;
-  return [s, end];
+  for (let k = s; k < end; k++) {
+    const p = toks[k].pos;
+    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM') return [s, end];
+  }
+  return null;
 }
 
 /** The noun phrase that starts at token `k` (reading rightwards, not past `ceil`). */
@@ -219,7 +243,7 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass |
   if (!cls) return null;
   const w = low(t);
   // the tagger reads "the FT claims it …" as a plural noun; a noun-tagged "-s" cue between a name and a clause is the verb
-  const misTagged = t.pos === 'NOUN' && /s$/.test(w) && cls === 'say' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && next && (next.pos === 'PRON' || THAT.has(low(next)));
+  const misTagged = t.pos === 'NOUN' && w.endsWith('s') && cls === 'say' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && next && (next.pos === 'PRON' || THAT.has(low(next)));
   if (t.pos !== 'VERB' && !misTagged && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
   const n = next ? low(next) : '';
   if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
@@ -230,16 +254,19 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass |
   return cls;
 }
 
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'after', 'before', 'since', 'whereas', 'once', 'even']);
+
 /** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
  * or a coordinated report ("and said that …", "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
-  const subordinate = /^(while|although|though|as|when|if|because|after|before|since|whereas|once|even)$/.test(low(toks[scan.sentenceStartToken(k)]));
+  const subordinate = SUBORDINATORS.has(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
-    const afterComma = toks[m - 1].text === ',' || (CLOSERS.has(toks[m - 1].text) && toks[m - 2]?.text === ',');
-    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || w === 'referring' || (toks[m].pos === 'VERB' && /ing$/.test(w) && cueClassOf(toks[m], toks[m + 1])))) return toks[m - 1].text === ',' ? m - 1 : m;
+    const before = toks[m - 1].text;
+    const afterComma = before === ',' || ((before === '\u201d' || before === '"' || before === '\u2019') && toks[m - 2]?.text === ','); // CLOSERS
+    if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || w === 'referring' || (toks[m].pos === 'VERB' && w.endsWith('ing') && cueClassOf(toks[m], toks[m + 1])))) return toks[m - 1].text === ',' ? m - 1 : m;
     // "While Ramos said that …, he appears uneasy": the main clause after a subordinate report is not reported
     if (subordinate && toks[m].text === ',' && m + 2 < stop && (toks[m + 1].pos === 'PRON' || toks[m + 1].pos === 'PROPN' || toks[m + 1].pos === 'DET')) {
       for (let n = m + 2; n < stop && n <= m + 5; n++) if (toks[n].pos === 'VERB' || toks[n].pos === 'AUX') return m;
@@ -254,7 +281,7 @@ function contentEndToken(scan: Scan, k: number): number {
       const passive = n < stop && low(toks[n + 1] ?? toks[n]) === 'by';
       const cls = n < stop && toks[n].pos === 'VERB' && !passive ? cueClassOf(toks[n], toks[n + 1]) : null;
       // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
-      const finite = cls && low(toks[n]) !== toks[n].lemma && !/ing$/.test(low(toks[n]));
+      const finite = cls && low(toks[n]) !== toks[n].lemma && !low(toks[n]).endsWith('ing');
       if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
       // "… calling it “disqualifying” and asserting that …": a second participle report
       if (w === 'and' && n === m + 1 && cls && CUE_PARTICIPLES.has(low(toks[n]))) return m;
@@ -270,9 +297,21 @@ function contentEndToken(scan: Scan, k: number): number {
 
 /** Trim trailing sentence punctuation (not closing quote marks) and spaces off a char span. */
 function trimSpan(text: string, start: number, end: number): CharSpan {
-  while (end > start && /[\s.,;:\u2013\u2014-]/.test(text[end - 1])) end--;
-  while (start < end && /[\s,:;\u2013\u2014-]/.test(text[start])) start++;
+  // /[\s.,;:\u2013\u2014-]/ at the end and /[\s,:;\u2013\u2014-]/ at the start, by character code
+  while (end > start && (isTrimmed(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 46)) end--;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
   return { start, end };
+}
+
+/** A space (what /\s/ matches), comma, colon, semicolon, hyphen or dash. */
+function isTrimmed(c: number): boolean {
+  return c === 44 || c === 58 || c === 59 || c === 45 || c === 0x2013 || c === 0x2014 || isSpaceCode(c);
+}
+
+/** What /\s/ matches, by character code. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Extend a span so it never cuts a quotation in half: a quotation opened inside it runs to its close. */
@@ -293,7 +332,13 @@ function isDirect(scan: Scan, span: CharSpan): boolean {
   return quoted * 2 >= span.end - span.start;
 }
 
-const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|later|earlier|last|this|on|in|at|during|after|before|when|while|to|through|via|from|with|over|privately|publicly|repeatedly|again|also|then|afterward|afterwards|late|early|once|twice|hours|days|weeks|months|years|ago)$/;
+const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
+  'tonight', 'recently', 'later', 'earlier', 'last', 'this', 'on', 'in', 'at', 'during', 'after', 'before',
+  'when', 'while', 'to', 'through', 'via', 'from', 'with', 'over', 'privately', 'publicly', 'repeatedly',
+  'again', 'also', 'then', 'afterward', 'afterwards', 'late', 'early', 'once', 'twice', 'hours', 'days',
+  'weeks', 'months', 'years', 'ago',
+]);
 
 /** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause. */
 function contentAfter(scan: Scan, k: number): CharSpan | null {
@@ -305,7 +350,7 @@ function contentAfter(scan: Scan, k: number): CharSpan | null {
   while (m < stop && m - k < 14 && toks[m].pos !== 'VERB' && toks[m].pos !== 'AUX' && !THAT.has(low(toks[m])) && !OPEN_MARKS.has(toks[m].text)) m++;
   let start = k;
   if (m < stop && m > k && THAT.has(low(toks[m])) && m - k <= 8) start = m;
-  else if (m < stop && OPEN_MARKS.has(toks[m].text) && (m === k || /^[,:\u2013\u2014-]$/.test(toks[m - 1].text) || TIME_WORDS.test(low(toks[k])))) start = m;
+  else if (m < stop && OPEN_MARKS.has(toks[m].text) && (m === k || /^[,:\u2013\u2014-]$/.test(toks[m - 1].text) || TIME_WORDS.has(low(toks[k])))) start = m;
   const end = contentEndToken(scan, start);
   if (OPEN_MARKS.has(toks[start].text) || scan.quotationOpeningAt(toks[start].start)) {
     const opened = scan.quotationOpeningAt(toks[start].start);
@@ -339,7 +384,7 @@ function tailIsAdverbial(scan: Scan, k: number): boolean {
     return true;
   }
   if (isPunct(t) && !OPEN_MARKS.has(t.text)) return true;
-  if (!(TIME_WORDS.test(low(t)) || t.pos === 'ADP' || t.pos === 'ADV')) return false;
+  if (!(TIME_WORDS.has(low(t)) || t.pos === 'ADP' || t.pos === 'ADV')) return false;
   let n = 0;
   for (let m = k; m < stop; m++) {
     if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || THAT.has(low(toks[m])) || OPEN_MARKS.has(toks[m].text)) return false;
@@ -359,8 +404,8 @@ function noClauseFrom(scan: Scan, k: number): boolean {
 }
 
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
-function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null): CharSpan[] {
-  const toks = scan.toks, out: CharSpan[] = [];
+function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null, out: CharSpan[] = []): CharSpan[] {
+  const toks = scan.toks;
   for (let m = s; m < e; m++) {
     if (skip && m >= skip[0] && m < skip[1]) continue; // "A report by the Beast said": that is the speaker, not a relay
     const w = low(toks[m]);
@@ -555,7 +600,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
         if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
       }
     }
-    via.push(...viaIn(scan, tailStart, scan.sentenceEndToken(i)));
+    viaIn(scan, tailStart, scan.sentenceEndToken(i), null, via);
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
   }
 
@@ -602,7 +647,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (k > end) return null;
   const content = contentAfter(scan, k);
   if (!content) return null;
-  via.push(...viaIn(scan, floor, i, speaker), ...viaIn(scan, cueEnd, k));
+  viaIn(scan, floor, i, speaker, via);
+  viaIn(scan, cueEnd, k, null, via);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 
@@ -721,13 +767,20 @@ function colonCue(scan: Scan, i: number): Frame | null {
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
 }
 
+/** text.slice(start, end).split(/\s+/).length, without the slice and the array: runs of spaces, plus one. */
+function wordCount(text: string, start: number, end: number): number {
+  let n = 1;
+  for (let k = start; k < end; k++) if (isSpaceCode(text.charCodeAt(k)) && (k === start || !isSpaceCode(text.charCodeAt(k - 1)))) n++;
+  return n;
+}
+
 /** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last speaker. */
 export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quotation; after: number }[] {
   const covered = (q: Quotation) => frames.some((f) => f.content.start < q.end && q.start < f.content.end);
   const out: { quotation: Quotation; after: number }[] = [];
   for (const q of scan.quotations) {
     if (covered(q)) continue;
-    const words = scan.text.slice(q.start, q.end).split(/\s+/).length;
+    const words = wordCount(scan.text, q.start, q.end);
     if (words < 5) continue;
     let b = q.start;
     while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;

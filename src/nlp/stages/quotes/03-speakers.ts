@@ -11,6 +11,8 @@ export interface MentionRef {
   end: number;
   entityId: string;
   type: EntityType;
+  /** The entity's name. */
+  name: string;
 }
 
 /** Someone a later pronoun can refer to. */
@@ -44,10 +46,11 @@ function mentionsIn(mentions: MentionRef[], start: number, end: number): Mention
 /** The head of a speaker phrase: its words before any "of", "in", "close to", comma or parenthesis. */
 function headEnd(scan: Scan, span: CharSpan): number {
   const toks = scan.toks;
-  for (let k = scan.tokenAt(span.start); k < toks.length && toks[k].start < span.end; k++) {
+  const first = scan.tokenAt(span.start);
+  for (let k = first; k < toks.length && toks[k].start < span.end; k++) {
     const t = toks[k];
     // "close to", "loyal to", "familiar with" start a modifier like a preposition does
-    if (k > scan.tokenAt(span.start) && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP'))) return t.start;
+    if (k > first && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP'))) return t.start;
   }
   return span.end;
 }
@@ -124,11 +127,11 @@ export class SpeakerResolver {
   private readonly author: Resolved | null;
 
   /** `author` wrote the section (the byline, or the comment's author): the "I" of its reports. */
-  constructor(private readonly scan: Scan, private readonly mentions: MentionRef[], entityById: Map<string, Entity>, hasEntities: boolean, author: string | null = null) {
-    this.subjects = personSubjects(scan, mentions, entityById, hasEntities);
+  constructor(private readonly scan: Scan, private readonly mentions: MentionRef[], entities: Entity[], author: string | null = null) {
+    this.subjects = personSubjects(scan, mentions, entities.length > 0);
     const key = author?.trim().toLowerCase();
     let authorEntity: string | null = null;
-    if (key) for (const e of entityById.values()) if (e.type === 'PERSON' && [e.name, ...e.aliases].some((a) => a.toLowerCase() === key)) authorEntity = e.id;
+    if (key) for (const e of entities) if (e.type === 'PERSON' && [e.name, ...e.aliases].some((a) => a.toLowerCase() === key)) authorEntity = e.id;
     this.author = key ? { text: author!.trim(), entityId: authorEntity } : null;
   }
 
@@ -145,7 +148,8 @@ export class SpeakerResolver {
       return last ? { text: last.text, entityId: last.entityId, span: null } : { text: '', entityId: null, span: null };
     }
     const text = this.scan.text.slice(span.start, span.end);
-    const w = text.toLowerCase();
+    // only the words compared below need lower-casing, and none is longer than five letters
+    const w = text.length <= 5 ? text.toLowerCase() : '';
     if ((w === 'i' || w === 'me') && this.author) return { ...this.author, span };
     // first and second person are the writer and the addressee, never a name mentioned before
     if (w === 'i' || w === 'me' || w === 'we' || w === 'you') return { text, entityId: null, span };
@@ -201,7 +205,7 @@ export class SpeakerResolver {
 }
 
 /** People who are the subject of a sentence (named before its first verb): what "he" most often points back to. */
-function personSubjects(scan: Scan, mentions: MentionRef[], entityById: Map<string, Entity>, hasEntities: boolean): Antecedent[] {
+function personSubjects(scan: Scan, mentions: MentionRef[], hasEntities: boolean): Antecedent[] {
   const out: Antecedent[] = [];
   const toks = scan.toks;
   for (const s of scan.section.sentences) {
@@ -211,8 +215,7 @@ function personSubjects(scan: Scan, mentions: MentionRef[], entityById: Map<stri
     if (hasEntities) {
       for (const m of mentionsIn(mentions, s.start, until)) {
         if (m.type !== 'PERSON') continue;
-        const e = entityById.get(m.entityId);
-        out.push({ start: m.start, text: e?.name ?? scan.text.slice(m.start, m.end), entityId: m.entityId, plural: false, person: true });
+        out.push({ start: m.start, text: m.name, entityId: m.entityId, plural: false, person: true });
       }
     } else {
       // no entity stage ran: take a run of two or more proper nouns as a name
