@@ -126,12 +126,12 @@ export class StoreWorkbench implements WorkbenchData {
   /** Global entities ranked by the number of documents they appear in, with their mention counts (one pass per version). */
   private ranking(): Promise<{ id: number; name: string; type: string; documents: number; mentions: number }[]> {
     return this.memoised('ranking', async () => {
+      // one pass over entities: documents and mentions (each row holds its mention count) per global entity
       const rows = await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
         .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('documents'))
+        .select((eb) => eb.fn.sum<number>('e.mention_count').as('mentions'))
         .groupBy(['g.id', 'g.name', 'g.type']).execute();
-      const mentions = await this.db.selectFrom('entities').select(['global_id']).select((eb) => eb.fn.sum<number>('mention_count').as('n')).groupBy('global_id').execute();
-      const mentionsOf = new Map(mentions.map((m) => [m.global_id, Number(m.n)]));
-      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), mentions: mentionsOf.get(r.id) ?? 0 }))
+      return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), mentions: Number(r.mentions) }))
         .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
     });
   }
