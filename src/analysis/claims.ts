@@ -253,13 +253,38 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
   const postingsOf: number[][][] = all.map(() => []);
   for (const list of postings.values()) for (const i of list) postingsOf[i].push(list);
   const seen = new Int32Array(n).fill(-1);
+  // sameClaim reads only what a statement says (features, negation, years, places, subject, objects), so
+  // statements saying the same (a syndicated copy, a repeated line) share one score per pair of sayings
+  const sayings = new Map<string, number>();
+  const count: number[] = [];
+  const saying = all.map((st) => {
+    const key = [st.negated ? 1 : 0, [...st.features].sort().join('\u0001'), [...st.years].sort().join(','), [...st.places].sort().join(','),
+      st.subject ?? '', [...st.objects].sort().join('\u0001')].join('\u0002');
+    let k = sayings.get(key);
+    if (k === undefined) sayings.set(key, (k = sayings.size));
+    count[k] = (count[k] ?? 0) + 1;
+    return k;
+  });
+  // only pairs with a repeated saying can come again; the cache is emptied before it nears a Map's limit
+  const scored = new Map<number, number>();
+  const scoreOf = (i: number, j: number): number => {
+    const a = saying[i], b = saying[j];
+    if (count[a] === 1 && count[b] === 1) return sameClaim(all[i], all[j], w, o);
+    const key = a < b ? a * sayings.size + b : b * sayings.size + a;
+    let s = scored.get(key);
+    if (s === undefined) {
+      if (scored.size >= 4_000_000) scored.clear();
+      scored.set(key, (s = sameClaim(all[i], all[j], w, o)));
+    }
+    return s;
+  };
   for (let i = 0; i < n; i++) {
     for (const list of postingsOf[i]) {
       for (const j of list) {
         if (j <= i || seen[j] === i) continue;
         seen[j] = i;
         if (all[i].doc === all[j].doc && all[i].quote !== null && all[i].quote === all[j].quote) continue;
-        const s = sameClaim(all[i], all[j], w, o);
+        const s = scoreOf(i, j);
         if (s > 0) {
           parent[find(i)] = find(j);
           score.set(i, (score.get(i) ?? 0) + s);
