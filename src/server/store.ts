@@ -187,32 +187,21 @@ export class StoreWorkbench implements WorkbenchData {
     const spanRows = locals.length
       ? await this.db.selectFrom('entities').select(['document_id', 'spans']).where('id', 'in', locals.slice(0, 50).map((l) => l.id)).execute()
       : [];
-    const mentions: { document_id: number; container: string; start: number; end: number; text: string; before?: string; after?: string }[] =
-      spanRows.flatMap((r) => readSpans(r.spans).map((m) => ({ document_id: r.document_id, container: m.in, start: m.start, end: m.end, text: m.text })))
-        .sort((a, b) => a.document_id - b.document_id || a.start - b.start).slice(0, 150);
-    // Context comes from the document's or the comment's own text; only the texts of shown mentions are read.
-    const inDocs = [...new Set(mentions.filter((m) => m.container === 'document').map((m) => m.document_id))];
-    if (inDocs.length) {
-      const texts = await this.db.selectFrom('documents').select(['id', 'text']).where('id', 'in', inDocs).execute();
-      const textOf = new Map(texts.map((t) => [t.id, t.text]));
-      for (const m of mentions) {
-        if (m.container !== 'document') continue;
-        const t = textOf.get(m.document_id) ?? '';
-        m.before = t.slice(Math.max(0, m.start - 60), m.start);
-        m.after = t.slice(m.end, m.end + 60);
-      }
+    const mentions = spanRows.flatMap((r) => readSpans(r.spans).map((m) => ({ document_id: r.document_id, container: m.in, start: m.start, end: m.end, text: m.text })))
+      .sort((a, b) => a.document_id - b.document_id || a.start - b.start).slice(0, 150);
+    // Context comes from the container's own text (the document's or a comment's); only texts of shown mentions are read.
+    const textOf = new Map<string, string>();
+    const withMentionsIn = (inDocument: boolean) => [...new Set(mentions.filter((m) => (m.container === 'document') === inDocument).map((m) => m.document_id))];
+    const docTexts = withMentionsIn(true), commentTexts = withMentionsIn(false);
+    if (docTexts.length) for (const t of await this.db.selectFrom('documents').select(['id', 'text']).where('id', 'in', docTexts).execute()) textOf.set(`${t.id}:document`, t.text);
+    if (commentTexts.length) {
+      for (const t of await this.db.selectFrom('comments').select(['document_id', 'comment_id', 'text']).where('document_id', 'in', commentTexts).execute())
+        textOf.set(`${t.document_id}:${t.comment_id}`, t.text);
     }
-    const inComments = mentions.filter((m) => m.container !== 'document');
-    if (inComments.length) {
-      const texts = await this.db.selectFrom('comments').select(['document_id', 'comment_id', 'text'])
-        .where('document_id', 'in', [...new Set(inComments.map((m) => m.document_id))]).execute();
-      const textOf = new Map(texts.map((t) => [`${t.document_id}:${t.comment_id}`, t.text]));
-      for (const m of inComments) {
-        const t = textOf.get(`${m.document_id}:${m.container}`) ?? '';
-        m.before = t.slice(Math.max(0, m.start - 60), m.start);
-        m.after = t.slice(m.end, m.end + 60);
-      }
-    }
+    const context = (m: (typeof mentions)[number]) => {
+      const t = textOf.get(`${m.document_id}:${m.container}`) ?? '';
+      return { before: t.slice(Math.max(0, m.start - 60), m.start), after: t.slice(m.end, m.end + 60) };
+    };
     // Neighbours: entities sharing documents with this one (over the first 50 of its documents).
     const co = shownDocs.length
       ? await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
@@ -227,16 +216,15 @@ export class StoreWorkbench implements WorkbenchData {
     const ref = (q: (typeof quotes)[number]): QuoteRef => ({
       documentId: String(q.document_id), title: titleOf.get(q.document_id) ?? null, quoteId: q.local_id, speaker: q.speaker_text, cue: q.cue, content: q.content,
     });
-    const mentionSpans = mentions.filter((m) => m.container !== undefined);
     const quotesBy: QuoteRef[] = [];
     const quotesAbout: QuoteRef[] = [];
     for (const q of quotes) {
       if (q.speaker_entity && localKeys.has(`${q.document_id}:${q.speaker_entity}`)) quotesBy.push(ref(q));
-      else if (mentionSpans.some((m) => m.document_id === q.document_id && m.container === q.container && m.start >= q.start && m.end <= q.end)) quotesAbout.push(ref(q));
+      else if (mentions.some((m) => m.document_id === q.document_id && m.container === q.container && m.start >= q.start && m.end <= q.end)) quotesAbout.push(ref(q));
     }
     return {
       id: String(gid), name: g.name, type: asType(g.type), aliases: extra.aliases, documents: (await this.rankOf(gid))?.documents ?? shownDocs.length, mentions: extra.mentions,
-      mentionList: mentions.map((m) => ({ documentId: String(m.document_id), title: titleOf.get(m.document_id) ?? null, in: m.container, start: m.start, end: m.end, text: m.text, before: m.before ?? '', after: m.after ?? '' })),
+      mentionList: mentions.map((m) => ({ documentId: String(m.document_id), title: titleOf.get(m.document_id) ?? null, in: m.container, start: m.start, end: m.end, text: m.text, ...context(m) })),
       neighbours: co.map((c) => ({ id: String(c.id), name: c.name, type: asType(c.type), weight: Number(c.n) })).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name)).slice(0, 50),
       quotesBy: quotesBy.slice(0, 200),
       quotesAbout: quotesAbout.slice(0, 200),
