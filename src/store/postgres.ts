@@ -1,10 +1,11 @@
 // PostgreSQL through pg: a small pool, optional schema (`?schema=NAME` in the URL) so tests and
 // teams can keep several dossiers in one database; search with a tsvector column (made by the writer) + GIN.
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect } from './dialect.js';
-import { insertUnnest, insertValues, textSize } from './rows.js';
+import { CopyData, insertCopy, insertUnnest, insertValues } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
@@ -37,10 +38,14 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     // the vector is made in this process and inserted with the row (0005_search_vector_from_writer)
     searchValue: searchVectorBinary,
     async indexDocuments() {},
-    // many short rows as one array per column; rows holding documents (or binary values) as plain parameters (see rows.ts)
-    insertRows: (trx, table, columns, rows, opts) => textSize(rows[0]) > 1024 || rows[0].some((v) => Buffer.isBuffer(v))
-      ? insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true })
-      : insertUnnest(trx, table, columns, rows, opts),
+    // Plain rows by COPY; rows whose ids come back or whose conflicts are ignored by unnest(); rows
+    // holding binary values (documents and their search vector) as plain parameters (see rows.ts).
+    insertRows: async (trx, table, columns, rows, opts) => {
+      if (rows.some((row) => row.some((v) => Buffer.isBuffer(v)))) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
+      if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);
+      await insertCopy(trx, table, columns, rows);
+      return [];
+    },
     async reserveIds(trx, table, n) {
       if (!n) return [];
       const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n})`.execute(trx);
@@ -79,5 +84,37 @@ export function openPostgres(target: PostgresTarget): { db: Kysely<DossierSchema
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  return { db: new Kysely<DossierSchema>({ dialect: new PostgresDialect({ pool }) }), pool };
+  return { db: new Kysely<DossierSchema>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) }), pool };
+}
+
+/** `pool` as Kysely sees it, with one addition: a query whose one parameter is CopyData (rows.ts) is
+ * run as `COPY … FROM STDIN` with that data, on the connection (and so in the transaction) it was sent on. */
+function copyingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        const c = client;
+        w = {
+          query: (async (text: string, params: readonly unknown[]) => {
+            const data = params?.length === 1 && params[0] instanceof CopyData ? params[0] : null;
+            if (!data) return c.query(text, params as unknown[]);
+            const stream = c.query(copyFrom(text));
+            await new Promise<void>((resolve, reject) => {
+              stream.on('finish', resolve);
+              stream.on('error', reject);
+              stream.end(data.text);
+            });
+            return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
+          }) as unknown as PostgresPoolClient['query'],
+          release: () => c.release(),
+        };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
 }

@@ -1,9 +1,11 @@
 // Multi-row INSERTs built by hand: the write path stores a batch of documents with one statement per
 // table, and building thousands of values through Kysely's query builder would cost more than the
 // database spends storing them. Table and column names are our own constants, never input.
-// SQLite takes a VALUES list (parsing is in-process and cheap); PostgreSQL takes one array per column
-// through unnest(), a short statement whatever the row count (a VALUES list of thousands of
-// parameters costs the server more to parse and plan than to insert).
+// SQLite takes a VALUES list (parsing is in-process and cheap). PostgreSQL takes plain rows through
+// COPY FROM STDIN, which stores them about twice as cheaply as an INSERT does (no statement to plan,
+// rows stored in batches); where COPY cannot serve (rows to return, conflicts to ignore) it takes one
+// array per column through unnest(), a short statement whatever the row count (a VALUES list of
+// thousands of parameters costs the server more to parse and plan than to insert).
 import { CompiledQuery } from 'kysely';
 import type { StoreDialect, Trx } from './dialect.js';
 
@@ -74,6 +76,41 @@ export function arrayLiteral(rows: readonly (readonly Value[])[], j: number, kin
     }
   }
   return s + '}';
+}
+
+/** The data of a `COPY … FROM STDIN` in PostgreSQL's text format: one line per row, tab between
+ * values, `\N` for NULL, and backslash, tab, newline and carriage return escaped. */
+export class CopyData {
+  constructor(readonly table: string, readonly text: string, readonly rows: number) {}
+}
+
+const COPY_ESCAPE = /[\\\t\n\r]/;
+const COPY_ESCAPES = /[\\\t\n\r]/g;
+const COPY_CODES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const copyEscape = (t: string) => (COPY_ESCAPE.test(t) ? t.replace(COPY_ESCAPES, (c) => COPY_CODES[c]) : t);
+
+/** `rows` as COPY text; integers are written as they are, anything else as escaped text. */
+export function copyText(rows: readonly (readonly Value[])[]): string {
+  let s = '';
+  for (const row of rows) {
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (j) s += '\t';
+      if (v === null || v === undefined) s += '\\N';
+      else if (typeof v === 'number') s += Number.isFinite(v) ? v : copyEscape(String(v));
+      else s += copyEscape(typeof v === 'string' ? v : String(v));
+    }
+    s += '\n';
+  }
+  return s;
+}
+
+/** `copy … from stdin`: the statement carries its data as its one parameter, which the PostgreSQL
+ * connection (postgres.ts) sends with the COPY protocol. */
+export async function insertCopy(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): Promise<void> {
+  check(table, columns, rows);
+  const text = `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin`;
+  await trx.executeQuery(CompiledQuery.raw(text, [new CopyData(table, copyText(rows), rows.length) as unknown as Value]));
 }
 
 /** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */

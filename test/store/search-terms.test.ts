@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { test } from 'node:test';
 import { searchQuery, searchVector, searchVectorBinary } from '../../src/store/search-terms.js';
-import { arrayLiteral } from '../../src/store/rows.js';
+import { arrayLiteral, copyText } from '../../src/store/rows.js';
 import { dialectTest } from './dialects.js';
 import { analysis, quote } from './fixtures.js';
 
@@ -52,8 +52,14 @@ test('rows: array literals quote every text value and escape quotes and backslas
   assert.equal(arrayLiteral(rows, 2, 'text'), '{NULL,"NULL","é"}');
 });
 
+test('rows: COPY text has a line per row, tabs between values, \\N for NULL, and escapes backslash, tab and line ends', () => {
+  const rows = [[1, 'plain', null], [2, 'a\tb\nc\rd \\N', '\\'], [-3, '', 'é']];
+  assert.equal(copyText(rows), '1\tplain\t\\N\n2\ta\\tb\\nc\\rd \\\\N\t\\\\\n-3\t\té\n');
+  assert.equal(copyText([]), '');
+});
+
 dialectTest('store: awkward text in many rows comes back unchanged', async (store) => {
-  const odd = ['say "no"', 'back\\slash', '{braces, commas}', 'NULL', '', 'tab\there', 'line\nbreak', 'ünïcödé ✓'];
+  const odd = ['say "no"', 'back\\slash', '{braces, commas}', 'NULL', '\\N', '', 'tab\there', 'line\nbreak', 'cr\r\nlf', '\\t not a tab', 'ünïcödé ✓'];
   const text = odd.join(' | ');
   const quotes = odd.map((content, i) => ({ ...quote(`q${i}`, text, content || ' | ', 'Anna Brandt', null), content, cue: i % 2 ? null : content }));
   await store.addDocument({ source: 'odd', contentHash: 'odd', format: 'text', analysis: analysis('odd', text, { quotes }) });

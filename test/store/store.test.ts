@@ -85,6 +85,21 @@ dialectTest('store: a batch keeps its good documents when one of them cannot be 
   assert.equal((await store.db.selectFrom('global_entities').select('id').execute()).length, 1);
 });
 
+dialectTest('store: a value the database refuses fails its document alone, and the store goes on', async (store) => {
+  const bad = analysis('bad', T2, { quotes: [quote('q1', T2, T2.slice(0, 5), 'Anna Brandt', null)] });
+  bad.quotes[0].start = Number.NaN; // no integer: refused by the database itself, not by our code
+  const out = await store.addDocuments([
+    { source: 'good1', contentHash: 'g1', format: 'text', analysis: analysis('good1', T1) },
+    { source: 'bad', contentHash: 'b', format: 'text', analysis: bad },
+  ]);
+  assert.deepEqual(out.map((o) => o.status), ['added', 'failed']);
+  assert.match((out[1] as { error: string }).error, /^bad: /);
+  const later = await store.addDocument({ source: 'good2', contentHash: 'g2', format: 'text', analysis: analysis('good2', T3) });
+  assert.equal(later.status, 'added');
+  assert.deepEqual((await store.listDocuments()).map((d) => d.source), ['good1', 'good2']);
+  assert.equal((await store.db.selectFrom('quotes').select('id').execute()).length, 0);
+});
+
 dialectTest('store: a batch repeating bytes and sources inside itself gives the outcomes of adding one by one', async (store) => {
   await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', T3) });
   const out = await store.addDocuments([
