@@ -2,7 +2,7 @@
 // how full-text search is built and queried. Every other query is shared Kysely code.
 import type { Kysely, Transaction } from 'kysely';
 import type { DossierSchema } from './schema.js';
-import type { Column, InsertOptions, Value } from './rows.js';
+import type { Column, InsertOptions, TableRows, Value } from './rows.js';
 
 export type Db = Kysely<DossierSchema>;
 export type Trx = Transaction<DossierSchema>;
@@ -28,8 +28,14 @@ export interface StoreDialect {
   indexDocuments(trx: Trx, docs: { id: number; title: string | null; text: string }[]): Promise<void>;
   /** Insert many rows at once, the way this database takes them fastest (see rows.ts). */
   insertRows<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]>;
+  /** Called first in every write transaction. The batch writer inserts a document's parts before the
+   * document's row (write.ts), so SQLite defers its foreign-key checks to the commit. */
+  startWrite(trx: Trx): Promise<void>;
+  /** Insert rows into several tables (no ids returned, no conflicts ignored), as fast as this database
+   * takes them: PostgreSQL gets them all in one query and works through them while the caller goes on. */
+  insertMany(trx: Trx, tables: readonly TableRows[]): Promise<void>;
   /** Take n ids of `table`'s id sequence for rows inserted with explicit ids in this transaction. */
-  reserveIds(trx: Trx, table: 'global_entities', n: number): Promise<number[]>;
+  reserveIds(trx: Trx, table: 'global_entities' | 'documents', n: number): Promise<number[]>;
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;
   /** Turn a driver error into one clear line naming the store. */
   describeError(err: unknown): string;

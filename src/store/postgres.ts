@@ -1,11 +1,10 @@
 // PostgreSQL through pg: a small pool, optional schema (`?schema=NAME` in the URL) so tests and
 // teams can keep several dossiers in one database; search with a tsvector column (made by the writer) + GIN.
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect } from './dialect.js';
-import { CopyData, insertCopy, insertUnnest, insertValues } from './rows.js';
+import { CopyData, insertCopy, insertUnnest, insertValues, type TableRows } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
@@ -43,8 +42,14 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     insertRows: async (trx, table, columns, rows, opts) => {
       if (rows.some((row) => row.some((v) => Buffer.isBuffer(v)))) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
       if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);
-      await insertCopy(trx, table, columns, rows);
+      await insertCopy(trx, [{ table, columns, rows }]);
       return [];
+    },
+    async startWrite() {}, // the parts' tables have no keys on their document (0004_document_parts_unchecked)
+    async insertMany(trx, tables: readonly TableRows[]) {
+      const plain = tables.filter((t) => !t.rows.some((row) => row.some((v) => Buffer.isBuffer(v))));
+      await insertCopy(trx, plain);
+      for (const t of tables) if (!plain.includes(t)) await this.insertRows(trx, t.table, t.columns, t.rows, {});
     },
     async reserveIds(trx, table, n) {
       if (!n) return [];
@@ -88,7 +93,7 @@ export function openPostgres(target: PostgresTarget): { db: Kysely<DossierSchema
 }
 
 /** `pool` as Kysely sees it, with one addition: a query whose one parameter is CopyData (rows.ts) is
- * run as `COPY … FROM STDIN` with that data, on the connection (and so in the transaction) it was sent on. */
+ * run as its `COPY … FROM STDIN` statements, on the connection (and so in the transaction) it was sent on. */
 function copyingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   return {
@@ -98,17 +103,9 @@ function copyingPool(pool: pg.Pool): PostgresPool {
       if (!w) {
         const c = client;
         w = {
-          query: (async (text: string, params: readonly unknown[]) => {
-            const data = params?.length === 1 && params[0] instanceof CopyData ? params[0] : null;
-            if (!data) return c.query(text, params as unknown[]);
-            const stream = c.query(copyFrom(text));
-            await new Promise<void>((resolve, reject) => {
-              stream.on('finish', resolve);
-              stream.on('error', reject);
-              stream.end(data.text);
-            });
-            return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
-          }) as unknown as PostgresPoolClient['query'],
+          query: ((text: string, params: readonly unknown[]) => params?.length === 1 && params[0] instanceof CopyData
+            ? new Promise((resolve, reject) => c.query(new CopyIn(params[0] as CopyData, resolve, reject) as never))
+            : c.query(text, params as unknown[])) as unknown as PostgresPoolClient['query'],
           release: () => c.release(),
         };
         wrapped.set(client, w);
@@ -117,4 +114,47 @@ function copyingPool(pool: pg.Pool): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+/**
+ * COPY FROM STDIN statements as one query for pg's client (its "submittable" interface). The query
+ * text and every statement's data go out in one write, before the server has asked for the data: the
+ * server reads them in order as each COPY starts, so the statements cost no round trip and the server
+ * can work through them while this process goes on with other work. On an error the server skips the
+ * rest of the query and drops the data still to come, as the protocol specifies for COPY; pg then takes
+ * the next query as usual.
+ */
+class CopyIn {
+  private rows = 0;
+  constructor(private readonly copy: CopyData, private readonly resolve: (r: { command: string; rowCount: number; rows: [] }) => void,
+    private readonly reject: (err: unknown) => void) {}
+
+  /** pg sets this for its timeouts; nothing to do. */
+  callback(): void {}
+
+  submit(connection: { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }): void {
+    connection.query(this.copy.statements.map((st) => st.sql).join('; '));
+    for (const st of this.copy.statements) {
+      connection.sendCopyFromChunk(Buffer.from(st.data));
+      connection.endCopyFrom();
+    }
+  }
+
+  handleCopyInResponse(): void {} // the data is on its way already
+  handleCommandComplete(msg: { text?: string }): void {
+    const m = /^COPY (\d+)/.exec(msg?.text ?? '');
+    if (m) this.rows += Number(m[1]);
+  }
+  handleReadyForQuery(): void {
+    this.resolve({ command: 'COPY', rowCount: this.rows, rows: [] });
+  }
+  /** An error from the server (pg takes the next query once the server is ready again) or from the connection. */
+  handleError(err: unknown): void {
+    this.reject(err);
+  }
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+  handleCopyData(): void {}
 }

@@ -78,10 +78,17 @@ export function arrayLiteral(rows: readonly (readonly Value[])[], j: number, kin
   return s + '}';
 }
 
-/** The data of a `COPY … FROM STDIN` in PostgreSQL's text format: one line per row, tab between
- * values, `\N` for NULL, and backslash, tab, newline and carriage return escaped. */
+/** Rows for one table, as `insertMany` takes them. */
+export interface TableRows {
+  table: string;
+  columns: readonly Column[];
+  rows: readonly (readonly Value[])[];
+}
+
+/** One or more `COPY … FROM STDIN` statements with their data, in PostgreSQL's text format (see
+ * copyText). Sent as the one parameter of a query, it is run by the PostgreSQL connection (postgres.ts). */
 export class CopyData {
-  constructor(readonly table: string, readonly text: string, readonly rows: number) {}
+  constructor(readonly statements: readonly { sql: string; data: string }[]) {}
 }
 
 const COPY_ESCAPE = /[\\\t\n\r]/;
@@ -89,7 +96,8 @@ const COPY_ESCAPES = /[\\\t\n\r]/g;
 const COPY_CODES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const copyEscape = (t: string) => (COPY_ESCAPE.test(t) ? t.replace(COPY_ESCAPES, (c) => COPY_CODES[c]) : t);
 
-/** `rows` as COPY text; integers are written as they are, anything else as escaped text. */
+/** `rows` as COPY text: one line per row, tab between values, `\N` for NULL, and backslash, tab,
+ * newline and carriage return escaped. Integers are written as they are, anything else as text. */
 export function copyText(rows: readonly (readonly Value[])[]): string {
   let s = '';
   for (const row of rows) {
@@ -105,12 +113,15 @@ export function copyText(rows: readonly (readonly Value[])[]): string {
   return s;
 }
 
-/** `copy … from stdin`: the statement carries its data as its one parameter, which the PostgreSQL
- * connection (postgres.ts) sends with the COPY protocol. */
-export async function insertCopy(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): Promise<void> {
-  check(table, columns, rows);
-  const text = `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin`;
-  await trx.executeQuery(CompiledQuery.raw(text, [new CopyData(table, copyText(rows), rows.length) as unknown as Value]));
+/** `copy … from stdin` into each table, all in one query: the server takes them back to back, with
+ * no round trip between them. */
+export async function insertCopy(trx: Trx, tables: readonly TableRows[]): Promise<void> {
+  const statements = tables.filter((t) => t.rows.length).map(({ table, columns, rows }) => {
+    check(table, columns, rows);
+    return { sql: `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin`, data: copyText(rows) };
+  });
+  if (!statements.length) return;
+  await trx.executeQuery(CompiledQuery.raw(statements.map((st) => st.sql).join('; '), [new CopyData(statements) as unknown as Value]));
 }
 
 /** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */

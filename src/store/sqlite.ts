@@ -26,9 +26,16 @@ export function sqliteDialect(file: string): StoreDialect {
     },
     // SQLite's own limit on bound parameters is 32766 since 3.32; stay well under it
     insertRows: (trx, table, columns, rows, opts) => insertValues(trx, table, columns, rows, opts, { maxParams: 30000 }),
+    async startWrite(trx) {
+      await sql`pragma defer_foreign_keys = on`.execute(trx); // off again at commit or rollback
+    },
+    async insertMany(trx, tables) {
+      for (const t of tables) await insertRows(trx, dialect, t.table, t.columns, t.rows);
+    },
     async reserveIds(trx: Trx, table, n) {
       // AUTOINCREMENT keeps the highest id ever used here (so an id of a merged-away entity is never
-      // reused); inserting explicit ids above it moves it on. The batch holds the write lock by now.
+      // reused); inserting explicit ids above it moves it on. Another writer cannot take the same ids:
+      // once this transaction has read, SQLite refuses it a write if someone else wrote meanwhile.
       const r = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(trx);
       const from = Number(r.rows[0]?.seq ?? 0) + 1;
       return Array.from({ length: n }, (_, i) => from + i);

@@ -4,7 +4,7 @@
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect, Trx } from './dialect.js';
-import { insertRows, type Value } from './rows.js';
+import { insertRows, type TableRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
 
 export interface NewDocument {
@@ -146,6 +146,7 @@ type Planned = { input: NewDocument; version: number; previousId: number | null;
 
 /** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
 async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
+  await dialect.startWrite(trx);
   // one look-up for both questions: are these bytes stored, and is this source known
   const hashes = [...new Set(inputs.map((i) => i.contentHash))];
   const sources = [...new Set(inputs.map((i) => i.source))];
@@ -185,27 +186,36 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   if (superseded.size) await trx.updateTable('documents').set({ latest: 0 }).where('source', 'in', [...superseded]).execute();
 
   if (writes.length) {
+    const ids = await dialect.reserveIds(trx, 'documents', writes.length);
+    writes.forEach((p, i) => (p.id = ids[i]));
+    const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
+    for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
+    // The parts go first: while the database stores them, the documents' rows (and their search
+    // vectors, the costliest thing built here) are made.
+    const parts = await startParts(trx, dialect, writes);
     const now = new Date().toISOString();
     const search = dialect.searchValue;
     const docRows = writes.map((p) => {
       const { text, ...meta } = p.input.analysis.document;
-      const row: Value[] = [p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
+      const row: Value[] = [p.id!, p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
         meta.language, p.input.format, text, now, storedJson(p.input.analysis, meta)];
       if (search) row.push(search(meta.title, text));
       return row;
     });
-    const ids = await insertRows<{ id: number; source: string; version: number }>(trx, dialect, 'documents',
-      [['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
-        ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text'],
-        ...(search ? [['search', 'tsvector'] as const] : [])],
-      docRows, { returning: ['id', 'source', 'version'] });
-    // ids come back with their source and version, so nothing depends on the order RETURNING yields rows in
-    const idOf = new Map(ids.map((r) => [`${r.version}\0${r.source}`, Number(r.id)]));
-    for (const p of writes) p.id = idOf.get(`${p.version}\0${p.input.source}`)!;
-    const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
-    for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
-    await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
-    await writeParts(trx, dialect, writes);
+    let docsError: unknown = null;
+    try {
+      await insertRows(trx, dialect, 'documents',
+        [['id', 'int'], ['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
+          ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text'],
+          ...(search ? [['search', 'tsvector'] as const] : [])],
+        docRows);
+      await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
+    } catch (err) {
+      docsError = err;
+    }
+    // the parts' own error first: once they fail, every later statement fails only for that reason
+    const partsError = await parts.settled;
+    if (partsError || docsError) throw partsError ?? docsError;
   }
 
   return plan.map((p): AddOutcome => {
@@ -224,27 +234,40 @@ function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): stri
   return JSON.stringify({ ...rest, document: meta });
 }
 
-/** Comments, entities (tied to cross-document ones, with their mentions), quotes and events of the written documents. */
-async function writeParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): Promise<void> {
-  const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => (string | number | null)[]) =>
-    writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
-
-  await insertRows(trx, dialect, 'comments', [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
-    each((a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]));
-
+/** Comments, entities (tied to cross-document ones, with their mentions), quotes and events of the
+ * written documents. Returns once they are sent, with what their writing ends in (an error or null):
+ * the caller goes on meanwhile and must wait for it. */
+async function startParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): Promise<{ settled: Promise<unknown> }> {
   const entities = writes.flatMap((p) => p.input.analysis.entities);
   const gids = await resolveGlobalEntities(trx, dialect, entities);
+  const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]) =>
+    writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
   let k = 0;
-  const entityRows = writes.flatMap((p) => p.input.analysis.entities.map((e) =>
-    [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]));
-  await insertRows(trx, dialect, 'entities',
-    [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
-    entityRows);
-
-  await insertRows(trx, dialect, 'quotes', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
-    ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
-    each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
-      q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]));
-  await insertRows(trx, dialect, 'events', [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
-    each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]));
+  const tables: TableRows[] = [
+    {
+      table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
+      rows: each((a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
+    },
+    {
+      table: 'entities',
+      columns: [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
+      rows: each((a) => a.entities, (e, id) => [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]),
+    },
+    {
+      table: 'quotes',
+      columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
+        ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
+      rows: each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
+        q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]),
+    },
+    {
+      table: 'events',
+      columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
+      rows: each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
+    },
+  ];
+  const settled = dialect.insertMany(trx, tables).then(() => null, (err: unknown) => err ?? new Error('insert failed'));
+  // a turn of the event loop: the query reaches the database before the caller's work begins
+  await new Promise((resolve) => setImmediate(resolve));
+  return { settled };
 }
