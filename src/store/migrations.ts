@@ -221,14 +221,7 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
         await sql`alter table documents add column search tsvector`.execute(db);
         const r = await sql<{ lz4: boolean }>`select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(db);
         if (r.rows[0]?.lz4) await sql`alter table documents alter column search set compression lz4`.execute(db);
-        for (let after = 0; ;) {
-          const docs = await sql<{ id: number; title: string | null; text: string }>`select id, title, text from documents where id > ${after} order by id limit 200`.execute(db);
-          if (!docs.rows.length) break;
-          const ids = docs.rows.map((x) => x.id);
-          const vectors = docs.rows.map((x) => searchVector(x.title, x.text));
-          await sql`update documents set search = v.search from unnest(${ids}::integer[], ${vectors}::tsvector[]) as v(id, search) where documents.id = v.id`.execute(db);
-          after = ids[ids.length - 1];
-        }
+        await reindexSearch(db);
         await sql`create index documents_search on documents using gin (search)`.execute(db);
       },
     },
@@ -281,5 +274,26 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
         await db.schema.alterTable('events').addColumn('trigger', 'text').execute();
       },
     },
+    '0009_search_numbers_unstemmed': {
+      // PostgreSQL: the stemmer turned some numbers into other strings ("130" into "1y0"), in documents
+      // and queries alike, so a search still found them, but not as PostgreSQL's own parser reads the
+      // text (ts_headline marked nothing). Words with a digit are now kept as they are (search-terms.ts).
+      async up(db: Kysely<any>) {
+        if (d.name !== 'postgres' || !d.searchValue) return;
+        await reindexSearch(db);
+      },
+    },
   };
+}
+
+/** PostgreSQL: documents.search made anew for every document, 200 at a time. */
+async function reindexSearch(db: Kysely<any>): Promise<void> {
+  for (let after = 0; ;) {
+    const docs = await sql<{ id: number; title: string | null; text: string }>`select id, title, text from documents where id > ${after} order by id limit 200`.execute(db);
+    if (!docs.rows.length) break;
+    const ids = docs.rows.map((x) => x.id);
+    const vectors = docs.rows.map((x) => searchVector(x.title, x.text));
+    await sql`update documents set search = v.search from unnest(${ids}::integer[], ${vectors}::tsvector[]) as v(id, search) where documents.id = v.id`.execute(db);
+    after = ids[ids.length - 1];
+  }
 }

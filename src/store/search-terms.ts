@@ -2,6 +2,8 @@
 // ~1 ms a news-sized document, as much as everything else storing it; a vector made here is ~0.3 ms
 // and the server only reads it in. Words are runs of letters and digits, lower-cased, English stop
 // words left out, the rest reduced by the Porter2 (Snowball English) stemmer that wink's model ships.
+// Words with a digit are kept as they are, as PostgreSQL's `english` configuration keeps numbers and
+// words like "3rd" (the stemmer would turn "130" into "1y0").
 // Queries are reduced by the same functions, so a document and a query always agree on a word's stem.
 // SQLite does not use this: FTS5 tokenizes in-process (porter tokenizer, see sqlite.ts).
 import { createRequire } from 'node:module';
@@ -24,11 +26,11 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS = 255;
 const MAX_LEXEMES_BYTES = 1_000_000;
 
-/** A lexeme, one object per distinct lexeme, with its UTF-8 bytes made once, and its positions in
- * the document being indexed (valid while `stamp` is that document's). */
+/** A lexeme, one object per distinct lexeme, with its length in UTF-8 and its positions in the
+ * document being indexed (valid while `stamp` is that document's). */
 interface Lexeme {
   readonly text: string;
-  readonly utf8: Buffer;
+  readonly bytes: number;
   stamp: number;
   positions: number[];
 }
@@ -49,15 +51,26 @@ function lexemeOf(word: string): Lexeme | null {
     l = null;
     if (s) {
       l = byText.get(s) ?? null;
-      if (!l) byText.set(s, (l = { text: s, utf8: Buffer.from(s), stamp: 0, positions: [] }));
+      if (!l) byText.set(s, (l = { text: s, bytes: Buffer.byteLength(s), stamp: 0, positions: [] }));
     }
     byWord.set(word, l);
   }
   return l;
 }
 
+/** Whether a word holds a digit: such words are not stemmed, and not cached (numbers are the part of
+ * a vocabulary that never stops growing). */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** The lexeme of a lower-case word as text, or null. */
 function lexeme(word: string): string | null {
+  if (hasDigit(word)) return word.length > MAX_WORD ? null : word;
   return lexemeOf(word)?.text ?? null;
 }
 
@@ -103,11 +116,18 @@ function lexemePositions(title: string | null, text: string): Lexeme[] {
   }
   const stamp = ++documentStamp;
   const order: Lexeme[] = [];
+  const numbers = new Map<string, Lexeme>(); // this document's words with digits
+  const numberOf = (word: string): Lexeme | null => {
+    if (word.length > MAX_WORD) return null;
+    let l = numbers.get(word);
+    if (!l) numbers.set(word, (l = { text: word, bytes: Buffer.byteLength(word), stamp: 0, positions: [] }));
+    return l;
+  };
   let at = 0;
   let bytes = 0;
   const add = (word: string) => {
     at++;
-    const l = lexemeOf(word);
+    const l = hasDigit(word) ? numberOf(word) : lexemeOf(word);
     if (l === null) return;
     const p = at < MAX_POSITION ? at : MAX_POSITION;
     if (l.stamp === stamp) {
@@ -115,8 +135,7 @@ function lexemePositions(title: string | null, text: string): Lexeme[] {
     } else if (bytes < MAX_LEXEMES_BYTES) {
       bytes += l.text.length * 3; // at most three bytes a UTF-16 unit
       l.stamp = stamp;
-      l.positions.length = 0;
-      l.positions.push(p);
+      l.positions = [p]; // a new small array: an emptied one would keep its capacity for as long as the cache holds it
       order.push(l);
     }
   };
@@ -142,11 +161,13 @@ export function searchVector(title: string | null, text: string): string {
 export function searchVectorBinary(title: string | null, text: string): Buffer {
   const order = lexemePositions(title, text);
   let size = 4;
-  for (const l of order) size += l.utf8.length + 3 + 2 * l.positions.length;
+  for (const l of order) size += l.bytes + 3 + 2 * l.positions.length;
   const buf = Buffer.allocUnsafe(size);
   let o = buf.writeInt32BE(order.length, 0);
   for (const l of order) {
-    o += l.utf8.copy(buf, o);
+    const t = l.text;
+    if (l.bytes === t.length) for (let i = 0; i < t.length; i++) buf[o++] = t.charCodeAt(i); // ASCII
+    else o += buf.write(t, o);
     buf[o++] = 0;
     const list = l.positions;
     buf[o++] = list.length >> 8;

@@ -31,6 +31,12 @@ dialectTest('store: the binary search vector is read by PostgreSQL as its own te
   }
   const r = await sql<{ same: boolean; search: string }>`select search = cast(${searchVector('Bridge report', text)} as tsvector) as same, search::text as search from documents`.execute(store.db);
   assert.deepEqual(r.rows, [{ same: true, search: "'brask':13 'bridg':1,6,8 'convoy':3 'cross':4 'fermé':11 'held':9 'report':2 'à':12 'école':10" }]);
+  // numbers as PostgreSQL's own parser keeps them
+  const numbers = 'In 1930 the 3rd convoy and 130 trucks';
+  const own = await sql<{ v: string }>`select to_tsvector('english', ${numbers})::text as v`.execute(store.db);
+  assert.equal(own.rows[0].v, "'130':7 '1930':2 '3rd':4 'convoy':5 'truck':8");
+  const ours = await sql<{ v: string }>`select cast(${searchVector(null, numbers)} as tsvector)::text as v`.execute(store.db);
+  assert.equal(ours.rows[0].v, own.rows[0].v);
 });
 
 test('search terms: a query is the stems of its words, all required, nothing left of stop words or punctuation', () => {
@@ -38,6 +44,11 @@ test('search terms: a query is the stems of its words, all required, nothing lef
   assert.equal(searchQuery('"; drop table documents; --'), "'drop' & 'tabl' & 'document'");
   assert.equal(searchQuery('the of and'), '');
   assert.equal(searchQuery("O'Neil"), "'o' & 'neil'");
+});
+
+test('search terms: words with a digit are kept as they are, not stemmed', () => {
+  assert.equal(searchVector(null, 'In 1930 the 3rd convoys left, 130 trucks in 1930s'), "'1930':2 '3rd':4 'convoy':5 'left':6 '130':7 'truck':8 '1930s':10");
+  assert.equal(searchQuery('130 trucks'), "'130' & 'truck'");
 });
 
 test('search terms: letters beyond ASCII make words too', () => {
