@@ -9,8 +9,23 @@ const UNMERGEABLE = new Set([
   'city', 'the city', 'country', 'the country', 'organisation', 'organization', 'militants', 'rebels',
 ]);
 
+/** Forms already normalised: names recur from document to document, and each takes six string passes.
+ * Emptied when full, so memory stays bounded. */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 50_000;
+
 /** Lower case, accents and dots dropped ("I.S.I.S." = "ISIS"), a leading "the" dropped, spaces collapsed. */
 export function normAlias(form: string): string {
+  let n = normalised.get(form);
+  if (n === undefined) {
+    n = normalise(form);
+    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    normalised.set(form, n);
+  }
+  return n;
+}
+
+function normalise(form: string): string {
   return form
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -31,9 +31,10 @@ export interface StoreDialect {
   /** Called first in every write transaction. The batch writer inserts a document's parts before the
    * document's row (write.ts), so SQLite defers its foreign-key checks to the commit. */
   startWrite(trx: Trx): Promise<void>;
-  /** Insert rows into several tables (no ids returned, no conflicts ignored), as fast as this database
-   * takes them: PostgreSQL gets them all in one query and works through them while the caller goes on. */
-  insertMany(trx: Trx, tables: readonly TableRows[]): Promise<void>;
+  /** An insert of rows into several tables (no ids returned, no conflicts ignored), made ready now and
+   * run later: PostgreSQL gets them all as one query, built here, so that the caller can build other
+   * rows while the database stores these. */
+  prepareInsert(tables: readonly TableRows[]): (trx: Trx) => Promise<void>;
   /** Take n ids of `table`'s id sequence for rows inserted with explicit ids in this transaction. */
   reserveIds(trx: Trx, table: 'global_entities' | 'documents', n: number): Promise<number[]>;
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect } from './dialect.js';
-import { CopyData, insertCopy, insertUnnest, insertValues, type TableRows } from './rows.js';
+import { CopyData, copyStatements, insertUnnest, insertValues, runCopy, type TableRows } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
@@ -42,14 +42,18 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     insertRows: async (trx, table, columns, rows, opts) => {
       if (rows.some((row) => row.some((v) => Buffer.isBuffer(v)))) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
       if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);
-      await insertCopy(trx, [{ table, columns, rows }]);
+      await runCopy(trx, copyStatements([{ table, columns, rows }]));
       return [];
     },
     async startWrite() {}, // the parts' tables have no keys on their document (0004_document_parts_unchecked)
-    async insertMany(trx, tables: readonly TableRows[]) {
-      const plain = tables.filter((t) => !t.rows.some((row) => row.some((v) => Buffer.isBuffer(v))));
-      await insertCopy(trx, plain);
-      for (const t of tables) if (!plain.includes(t)) await this.insertRows(trx, t.table, t.columns, t.rows, {});
+    prepareInsert(tables: readonly TableRows[]) {
+      const binary = (t: TableRows) => t.rows.some((row) => row.some((v) => Buffer.isBuffer(v)));
+      const copy = copyStatements(tables.filter((t) => !binary(t)));
+      const rest = tables.filter(binary);
+      return async (trx) => {
+        await runCopy(trx, copy);
+        for (const t of rest) await insertValues(trx, t.table, t.columns, t.rows, {}, { maxParams: 65000, numbered: true });
+      };
     },
     async reserveIds(trx, table, n) {
       if (!n) return [];
@@ -135,7 +139,7 @@ class CopyIn {
   submit(connection: { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }): void {
     connection.query(this.copy.statements.map((st) => st.sql).join('; '));
     for (const st of this.copy.statements) {
-      connection.sendCopyFromChunk(Buffer.from(st.data));
+      connection.sendCopyFromChunk(st.data);
       connection.endCopyFrom();
     }
   }

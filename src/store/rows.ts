@@ -30,15 +30,25 @@ function check(table: string, columns: readonly Column[], rows: readonly (readon
   for (const row of rows) if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
 }
 
-/** `insert … values (?, ?), (?, ?) …` (or `$1, $2` with `numbered`), as few statements as `maxParams` allows. */
+/** `insert … values (?, ?), (?, ?) …` (or `$1, $2` with `numbered`), as few statements as `maxParams`
+ * allows. With `repeatable`, statements hold a power of two of rows (at most `maxRows`), so that the same
+ * few statement texts recur from batch to batch and a cache of prepared statements serves them. */
 export async function insertValues<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions,
-  limits: { maxParams: number; numbered?: boolean }): Promise<R[]> {
+  limits: { maxParams: number; numbered?: boolean; repeatable?: { maxRows: number } }): Promise<R[]> {
   check(table, columns, rows);
   const out: R[] = [];
   const head = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) values `;
-  const perStatement = Math.max(1, Math.floor(limits.maxParams / columns.length));
-  for (let at = 0; at < rows.length; at += perStatement) {
-    const chunk = rows.slice(at, at + perStatement);
+  const most = Math.max(1, Math.floor(limits.maxParams / columns.length));
+  let cap = most;
+  if (limits.repeatable) {
+    cap = 1;
+    while (cap * 2 <= Math.min(most, limits.repeatable.maxRows)) cap *= 2;
+  }
+  for (let at = 0; at < rows.length;) {
+    let n = Math.min(cap, rows.length - at);
+    if (limits.repeatable) while (n & (n - 1)) n &= n - 1; // the highest power of two in it
+    const chunk = rows.slice(at, at + n);
+    at += n;
     const params: Value[] = [];
     for (const row of chunk) for (const v of row) params.push(v ?? null);
     const tuples = limits.numbered
@@ -85,16 +95,23 @@ export interface TableRows {
   rows: readonly (readonly Value[])[];
 }
 
-/** One or more `COPY … FROM STDIN` statements with their data, in PostgreSQL's text format (see
- * copyText). Sent as the one parameter of a query, it is run by the PostgreSQL connection (postgres.ts). */
+/** One or more `COPY … FROM STDIN` statements with their data (PostgreSQL's text format, see
+ * copyText, encoded). Sent as the one parameter of a query, it is run by the PostgreSQL connection (postgres.ts). */
 export class CopyData {
-  constructor(readonly statements: readonly { sql: string; data: string }[]) {}
+  constructor(readonly statements: readonly { sql: string; data: Buffer }[]) {}
 }
 
-const COPY_ESCAPE = /[\\\t\n\r]/;
 const COPY_ESCAPES = /[\\\t\n\r]/g;
 const COPY_CODES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyEscape = (t: string) => (COPY_ESCAPE.test(t) ? t.replace(COPY_ESCAPES, (c) => COPY_CODES[c]) : t);
+/** `t` with backslash, tab, newline and carriage return escaped; most values have none, found by a
+ * scan of character codes (cheaper than a regular expression on the short values most are). */
+function copyEscape(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 92 || c === 9 || c === 10 || c === 13) return t.replace(COPY_ESCAPES, (m) => COPY_CODES[m]);
+  }
+  return t;
+}
 
 /** `rows` as COPY text: one line per row, tab between values, `\N` for NULL, and backslash, tab,
  * newline and carriage return escaped. Integers are written as they are, anything else as text. */
@@ -113,15 +130,18 @@ export function copyText(rows: readonly (readonly Value[])[]): string {
   return s;
 }
 
-/** `copy … from stdin` into each table, all in one query: the server takes them back to back, with
- * no round trip between them. */
-export async function insertCopy(trx: Trx, tables: readonly TableRows[]): Promise<void> {
+/** `copy … from stdin` into each table, as one query: built here, sent by `runCopy`. */
+export function copyStatements(tables: readonly TableRows[]): CopyData | null {
   const statements = tables.filter((t) => t.rows.length).map(({ table, columns, rows }) => {
     check(table, columns, rows);
-    return { sql: `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin`, data: copyText(rows) };
+    return { sql: `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin`, data: Buffer.from(copyText(rows)) };
   });
-  if (!statements.length) return;
-  await trx.executeQuery(CompiledQuery.raw(statements.map((st) => st.sql).join('; '), [new CopyData(statements) as unknown as Value]));
+  return statements.length ? new CopyData(statements) : null;
+}
+
+/** Run COPY statements as one query: the server takes them back to back, with no round trip between them. */
+export async function runCopy(trx: Trx, copy: CopyData | null): Promise<void> {
+  if (copy) await trx.executeQuery(CompiledQuery.raw(copy.statements.map((st) => st.sql).join('; '), [copy as unknown as Value]));
 }
 
 /** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */

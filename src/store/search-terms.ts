@@ -156,10 +156,11 @@ export function searchVector(title: string | null, text: string): string {
  * The same vector in PostgreSQL's binary form (what tsvectorrecv reads): the number of lexemes (int32),
  * then each lexeme as a NUL-terminated UTF-8 string, its number of positions (uint16) and the positions
  * (uint16 each, weight D). The writer sends it as a binary parameter: reading the text form in cost the
- * server ~0.35 ms a news-sized document, this a fraction of that. The server sorts the lexemes.
+ * server ~0.35 ms a news-sized document, this a fraction of that. Lexemes go in the server's order
+ * (by their bytes), which spares it a sort; where UTF-16 order differs (beyond the BMP), it sorts them.
  */
 export function searchVectorBinary(title: string | null, text: string): Buffer {
-  const order = lexemePositions(title, text);
+  const order = lexemePositions(title, text).sort(inByteOrder);
   let size = 4;
   for (const l of order) size += l.bytes + 3 + 2 * l.positions.length;
   const buf = Buffer.allocUnsafe(size);
@@ -179,6 +180,8 @@ export function searchVectorBinary(title: string | null, text: string): Buffer {
   }
   return buf;
 }
+
+const inByteOrder = (a: Lexeme, b: Lexeme) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 
 /** A tsquery (as text) matching documents that hold every searchable word of `query`; '' when it has none. */
 export function searchQuery(query: string): string {

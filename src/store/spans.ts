@@ -4,7 +4,13 @@ import type { Mention } from '../types.js';
 
 /** Mentions as stored: [[container, start, end, text], …]. */
 export function mentionSpans(mentions: readonly Mention[]): string {
-  return JSON.stringify(mentions.map((m) => [m.in, m.start, m.end, m.text]));
+  // what JSON.stringify of the arrays gives, without making them
+  let s = '[';
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    s += `${i ? ',' : ''}[${JSON.stringify(m.in)},${JSON.stringify(m.start)},${JSON.stringify(m.end)},${JSON.stringify(m.text ?? null)}]`;
+  }
+  return s + ']';
 }
 
 /** The mentions in an entities.spans value. */

@@ -190,9 +190,15 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     writes.forEach((p, i) => (p.id = ids[i]));
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
-    // The parts go first: while the database stores them, the documents' rows (and their search
-    // vectors, the costliest thing built here) are made.
-    const parts = await startParts(trx, dialect, writes);
+    // The parts go first, in two queries, and each step's rows are built while the database stores the
+    // step before: entities, then comments, quotes and events, then the documents (whose search
+    // vectors are the costliest thing built here).
+    const gids = await resolveGlobalEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
+    const entitiesSent = await send(trx, dialect.prepareInsert([entityRows(writes, gids)]));
+    const others = dialect.prepareInsert(otherParts(writes));
+    const entitiesError = await entitiesSent.settled;
+    if (entitiesError) throw entitiesError;
+    const parts = await send(trx, others);
     const now = new Date().toISOString();
     const search = dialect.searchValue;
     const docRows = writes.map((p) => {
@@ -234,24 +240,34 @@ function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): stri
   return JSON.stringify({ ...rest, document: meta });
 }
 
-/** Comments, entities (tied to cross-document ones, with their mentions), quotes and events of the
- * written documents. Returns once they are sent, with what their writing ends in (an error or null):
- * the caller goes on meanwhile and must wait for it. */
-async function startParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): Promise<{ settled: Promise<unknown> }> {
-  const entities = writes.flatMap((p) => p.input.analysis.entities);
-  const gids = await resolveGlobalEntities(trx, dialect, entities);
+/** Start an insert. Returns once the query is on its way, with what it ends in (an error or
+ * null): the caller goes on meanwhile and must wait for that. */
+async function send(trx: Trx, insert: (trx: Trx) => Promise<void>): Promise<{ settled: Promise<unknown> }> {
+  const settled = insert(trx).then(() => null, (err: unknown) => err ?? new Error('insert failed'));
+  // a turn of the event loop: the query reaches the database before the caller's work begins
+  await new Promise((resolve) => setImmediate(resolve));
+  return { settled };
+}
+
+/** The written documents' entities, tied to cross-document ones (`gids`, in order), with their mentions. */
+function entityRows(writes: Planned[], gids: number[]): TableRows {
+  let k = 0;
+  return {
+    table: 'entities',
+    columns: [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
+    rows: writes.flatMap((p) => p.input.analysis.entities.map((e): Value[] =>
+      [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null])),
+  };
+}
+
+/** The written documents' comments, quotes and events. */
+function otherParts(writes: Planned[]): TableRows[] {
   const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]) =>
     writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
-  let k = 0;
-  const tables: TableRows[] = [
+  return [
     {
       table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
       rows: each((a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
-    },
-    {
-      table: 'entities',
-      columns: [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
-      rows: each((a) => a.entities, (e, id) => [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]),
     },
     {
       table: 'quotes',
@@ -266,8 +282,4 @@ async function startParts(trx: Trx, dialect: StoreDialect, writes: Planned[]): P
       rows: each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
     },
   ];
-  const settled = dialect.insertMany(trx, tables).then(() => null, (err: unknown) => err ?? new Error('insert failed'));
-  // a turn of the event loop: the query reaches the database before the caller's work begins
-  await new Promise((resolve) => setImmediate(resolve));
-  return { settled };
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { test } from 'node:test';
 import { searchQuery, searchVector, searchVectorBinary } from '../../src/store/search-terms.js';
 import { arrayLiteral, copyText } from '../../src/store/rows.js';
+import { mentionSpans, readSpans } from '../../src/store/spans.js';
 import { dialectTest } from './dialects.js';
 import { analysis, quote } from './fixtures.js';
 
@@ -20,6 +21,13 @@ test('search terms: the binary vector holds the same lexemes and positions in ts
   ]);
   assert.deepEqual([...searchVectorBinary(null, 'ß')], [0, 0, 0, 1, 0xc3, 0x9f, 0, 0, 1, 0, 1]);
   assert.deepEqual([...searchVectorBinary(null, 'the of')], [0, 0, 0, 0]);
+  // lexemes in byte order, as the server keeps them, whatever order the words came in
+  assert.deepEqual([...searchVectorBinary(null, 'Zebras ate apples')], [
+    0, 0, 0, 3,
+    ...Buffer.from('appl'), 0, 0, 1, 0, 3,
+    ...Buffer.from('ate'), 0, 0, 1, 0, 2,
+    ...Buffer.from('zebra'), 0, 0, 1, 0, 1,
+  ]);
 });
 
 dialectTest('store: the binary search vector is read by PostgreSQL as its own text form would be', async (store) => {
@@ -67,6 +75,14 @@ test('rows: COPY text has a line per row, tabs between values, \\N for NULL, and
   const rows = [[1, 'plain', null], [2, 'a\tb\nc\rd \\N', '\\'], [-3, '', 'é']];
   assert.equal(copyText(rows), '1\tplain\t\\N\n2\ta\\tb\\nc\\rd \\\\N\t\\\\\n-3\t\té\n');
   assert.equal(copyText([]), '');
+});
+
+test('spans: mentions are kept as JSON arrays and read back the same', () => {
+  const mentions = [{ in: 'document', start: 0, end: 5, text: 'Brask' }, { in: 'comment:c1', start: 10, end: 22, text: 'say "no"\\ \n ü' }];
+  const json = mentionSpans(mentions);
+  assert.equal(json, '[["document",0,5,"Brask"],["comment:c1",10,22,"say \\"no\\"\\\\ \\n ü"]]');
+  assert.deepEqual(readSpans(json), mentions);
+  assert.equal(mentionSpans([]), '[]');
 });
 
 dialectTest('store: awkward text in many rows comes back unchanged', async (store) => {
