@@ -8,10 +8,22 @@ export function mentionSpans(mentions: readonly Mention[]): string {
   let s = '[';
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    s += `${i ? ',' : ''}[${JSON.stringify(m.in)},${JSON.stringify(m.start)},${JSON.stringify(m.end)},${JSON.stringify(m.text ?? null)}]`;
+    s += `${i ? ',' : ''}[${jsonString(m.in)},${jsonNumber(m.start)},${jsonNumber(m.end)},${jsonString(m.text)}]`;
   }
   return s + ']';
 }
+
+/** A string as JSON: quoted as it is when nothing in it needs escaping (the common case), else by JSON.stringify. */
+function jsonString(t: string | undefined): string {
+  if (typeof t !== 'string') return 'null';
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(t);
+  }
+  return `"${t}"`;
+}
+
+const jsonNumber = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
 
 /** The mentions in an entities.spans value. */
 export function readSpans(spans: string): Mention[] {

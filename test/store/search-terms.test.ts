@@ -83,6 +83,9 @@ test('spans: mentions are kept as JSON arrays and read back the same', () => {
   assert.equal(json, '[["document",0,5,"Brask"],["comment:c1",10,22,"say \\"no\\"\\\\ \\n ü"]]');
   assert.deepEqual(readSpans(json), mentions);
   assert.equal(mentionSpans([]), '[]');
+  // whatever the text holds, the same as JSON.stringify would write
+  const odd = ['🎉 ok', 'lone \ud800 half', 'ctrl \u0001 \t', 'plain'].map((text, i) => ({ in: 'document', start: i, end: i + 1, text }));
+  assert.equal(mentionSpans(odd), JSON.stringify(odd.map((m) => [m.in, m.start, m.end, m.text])));
 });
 
 dialectTest('store: awkward text in many rows comes back unchanged', async (store) => {
