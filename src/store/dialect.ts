@@ -35,6 +35,12 @@ export interface StoreDialect {
    * run later: PostgreSQL gets them all as one query, built here, so that the caller can build other
    * rows while the database stores these. */
   prepareInsert(tables: readonly TableRows[]): (trx: Trx) => Promise<void>;
+  /** Make sure the cross-document entities `ids` stay until this transaction ends, and return those
+   * that are gone already (merged away by another writer since they were looked up). PostgreSQL locks
+   * them against deletion (FOR KEY SHARE), which is what a foreign key on entities.global_id would do
+   * per row at several times the cost (0010_entity_global_unchecked); SQLite keeps that key and lets
+   * one writer in at a time. */
+  holdGlobalEntities(trx: Trx, ids: number[]): Promise<number[]>;
   /** Take n ids of `table`'s id sequence for rows inserted with explicit ids in this transaction. */
   reserveIds(trx: Trx, table: 'global_entities' | 'documents', n: number): Promise<number[]>;
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;

@@ -55,6 +55,12 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
         for (const t of rest) await insertValues(trx, t.table, t.columns, t.rows, {}, { maxParams: 65000, numbered: true });
       };
     },
+    async holdGlobalEntities(trx, ids) {
+      if (!ids.length) return [];
+      const r = await sql<{ id: number }>`select id from global_entities where id = any(${ids}::integer[]) for key share`.execute(trx);
+      const held = new Set(r.rows.map((row) => Number(row.id)));
+      return ids.filter((id) => !held.has(id));
+    },
     async reserveIds(trx, table, n) {
       if (!n) return [];
       const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n})`.execute(trx);

@@ -36,6 +36,9 @@ export function sqliteDialect(file: string): StoreDialect {
         for (const t of tables) await insertRows(trx, dialect, t.table, t.columns, t.rows);
       };
     },
+    async holdGlobalEntities() {
+      return []; // the foreign key checks them, and no other writer is let in meanwhile (BEGIN IMMEDIATE)
+    },
     async reserveIds(trx: Trx, table, n) {
       // AUTOINCREMENT keeps the highest id ever used here (so an id of a merged-away entity is never
       // reused); inserting explicit ids above it moves it on. The batch holds the write lock from its

@@ -34,10 +34,21 @@ type AliasHit = { global_id: number; type: string };
 
 /** The cross-document entity of each of `entities` (one or several documents', in order), created or
  * merged as their forms require. One look-up for them all; new entities and aliases are written in one
- * statement each. A later entity sees the earlier ones, as if they had been added one by one. */
-export async function resolveGlobalEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<number[]> {
+ * statement each. A later entity sees the earlier ones, as if they had been added one by one.
+ *
+ * Starts now (the look-up of known aliases goes out) and returns a function that finishes the work,
+ * so that the caller can do something else meanwhile. */
+async function startResolving(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<() => Promise<number[]>> {
   const forms = entities.map(entityForms);
   const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
+  const found = lookUpAliases(trx, norms);
+  found.catch(() => {}); // reported when awaited below, not as unhandled meanwhile
+  await nextTurn();
+  return async () => finishResolving(trx, dialect, entities, forms, await found);
+}
+
+/** Known aliases of `norms`, by norm. */
+async function lookUpAliases(trx: Trx, norms: string[]): Promise<Map<string, AliasHit[]>> {
   const byNorm = new Map<string, AliasHit[]>();
   for (let i = 0; i < norms.length; i += LOOKUP) {
     const rows = await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + LOOKUP)).execute();
@@ -47,6 +58,11 @@ export async function resolveGlobalEntities(trx: Trx, dialect: StoreDialect, ent
       byNorm.set(r.norm, list);
     }
   }
+  return byNorm;
+}
+
+async function finishResolving(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
+  byNorm: Map<string, AliasHit[]>): Promise<number[]> {
   // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
   const created: { tmp: number; key: string; name: string; type: string }[] = [];
   const gids: number[] = [];
@@ -102,17 +118,19 @@ export async function resolveGlobalEntities(trx: Trx, dialect: StoreDialect, ent
   return gids;
 }
 
+/** Merge `others` into `into`. The merged-away rows are deleted first: on PostgreSQL that waits for any
+ * other writer holding them (see holdGlobalEntities), and the entities update that follows, a statement
+ * of its own, then sees that writer's rows too. */
 async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<void> {
   const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
+  await trx.deleteFrom('global_entities').where('id', 'in', others).execute(); // and their aliases
   await insertRows(trx, dialect, 'global_aliases', [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']], moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });
-  await trx.deleteFrom('global_aliases').where('global_id', 'in', others).execute();
   await trx.updateTable('entities').set({ global_id: into }).where('global_id', 'in', others).execute();
-  await trx.deleteFrom('global_entities').where('id', 'in', others).execute();
 }
 
 /** Store one analysed document. Skips bytes already stored; a changed source becomes a new version. */
 export async function addDocument(db: Db, dialect: StoreDialect, input: NewDocument): Promise<AddOutcome> {
-  return db.transaction().execute(async (trx) => (await writeBatch(trx, dialect, [input]))[0]);
+  return (await writeWithRetry(db, dialect, [input]))[0];
 }
 
 export type BatchOutcome = AddOutcome | { status: 'failed'; error: string };
@@ -123,7 +141,7 @@ export type BatchOutcome = AddOutcome | { status: 'failed'; error: string };
 export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<BatchOutcome[]> {
   if (!inputs.length) return [];
   try {
-    return await db.transaction().execute((trx) => writeBatch(trx, dialect, inputs));
+    return await writeWithRetry(db, dialect, inputs);
   } catch (err) {
     // a lost connection, a lock or a full disk is the store's problem, not a document's: stop
     if (!isDocumentError(err)) throw err;
@@ -131,6 +149,21 @@ export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDoc
     const out: BatchOutcome[] = [];
     for (const input of inputs) out.push(...(await addDocuments(db, dialect, [input])));
     return out;
+  }
+}
+
+/** Another writer merged away a cross-document entity this batch had looked up (holdGlobalEntities). */
+class EntitiesMergedMeanwhile extends Error {}
+
+/** writeBatch in a transaction, begun anew (a few times) when another writer's merge got in its way:
+ * a new transaction sees the merge done. */
+async function writeWithRetry(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => writeBatch(trx, dialect, inputs));
+    } catch (err) {
+      if (!(err instanceof EntitiesMergedMeanwhile) || attempt >= 3) throw err;
+    }
   }
 }
 
@@ -190,15 +223,23 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     writes.forEach((p, i) => (p.id = ids[i]));
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
-    // The parts go first, in two queries, and each step's rows are built while the database stores the
-    // step before: entities, then comments, quotes and events, then the documents (whose search
-    // vectors are the costliest thing built here).
-    const gids = await resolveGlobalEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
-    const entitiesSent = await send(trx, dialect.prepareInsert([entityRows(writes, gids)]));
-    const others = dialect.prepareInsert(otherParts(writes));
-    const entitiesError = await entitiesSent.settled;
-    if (entitiesError) throw entitiesError;
-    const parts = await send(trx, others);
+    // The parts go first, a table or two at a time, and each step's rows are built while the database
+    // stores the step before (the look-up of known aliases included): events and comments, entities,
+    // quotes, then the documents (whose search vectors are the costliest thing built here).
+    const resolving = await startResolving(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
+    const eventsAndComments = dialect.prepareInsert(otherParts(writes, ['events', 'comments']));
+    const gids = await resolving();
+    const held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
+    held.catch(() => {}); // reported when awaited below
+    const first = await send(trx, eventsAndComments);
+    const entities = dialect.prepareInsert([entityRows(writes, gids)]);
+    const gone = await held;
+    if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer three times running`);
+    await settledOk(first);
+    const second = await send(trx, entities);
+    const quotes = dialect.prepareInsert(otherParts(writes, ['quotes']));
+    await settledOk(second);
+    const parts = await send(trx, quotes);
     const now = new Date().toISOString();
     const search = dialect.searchValue;
     const docRows = writes.map((p) => {
@@ -244,10 +285,18 @@ function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): stri
  * null): the caller goes on meanwhile and must wait for that. */
 async function send(trx: Trx, insert: (trx: Trx) => Promise<void>): Promise<{ settled: Promise<unknown> }> {
   const settled = insert(trx).then(() => null, (err: unknown) => err ?? new Error('insert failed'));
-  // a turn of the event loop: the query reaches the database before the caller's work begins
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
   return { settled };
 }
+
+/** Wait for a sent insert; throw its error. */
+async function settledOk(sent: { settled: Promise<unknown> }): Promise<void> {
+  const err = await sent.settled;
+  if (err) throw err;
+}
+
+/** A turn of the event loop: a query just started reaches the database before the caller's work begins. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The written documents' entities, tied to cross-document ones (`gids`, in order), with their mentions. */
 function entityRows(writes: Planned[], gids: number[]): TableRows {
@@ -260,11 +309,11 @@ function entityRows(writes: Planned[], gids: number[]): TableRows {
   };
 }
 
-/** The written documents' comments, quotes and events. */
-function otherParts(writes: Planned[]): TableRows[] {
+/** The written documents' comments, quotes and events (those of `tables`). */
+function otherParts(writes: Planned[], tables: ('comments' | 'quotes' | 'events')[]): TableRows[] {
   const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]) =>
     writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
-  return [
+  const all: TableRows[] = [
     {
       table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
       rows: each((a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
@@ -282,4 +331,5 @@ function otherParts(writes: Planned[]): TableRows[] {
       rows: each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
     },
   ];
+  return all.filter((t) => (tables as string[]).includes(t.table));
 }

@@ -1,0 +1,50 @@
+// PostgreSQL with more than one writer: a batch whose cross-document entity is merged away by another
+// transaction while the batch is being written must not leave entities pointing at nothing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pg from 'pg';
+import { openStore } from '../../src/store/index.js';
+import { parsePostgresUrl } from '../../src/store/postgres.js';
+import { scratchTarget } from './dialects.js';
+import { analysis, entity } from './fixtures.js';
+
+const missing = process.env.DATABASE_URL ? null : 'DATABASE_URL is not set: start PostgreSQL with eval "$(scripts/pg-start.sh)"';
+const A = 'Officials in Varna said the bridge was closed.';
+const B = 'Traders in Varna said prices rose again.';
+
+test('store: a cross-document entity deleted by another transaction meanwhile is not pointed at; the document is added again [postgres]',
+  { skip: missing && process.env.CI !== 'true' ? missing : false }, async () => {
+    if (missing) throw new Error(`PostgreSQL tests need a server under CI: ${missing}`);
+    const s = await scratchTarget('postgres');
+    const store = await openStore(s.target, { create: true });
+    const other = new pg.Client({ connectionString: parsePostgresUrl(s.target).connectionString, options: `-c search_path=${parsePostgresUrl(s.target).schema}` });
+    await other.connect();
+    try {
+      await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', A, { entities: [entity('e1', 'Varna', 'PLACE', [], A)] }) });
+      const [{ id: varna }] = (await other.query('select id from global_entities')).rows as { id: number }[];
+      // another writer deletes Varna (as a merge does) and has not committed yet
+      await other.query('begin');
+      await other.query('delete from global_entities where id = $1', [varna]);
+      const adding = store.addDocuments([{ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', B, { entities: [entity('e1', 'Varna', 'PLACE', [], B)] }) }]);
+      // the batch has found Varna's alias and waits for the lock on its row
+      for (let i = 0; i < 100; i++) {
+        await other.query('select pg_stat_clear_snapshot()'); // else the view stays as this transaction first saw it
+        const waiting = await other.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%for key share%'`);
+        if (waiting.rowCount) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.query('commit');
+      const out = await adding;
+      assert.deepEqual(out.map((o) => o.status), ['added']);
+      // b's Varna is a new cross-document entity, and no entity row points at a missing one
+      const rows = (await other.query('select e.document_id, e.global_id, g.id as found from entities e left join global_entities g on g.id = e.global_id order by e.document_id')).rows;
+      assert.equal(rows.length, 2);
+      assert.equal(rows[1].found, rows[1].global_id);
+      assert.notEqual(rows[1].global_id, varna);
+      assert.deepEqual((await store.listEntities()).map((e) => e.name), ['Varna']);
+    } finally {
+      await other.end();
+      await store.close();
+      await s.cleanup();
+    }
+  });
