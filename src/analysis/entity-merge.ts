@@ -1,5 +1,6 @@
 // Cross-document entity identity: the normalised forms under which an entity is looked up, and
 // which types may merge. Pure; the store calls it while adding a document.
+import { memoized } from '../nlp/stages/entities/normalize.js';
 
 /** Words that name nothing on their own: an alias equal to one of these never merges two entities. */
 const UNMERGEABLE = new Set([
@@ -9,21 +10,9 @@ const UNMERGEABLE = new Set([
   'city', 'the city', 'country', 'the country', 'organisation', 'organization', 'militants', 'rebels',
 ]);
 
-/** Forms already normalised: names recur from document to document, and each takes six string passes.
- * Emptied when full, so memory stays bounded. */
-const normalised = new Map<string, string>();
-const MAX_NORMALISED = 50_000;
-
-/** Lower case, accents and dots dropped ("I.S.I.S." = "ISIS"), a leading "the" dropped, spaces collapsed. */
-export function normAlias(form: string): string {
-  let n = normalised.get(form);
-  if (n === undefined) {
-    n = normalise(form);
-    if (normalised.size >= MAX_NORMALISED) normalised.clear();
-    normalised.set(form, n);
-  }
-  return n;
-}
+/** Lower case, accents and dots dropped ("I.S.I.S." = "ISIS"), a leading "the" dropped, spaces collapsed.
+ * Remembered (names recur from document to document, and each takes six string passes). */
+export const normAlias = memoized(normalise);
 
 function normalise(form: string): string {
   return form
