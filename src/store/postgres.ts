@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
-import type { Db, SearchRow, StoreDialect } from './dialect.js';
+import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
 import { CopyData, copyStatements, insertUnnest, insertValues, runCopy, type TableRows } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
@@ -24,6 +24,18 @@ export function parsePostgresUrl(url: string): PostgresTarget {
   return { connectionString: u.toString(), schema, safeUrl: safe.toString() };
 }
 
+const hasBinary = (rows: readonly (readonly unknown[])[]) => rows.some((row) => row.some((v) => Buffer.isBuffer(v)));
+
+/** Plain tables by COPY, all in one query built now; tables with binary values by VALUES. */
+function prepareInsert(tables: readonly TableRows[]): (trx: Trx) => Promise<void> {
+  const copy = copyStatements(tables.filter((t) => !hasBinary(t.rows)));
+  const binary = tables.filter((t) => hasBinary(t.rows));
+  return async (trx) => {
+    await runCopy(trx, copy);
+    for (const t of binary) await insertValues(trx, t.table, t.columns, t.rows, {}, { maxParams: 65000, numbered: true });
+  };
+}
+
 export function postgresDialect(target: PostgresTarget): StoreDialect {
   const where = target.safeUrl;
   return {
@@ -40,21 +52,13 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     // Plain rows by COPY; rows whose ids come back or whose conflicts are ignored by unnest(); rows
     // holding binary values (documents and their search vector) as plain parameters (see rows.ts).
     insertRows: async (trx, table, columns, rows, opts) => {
-      if (rows.some((row) => row.some((v) => Buffer.isBuffer(v)))) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
+      if (hasBinary(rows)) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
       if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);
-      await runCopy(trx, copyStatements([{ table, columns, rows }]));
+      await prepareInsert([{ table, columns, rows }])(trx);
       return [];
     },
     async startWrite() {}, // the parts' tables have no keys on their document (0004_document_parts_unchecked)
-    prepareInsert(tables: readonly TableRows[]) {
-      const binary = (t: TableRows) => t.rows.some((row) => row.some((v) => Buffer.isBuffer(v)));
-      const copy = copyStatements(tables.filter((t) => !binary(t)));
-      const rest = tables.filter(binary);
-      return async (trx) => {
-        await runCopy(trx, copy);
-        for (const t of rest) await insertValues(trx, t.table, t.columns, t.rows, {}, { maxParams: 65000, numbered: true });
-      };
-    },
+    prepareInsert,
     async holdGlobalEntities(trx, ids) {
       if (!ids.length) return [];
       const r = await sql<{ id: number }>`select id from global_entities where id = any(${ids}::integer[]) for key share`.execute(trx);
@@ -111,12 +115,11 @@ function copyingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let w = wrapped.get(client);
       if (!w) {
-        const c = client;
         w = {
           query: ((text: string, params: readonly unknown[]) => params?.length === 1 && params[0] instanceof CopyData
-            ? new Promise((resolve, reject) => c.query(new CopyIn(params[0] as CopyData, resolve, reject) as never))
-            : c.query(text, params as unknown[])) as unknown as PostgresPoolClient['query'],
-          release: () => c.release(),
+            ? new Promise((resolve, reject) => client.query(new CopyIn(text, params[0] as CopyData, resolve, reject) as never))
+            : client.query(text, params as unknown[])) as unknown as PostgresPoolClient['query'],
+          release: () => client.release(),
         };
         wrapped.set(client, w);
       }
@@ -136,14 +139,14 @@ function copyingPool(pool: pg.Pool): PostgresPool {
  */
 class CopyIn {
   private rows = 0;
-  constructor(private readonly copy: CopyData, private readonly resolve: (r: { command: string; rowCount: number; rows: [] }) => void,
+  constructor(private readonly text: string, private readonly copy: CopyData, private readonly resolve: (r: { command: string; rowCount: number; rows: [] }) => void,
     private readonly reject: (err: unknown) => void) {}
 
   /** pg sets this for its timeouts; nothing to do. */
   callback(): void {}
 
   submit(connection: { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }): void {
-    connection.query(this.copy.statements.map((st) => st.sql).join('; '));
+    connection.query(this.text);
     for (const st of this.copy.statements) {
       connection.sendCopyFromChunk(st.data);
       connection.endCopyFrom();

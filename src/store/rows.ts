@@ -60,14 +60,6 @@ export async function insertValues<R>(trx: Trx, table: string, columns: readonly
   return out;
 }
 
-/** Characters in a row's text values: rows carrying whole documents go as separate parameters, since
- * parsing them back out of an array literal costs PostgreSQL more than the parameters do. */
-export function textSize(row: readonly Value[]): number {
-  let n = 0;
-  for (const v of row) if (typeof v === 'string') n += v.length;
-  return n;
-}
-
 const ARRAY_ESCAPE = /["\\]/;
 const ARRAY_ESCAPES = /["\\]/g;
 
@@ -88,7 +80,7 @@ export function arrayLiteral(rows: readonly (readonly Value[])[], j: number, kin
   return s + '}';
 }
 
-/** Rows for one table, as `insertMany` takes them. */
+/** Rows for one table, as `prepareInsert` takes them. */
 export interface TableRows {
   table: string;
   columns: readonly Column[];
@@ -139,7 +131,8 @@ export function copyStatements(tables: readonly TableRows[]): CopyData | null {
   return statements.length ? new CopyData(statements) : null;
 }
 
-/** Run COPY statements as one query: the server takes them back to back, with no round trip between them. */
+/** Run COPY statements as one query (the statements joined are its text): the server takes them back
+ * to back, with no round trip between them. */
 export async function runCopy(trx: Trx, copy: CopyData | null): Promise<void> {
   if (copy) await trx.executeQuery(CompiledQuery.raw(copy.statements.map((st) => st.sql).join('; '), [copy as unknown as Value]));
 }

@@ -227,17 +227,17 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     // stores the step before (the look-up of known aliases included): events and comments, entities,
     // quotes, then the documents (whose search vectors are the costliest thing built here).
     const resolving = await startResolving(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
-    const eventsAndComments = dialect.prepareInsert(otherParts(writes, ['events', 'comments']));
+    const eventsAndComments = dialect.prepareInsert([eventRows(writes), commentRows(writes)]);
     const gids = await resolving();
     const held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
     held.catch(() => {}); // reported when awaited below
     const first = await send(trx, eventsAndComments);
     const entities = dialect.prepareInsert([entityRows(writes, gids)]);
     const gone = await held;
-    if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer three times running`);
+    if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer while this batch was written`);
     await settledOk(first);
     const second = await send(trx, entities);
-    const quotes = dialect.prepareInsert(otherParts(writes, ['quotes']));
+    const quotes = dialect.prepareInsert([quoteRows(writes)]);
     await settledOk(second);
     const parts = await send(trx, quotes);
     const now = new Date().toISOString();
@@ -309,27 +309,35 @@ function entityRows(writes: Planned[], gids: number[]): TableRows {
   };
 }
 
-/** The written documents' comments, quotes and events (those of `tables`). */
-function otherParts(writes: Planned[], tables: ('comments' | 'quotes' | 'events')[]): TableRows[] {
-  const each = <T>(pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]) =>
-    writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
-  const all: TableRows[] = [
-    {
-      table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
-      rows: each((a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
-    },
-    {
-      table: 'quotes',
-      columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
-        ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
-      rows: each((a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
-        q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]),
-    },
-    {
-      table: 'events',
-      columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
-      rows: each((a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
-    },
-  ];
-  return all.filter((t) => (tables as string[]).includes(t.table));
+/** Rows of one kind of part, for every written document. */
+function partRows<T>(writes: Planned[], pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]): Value[][] {
+  return writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
+}
+
+/** The written documents' comments. */
+function commentRows(writes: Planned[]): TableRows {
+  return {
+    table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
+    rows: partRows(writes, (a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
+  };
+}
+
+/** The written documents' quotes. */
+function quoteRows(writes: Planned[]): TableRows {
+  return {
+    table: 'quotes',
+    columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
+      ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
+    rows: partRows(writes, (a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
+      q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]),
+  };
+}
+
+/** The written documents' events. */
+function eventRows(writes: Planned[]): TableRows {
+  return {
+    table: 'events',
+    columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
+    rows: partRows(writes, (a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
+  };
 }
