@@ -28,6 +28,10 @@ export interface StoreDialect {
   indexDocuments(trx: Trx, docs: { id: number; title: string | null; text: string }[]): Promise<void>;
   /** Insert many rows at once, the way this database takes them fastest (see rows.ts). */
   insertRows<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]>;
+  /** Whether statements wait in a queue in this process while the database runs the one ahead of them
+   * (PostgreSQL: the batch writer gives the event loop turns while it builds rows, so that the next goes
+   * out as soon as the database is free). SQLite runs each statement in-process when it is called. */
+  readonly queuesStatements: boolean;
   /** Called first in every write transaction. The batch writer inserts a document's parts before the
    * document's row (write.ts), so SQLite defers its foreign-key checks to the commit. */
   startWrite(trx: Trx): Promise<void>;

@@ -20,6 +20,7 @@ export function sqliteDialect(file: string): StoreDialect {
     async createSearchIndex(db) {
       await sql`create virtual table documents_fts using fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')`.execute(db);
     },
+    queuesStatements: false,
     searchValue: null,
     async indexDocuments(trx: Trx, docs) {
       await insertRows(trx, dialect, 'documents_fts', [['rowid', 'int'], ['title', 'text'], ['text', 'text']], docs.map((d) => [d.id, d.title ?? '', d.text]));

@@ -26,6 +26,10 @@ export type AddOutcome =
 /** Values per look-up (`in (…)` lists). */
 const LOOKUP = 500;
 
+/** Documents per insert statement: the database stores one statement's documents while the writer
+ * makes the next ones' search vectors. Two a statement cost more in statements than it saved. */
+const DOCUMENTS_PER_STATEMENT = 4;
+
 export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
 }
@@ -180,7 +184,12 @@ type Planned = { input: NewDocument; version: number; previousId: number | null;
 /** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
 async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
   await dialect.startWrite(trx);
-  // one look-up for both questions: are these bytes stored, and is this source known
+  // The batch's opening questions go out together, so that they cost one round trip's wait and not
+  // three: ids for every input (a skipped input's id is not used), the known aliases of every input's
+  // entities, and one look-up for both of: are these bytes stored, and is this source known.
+  const reserving = dialect.reserveIds(trx, 'documents', inputs.length);
+  reserving.catch(() => {}); // reported when awaited below
+  let resolving = await startResolving(trx, dialect, inputs.flatMap((i) => i.analysis.entities));
   const hashes = [...new Set(inputs.map((i) => i.contentHash))];
   const sources = [...new Set(inputs.map((i) => i.source))];
   const seen: { id: number; source: string; version: number; content_hash: string }[] = [];
@@ -218,51 +227,47 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   const writes = plan.filter((p): p is Planned => 'input' in p);
   if (superseded.size) await trx.updateTable('documents').set({ latest: 0 }).where('source', 'in', [...superseded]).execute();
 
+  const ids = await reserving;
   if (writes.length) {
-    const ids = await dialect.reserveIds(trx, 'documents', writes.length);
     writes.forEach((p, i) => (p.id = ids[i]));
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
-    // The parts go first, a table or two at a time, and each step's rows are built while the database
-    // stores the step before (the look-up of known aliases included): events and comments, entities,
-    // quotes, then the documents (whose search vectors are the costliest thing built here).
-    const resolving = await startResolving(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
-    const eventsAndComments = dialect.prepareInsert([eventRows(writes), commentRows(writes)]);
-    const gids = await resolving();
-    const held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
-    held.catch(() => {}); // reported when awaited below
-    const first = await send(trx, eventsAndComments);
-    const entities = dialect.prepareInsert([entityRows(writes, gids)]);
-    const gone = await held;
-    if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer while this batch was written`);
-    await settledOk(first);
-    const second = await send(trx, entities);
-    const quotes = dialect.prepareInsert([quoteRows(writes)]);
-    await settledOk(second);
-    const parts = await send(trx, quotes);
-    const now = new Date().toISOString();
-    const search = dialect.searchValue;
-    const docRows = writes.map((p) => {
-      const { text, ...meta } = p.input.analysis.document;
-      const row: Value[] = [p.id!, p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
-        meta.language, p.input.format, text, now, storedJson(p.input.analysis, meta)];
-      if (search) row.push(search(meta.title, text));
-      return row;
-    });
-    let docsError: unknown = null;
+    if (writes.length < inputs.length) resolving = await startResolving(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
+    // One statement per table or two, each sent as soon as its rows are built and queued behind the one
+    // before (the connection runs them in order), so that the database stores one while the next is
+    // built; nothing waits for a statement to finish but the commit. Rows are built a document at a
+    // time with a turn of the event loop between (partRows), so that a statement queued goes out as
+    // soon as the one ahead of it is done. Events, comments and quotes need nothing from the database;
+    // the entities need the cross-document entities resolved; the documents go last, a few to a
+    // statement, so that the database is storing the first while the search vectors of the next are made.
+    const parts: Writes = { planned: writes, turns: dialect.queuesStatements };
+    const sent: { settled: Promise<unknown> }[] = [];
+    let held: Promise<number[]> | null = null;
     try {
-      await insertRows(trx, dialect, 'documents',
-        [['id', 'int'], ['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
-          ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text'],
-          ...(search ? [['search', 'tsvector'] as const] : [])],
-        docRows);
-      await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
+      sent.push(await send(trx, dialect.prepareInsert([await eventRows(parts), await commentRows(parts)])));
+      const quotes = dialect.prepareInsert([await quoteRows(parts)]);
+      const gids = await resolving();
+      held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
+      held.catch(() => {}); // reported when awaited below
+      sent.push(await send(trx, quotes));
+      sent.push(await send(trx, dialect.prepareInsert([await entityRows(parts, gids)])));
+      for (let i = 0; i < writes.length; i += DOCUMENTS_PER_STATEMENT) {
+        const some = { ...parts, planned: writes.slice(i, i + DOCUMENTS_PER_STATEMENT) };
+        sent.push(await send(trx, dialect.prepareInsert([await documentRows(some, dialect.searchValue)])));
+      }
+      sent.push(await send(trx, (t) => dialect.indexDocuments(t, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })))));
+      const gone = await held;
+      if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer while this batch was written`);
+      // the first error: once a statement fails, every later one fails only for that reason
+      const failed = (await Promise.all(sent.map((s) => s.settled))).find((err) => err !== null);
+      if (failed) throw failed;
     } catch (err) {
-      docsError = err;
+      // Kysely runs a transaction's statements one after another and sends its ROLLBACK past those still
+      // waiting: one of them would then run after it, outside the transaction, and be kept. So the batch
+      // ends only once every statement it sent has.
+      await Promise.all([...sent.map((s) => s.settled), held?.catch(() => {})]);
+      throw err;
     }
-    // the parts' own error first: once they fail, every later statement fails only for that reason
-    const partsError = await parts.settled;
-    if (partsError || docsError) throw partsError ?? docsError;
   }
 
   return plan.map((p): AddOutcome => {
@@ -289,55 +294,79 @@ async function send(trx: Trx, insert: (trx: Trx) => Promise<void>): Promise<{ se
   return { settled };
 }
 
-/** Wait for a sent insert; throw its error. */
-async function settledOk(sent: { settled: Promise<unknown> }): Promise<void> {
-  const err = await sent.settled;
-  if (err) throw err;
-}
-
 /** A turn of the event loop: a query just started reaches the database before the caller's work begins. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The written documents' entities, tied to cross-document ones (`gids`, in order), with their mentions. */
-function entityRows(writes: Planned[], gids: number[]): TableRows {
+async function entityRows(writes: Writes, gids: number[]): Promise<TableRows> {
   let k = 0;
   return {
     table: 'entities',
     columns: [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
-    rows: writes.flatMap((p) => p.input.analysis.entities.map((e): Value[] =>
-      [p.id!, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null])),
+    rows: await partRows(writes, (a) => a.entities, (e, id): Value[] =>
+      [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]),
   };
 }
 
-/** Rows of one kind of part, for every written document. */
-function partRows<T>(writes: Planned[], pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]): Value[][] {
-  return writes.flatMap((p) => pick(p.input.analysis).map((x) => row(x, p.id!)));
+/** The written documents, and whether building their rows gives the event loop a turn after each
+ * document: where statements wait in the connection's queue (StoreDialect.queuesStatements), the one
+ * sent before goes out only once the connection has seen the one ahead of it done, on a turn, and
+ * building a whole table's rows in one go left the database idle meanwhile (a turn every 0.5 ms of
+ * building was slower than one every document). */
+type Writes = { planned: Planned[]; turns: boolean };
+
+/** Rows of one kind of part, for every written document, in order. */
+async function partRows<T>(writes: Writes, pick: (a: Analysis) => T[], row: (x: T, docId: number, p: Planned) => Value[]): Promise<Value[][]> {
+  const out: Value[][] = [];
+  for (const p of writes.planned) {
+    for (const x of pick(p.input.analysis)) out.push(row(x, p.id!, p));
+    if (writes.turns) await nextTurn();
+  }
+  return out;
 }
 
 /** The written documents' comments. */
-function commentRows(writes: Planned[]): TableRows {
+async function commentRows(writes: Writes): Promise<TableRows> {
   return {
     table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
-    rows: partRows(writes, (a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
+    rows: await partRows(writes, (a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
   };
 }
 
 /** The written documents' quotes. */
-function quoteRows(writes: Planned[]): TableRows {
+async function quoteRows(writes: Writes): Promise<TableRows> {
   return {
     table: 'quotes',
     columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
       ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
-    rows: partRows(writes, (a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
+    rows: await partRows(writes, (a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
       q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]),
   };
 }
 
 /** The written documents' events. */
-function eventRows(writes: Planned[]): TableRows {
+async function eventRows(writes: Writes): Promise<TableRows> {
   return {
     table: 'events',
     columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
-    rows: partRows(writes, (a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
+    rows: await partRows(writes, (a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
+  };
+}
+
+/** The written documents' own rows, with their search vectors where the dialect keeps them. */
+async function documentRows(writes: Writes, search: StoreDialect['searchValue']): Promise<TableRows> {
+  const now = new Date().toISOString();
+  return {
+    table: 'documents',
+    columns: [['id', 'int'], ['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
+      ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text'],
+      ...(search ? [['search', 'tsvector'] as const] : [])],
+    rows: await partRows(writes, (a) => [a], (a, id, p) => {
+      const { text, ...meta } = a.document;
+      const row: Value[] = [id, p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
+        meta.language, p.input.format, text, now, storedJson(a, meta)];
+      if (search) row.push(search(meta.title, text));
+      return row;
+    }),
   };
 }

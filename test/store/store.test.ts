@@ -100,6 +100,21 @@ dialectTest('store: a value the database refuses fails its document alone, and t
   assert.equal((await store.db.selectFrom('quotes').select('id').execute()).length, 0);
 });
 
+dialectTest('store: a batch whose first statement is refused keeps none of its rows, and its good document is added on its own', async (store) => {
+  // the events go first; the quotes, entities and documents of the batch are sent behind them before any answer
+  const bad = analysis('bad', T2, { quotes: [quote('q1', T2, T2.slice(0, 5), 'Anna Brandt', null)] });
+  bad.events = [{ id: 'v1', in: 'document', start: Number.NaN, end: 5, text: T2.slice(0, 5), cameo: '010', date: null, actors: [], place: null }];
+  const out = await store.addDocuments([
+    { source: 'good1', contentHash: 'g1', format: 'text', analysis: analysis('good1', T1, { quotes: [quote('q1', T1, T1.slice(0, 5), 'Anna Brandt', null)] }) },
+    { source: 'bad', contentHash: 'b', format: 'text', analysis: bad },
+  ]);
+  assert.deepEqual(out.map((o) => o.status), ['added', 'failed']);
+  assert.deepEqual((await store.listDocuments()).map((d) => d.source), ['good1']);
+  // good1's quote, written again on its own; none from the batch that was rolled back
+  assert.deepEqual((await store.db.selectFrom('quotes').select('document_id').execute()).map((q) => q.document_id), [out[0].status === 'added' ? out[0].id : -1]);
+  assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 0);
+});
+
 dialectTest('store: a batch repeating bytes and sources inside itself gives the outcomes of adding one by one', async (store) => {
   await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', T3) });
   const out = await store.addDocuments([
