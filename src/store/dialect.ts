@@ -2,7 +2,7 @@
 // how full-text search is built and queried. Every other query is shared Kysely code.
 import type { Kysely, Transaction } from 'kysely';
 import type { DossierSchema } from './schema.js';
-import type { Column, InsertOptions, TableRows, Value } from './rows.js';
+import type { Column, InsertOptions, Value } from './rows.js';
 
 export type Db = Kysely<DossierSchema>;
 export type Trx = Transaction<DossierSchema>;
@@ -11,6 +11,16 @@ export interface SearchRow {
   document_id: number;
   snippet: string;
   rank: number;
+}
+
+/** Rows handed over table by table (StoreDialect.openInserts). */
+export interface InsertStream {
+  /** Rows for the table at `index` (among those opened): tables in their order, each in one or more parts. */
+  put(index: number, rows: readonly (readonly Value[])[]): Promise<void>;
+  /** Everything is handed over: resolves once the database has stored it, or rejects with its error. */
+  finish(): Promise<void>;
+  /** The caller has failed: resolves once the database has dropped what it was given. */
+  abort(reason: string): Promise<void>;
 }
 
 export interface StoreDialect {
@@ -28,17 +38,14 @@ export interface StoreDialect {
   indexDocuments(trx: Trx, docs: { id: number; title: string | null; text: string }[]): Promise<void>;
   /** Insert many rows at once, the way this database takes them fastest (see rows.ts). */
   insertRows<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions): Promise<R[]>;
-  /** Whether statements wait in a queue in this process while the database runs the one ahead of them
-   * (PostgreSQL: the batch writer gives the event loop turns while it builds rows, so that the next goes
-   * out as soon as the database is free). SQLite runs each statement in-process when it is called. */
-  readonly queuesStatements: boolean;
   /** Called first in every write transaction. The batch writer inserts a document's parts before the
    * document's row (write.ts), so SQLite defers its foreign-key checks to the commit. */
   startWrite(trx: Trx): Promise<void>;
-  /** An insert of rows into several tables (no ids returned, no conflicts ignored), made ready now and
-   * run later: PostgreSQL gets them all as one query, built here, so that the caller can build other
-   * rows while the database stores these. */
-  prepareInsert(tables: readonly TableRows[]): (trx: Trx) => Promise<void>;
+  /** Rows into `tables` (no ids returned, no conflicts ignored), a table after another in the order
+   * given, each table's rows handed over, in one part or several, as they are built. PostgreSQL sends
+   * them as they come, as one COPY query whose data follows, so that the database stores one table while
+   * the next is built; SQLite inserts them when all are there. */
+  openInserts(trx: Trx, tables: readonly { table: string; columns: readonly Column[] }[]): InsertStream;
   /** Make sure the cross-document entities `ids` stay until this transaction ends, and return those
    * that are gone already (merged away by another writer since they were looked up). PostgreSQL locks
    * them against deletion (FOR KEY SHARE), which is what a foreign key on entities.global_id would do

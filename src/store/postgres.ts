@@ -3,8 +3,9 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
-import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
-import { CopyData, copyStatements, insertUnnest, insertValues, runCopy, type Column, type TableRows } from './rows.js';
+import type { Db, InsertStream, SearchRow, StoreDialect, Trx } from './dialect.js';
+import { CompiledQuery } from 'kysely';
+import { check, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, insertUnnest, insertValues, runCopy, type Column, type CopyConnection } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
@@ -28,13 +29,44 @@ export function parsePostgresUrl(url: string): PostgresTarget {
  * the rows (a scan of every value of a batch cost ~0.07 ms a document). */
 const hasBinary = (columns: readonly Column[]) => columns.some(([, kind]) => kind === 'tsvector');
 
-/** Plain tables by COPY, all in one query built now; tables with binary values by VALUES. */
-function prepareInsert(tables: readonly TableRows[]): (trx: Trx) => Promise<void> {
-  const copy = copyStatements(tables.filter((t) => !hasBinary(t.columns)));
-  const binary = tables.filter((t) => hasBinary(t.columns));
-  return async (trx) => {
-    await runCopy(trx, copy);
-    for (const t of binary) await insertValues(trx, t.table, t.columns, t.rows, {}, { maxParams: 65000, numbered: true });
+/** Rows into several tables as one COPY query whose data follows as it is handed over (see CopyStream):
+ * text format for plain tables, binary for a table holding a binary value (documents and their vector). */
+function openInserts(trx: Trx, tables: readonly { table: string; columns: readonly Column[] }[]): InsertStream {
+  const copy = new CopyStream(tables.map((t) => copyStatement(t.table, t.columns)));
+  const binary = tables.map((t) => hasBinary(t.columns));
+  const done = trx.executeQuery(CompiledQuery.raw(copy.text, [copy as never])).then(() => null, (err: unknown) => err ?? new Error('COPY failed'));
+  let at = 0; // the table whose data goes out now
+  let begun = false; // whether its data has started (a binary table's with the header)
+  const moveTo = (index: number) => {
+    if (index < at) throw new Error(`${tables[index].table}: rows handed over after those of ${tables[at].table}`);
+    for (; at < index; at++, begun = false) {
+      if (binary[at]) copy.data(begun ? COPY_BINARY_TRAILER : Buffer.concat([COPY_BINARY_HEADER, COPY_BINARY_TRAILER]));
+      copy.end();
+    }
+    if (at < tables.length && !begun) {
+      if (binary[at]) copy.data(COPY_BINARY_HEADER);
+      begun = true;
+    }
+  };
+  return {
+    async put(index, rows) {
+      const { table, columns } = tables[index];
+      moveTo(index);
+      check(table, columns, rows);
+      copy.data(binary[index] ? copyBinary(columns, rows) : Buffer.from(copyText(rows)));
+      // the query goes out on a turn of the event loop, once the transaction's statement before it is
+      // done: until then, give it turns, so that the server starts on what it has been handed
+      if (!copy.attached) await new Promise((resolve) => setImmediate(resolve));
+    },
+    async finish() {
+      moveTo(tables.length);
+      const err = await done;
+      if (err) throw err;
+    },
+    async abort(reason) {
+      copy.fail(reason);
+      await done;
+    },
   };
 }
 
@@ -49,7 +81,6 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       await sql`create index documents_search on documents using gin (search)`.execute(db);
     },
     // the vector is made in this process and inserted with the row (0005_search_vector_from_writer)
-    queuesStatements: true,
     searchValue: searchVectorBinary,
     async indexDocuments() {},
     // Plain rows by COPY; rows whose ids come back or whose conflicts are ignored by unnest(); rows
@@ -57,11 +88,11 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     insertRows: async (trx, table, columns, rows, opts) => {
       if (hasBinary(columns)) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
       if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);
-      await prepareInsert([{ table, columns, rows }])(trx);
+      await runCopy(trx, [{ table, columns, rows }]);
       return [];
     },
     async startWrite() {}, // the parts' tables have no keys on their document (0004_document_parts_unchecked)
-    prepareInsert,
+    openInserts,
     async holdGlobalEntities(trx, ids) {
       if (!ids.length) return [];
       const r = await sql<{ id: number }>`select id from global_entities where id = any(${ids}::integer[]) for key share`.execute(trx);
@@ -109,7 +140,7 @@ export function openPostgres(target: PostgresTarget): { db: Kysely<DossierSchema
   return { db: new Kysely<DossierSchema>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) }), pool };
 }
 
-/** `pool` as Kysely sees it, with one addition: a query whose one parameter is CopyData (rows.ts) is
+/** `pool` as Kysely sees it, with one addition: a query whose one parameter is a CopyStream (rows.ts) is
  * run as its `COPY … FROM STDIN` statements, on the connection (and so in the transaction) it was sent on. */
 function copyingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -119,8 +150,8 @@ function copyingPool(pool: pg.Pool): PostgresPool {
       let w = wrapped.get(client);
       if (!w) {
         w = {
-          query: ((text: string, params: readonly unknown[]) => params?.length === 1 && params[0] instanceof CopyData
-            ? new Promise((resolve, reject) => client.query(new CopyIn(text, params[0] as CopyData, resolve, reject) as never))
+          query: ((text: string, params: readonly unknown[]) => params?.length === 1 && params[0] instanceof CopyStream
+            ? new Promise((resolve, reject) => client.query(new CopyIn(params[0] as CopyStream, resolve, reject) as never))
             : client.query(text, params as unknown[])) as unknown as PostgresPoolClient['query'],
           release: () => client.release(),
         };
@@ -133,27 +164,22 @@ function copyingPool(pool: pg.Pool): PostgresPool {
 }
 
 /**
- * COPY FROM STDIN statements as one query for pg's client (its "submittable" interface). The query
- * text and every statement's data go out in one write, before the server has asked for the data: the
- * server reads them in order as each COPY starts, so the statements cost no round trip and the server
- * can work through them while this process goes on with other work. On an error the server skips the
- * rest of the query and drops the data still to come, as the protocol specifies for COPY; pg then takes
- * the next query as usual.
+ * A CopyStream as one query for pg's client (its "submittable" interface). The query text goes out when
+ * pg's turn for it comes, and with it the data handed over so far; the rest follows as it is handed
+ * over, before the server has asked for it: the server reads each statement's data in order as that
+ * COPY starts. On an error the server skips the rest of the query and drops the data still to come, as
+ * the protocol specifies for COPY, and the stream sends no more; pg then takes the next query as usual.
  */
 class CopyIn {
   private rows = 0;
-  constructor(private readonly text: string, private readonly copy: CopyData, private readonly resolve: (r: { command: string; rowCount: number; rows: [] }) => void,
+  constructor(private readonly copy: CopyStream, private readonly resolve: (r: { command: string; rowCount: number; rows: [] }) => void,
     private readonly reject: (err: unknown) => void) {}
 
   /** pg sets this for its timeouts; nothing to do. */
   callback(): void {}
 
-  submit(connection: { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }): void {
-    connection.query(this.text);
-    for (const st of this.copy.statements) {
-      connection.sendCopyFromChunk(st.data);
-      connection.endCopyFrom();
-    }
+  submit(connection: CopyConnection): void {
+    this.copy.attach(connection);
   }
 
   handleCopyInResponse(): void {} // the data is on its way already
@@ -162,10 +188,12 @@ class CopyIn {
     if (m) this.rows += Number(m[1]);
   }
   handleReadyForQuery(): void {
+    this.copy.stop(); // done: anything handed over now (a late abort) has nowhere to go
     this.resolve({ command: 'COPY', rowCount: this.rows, rows: [] });
   }
   /** An error from the server (pg takes the next query once the server is ready again) or from the connection. */
   handleError(err: unknown): void {
+    this.copy.stop();
     this.reject(err);
   }
   handleRowDescription(): void {}

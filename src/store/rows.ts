@@ -26,7 +26,7 @@ function tail(opts: InsertOptions): string {
   return (opts.ignoreConflicts ? ' on conflict do nothing' : '') + (opts.returning?.length ? ` returning ${quoted(opts.returning)}` : '');
 }
 
-function check(table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): void {
+export function check(table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): void {
   for (const row of rows) if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
 }
 
@@ -80,17 +80,136 @@ export function arrayLiteral(rows: readonly (readonly Value[])[], j: number, kin
   return s + '}';
 }
 
-/** Rows for one table, as `prepareInsert` takes them. */
+/** Rows for one table. */
 export interface TableRows {
   table: string;
   columns: readonly Column[];
   rows: readonly (readonly Value[])[];
 }
 
-/** One or more `COPY … FROM STDIN` statements with their data (PostgreSQL's text format, see
- * copyText, encoded). Sent as the one parameter of a query, it is run by the PostgreSQL connection (postgres.ts). */
-export class CopyData {
-  constructor(readonly statements: readonly { sql: string; data: Buffer }[]) {}
+/** What a CopyStream needs of pg's connection (its protocol messages for COPY FROM STDIN). */
+export interface CopyConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+  sendCopyFail(message: string): void;
+}
+
+/**
+ * `COPY … FROM STDIN` into several tables, one after another, as one query whose data follows as it is
+ * made. The query's text names every statement at the start; the data of each goes out as soon as it is
+ * handed over (`data`), then its end (`end`), and the server takes it as it arrives: it stores one table
+ * while the next is being built, and never waits for this process to send the next statement. Sent as
+ * the one parameter of a query, it is run by the PostgreSQL connection (postgres.ts, CopyIn).
+ */
+export class CopyStream {
+  private connection: CopyConnection | null = null;
+  /** Messages handed over before the query went out (it waits behind the transaction's earlier ones). */
+  private waiting: ({ data: Buffer } | { end: true } | { fail: string })[] = [];
+  private stopped = false;
+
+  constructor(readonly statements: readonly string[]) {}
+
+  /** Whether the query has gone out (data handed over from now on goes straight to the server). */
+  get attached(): boolean {
+    return this.connection !== null;
+  }
+
+  get text(): string {
+    return this.statements.join('; ');
+  }
+
+  /** Called by the connection as the query goes out: the text, then whatever was handed over meanwhile. */
+  attach(connection: CopyConnection): void {
+    connection.query(this.text);
+    this.connection = connection;
+    for (const m of this.waiting.splice(0)) this.send(m);
+  }
+
+  /** The server has failed the query (it drops the data still to come): nothing more is sent. */
+  stop(): void {
+    this.stopped = true;
+    this.waiting = [];
+  }
+
+  /** More data for the current statement. */
+  data(chunk: Buffer): void {
+    if (chunk.length) this.send({ data: chunk });
+  }
+
+  /** The current statement's data is complete; the next statement's data follows. */
+  end(): void {
+    this.send({ end: true });
+  }
+
+  /** Give up: the server fails the statement under way, and with it the query. */
+  fail(reason: string): void {
+    this.send({ fail: reason });
+  }
+
+  private send(m: { data: Buffer } | { end: true } | { fail: string }): void {
+    if (this.stopped) return;
+    const c = this.connection;
+    if (!c) this.waiting.push(m);
+    else if ('data' in m) c.sendCopyFromChunk(m.data);
+    else if ('end' in m) c.endCopyFrom();
+    else {
+      c.sendCopyFail(m.fail);
+      this.stopped = true;
+    }
+  }
+}
+
+/** The `copy … from stdin` statement for a table: PostgreSQL's binary format where a column holds a
+ * binary value (the search vector, sent as the server's own binary form), else its text format. */
+export function copyStatement(table: string, columns: readonly Column[]): string {
+  const binary = columns.some(([, kind]) => kind === 'tsvector');
+  return `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin${binary ? ' with (format binary)' : ''}`;
+}
+
+/** PostgreSQL's binary COPY: the header, the end, and rows (see copyBinary). */
+export const COPY_BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+export const COPY_BINARY_TRAILER = Buffer.from([0xff, 0xff]);
+
+/** `rows` in PostgreSQL's binary COPY format (no header or trailer): per row the number of values, then
+ * each as its length and bytes (-1 for NULL): an integer as int4, text as UTF-8, a Buffer as it is (the
+ * column's binary form: tsvectorrecv's for the search vector). */
+export function copyBinary(columns: readonly Column[], rows: readonly (readonly Value[])[]): Buffer {
+  let size = 0;
+  const texts: (Buffer | null)[][] = rows.map((row) => row.map((v, j) => {
+    const kind = columns[j][1];
+    if (v === null || v === undefined) {
+      size += 4;
+      return null;
+    }
+    if (kind === 'int') {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) throw new Error(`${columns[j][0]}: ${String(v)} is not a 32-bit integer`);
+      size += 8;
+      return null;
+    }
+    const b = Buffer.isBuffer(v) ? v : Buffer.from(typeof v === 'string' ? v : String(v));
+    size += 4 + b.length;
+    return b;
+  }));
+  size += 2 * rows.length;
+  const out = Buffer.allocUnsafe(size);
+  let o = 0;
+  rows.forEach((row, i) => {
+    o = out.writeInt16BE(row.length, o);
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === null || v === undefined) o = out.writeInt32BE(-1, o);
+      else if (columns[j][1] === 'int') {
+        o = out.writeInt32BE(4, o);
+        o = out.writeInt32BE(v as number, o);
+      } else {
+        const b = texts[i][j]!;
+        o = out.writeInt32BE(b.length, o);
+        o += b.copy(out, o);
+      }
+    }
+  });
+  return out;
 }
 
 const COPY_ESCAPES = /[\\\t\n\r]/g;
@@ -122,19 +241,17 @@ export function copyText(rows: readonly (readonly Value[])[]): string {
   return s;
 }
 
-/** `copy … from stdin` into each table, as one query: built here, sent by `runCopy`. */
-export function copyStatements(tables: readonly TableRows[]): CopyData | null {
-  const statements = tables.filter((t) => t.rows.length).map(({ table, columns, rows }) => {
+/** Insert plain rows (no binary values) into `tables` by COPY, as one query. */
+export async function runCopy(trx: Trx, tables: readonly TableRows[]): Promise<void> {
+  const some = tables.filter((t) => t.rows.length);
+  if (!some.length) return;
+  const copy = new CopyStream(some.map((t) => copyStatement(t.table, t.columns)));
+  for (const { table, columns, rows } of some) {
     check(table, columns, rows);
-    return { sql: `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin`, data: Buffer.from(copyText(rows)) };
-  });
-  return statements.length ? new CopyData(statements) : null;
-}
-
-/** Run COPY statements as one query (the statements joined are its text): the server takes them back
- * to back, with no round trip between them. */
-export async function runCopy(trx: Trx, copy: CopyData | null): Promise<void> {
-  if (copy) await trx.executeQuery(CompiledQuery.raw(copy.statements.map((st) => st.sql).join('; '), [copy as unknown as Value]));
+    copy.data(Buffer.from(copyText(rows)));
+    copy.end();
+  }
+  await trx.executeQuery(CompiledQuery.raw(copy.text, [copy as unknown as Value]));
 }
 
 /** `insert … select * from unnest($1::bigint[], $2::text[], …)`: one array per column, one statement. */

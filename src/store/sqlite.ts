@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, sql, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDatabase } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
-import { insertRows, insertValues } from './rows.js';
+import { insertRows, insertValues, type Value } from './rows.js';
 
 /** FTS5 query from free text: every word quoted (so operators and punctuation are literal), all required. */
 export function ftsQuery(text: string): string {
@@ -20,7 +20,6 @@ export function sqliteDialect(file: string): StoreDialect {
     async createSearchIndex(db) {
       await sql`create virtual table documents_fts using fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')`.execute(db);
     },
-    queuesStatements: false,
     searchValue: null,
     async indexDocuments(trx: Trx, docs) {
       await insertRows(trx, dialect, 'documents_fts', [['rowid', 'int'], ['title', 'text'], ['text', 'text']], docs.map((d) => [d.id, d.title ?? '', d.text]));
@@ -32,9 +31,16 @@ export function sqliteDialect(file: string): StoreDialect {
     async startWrite(trx) {
       await sql`pragma defer_foreign_keys = on`.execute(trx); // off again at commit or rollback
     },
-    prepareInsert(tables) {
-      return async (trx) => {
-        for (const t of tables) await insertRows(trx, dialect, t.table, t.columns, t.rows);
+    openInserts(trx, tables) {
+      const rows = tables.map((): (readonly Value[])[] => []);
+      return {
+        async put(index, more) {
+          for (const r of more) rows[index].push(r);
+        },
+        async finish() {
+          for (const [i, t] of tables.entries()) await insertRows(trx, dialect, t.table, t.columns, rows[i]);
+        },
+        async abort() {},
       };
     },
     async holdGlobalEntities() {

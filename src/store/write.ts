@@ -26,9 +26,6 @@ export type AddOutcome =
 /** Values per look-up (`in (…)` lists). */
 const LOOKUP = 500;
 
-/** Documents per insert statement: the database stores one statement's documents while the writer
- * makes the next ones' search vectors. Two a statement cost more in statements than it saved. */
-const DOCUMENTS_PER_STATEMENT = 4;
 
 export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
@@ -179,37 +176,51 @@ function isDocumentError(err: unknown): boolean {
   return /^(22|23)/.test(code); // PostgreSQL data exceptions and integrity violations
 }
 
-type Planned = { input: NewDocument; version: number; previousId: number | null; latest: boolean; id?: number };
+/** An input to be written: `at` is its place among the batch's inputs. */
+type Planned = { input: NewDocument; at: number; version: number; previousId: number | null; latest: boolean; id?: number };
 
-/** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
-async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
-  await dialect.startWrite(trx);
-  // The batch's opening questions go out together, so that they cost one round trip's wait and not
-  // three: ids for every input (a skipped input's id is not used), the known aliases of every input's
-  // entities, and one look-up for both of: are these bytes stored, and is this source known.
-  const reserving = dialect.reserveIds(trx, 'documents', inputs.length);
-  reserving.catch(() => {}); // reported when awaited below
-  let resolving = await startResolving(trx, dialect, inputs.flatMap((i) => i.analysis.entities));
+type StoredRow = { id: number; source: string; version: number; content_hash: string };
+
+/** Stored documents with the bytes or the source of any of `inputs`, oldest first. */
+async function lookUpStored(trx: Trx, inputs: NewDocument[]): Promise<StoredRow[]> {
   const hashes = [...new Set(inputs.map((i) => i.contentHash))];
   const sources = [...new Set(inputs.map((i) => i.source))];
-  const seen: { id: number; source: string; version: number; content_hash: string }[] = [];
+  const seen: StoredRow[] = [];
   for (let i = 0; i < Math.max(hashes.length, sources.length); i += LOOKUP) {
     const h = hashes.slice(i, i + LOOKUP), s = sources.slice(i, i + LOOKUP);
     seen.push(...(await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
       .where((eb) => eb.or([...(h.length ? [eb('content_hash', 'in', h)] : []), ...(s.length ? [eb('source', 'in', s)] : [])])).execute()));
   }
-  seen.sort((a, b) => a.id - b.id);
+  return seen.sort((a, b) => a.id - b.id);
+}
+
+/** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
+async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
+  await dialect.startWrite(trx);
+  // The batch's opening questions go out together, so that they cost one round trip's wait and not
+  // three: ids for every input, the known aliases of every input's entities, and one look-up for both
+  // of: are these bytes stored, and is this source known. The events and comments of every input are
+  // built while the last two are answered; those of an input found stored are then dropped.
+  const reserving = dialect.reserveIds(trx, 'documents', inputs.length);
+  reserving.catch(() => {}); // reported when awaited below
+  let resolving = await startResolving(trx, dialect, inputs.flatMap((i) => i.analysis.entities));
+  const storing = lookUpStored(trx, inputs);
+  storing.catch(() => {}); // reported when awaited below
+  const ids = await reserving;
+  const all: Planned[] = inputs.map((input, at) => ({ input, at, id: ids[at], version: 0, previousId: null, latest: true }));
+  let early = [eventRows(all), commentRows(all)];
+  const seen = await storing;
   const storedByHash = new Map<string, { id: number; version: number; source: string }>();
   for (const d of seen) if (!storedByHash.has(d.content_hash)) storedByHash.set(d.content_hash, d);
   const newest = new Map<string, { version: number; id: number | null; planned?: Planned }>();
-  const inBatch = new Set(sources);
+  const inBatch = new Set(inputs.map((i) => i.source));
   for (const d of seen) if (inBatch.has(d.source) && (newest.get(d.source)?.version ?? 0) < d.version) newest.set(d.source, { version: d.version, id: d.id });
 
   // what happens to each input, in order; a later input may repeat an earlier one's bytes or source
   const plan: (Planned | { skipped: { id: number; version: number; source: string } | Planned })[] = [];
   const batchByHash = new Map<string, Planned>();
   const superseded = new Set<string>();
-  for (const input of inputs) {
+  for (const [at, input] of inputs.entries()) {
     const known = storedByHash.get(input.contentHash) ?? batchByHash.get(input.contentHash);
     if (known) {
       plan.push({ skipped: known });
@@ -218,7 +229,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     const prev = newest.get(input.source);
     if (prev?.planned) prev.planned.latest = false;
     else if (prev) superseded.add(input.source);
-    const p: Planned = { input, version: (prev?.version ?? 0) + 1, previousId: prev?.id ?? null, latest: true };
+    const p: Planned = { input, at, version: (prev?.version ?? 0) + 1, previousId: prev?.id ?? null, latest: true };
     if (prev?.planned) p.previousId = -1; // filled in once the earlier one has its id
     newest.set(input.source, { version: p.version, id: null, planned: p });
     batchByHash.set(input.contentHash, p);
@@ -227,45 +238,44 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   const writes = plan.filter((p): p is Planned => 'input' in p);
   if (superseded.size) await trx.updateTable('documents').set({ latest: 0 }).where('source', 'in', [...superseded]).execute();
 
-  const ids = await reserving;
   if (writes.length) {
     writes.forEach((p, i) => (p.id = ids[i]));
+    if (writes.length < inputs.length) {
+      // the rows built early: the written inputs' only, under the ids they have now (the first ones, in order)
+      const idOf = new Map(writes.map((p) => [ids[p.at], p.id!]));
+      early = early.map((rows) => rows.filter((r) => idOf.has(r[0] as number)).map((r) => [idOf.get(r[0] as number)!, ...r.slice(1)]));
+    }
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
     if (writes.length < inputs.length) resolving = await startResolving(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
-    // One statement per table or two, each sent as soon as its rows are built and queued behind the one
-    // before (the connection runs them in order), so that the database stores one while the next is
-    // built; nothing waits for a statement to finish but the commit. Rows are built a document at a
-    // time with a turn of the event loop between (partRows), so that a statement queued goes out as
-    // soon as the one ahead of it is done. Events, comments and quotes need nothing from the database;
-    // the entities need the cross-document entities resolved; the documents go last, a few to a
-    // statement, so that the database is storing the first while the search vectors of the next are made.
-    const parts: Writes = { planned: writes, turns: dialect.queuesStatements };
-    const sent: { settled: Promise<unknown> }[] = [];
-    let held: Promise<number[]> | null = null;
+    // The rows go as one stream, a table after another (see StoreDialect.openInserts): on PostgreSQL
+    // the database stores each part as soon as it is handed over, while the next is built, and never
+    // waits for this process to send a statement. The stream starts once the cross-document entities
+    // are resolved (that may take statements of its own), with the events and comments built above
+    // while the look-ups were answered; then the quotes, the entities, and the documents one by one,
+    // whose search vectors are the costliest thing built here. The cross-document entities are held
+    // by a statement that follows the stream: what counts is that they are still there at the commit.
+    const gids = await resolving();
+    const search = dialect.searchValue;
+    const stream = dialect.openInserts(trx, [EVENTS, COMMENTS, QUOTES, ENTITIES, search ? DOCUMENTS_SEARCHED : DOCUMENTS]);
+    const held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
+    held.catch(() => {}); // reported when awaited below
     try {
-      sent.push(await send(trx, dialect.prepareInsert([await eventRows(parts), await commentRows(parts)])));
-      const quotes = dialect.prepareInsert([await quoteRows(parts)]);
-      const gids = await resolving();
-      held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
-      held.catch(() => {}); // reported when awaited below
-      sent.push(await send(trx, quotes));
-      sent.push(await send(trx, dialect.prepareInsert([await entityRows(parts, gids)])));
-      for (let i = 0; i < writes.length; i += DOCUMENTS_PER_STATEMENT) {
-        const some = { ...parts, planned: writes.slice(i, i + DOCUMENTS_PER_STATEMENT) };
-        sent.push(await send(trx, dialect.prepareInsert([await documentRows(some, dialect.searchValue)])));
-      }
-      sent.push(await send(trx, (t) => dialect.indexDocuments(t, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })))));
+      await stream.put(0, early[0]);
+      await stream.put(1, early[1]);
+      await stream.put(2, quoteRows(writes));
+      await stream.put(3, entityRows(writes, gids));
+      for (const p of writes) await stream.put(4, documentRows([p], search));
+      await stream.finish();
+      await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
       const gone = await held;
       if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer while this batch was written`);
-      // the first error: once a statement fails, every later one fails only for that reason
-      const failed = (await Promise.all(sent.map((s) => s.settled))).find((err) => err !== null);
-      if (failed) throw failed;
     } catch (err) {
-      // Kysely runs a transaction's statements one after another and sends its ROLLBACK past those still
-      // waiting: one of them would then run after it, outside the transaction, and be kept. So the batch
-      // ends only once every statement it sent has.
-      await Promise.all([...sent.map((s) => s.settled), held?.catch(() => {})]);
+      // Kysely runs a transaction's statements one after another and sends its ROLLBACK past any still
+      // waiting, which would then run after it, outside the transaction, and be kept: so the batch ends
+      // only once the database has done with everything it was sent.
+      await stream.abort(err instanceof Error ? err.message : String(err));
+      await held.catch(() => {});
       throw err;
     }
   }
@@ -279,6 +289,9 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   });
 }
 
+/** A turn of the event loop: a query just started reaches the database before the caller's work begins. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** The analysis JSON kept in documents.analysis: all but the text (a column of its own) and the parts
  * that have rows of their own (comments, entities, quotes, events; see read.ts, which puts them back). */
 function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): string {
@@ -286,87 +299,55 @@ function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): stri
   return JSON.stringify({ ...rest, document: meta });
 }
 
-/** Start an insert. Returns once the query is on its way, with what it ends in (an error or
- * null): the caller goes on meanwhile and must wait for that. */
-async function send(trx: Trx, insert: (trx: Trx) => Promise<void>): Promise<{ settled: Promise<unknown> }> {
-  const settled = insert(trx).then(() => null, (err: unknown) => err ?? new Error('insert failed'));
-  await nextTurn();
-  return { settled };
-}
 
-/** A turn of the event loop: a query just started reaches the database before the caller's work begins. */
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** The written documents' entities, tied to cross-document ones (`gids`, in order), with their mentions. */
-async function entityRows(writes: Writes, gids: number[]): Promise<TableRows> {
-  let k = 0;
-  return {
-    table: 'entities',
-    columns: [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']],
-    rows: await partRows(writes, (a) => a.entities, (e, id): Value[] =>
-      [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]),
-  };
-}
-
-/** The written documents, and whether building their rows gives the event loop a turn after each
- * document: where statements wait in the connection's queue (StoreDialect.queuesStatements), the one
- * sent before goes out only once the connection has seen the one ahead of it done, on a turn, and
- * building a whole table's rows in one go left the database idle meanwhile (a turn every 0.5 ms of
- * building was slower than one every document). */
-type Writes = { planned: Planned[]; turns: boolean };
+const EVENTS = { table: 'events', columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']] } as const;
+const COMMENTS = { table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']] } as const;
+const QUOTES = { table: 'quotes', columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
+  ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']] } as const;
+const ENTITIES = { table: 'entities', columns: [['document_id', 'int'], ['local_id', 'text'], ['key', 'text'], ['name', 'text'], ['type', 'text'], ['aliases', 'text'], ['global_id', 'int'], ['spans', 'text'], ['mention_count', 'int'], ['refs', 'text']] } as const;
+const DOCUMENTS = { table: 'documents', columns: [['id', 'int'], ['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
+  ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text']] } as const;
+/** Where the dialect keeps a search vector in the document's row (StoreDialect.searchValue). */
+const DOCUMENTS_SEARCHED = { table: 'documents', columns: [...DOCUMENTS.columns, ['search', 'tsvector']] } as const;
 
 /** Rows of one kind of part, for every written document, in order. */
-async function partRows<T>(writes: Writes, pick: (a: Analysis) => T[], row: (x: T, docId: number, p: Planned) => Value[]): Promise<Value[][]> {
+function partRows<T>(writes: Planned[], pick: (a: Analysis) => T[], row: (x: T, docId: number) => Value[]): Value[][] {
   const out: Value[][] = [];
-  for (const p of writes.planned) {
-    for (const x of pick(p.input.analysis)) out.push(row(x, p.id!, p));
-    if (writes.turns) await nextTurn();
-  }
+  for (const p of writes) for (const x of pick(p.input.analysis)) out.push(row(x, p.id!));
   return out;
 }
 
-/** The written documents' comments. */
-async function commentRows(writes: Writes): Promise<TableRows> {
-  return {
-    table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']],
-    rows: await partRows(writes, (a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]),
-  };
+/** The written documents' entities (EVENTS), tied to cross-document ones (`gids`, in order), with their mentions. */
+function entityRows(writes: Planned[], gids: number[]): Value[][] {
+  let k = 0;
+  return partRows(writes, (a) => a.entities, (e, id) =>
+    [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]);
 }
 
-/** The written documents' quotes. */
-async function quoteRows(writes: Writes): Promise<TableRows> {
-  return {
-    table: 'quotes',
-    columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
-      ['cue_start', 'int'], ['cue_end', 'int'], ['speaker_start', 'int'], ['speaker_end', 'int']],
-    rows: await partRows(writes, (a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
-      q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]),
-  };
+/** The written documents' comments (COMMENTS). */
+function commentRows(writes: Planned[]): Value[][] {
+  return partRows(writes, (a) => a.comments, (c, id) => [id, c.id, c.parentId, c.author, c.postedAt, c.text]);
 }
 
-/** The written documents' events. */
-async function eventRows(writes: Writes): Promise<TableRows> {
-  return {
-    table: 'events',
-    columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']],
-    rows: await partRows(writes, (a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]),
-  };
+/** The written documents' quotes (QUOTES). */
+function quoteRows(writes: Planned[]): Value[][] {
+  return partRows(writes, (a) => a.quotes, (q, id) => [id, q.id, q.in, q.start, q.end, q.content, q.direct ? 1 : 0, q.cue, q.speaker.text, q.speaker.entityId, JSON.stringify(q.via),
+    q.cueSpan?.start ?? null, q.cueSpan?.end ?? null, q.speaker.start ?? null, q.speaker.end ?? null]);
 }
 
-/** The written documents' own rows, with their search vectors where the dialect keeps them. */
-async function documentRows(writes: Writes, search: StoreDialect['searchValue']): Promise<TableRows> {
+/** The written documents' events (EVENTS). */
+function eventRows(writes: Planned[]): Value[][] {
+  return partRows(writes, (a) => a.events, (v, id) => [id, v.id, v.in, v.start, v.end, v.text, v.cameo, v.date, JSON.stringify(v.actors), v.place, v.quoteId ?? null, v.trigger ?? null]);
+}
+
+/** The written documents' own rows (DOCUMENTS), with their search vectors where the dialect keeps them (DOCUMENTS_SEARCHED). */
+function documentRows(writes: Planned[], search: StoreDialect['searchValue']): Value[][] {
   const now = new Date().toISOString();
-  return {
-    table: 'documents',
-    columns: [['id', 'int'], ['source', 'text'], ['content_hash', 'text'], ['version', 'int'], ['latest', 'int'], ['title', 'text'], ['author', 'text'], ['publisher', 'text'],
-      ['published_at', 'text'], ['language', 'text'], ['format', 'text'], ['text', 'text'], ['added_at', 'text'], ['analysis', 'text'],
-      ...(search ? [['search', 'tsvector'] as const] : [])],
-    rows: await partRows(writes, (a) => [a], (a, id, p) => {
-      const { text, ...meta } = a.document;
-      const row: Value[] = [id, p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
-        meta.language, p.input.format, text, now, storedJson(a, meta)];
-      if (search) row.push(search(meta.title, text));
-      return row;
-    }),
-  };
+  return writes.map((p) => {
+    const { text, ...meta } = p.input.analysis.document;
+    const row: Value[] = [p.id!, p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
+      meta.language, p.input.format, text, now, storedJson(p.input.analysis, meta)];
+    if (search) row.push(search(meta.title, text));
+    return row;
+  });
 }

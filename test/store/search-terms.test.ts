@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { test } from 'node:test';
 import { searchQuery, searchVector, searchVectorBinary } from '../../src/store/search-terms.js';
-import { arrayLiteral, copyText } from '../../src/store/rows.js';
+import { arrayLiteral, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER } from '../../src/store/rows.js';
 import { mentionSpans, readSpans } from '../../src/store/spans.js';
 import { dialectTest } from './dialects.js';
 import { analysis, quote } from './fixtures.js';
@@ -89,10 +89,52 @@ test('spans: mentions are kept as JSON arrays and read back the same', () => {
 });
 
 dialectTest('store: awkward text in many rows comes back unchanged', async (store) => {
-  const odd = ['say "no"', 'back\\slash', '{braces, commas}', 'NULL', '\\N', '', 'tab\there', 'line\nbreak', 'cr\r\nlf', '\\t not a tab', 'ünïcödé ✓'];
+  const odd = ['say "no"', 'back\\slash', '{braces, commas}', 'NULL', '\\N', '', 'tab\there', 'line\nbreak', 'cr\r\nlf', '\\t not a tab', 'ünïcödé ✓', 'astral 🛰 end'];
   const text = odd.join(' | ');
   const quotes = odd.map((content, i) => ({ ...quote(`q${i}`, text, content || ' | ', 'Anna Brandt', null), content, cue: i % 2 ? null : content }));
   await store.addDocument({ source: 'odd', contentHash: 'odd', format: 'text', analysis: analysis('odd', text, { quotes }) });
   const rows = await store.db.selectFrom('quotes').select(['local_id', 'content', 'cue']).orderBy('id').execute();
   assert.deepEqual(rows.map((r) => [r.content, r.cue]), odd.map((c, i) => [c, i % 2 ? null : c]));
+  // the document's own row (PostgreSQL: binary COPY) keeps its text as it was
+  assert.equal((await store.getDocument('odd')).analysis.document.text, text);
+});
+
+test('rows: binary COPY gives each row its number of values, then each value as its length and bytes', () => {
+  const columns = [['id', 'int'], ['title', 'text'], ['search', 'tsvector']] as const;
+  const out = copyBinary(columns, [[7, 'é', Buffer.from([1, 2])], [-1, null, null]]);
+  assert.equal(out.toString('hex'), [
+    '0003', '00000004', '00000007', '00000002', 'c3a9', '00000002', '0102',
+    '0003', '00000004', 'ffffffff', 'ffffffff', 'ffffffff',
+  ].join(''));
+  assert.equal(COPY_BINARY_HEADER.toString('hex'), '5047434f50590aff0d0a00' + '00000000' + '00000000');
+  assert.throws(() => copyBinary(columns, [[Number.NaN, 'x', null]]), /id: NaN is not a 32-bit integer/);
+  assert.equal(copyStatement('documents', columns), 'copy "documents" ("id", "title", "search") from stdin with (format binary)');
+  assert.equal(copyStatement('quotes', [['id', 'int'], ['content', 'text']]), 'copy "quotes" ("id", "content") from stdin');
+});
+
+test('rows: a COPY stream keeps what is handed over until its query goes out, then sends as it comes, and nothing once stopped', () => {
+  const sent: string[] = [];
+  const connection = {
+    query: (text: string) => sent.push(`query ${text}`),
+    sendCopyFromChunk: (chunk: Buffer) => sent.push(`data ${chunk.toString()}`),
+    endCopyFrom: () => sent.push('done'),
+    sendCopyFail: (m: string) => sent.push(`fail ${m}`),
+  };
+  const copy = new CopyStream(['copy a from stdin', 'copy b from stdin']);
+  copy.data(Buffer.from('1\n'));
+  copy.end();
+  assert.deepEqual(sent, []);
+  assert.equal(copy.attached, false);
+  copy.attach(connection);
+  assert.equal(copy.attached, true);
+  copy.data(Buffer.from('2\n'));
+  copy.data(Buffer.alloc(0)); // nothing to send
+  copy.fail('gave up');
+  copy.end(); // after a failure, nothing more
+  assert.deepEqual(sent, ['query copy a from stdin; copy b from stdin', 'data 1\n', 'done', 'data 2\n', 'fail gave up']);
+  const later = new CopyStream(['copy a from stdin']);
+  later.attach(connection);
+  later.stop(); // the server failed the query: data still to come is dropped here
+  later.data(Buffer.from('3\n'));
+  assert.deepEqual(sent.slice(5), ['query copy a from stdin']);
 });
