@@ -13,6 +13,20 @@ export interface SearchRow {
   rank: number;
 }
 
+/** A stored document as a batch write looks it up. */
+export type StoredRow = { id: number; source: string; version: number; content_hash: string };
+/** A known alias of a cross-document entity. */
+export type AliasRow = { global_id: number; type: string; norm: string };
+/** What a batch write asks first (StoreDialect.openingLookups). */
+export interface OpeningLookups {
+  /** Document ids to reserve. */
+  count: number;
+  hashes: string[];
+  sources: string[];
+  /** Normalised entity forms whose known aliases are wanted. */
+  norms: string[];
+}
+
 /** Rows handed over table by table (StoreDialect.openInserts). */
 export interface InsertStream {
   /** Rows for the table at `index` (among those opened): tables in their order, each in one or more parts. */
@@ -52,6 +66,10 @@ export interface StoreDialect {
    * per row at several times the cost (0010_entity_global_unchecked); SQLite keeps that key and lets
    * one writer in at a time. */
   holdGlobalEntities(trx: Trx, ids: number[]): Promise<number[]>;
+  /** A batch write's opening look-ups in one statement, where that saves round trips (PostgreSQL): `count`
+   * document ids, the stored documents with any of `hashes` or `sources`, and the known aliases of
+   * `norms`. Without it (SQLite, in-process) they are a statement each. */
+  openingLookups?(trx: Trx, q: OpeningLookups): Promise<{ ids: number[]; stored: StoredRow[]; aliases: AliasRow[] }>;
   /** Take n ids of `table`'s id sequence for rows inserted with explicit ids in this transaction. */
   reserveIds(trx: Trx, table: 'global_entities' | 'documents', n: number): Promise<number[]>;
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;

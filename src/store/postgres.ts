@@ -99,6 +99,19 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       const held = new Set(r.rows.map((row) => Number(row.id)));
       return ids.filter((id) => !held.has(id));
     },
+    async openingLookups(trx, q) {
+      const r = await sql<{ ids: string[]; stored: [number, string, number, string][]; aliases: [number, string, string][] }>`select
+          array(select nextval(pg_get_serial_sequence('documents', 'id')) from generate_series(1, ${q.count}::integer)) as ids,
+          (select coalesce(json_agg(json_build_array(id, source, version, content_hash)), '[]') from documents
+            where content_hash = any(${q.hashes}::text[]) or source = any(${q.sources}::text[])) as stored,
+          (select coalesce(json_agg(json_build_array(global_id, type, norm)), '[]') from global_aliases where norm = any(${q.norms}::text[])) as aliases`.execute(trx);
+      const row = r.rows[0];
+      return {
+        ids: row.ids.map(Number).sort((a, b) => a - b),
+        stored: row.stored.map(([id, source, version, content_hash]) => ({ id, source, version, content_hash })),
+        aliases: row.aliases.map(([global_id, type, norm]) => ({ global_id, type, norm })),
+      };
+    },
     async reserveIds(trx, table, n) {
       if (!n) return [];
       const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n})`.execute(trx);

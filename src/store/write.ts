@@ -3,7 +3,7 @@
 // documents or none of a batch, never part of one. Entities are tied to cross-document entities here.
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
-import type { Db, StoreDialect, Trx } from './dialect.js';
+import type { AliasRow, Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, type TableRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
 
@@ -33,36 +33,20 @@ export async function findByHash(db: Db | Trx, hash: string) {
 
 type AliasHit = { global_id: number; type: string };
 
-/** The cross-document entity of each of `entities` (one or several documents', in order), created or
- * merged as their forms require. One look-up for them all; new entities and aliases are written in one
- * statement each. A later entity sees the earlier ones, as if they had been added one by one.
- *
- * Starts now (the look-up of known aliases goes out) and returns a function that finishes the work,
- * so that the caller can do something else meanwhile. */
-async function startResolving(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<() => Promise<number[]>> {
-  const forms = entities.map(entityForms);
-  const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
-  const found = lookUpAliases(trx, norms);
-  found.catch(() => {}); // reported when awaited below, not as unhandled meanwhile
-  await nextTurn();
-  return async () => finishResolving(trx, dialect, entities, forms, await found);
-}
-
-/** Known aliases of `norms`, by norm. */
-async function lookUpAliases(trx: Trx, norms: string[]): Promise<Map<string, AliasHit[]>> {
-  const byNorm = new Map<string, AliasHit[]>();
+/** Known aliases of `norms` (one statement per LOOKUP of them). */
+async function lookUpAliases(trx: Trx, norms: string[]): Promise<AliasRow[]> {
+  const out: AliasRow[] = [];
   for (let i = 0; i < norms.length; i += LOOKUP) {
-    const rows = await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + LOOKUP)).execute();
-    for (const r of rows) {
-      const list = byNorm.get(r.norm) ?? [];
-      list.push({ global_id: r.global_id, type: r.type });
-      byNorm.set(r.norm, list);
-    }
+    out.push(...(await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + LOOKUP)).execute()));
   }
-  return byNorm;
+  return out;
 }
 
-async function finishResolving(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
+/** The cross-document entity of each of `entities` (one or several documents', in order, with their
+ * `forms`), created or merged as their forms require, given the known aliases of those forms (`byNorm`).
+ * New entities and aliases are written in one statement each. A later entity sees the earlier ones, as
+ * if they had been added one by one. */
+async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
   byNorm: Map<string, AliasHit[]>): Promise<number[]> {
   // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
   const created: { tmp: number; key: string; name: string; type: string }[] = [];
@@ -179,37 +163,53 @@ function isDocumentError(err: unknown): boolean {
 /** An input to be written: `at` is its place among the batch's inputs. */
 type Planned = { input: NewDocument; at: number; version: number; previousId: number | null; latest: boolean; id?: number };
 
-type StoredRow = { id: number; source: string; version: number; content_hash: string };
 
-/** Stored documents with the bytes or the source of any of `inputs`, oldest first. */
-async function lookUpStored(trx: Trx, inputs: NewDocument[]): Promise<StoredRow[]> {
-  const hashes = [...new Set(inputs.map((i) => i.contentHash))];
-  const sources = [...new Set(inputs.map((i) => i.source))];
+/** Stored documents with any of `hashes` or `sources` (one statement per LOOKUP of them). */
+async function lookUpStored(trx: Trx, hashes: string[], sources: string[]): Promise<StoredRow[]> {
   const seen: StoredRow[] = [];
   for (let i = 0; i < Math.max(hashes.length, sources.length); i += LOOKUP) {
     const h = hashes.slice(i, i + LOOKUP), s = sources.slice(i, i + LOOKUP);
     seen.push(...(await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
       .where((eb) => eb.or([...(h.length ? [eb('content_hash', 'in', h)] : []), ...(s.length ? [eb('source', 'in', s)] : [])])).execute()));
   }
-  return seen.sort((a, b) => a.id - b.id);
+  return seen;
+}
+
+/** A batch's opening look-ups: ids for its documents, the stored documents with its bytes or sources
+ * (oldest first), and the known aliases of its entities' forms, by norm. One statement where the
+ * dialect has it (StoreDialect.openingLookups), else one each. */
+async function openingLookups(trx: Trx, dialect: StoreDialect, q: OpeningLookups): Promise<{ ids: number[]; stored: StoredRow[]; byNorm: Map<string, AliasHit[]> }> {
+  const r = dialect.openingLookups
+    ? await dialect.openingLookups(trx, q)
+    : { ids: await dialect.reserveIds(trx, 'documents', q.count), stored: await lookUpStored(trx, q.hashes, q.sources), aliases: await lookUpAliases(trx, q.norms) };
+  const byNorm = new Map<string, AliasHit[]>();
+  for (const a of r.aliases) {
+    const list = byNorm.get(a.norm) ?? [];
+    list.push({ global_id: a.global_id, type: a.type });
+    byNorm.set(a.norm, list);
+  }
+  return { ids: r.ids, stored: r.stored.sort((a, b) => a.id - b.id), byNorm };
 }
 
 /** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
 async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
   await dialect.startWrite(trx);
-  // The batch's opening questions go out together, so that they cost one round trip's wait and not
-  // three: ids for every input, the known aliases of every input's entities, and one look-up for both
-  // of: are these bytes stored, and is this source known. The events and comments of every input are
-  // built while the last two are answered; those of an input found stored are then dropped.
-  const reserving = dialect.reserveIds(trx, 'documents', inputs.length);
-  reserving.catch(() => {}); // reported when awaited below
-  let resolving = await startResolving(trx, dialect, inputs.flatMap((i) => i.analysis.entities));
-  const storing = lookUpStored(trx, inputs);
-  storing.catch(() => {}); // reported when awaited below
-  const ids = await reserving;
-  const all: Planned[] = inputs.map((input, at) => ({ input, at, id: ids[at], version: 0, previousId: null, latest: true }));
+  // The batch's opening questions go out together: ids for every input, the stored documents with its
+  // bytes or sources, and the known aliases of its entities' forms. The events and comments of every
+  // input are built while they are answered, under the input's place until the ids are known; those of
+  // an input found stored are then dropped.
+  const forms = inputs.map((i) => i.analysis.entities.map(entityForms));
+  const looking = openingLookups(trx, dialect, {
+    count: inputs.length,
+    hashes: [...new Set(inputs.map((i) => i.contentHash))],
+    sources: [...new Set(inputs.map((i) => i.source))],
+    norms: [...new Set(forms.flatMap((fs) => fs.flatMap((f) => [...f.keys()])))],
+  });
+  looking.catch(() => {}); // reported when awaited below
+  await nextTurn(); // the look-ups go out before the work below
+  const all: Planned[] = inputs.map((input, at) => ({ input, at, id: at, version: 0, previousId: null, latest: true }));
   let early = [eventRows(all), commentRows(all)];
-  const seen = await storing;
+  const { ids, stored: seen, byNorm } = await looking;
   const storedByHash = new Map<string, { id: number; version: number; source: string }>();
   for (const d of seen) if (!storedByHash.has(d.content_hash)) storedByHash.set(d.content_hash, d);
   const newest = new Map<string, { version: number; id: number | null; planned?: Planned }>();
@@ -240,14 +240,11 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
 
   if (writes.length) {
     writes.forEach((p, i) => (p.id = ids[i]));
-    if (writes.length < inputs.length) {
-      // the rows built early: the written inputs' only, under the ids they have now (the first ones, in order)
-      const idOf = new Map(writes.map((p) => [ids[p.at], p.id!]));
-      early = early.map((rows) => rows.filter((r) => idOf.has(r[0] as number)).map((r) => [idOf.get(r[0] as number)!, ...r.slice(1)]));
-    }
+    // the rows built early: the written inputs' only, under the ids they have now
+    const idOf = new Map(writes.map((p) => [p.at, p.id!]));
+    early = early.map((rows) => rows.filter((r) => idOf.has(r[0] as number)).map((r) => [idOf.get(r[0] as number)!, ...r.slice(1)]));
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
-    if (writes.length < inputs.length) resolving = await startResolving(trx, dialect, writes.flatMap((p) => p.input.analysis.entities));
     // The rows go as one stream, a table after another (see StoreDialect.openInserts): on PostgreSQL
     // the database stores each part as soon as it is handed over, while the next is built, and never
     // waits for this process to send a statement. The stream starts once the cross-document entities
@@ -255,7 +252,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     // while the look-ups were answered; then the quotes, the entities, and the documents one by one,
     // whose search vectors are the costliest thing built here. The cross-document entities are held
     // by a statement that follows the stream: what counts is that they are still there at the commit.
-    const gids = await resolving();
+    const gids = await resolveEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities), writes.flatMap((p) => forms[p.at]), byNorm);
     const search = dialect.searchValue;
     const stream = dialect.openInserts(trx, [EVENTS, COMMENTS, QUOTES, ENTITIES, search ? DOCUMENTS_SEARCHED : DOCUMENTS]);
     const held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
