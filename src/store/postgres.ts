@@ -53,7 +53,7 @@ function openInserts(trx: Trx, tables: readonly { table: string; columns: readon
       const { table, columns } = tables[index];
       moveTo(index);
       check(table, columns, rows);
-      copy.data(binary[index] ? copyBinary(columns, rows) : Buffer.from(copyText(rows)));
+      copy.data(binary[index] ? copyBinary(columns, rows) : copyText(rows));
       // the query goes out on a turn of the event loop, once the transaction's statement before it is
       // done: until then, give it turns, so that the server starts on what it has been handed
       if (!copy.attached) await new Promise((resolve) => setImmediate(resolve));

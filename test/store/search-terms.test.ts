@@ -73,8 +73,11 @@ test('rows: array literals quote every text value and escape quotes and backslas
 
 test('rows: COPY text has a line per row, tabs between values, \\N for NULL, and escapes backslash, tab and line ends', () => {
   const rows = [[1, 'plain', null], [2, 'a\tb\nc\rd \\N', '\\'], [-3, '', 'é']];
-  assert.equal(copyText(rows), '1\tplain\t\\N\n2\ta\\tb\\nc\\rd \\\\N\t\\\\\n-3\t\té\n');
-  assert.equal(copyText([]), '');
+  assert.equal(copyText(rows).toString(), '1\tplain\t\\N\n2\ta\\tb\\nc\\rd \\\\N\t\\\\\n-3\t\té\n');
+  assert.equal(copyText([]).toString(), '');
+  // numbers of every width, and text that needs more bytes than characters
+  const wide = [[0, 9, 10, 99, 100, 1234567890, 2 ** 53 - 1, 1.5, Number.NaN], ['✓🛰\tü', 'x'.repeat(300), '']];
+  assert.equal(copyText(wide).toString(), `0\t9\t10\t99\t100\t1234567890\t${2 ** 53 - 1}\t1.5\tNaN\n✓🛰\\tü\t${'x'.repeat(300)}\t\n`);
 });
 
 test('spans: mentions are kept as JSON arrays and read back the same', () => {
