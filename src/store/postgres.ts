@@ -1,10 +1,9 @@
 // PostgreSQL through pg: a small pool, optional schema (`?schema=NAME` in the URL) so tests and
 // teams can keep several dossiers in one database; search with a tsvector column (made by the writer) + GIN.
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, InsertStream, SearchRow, StoreDialect, Trx } from './dialect.js';
-import { CompiledQuery } from 'kysely';
 import { check, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, insertUnnest, insertValues, runCopy, type Column, type CopyConnection } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
@@ -84,7 +83,8 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     searchValue: searchVectorBinary,
     async indexDocuments() {},
     // Plain rows by COPY; rows whose ids come back or whose conflicts are ignored by unnest(); rows
-    // holding binary values (documents and their search vector) as plain parameters (see rows.ts).
+    // holding binary values as plain parameters (see rows.ts). The batch writer sends its documents and
+    // their parts through openInserts instead.
     insertRows: async (trx, table, columns, rows, opts) => {
       if (hasBinary(columns)) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
       if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);

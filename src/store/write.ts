@@ -1,10 +1,10 @@
-// Adding analysed documents. A batch of documents is written in one transaction with one statement
-// per table (a commit and a round trip per row were most of the cost), so a crash leaves whole
-// documents or none of a batch, never part of one. Entities are tied to cross-document entities here.
+// Adding analysed documents. A batch of documents is written in one transaction, its rows a table at a
+// time (a commit and a round trip per row were most of the cost), so a crash leaves whole documents or
+// none of a batch, never part of one. Entities are tied to cross-document entities here.
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { AliasRow, Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
-import { insertRows, type TableRows, type Value } from './rows.js';
+import { insertRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
 
 export interface NewDocument {
@@ -25,7 +25,6 @@ export type AddOutcome =
 
 /** Values per look-up (`in (…)` lists). */
 const LOOKUP = 500;
-
 
 export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
@@ -163,7 +162,6 @@ function isDocumentError(err: unknown): boolean {
 /** An input to be written: `at` is its place among the batch's inputs. */
 type Planned = { input: NewDocument; at: number; version: number; previousId: number | null; latest: boolean; id?: number };
 
-
 /** Stored documents with any of `hashes` or `sources` (one statement per LOOKUP of them). */
 async function lookUpStored(trx: Trx, hashes: string[], sources: string[]): Promise<StoredRow[]> {
   const seen: StoredRow[] = [];
@@ -262,7 +260,8 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
       await stream.put(1, early[1]);
       await stream.put(2, quoteRows(writes));
       await stream.put(3, entityRows(writes, gids));
-      for (const p of writes) await stream.put(4, documentRows([p], search));
+      const now = new Date().toISOString();
+      for (const p of writes) await stream.put(4, documentRows([p], search, now));
       await stream.finish();
       await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
       const gone = await held;
@@ -296,7 +295,6 @@ function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): stri
   return JSON.stringify({ ...rest, document: meta });
 }
 
-
 const EVENTS = { table: 'events', columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']] } as const;
 const COMMENTS = { table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']] } as const;
 const QUOTES = { table: 'quotes', columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],
@@ -314,7 +312,7 @@ function partRows<T>(writes: Planned[], pick: (a: Analysis) => T[], row: (x: T, 
   return out;
 }
 
-/** The written documents' entities (EVENTS), tied to cross-document ones (`gids`, in order), with their mentions. */
+/** The written documents' entities (ENTITIES), tied to cross-document ones (`gids`, in order), with their mentions. */
 function entityRows(writes: Planned[], gids: number[]): Value[][] {
   let k = 0;
   return partRows(writes, (a) => a.entities, (e, id) =>
@@ -338,8 +336,7 @@ function eventRows(writes: Planned[]): Value[][] {
 }
 
 /** The written documents' own rows (DOCUMENTS), with their search vectors where the dialect keeps them (DOCUMENTS_SEARCHED). */
-function documentRows(writes: Planned[], search: StoreDialect['searchValue']): Value[][] {
-  const now = new Date().toISOString();
+function documentRows(writes: Planned[], search: StoreDialect['searchValue'], now: string): Value[][] {
   return writes.map((p) => {
     const { text, ...meta } = p.input.analysis.document;
     const row: Value[] = [p.id!, p.input.source, p.input.contentHash, p.version, p.latest ? 1 : 0, meta.title, meta.author, meta.publisher, meta.publishedAt,
