@@ -178,7 +178,7 @@ export async function run(): Promise<BenchRow[]> {
   const BATCH = 16;
   const ROUNDS = 12;
   const CMD_BATCH = 96; // six write batches a round: only the last is written after analysis has ended, as in a long add
-  const CMD_ROUNDS = 3;
+  const CMD_ROUNDS = 6;
   const pgUrl = process.env.DATABASE_URL;
   const pgAdd = pgUrl ? await postgresScratch(pgUrl, 'add') : null;
   try {
