@@ -60,16 +60,14 @@ export interface StoreDialect {
    * them as they come, as one COPY query whose data follows, so that the database stores one table while
    * the next is built; SQLite inserts them when all are there. */
   openInserts(trx: Trx, tables: readonly { table: string; columns: readonly Column[] }[]): InsertStream;
-  /** Make sure the cross-document entities `ids` stay until this transaction ends, and return those
-   * that are gone already (merged away by another writer since they were looked up). PostgreSQL locks
-   * them against deletion (FOR KEY SHARE), which is what a foreign key on entities.global_id would do
-   * per row at several times the cost (0010_entity_global_unchecked); SQLite keeps that key and lets
+  /** A batch write's opening look-ups: `count` document ids, the stored documents with any of `hashes`
+   * or `sources`, and the known aliases of `norms`. It also makes sure the cross-document entities those
+   * aliases name stay until the transaction ends, and returns in `gone` those merged away by another
+   * writer meanwhile. PostgreSQL asks it all in one statement and locks the entities against deletion
+   * (FOR KEY SHARE), which is what a foreign key on entities.global_id would do per row at several times
+   * the cost (0010_entity_global_unchecked). SQLite asks a statement each; it keeps that key, and lets
    * one writer in at a time. */
-  holdGlobalEntities(trx: Trx, ids: number[]): Promise<number[]>;
-  /** A batch write's opening look-ups in one statement, where that saves round trips (PostgreSQL): `count`
-   * document ids, the stored documents with any of `hashes` or `sources`, and the known aliases of
-   * `norms`. Without it (SQLite, in-process) they are a statement each. */
-  openingLookups?(trx: Trx, q: OpeningLookups): Promise<{ ids: number[]; stored: StoredRow[]; aliases: AliasRow[] }>;
+  openingLookups(trx: Trx, q: OpeningLookups): Promise<{ ids: number[]; stored: StoredRow[]; aliases: AliasRow[]; gone: number[] }>;
   /** Take n ids of `table`'s id sequence for rows inserted with explicit ids in this transaction. */
   reserveIds(trx: Trx, table: 'global_entities' | 'documents', n: number): Promise<number[]>;
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;

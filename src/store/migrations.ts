@@ -286,7 +286,7 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
     '0010_entity_global_unchecked': {
       // PostgreSQL checked entities.global_id with a query and a row lock per entity stored: about 40% of
       // the server's time to store a document's entities, on the critical path of a batch. The writer
-      // now locks the batch's cross-document entities once (holdGlobalEntities, FOR KEY SHARE), and a
+      // now locks the batch's cross-document entities once (FOR KEY SHARE, in the batch's opening look-ups), and a
       // merge deletes the merged-away rows before it moves entities onto the survivor, so a concurrent
       // writer either waits for the merge and finds them gone (its batch fails and its documents are
       // added again one by one) or is waited for and has its rows moved too. SQLite keeps the key.

@@ -93,23 +93,24 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     },
     async startWrite() {}, // the parts' tables have no keys on their document (0004_document_parts_unchecked)
     openInserts,
-    async holdGlobalEntities(trx, ids) {
-      if (!ids.length) return [];
-      const r = await sql<{ id: number }>`select id from global_entities where id = any(${ids}::integer[]) for key share`.execute(trx);
-      const held = new Set(r.rows.map((row) => Number(row.id)));
-      return ids.filter((id) => !held.has(id));
-    },
     async openingLookups(trx, q) {
-      const r = await sql<{ ids: string[]; stored: [number, string, number, string][]; aliases: [number, string, string][] }>`select
+      // `held` locks the cross-document entities the aliases name; one merged away by a writer that
+      // committed meanwhile is not there to lock, and comes back in `gone`
+      const r = await sql<{ ids: string[]; stored: [number, string, number, string][]; aliases: [number, string, string][]; gone: number[] }>`
+        with found as (select global_id, type, norm from global_aliases where norm = any(${q.norms}::text[])),
+          held as (select id from global_entities where id in (select global_id from found) for key share)
+        select
           array(select nextval(pg_get_serial_sequence('documents', 'id')) from generate_series(1, ${q.count}::integer)) as ids,
           (select coalesce(json_agg(json_build_array(id, source, version, content_hash)), '[]') from documents
             where content_hash = any(${q.hashes}::text[]) or source = any(${q.sources}::text[])) as stored,
-          (select coalesce(json_agg(json_build_array(global_id, type, norm)), '[]') from global_aliases where norm = any(${q.norms}::text[])) as aliases`.execute(trx);
+          (select coalesce(json_agg(json_build_array(global_id, type, norm)), '[]') from found) as aliases,
+          array(select distinct global_id from found where global_id not in (select id from held)) as gone`.execute(trx);
       const row = r.rows[0];
       return {
         ids: row.ids.map(Number).sort((a, b) => a - b),
         stored: row.stored.map(([id, source, version, content_hash]) => ({ id, source, version, content_hash })),
         aliases: row.aliases.map(([global_id, type, norm]) => ({ global_id, type, norm })),
+        gone: row.gone.map(Number),
       };
     },
     async reserveIds(trx, table, n) {

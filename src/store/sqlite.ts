@@ -3,13 +3,36 @@
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, sql, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDatabase } from 'kysely';
 import type { DossierSchema } from './schema.js';
-import type { Db, SearchRow, StoreDialect, Trx } from './dialect.js';
+import type { AliasRow, Db, SearchRow, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, insertValues, type Value } from './rows.js';
 
 /** FTS5 query from free text: every word quoted (so operators and punctuation are literal), all required. */
 export function ftsQuery(text: string): string {
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+/** Values per look-up (`in (…)` lists), well under SQLite's limit on bound parameters. */
+const LOOKUP = 500;
+
+/** Known aliases of `norms`. */
+async function lookUpAliases(trx: Trx, norms: string[]): Promise<AliasRow[]> {
+  const out: AliasRow[] = [];
+  for (let i = 0; i < norms.length; i += LOOKUP) {
+    for (const r of await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + LOOKUP)).execute()) out.push(r);
+  }
+  return out;
+}
+
+/** Stored documents with any of `hashes` or `sources`. */
+async function lookUpStored(trx: Trx, hashes: string[], sources: string[]): Promise<StoredRow[]> {
+  const seen: StoredRow[] = [];
+  for (let i = 0; i < Math.max(hashes.length, sources.length); i += LOOKUP) {
+    const h = hashes.slice(i, i + LOOKUP), s = sources.slice(i, i + LOOKUP);
+    for (const r of await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
+      .where((eb) => eb.or([...(h.length ? [eb('content_hash', 'in', h)] : []), ...(s.length ? [eb('source', 'in', s)] : [])])).execute()) seen.push(r);
+  }
+  return seen;
 }
 
 export function sqliteDialect(file: string): StoreDialect {
@@ -43,8 +66,9 @@ export function sqliteDialect(file: string): StoreDialect {
         async abort() {},
       };
     },
-    async holdGlobalEntities() {
-      return []; // the foreign key checks them, and no other writer is let in meanwhile (BEGIN IMMEDIATE)
+    async openingLookups(trx, q) {
+      // one writer at a time (BEGIN IMMEDIATE) and the foreign key on entities.global_id: nothing to hold
+      return { ids: await dialect.reserveIds(trx, 'documents', q.count), stored: await lookUpStored(trx, q.hashes, q.sources), aliases: await lookUpAliases(trx, q.norms), gone: [] };
     },
     async reserveIds(trx: Trx, table, n) {
       // AUTOINCREMENT keeps the highest id ever used here (so an id of a merged-away entity is never

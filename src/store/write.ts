@@ -3,7 +3,7 @@
 // none of a batch, never part of one. Entities are tied to cross-document entities here.
 import type { Analysis, Entity } from '../types.js';
 import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
-import type { AliasRow, Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
+import type { Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
 
@@ -23,23 +23,12 @@ export type AddOutcome =
   /** These exact bytes are already in the dossier (at this source or another). */
   | { status: 'skipped'; id: number; version: number; source: string };
 
-/** Values per look-up (`in (…)` lists). */
-const LOOKUP = 500;
 
 export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
 }
 
 type AliasHit = { global_id: number; type: string };
-
-/** Known aliases of `norms` (one statement per LOOKUP of them). */
-async function lookUpAliases(trx: Trx, norms: string[]): Promise<AliasRow[]> {
-  const out: AliasRow[] = [];
-  for (let i = 0; i < norms.length; i += LOOKUP) {
-    out.push(...(await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + LOOKUP)).execute()));
-  }
-  return out;
-}
 
 /** The cross-document entity of each of `entities` (one or several documents', in order, with their
  * `forms`), created or merged as their forms require, given the known aliases of those forms (`byNorm`).
@@ -103,7 +92,7 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
 }
 
 /** Merge `others` into `into`. The merged-away rows are deleted first: on PostgreSQL that waits for any
- * other writer holding them (see holdGlobalEntities), and the entities update that follows, a statement
+ * other writer holding them (see StoreDialect.openingLookups), and the entities update that follows, a statement
  * of its own, then sees that writer's rows too. */
 async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<void> {
   const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
@@ -136,7 +125,7 @@ export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDoc
   }
 }
 
-/** Another writer merged away a cross-document entity this batch had looked up (holdGlobalEntities). */
+/** Another writer merged away a cross-document entity this batch looked up (StoreDialect.openingLookups). */
 class EntitiesMergedMeanwhile extends Error {}
 
 /** writeBatch in a transaction, begun anew (a few times) when another writer's merge got in its way:
@@ -162,24 +151,11 @@ function isDocumentError(err: unknown): boolean {
 /** An input to be written: `at` is its place among the batch's inputs. */
 type Planned = { input: NewDocument; at: number; version: number; previousId: number | null; latest: boolean; id?: number };
 
-/** Stored documents with any of `hashes` or `sources` (one statement per LOOKUP of them). */
-async function lookUpStored(trx: Trx, hashes: string[], sources: string[]): Promise<StoredRow[]> {
-  const seen: StoredRow[] = [];
-  for (let i = 0; i < Math.max(hashes.length, sources.length); i += LOOKUP) {
-    const h = hashes.slice(i, i + LOOKUP), s = sources.slice(i, i + LOOKUP);
-    seen.push(...(await trx.selectFrom('documents').select(['id', 'source', 'version', 'content_hash'])
-      .where((eb) => eb.or([...(h.length ? [eb('content_hash', 'in', h)] : []), ...(s.length ? [eb('source', 'in', s)] : [])])).execute()));
-  }
-  return seen;
-}
-
-/** A batch's opening look-ups: ids for its documents, the stored documents with its bytes or sources
- * (oldest first), and the known aliases of its entities' forms, by norm. One statement where the
- * dialect has it (StoreDialect.openingLookups), else one each. */
+/** A batch's opening look-ups (StoreDialect.openingLookups), with the known aliases by norm; throws
+ * EntitiesMergedMeanwhile when a cross-document entity they name was merged away meanwhile. */
 async function openingLookups(trx: Trx, dialect: StoreDialect, q: OpeningLookups): Promise<{ ids: number[]; stored: StoredRow[]; byNorm: Map<string, AliasHit[]> }> {
-  const r = dialect.openingLookups
-    ? await dialect.openingLookups(trx, q)
-    : { ids: await dialect.reserveIds(trx, 'documents', q.count), stored: await lookUpStored(trx, q.hashes, q.sources), aliases: await lookUpAliases(trx, q.norms) };
+  const r = await dialect.openingLookups(trx, q);
+  if (r.gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${r.gone.join(', ')} were merged away by another writer while this batch looked them up`);
   const byNorm = new Map<string, AliasHit[]>();
   for (const a of r.aliases) {
     const list = byNorm.get(a.norm) ?? [];
@@ -248,13 +224,10 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     // waits for this process to send a statement. The stream starts once the cross-document entities
     // are resolved (that may take statements of its own), with the events and comments built above
     // while the look-ups were answered; then the quotes, the entities, and the documents one by one,
-    // whose search vectors are the costliest thing built here. The cross-document entities are held
-    // by a statement that follows the stream: what counts is that they are still there at the commit.
+    // whose search vectors are the costliest thing built here.
     const gids = await resolveEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities), writes.flatMap((p) => forms[p.at]), byNorm);
     const search = dialect.searchValue;
     const stream = dialect.openInserts(trx, [EVENTS, COMMENTS, QUOTES, ENTITIES, search ? DOCUMENTS_SEARCHED : DOCUMENTS]);
-    const held = dialect.holdGlobalEntities(trx, [...new Set(gids)]);
-    held.catch(() => {}); // reported when awaited below
     try {
       await stream.put(0, early[0]);
       await stream.put(1, early[1]);
@@ -264,14 +237,11 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
       for (const p of writes) await stream.put(4, documentRows([p], search, now));
       await stream.finish();
       await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
-      const gone = await held;
-      if (gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${gone.join(', ')} were merged away by another writer while this batch was written`);
     } catch (err) {
       // Kysely runs a transaction's statements one after another and sends its ROLLBACK past any still
       // waiting, which would then run after it, outside the transaction, and be kept: so the batch ends
       // only once the database has done with everything it was sent.
       await stream.abort(err instanceof Error ? err.message : String(err));
-      await held.catch(() => {});
       throw err;
     }
   }
