@@ -4,7 +4,7 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, InsertStream, SearchRow, StoreDialect, Trx } from './dialect.js';
-import { check, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, insertUnnest, insertValues, runCopy, type Column, type CopyConnection } from './rows.js';
+import { check, copiedBinary, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, insertUnnest, runCopy, type Column, type CopyConnection } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
@@ -24,15 +24,11 @@ export function parsePostgresUrl(url: string): PostgresTarget {
   return { connectionString: u.toString(), schema, safeUrl: safe.toString() };
 }
 
-/** Whether a table's rows hold binary values (a search vector): told by its columns, not by scanning
- * the rows (a scan of every value of a batch cost ~0.07 ms a document). */
-const hasBinary = (columns: readonly Column[]) => columns.some(([, kind]) => kind === 'tsvector');
-
 /** Rows into several tables as one COPY query whose data follows as it is handed over (see CopyStream):
  * text format for plain tables, binary for a table holding a binary value (documents and their vector). */
 function openInserts(trx: Trx, tables: readonly { table: string; columns: readonly Column[] }[]): InsertStream {
   const copy = new CopyStream(tables.map((t) => copyStatement(t.table, t.columns)));
-  const binary = tables.map((t) => hasBinary(t.columns));
+  const binary = tables.map((t) => copiedBinary(t.columns));
   const done = trx.executeQuery(CompiledQuery.raw(copy.text, [copy as never])).then(() => null, (err: unknown) => err ?? new Error('COPY failed'));
   let at = 0; // the table whose data goes out now
   let begun = false; // whether its data has started (a binary table's with the header)
@@ -82,11 +78,9 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     // the vector is made in this process and inserted with the row (0005_search_vector_from_writer)
     searchValue: searchVectorBinary,
     async indexDocuments() {},
-    // Plain rows by COPY; rows whose ids come back or whose conflicts are ignored by unnest(); rows
-    // holding binary values as plain parameters (see rows.ts). The batch writer sends its documents and
-    // their parts through openInserts instead.
+    // Rows by COPY; rows whose ids come back or whose conflicts are ignored by unnest() (see rows.ts).
+    // The batch writer sends its documents and their parts through openInserts instead.
     insertRows: async (trx, table, columns, rows, opts) => {
-      if (hasBinary(columns)) return insertValues(trx, table, columns, rows, opts, { maxParams: 65000, numbered: true });
       if (opts.returning?.length || opts.ignoreConflicts) return insertUnnest(trx, table, columns, rows, opts);
       await runCopy(trx, [{ table, columns, rows }]);
       return [];

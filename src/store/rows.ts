@@ -30,11 +30,11 @@ export function check(table: string, columns: readonly Column[], rows: readonly 
   for (const row of rows) if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
 }
 
-/** `insert … values (?, ?), (?, ?) …` (or `$1, $2` with `numbered`), as few statements as `maxParams`
+/** `insert … values (?, ?), (?, ?) …`, as few statements as `maxParams`
  * allows. With `repeatable`, statements hold a power of two of rows (at most `maxRows`), so that the same
  * few statement texts recur from batch to batch and a cache of prepared statements serves them. */
 export async function insertValues<R>(trx: Trx, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[], opts: InsertOptions,
-  limits: { maxParams: number; numbered?: boolean; repeatable?: { maxRows: number } }): Promise<R[]> {
+  limits: { maxParams: number; repeatable?: { maxRows: number } }): Promise<R[]> {
   check(table, columns, rows);
   const out: R[] = [];
   const head = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) values `;
@@ -51,9 +51,7 @@ export async function insertValues<R>(trx: Trx, table: string, columns: readonly
     at += n;
     const params: Value[] = [];
     for (const row of chunk) for (const v of row) params.push(v ?? null);
-    const tuples = limits.numbered
-      ? chunk.map((_, i) => `(${columns.map((__, j) => `$${i * columns.length + j + 1}`).join(', ')})`)
-      : Array(chunk.length).fill(`(${columns.map(() => '?').join(', ')})`);
+    const tuples = Array(chunk.length).fill(`(${columns.map(() => '?').join(', ')})`);
     const r = await trx.executeQuery<R>(CompiledQuery.raw(head + tuples.join(', ') + tail(opts), params));
     out.push(...r.rows);
   }
@@ -160,11 +158,13 @@ export class CopyStream {
   }
 }
 
-/** The `copy … from stdin` statement for a table: PostgreSQL's binary format where a column holds a
- * binary value (the search vector, sent as the server's own binary form), else its text format. */
+/** Whether a table goes by PostgreSQL's binary COPY: it has a column holding a binary value (the search
+ * vector, sent as the server's own binary form). Told by its columns, not by scanning the rows. */
+export const copiedBinary = (columns: readonly Column[]) => columns.some(([, kind]) => kind === 'tsvector');
+
+/** The `copy … from stdin` statement for a table, in binary format where copiedBinary, else text. */
 export function copyStatement(table: string, columns: readonly Column[]): string {
-  const binary = columns.some(([, kind]) => kind === 'tsvector');
-  return `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin${binary ? ' with (format binary)' : ''}`;
+  return `copy "${table}" (${quoted(columns.map((c) => c[0]))}) from stdin${copiedBinary(columns) ? ' with (format binary)' : ''}`;
 }
 
 /** PostgreSQL's binary COPY: the header, the end, and rows (see copyBinary). */
@@ -278,14 +278,14 @@ function writeDigits(buf: Buffer, o: number, v: number): number {
   return o + n;
 }
 
-/** Insert plain rows (no binary values) into `tables` by COPY, as one query. */
+/** Insert rows into `tables` by COPY, as one query. */
 export async function runCopy(trx: Trx, tables: readonly TableRows[]): Promise<void> {
   const some = tables.filter((t) => t.rows.length);
   if (!some.length) return;
   const copy = new CopyStream(some.map((t) => copyStatement(t.table, t.columns)));
   for (const { table, columns, rows } of some) {
     check(table, columns, rows);
-    copy.data(copyText(rows));
+    copy.data(copiedBinary(columns) ? Buffer.concat([COPY_BINARY_HEADER, copyBinary(columns, rows), COPY_BINARY_TRAILER]) : copyText(rows));
     copy.end();
   }
   await trx.executeQuery(CompiledQuery.raw(copy.text, [copy as unknown as Value]));

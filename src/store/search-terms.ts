@@ -68,10 +68,12 @@ function hasDigit(word: string): boolean {
   return false;
 }
 
+/** The lexeme of a lower-case word with a digit: the word itself, or null when overlong. */
+const numberLexeme = (word: string): string | null => (word.length > MAX_WORD ? null : word);
+
 /** The lexeme of a lower-case word as text, or null. */
 function lexeme(word: string): string | null {
-  if (hasDigit(word)) return word.length > MAX_WORD ? null : word;
-  return lexemeOf(word)?.text ?? null;
+  return hasDigit(word) ? numberLexeme(word) : lexemeOf(word)?.text ?? null;
 }
 
 /** A lexeme in tsvector and tsquery text syntax. */
@@ -118,9 +120,10 @@ function lexemePositions(title: string | null, text: string): Lexeme[] {
   const order: Lexeme[] = [];
   const numbers = new Map<string, Lexeme>(); // this document's words with digits
   const numberOf = (word: string): Lexeme | null => {
-    if (word.length > MAX_WORD) return null;
-    let l = numbers.get(word);
-    if (!l) numbers.set(word, (l = { text: word, bytes: Buffer.byteLength(word), stamp: 0, positions: [] }));
+    const text = numberLexeme(word);
+    if (text === null) return null;
+    let l = numbers.get(text);
+    if (!l) numbers.set(text, (l = { text, bytes: Buffer.byteLength(text), stamp: 0, positions: [] }));
     return l;
   };
   let at = 0;

@@ -214,9 +214,10 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
 
   if (writes.length) {
     writes.forEach((p, i) => (p.id = ids[i]));
-    // the rows built early: the written inputs' only, under the ids they have now
+    // the rows built early: the written inputs' only (all of them, as a rule), given the ids they have now
     const idOf = new Map(writes.map((p) => [p.at, p.id!]));
-    early = early.map((rows) => rows.filter((r) => idOf.has(r[0] as number)).map((r) => [idOf.get(r[0] as number)!, ...r.slice(1)]));
+    if (writes.length < inputs.length) early = early.map((rows) => rows.filter((r) => idOf.has(r[0] as number)));
+    for (const rows of early) for (const r of rows) r[0] = idOf.get(r[0] as number)!;
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
     // The rows go as one stream, a table after another (see StoreDialect.openInserts): on PostgreSQL

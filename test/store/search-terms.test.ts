@@ -45,6 +45,13 @@ dialectTest('store: the binary search vector is read by PostgreSQL as its own te
   assert.equal(own.rows[0].v, "'130':7 '1930':2 '3rd':4 'convoy':5 'truck':8");
   const ours = await sql<{ v: string }>`select cast(${searchVector(null, numbers)} as tsvector)::text as v`.execute(store.db);
   assert.equal(ours.rows[0].v, own.rows[0].v);
+  // rows with a binary value inserted through the dialect's own insertRows (binary COPY) read the same
+  await store.db.connection().execute(async (c) => {
+    await sql`create temporary table vectors (id integer, v tsvector)`.execute(c); // this connection's own
+    await store.dialect.insertRows(c as never, 'vectors', [['id', 'int'], ['v', 'tsvector']], [[1, searchVectorBinary('Bridge report', text)], [2, null]], {});
+    const back = await sql<{ id: number; v: string | null }>`select id, v::text as v from vectors order by id`.execute(c);
+    assert.deepEqual(back.rows, [{ id: 1, v: r.rows[0].search }, { id: 2, v: null }]);
+  });
 });
 
 test('search terms: a query is the stems of its words, all required, nothing left of stop words or punctuation', () => {

@@ -115,6 +115,22 @@ dialectTest('store: a batch whose first statement is refused keeps none of its r
   assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 0);
 });
 
+dialectTest('store: in a batch with inputs already stored, each written document keeps its own events', async (store) => {
+  const ev = (what: string) => ({ id: 'v1', in: 'document', start: 0, end: what.length, text: what, cameo: '010', date: null, actors: [], place: null });
+  await store.addDocument({ source: 'old', contentHash: 'o', format: 'text', analysis: analysis('old', T1, { events: [ev('old event')] }) });
+  const out = await store.addDocuments([
+    { source: 'old-again', contentHash: 'o', format: 'text', analysis: analysis('old-again', T1, { events: [ev('dropped event')] }) },
+    { source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T2, { events: [ev('event of a')] }) },
+    { source: 'a-copy', contentHash: 'a', format: 'text', analysis: analysis('a-copy', T2, { events: [ev('dropped too')] }) },
+    { source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T3, { events: [ev('event of b')] }) },
+  ]);
+  assert.deepEqual(out.map((o) => o.status), ['skipped', 'added', 'skipped', 'added']);
+  for (const [source, text] of [['old', 'old event'], ['a', 'event of a'], ['b', 'event of b']]) {
+    assert.deepEqual((await store.getDocument(source)).analysis.events.map((e) => e.text), [text]);
+  }
+  assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 3);
+});
+
 dialectTest('store: a batch repeating bytes and sources inside itself gives the outcomes of adding one by one', async (store) => {
   await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', T3) });
   const out = await store.addDocuments([

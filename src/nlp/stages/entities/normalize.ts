@@ -4,7 +4,6 @@ import type { EntityType } from '../../../types.js';
 
 const ARTICLE = /^(?:al|el|the)$/;
 
-/** Lower case, no diacritics, one kind of apostrophe, no possessive, single spaces. */
 /**
  * A string function remembered across calls (names recur in every document). The memory is
  * dropped whole once it holds `max` entries, so a long batch never grows it without bound.
@@ -22,6 +21,7 @@ export function memoized(fn: (s: string) => string, max = 50000): (s: string) =>
   };
 }
 
+/** Lower case, no diacritics, one kind of apostrophe, no possessive, single spaces. */
 export const foldName = memoized(foldNameUncached);
 
 function foldNameUncached(s: string): string {
