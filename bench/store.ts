@@ -2,14 +2,13 @@
 // same generated documents in the same process (so storage's share of the cost is the ratio's
 // shortfall from 1). Memory: peak RSS of a process storing 10,000 generated analyses in batches of 16, on each database.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { parseBytes } from '../src/ingest/index.js';
+import { parseBytes, readInputFile } from '../src/ingest/index.js';
 import { analyzeDocument } from '../src/nlp/pipeline.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { addInputs } from '../src/cli/add.js';
@@ -102,11 +101,11 @@ async function commandTime(store: Store, files: string[]): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-/** Seconds to read and analyse `files` as `dossier analyze` does, storing nothing. */
+/** Seconds to read and analyse `files` as `dossier analyze` does (readInputFile, as `dossier add` reads them too), storing nothing. */
 async function analyzeFilesTime(files: string[]): Promise<number> {
   const t0 = performance.now();
   for (const f of files) {
-    const r = analyzeBytes(f, await readFile(f));
+    const r = analyzeBytes(f, await readInputFile(f));
     if ('error' in r) throw new Error(`bench: ${r.error}`);
   }
   return (performance.now() - t0) / 1000;

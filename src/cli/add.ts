@@ -7,9 +7,8 @@ import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import cliProgress from 'cli-progress';
-import { readFile } from 'node:fs/promises';
-import { InputError, StoreError, oneLine } from '../errors.js';
-import { MAX_INPUT_BYTES } from '../ingest/decode.js';
+import { StoreError, oneLine } from '../errors.js';
+import { readInputFile } from '../ingest/index.js';
 import { feedLinks, fetchUrl, isUrl, type FetchOptions } from '../ingest/fetch.js';
 import { AnalysisPool } from './add-pool.js';
 import { dbOption, printJson, withStore } from './db.js';
@@ -74,10 +73,8 @@ async function readInput(input: string, opts: AddOptions): Promise<{ bytes: Buff
     const got = await fetchUrl(input, { allowPrivate: opts.allowPrivate, ...opts.fetch });
     return { bytes: got.bytes, feed: feedLinks(got.contentType, got.bytes, got.finalUrl) };
   }
-  const st = await stat(input).catch(() => null);
-  if (!st) throw new InputError(input, 'no such file');
-  if (st.size > MAX_INPUT_BYTES) throw new InputError(input, `is ${(st.size / 1048576).toFixed(0)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit`);
-  return { bytes: await readFile(input), feed: null };
+  // as `dossier analyze` reads a file: only a regular file, under the size limit, named in any error
+  return { bytes: await readInputFile(input), feed: null };
 }
 
 /** Add every input to the store; returns one result per document input (feeds expand to their items). */
