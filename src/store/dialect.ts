@@ -73,4 +73,8 @@ export interface StoreDialect {
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;
   /** Turn a driver error into one clear line naming the store. */
   describeError(err: unknown): string;
+  /** Called after a batch of documents is committed (SQLite: its log is checkpointed in another thread, see checkpointer.ts). */
+  committed?(): void;
+  /** Called as the store closes, before its connection does. */
+  close?(): Promise<void>;
 }

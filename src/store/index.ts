@@ -79,7 +79,11 @@ export class Store {
       } catch (err) {
         throw new StoreError(dialect.describeError(err));
       }
-      shutdown = () => db.destroy();
+      const closing = dialect;
+      shutdown = async () => {
+        await closing.close?.();
+        await db.destroy();
+      };
     }
     const store = new Store(db, dialect, shutdown);
     try {
@@ -125,9 +129,17 @@ export class Store {
   }
 
   // documents
-  addDocument(doc: NewDocument): Promise<AddOutcome> { return this.guard(() => addDocument(this.db, this.dialect, doc)); }
+  async addDocument(doc: NewDocument): Promise<AddOutcome> {
+    const out = await this.guard(() => addDocument(this.db, this.dialect, doc));
+    this.dialect.committed?.();
+    return out;
+  }
   /** Several documents in one transaction, each all-or-nothing; a document that cannot be written fails alone. */
-  addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> { return this.guard(() => addDocuments(this.db, this.dialect, docs)); }
+  async addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> {
+    const out = await this.guard(() => addDocuments(this.db, this.dialect, docs));
+    this.dialect.committed?.();
+    return out;
+  }
   findByHash(hash: string) { return this.guard(() => findByHash(this.db, hash)); }
   /** The content hashes already stored, for skipping known inputs before analysing them. */
   knownHashes(): Promise<Set<string>> {

@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, sql, type Database
 import type { DossierSchema } from './schema.js';
 import type { AliasRow, Db, SearchRow, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, insertValues, type Value } from './rows.js';
+import { Checkpointer } from './checkpointer.js';
 
 /** FTS5 query from free text: every word quoted (so operators and punctuation are literal), all required. */
 export function ftsQuery(text: string): string {
@@ -36,6 +37,7 @@ async function lookUpStored(trx: Trx, hashes: string[], sources: string[]): Prom
 }
 
 export function sqliteDialect(file: string): StoreDialect {
+  const checkpoints = file === ':memory:' || file === '' ? null : new Checkpointer(file);
   const dialect: StoreDialect = {
     name: 'sqlite',
     location: file,
@@ -96,6 +98,8 @@ export function sqliteDialect(file: string): StoreDialect {
       if (code === 'SQLITE_FULL') return `${file}: the disk is full`;
       return `${file}: ${e?.message ?? String(err)}`;
     },
+    committed: () => checkpoints?.committed(),
+    close: async () => checkpoints?.close(),
   };
   return dialect;
 }
@@ -139,6 +143,8 @@ export function openSqlite(file: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS
   // NORMAL syncs the disk only when the WAL is copied back into the database (a checkpoint), every 1000
   // pages by default: every 80 or so news articles added, and that sync was half the time of adding
   // them. Every 10,000 pages (a WAL of up to 40 MB) syncs a tenth as often; a commit stays as durable.
+  // Checkpoints run in a thread of their own after each batch (checkpointer.ts); this one is the bound
+  // for when that thread falls behind.
   database.pragma('wal_autocheckpoint = 10000');
   database.pragma('foreign_keys = ON');
   return new Kysely<DossierSchema>({ dialect: new ImmediateSqliteDialect({ database: cachingInserts(database) }) });
