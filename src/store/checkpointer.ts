@@ -3,8 +3,8 @@
 // automatic checkpoint, at the commit that fills the log) that copy stalled a commit for 80–100 ms every
 // ~1,600 news articles, a sixth of the cost of storing them. Here the writer's thread only says it has
 // committed and another thread copies, with a connection of its own, while the writer goes on: SQLite
-// lets a PASSIVE checkpoint run beside a writer. The writer keeps its automatic checkpoint at a higher
-// mark, so the log stays bounded should this thread fall behind or fail.
+// lets a PASSIVE checkpoint run beside a writer. The writer keeps its own automatic checkpoint at 10,000
+// pages (openSqlite), so the log stays bounded should this thread fall behind or fail.
 import { Worker } from 'node:worker_threads';
 
 export class Checkpointer {

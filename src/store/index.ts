@@ -44,6 +44,12 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/** Closing a store: the dialect's own work first (SQLite's checkpointer thread), then the connection. */
+const closer = (dialect: StoreDialect, db: Db) => async (): Promise<void> => {
+  await dialect.close?.();
+  await db.destroy();
+};
+
 export class Store {
   private constructor(readonly db: Db, readonly dialect: StoreDialect, private readonly shutdown: () => Promise<void>) {}
 
@@ -62,7 +68,7 @@ export class Store {
       dialect = postgresDialect(pgTarget);
       const opened = openPostgres(pgTarget);
       db = opened.db;
-      shutdown = () => db.destroy();
+      shutdown = closer(dialect, db);
       if (pgTarget.schema) {
         try {
           await sql`create schema if not exists ${sql.id(pgTarget.schema)}`.execute(db);
@@ -79,11 +85,7 @@ export class Store {
       } catch (err) {
         throw new StoreError(dialect.describeError(err));
       }
-      const closing = dialect;
-      shutdown = async () => {
-        await closing.close?.();
-        await db.destroy();
-      };
+      shutdown = closer(dialect, db);
     }
     const store = new Store(db, dialect, shutdown);
     try {
