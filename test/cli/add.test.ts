@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/store/index.js';
 import { analyzeBytes } from '../../src/cli/add-pool.js';
+import { addInputs, WRITE_BATCH } from '../../src/cli/add.js';
 import { dialectTestRaw } from '../store/dialects.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -92,7 +93,7 @@ dialectTestRaw('add: adds a directory recursively, skips what is stored, keeps o
 
 dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and a re-run completes the rest', async (s) => {
   const dir = tmp();
-  const total = 96; // six batches: the kill lands with some written and some not
+  const total = 3 * WRITE_BATCH; // three batches: the kill lands with some written and some not
   try {
     for (let i = 0; i < total; i++) writeFileSync(join(dir, `doc${String(i).padStart(3, '0')}.txt`), article(i, 'The crates were loaded onto carts. '.repeat(40)));
     const child = spawn(process.execPath, [BIN, 'add', dir, '--db', s.target, '--jobs', '1'], { stdio: 'ignore', env: { ...process.env, DOSSIER_DB: '', DATABASE_URL: '' } });
@@ -134,6 +135,32 @@ dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and
       await store.close();
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('add: documents are written in full batches as they are analysed, the rest in one last batch, in input order', async () => {
+  const dir = tmp();
+  const store = await openStore(join(dir, 'd.db'), { create: true });
+  try {
+    const files: string[] = [];
+    for (let i = 0; i < WRITE_BATCH + 5; i++) {
+      const f = join(dir, `doc${String(i).padStart(3, '0')}.txt`);
+      writeFileSync(f, article(i));
+      files.push(f);
+    }
+    const batches: string[][] = [];
+    const add = store.addDocuments.bind(store);
+    store.addDocuments = async (docs) => {
+      batches.push(docs.map((d) => d.source));
+      return add(docs);
+    };
+    const results = await addInputs(store, files, { jobs: 0 });
+    assert.deepEqual(batches.map((b) => b.length), [WRITE_BATCH, 5]);
+    assert.deepEqual(batches.flat(), files);
+    assert.equal(results.filter((r) => r.status === 'added').length, WRITE_BATCH + 5);
+  } finally {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
