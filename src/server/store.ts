@@ -375,7 +375,8 @@ export class StoreWorkbench implements WorkbenchData {
     if (from) q = q.where('v.date', '>=', from);
     if (to) q = q.where('v.date', '<=', `${to}\uffff`);
     const total = await this.memoised(`timeline:${from}:${to}`, async () => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0));
-    // date then id: both are in the events_date index (id is the rowid), so no sort of every event.
+    // date then id: PostgreSQL reads them in order from events_date; SQLite has no such index (see
+    // migration 0011) and keeps the first `limit` of a scan.
     const rows = await q.select(['v.document_id', 'v.local_id', 'v.date', 'v.cameo', 'v.text', 'v.actors', 'd.title']).orderBy('v.date').orderBy('v.id').limit(limit).execute();
     const docIds = [...new Set(rows.map((r) => r.document_id))];
     const names = new Map<string, string>();
