@@ -1,6 +1,6 @@
 // Store throughput and memory. Adding = analysis + storage, measured against analysis alone on the
 // same generated documents in the same process (so storage's share of the cost is the ratio's
-// shortfall from 1). Memory: peak RSS of a process storing 10,000 generated analyses in batches of 16, on each database.
+// shortfall from 1). Memory: peak RSS of a process storing 10,000 generated analyses in batches as `dossier add` writes them, on each database.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseBytes, readInputFile } from '../src/ingest/index.js';
 import { analyzeDocument } from '../src/nlp/pipeline.js';
 import { openStore, type Store } from '../src/store/index.js';
-import { addInputs } from '../src/cli/add.js';
+import { addInputs, WRITE_BATCH } from '../src/cli/add.js';
 import { analyzeBytes } from '../src/cli/add-pool.js';
 import type { Analysis } from '../src/types.js';
 import type { BenchRow } from './lib.js';
@@ -111,7 +111,8 @@ async function analyzeFilesTime(files: string[]): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-/** Store 10,000 generated documents in batches of 16; peak RSS after 1k, 5k and 10k. Analyses come
+/** Store 10,000 generated documents in batches as `dossier add` writes them; peak RSS after every 2,500 (the
+ * collection forced at each mark, to read the live heap, comes at even spacing so it shapes no mark more than another). Analyses come
  * from a pool of 50 real ones with the text varied, so the loop measures the store, not the pipeline.
  * Runs in a child process of its own (see the end of this file), so the peak is this loop's alone. */
 async function memoryRun(target: string): Promise<MemoryRun> {
@@ -121,9 +122,9 @@ async function memoryRun(target: string): Promise<MemoryRun> {
   const liveMb: number[] = [];
   const t0 = performance.now();
   try {
-    for (let n = 1; n <= 10_000; n += 16) {
+    for (let n = 1; n <= 10_000; n += WRITE_BATCH) {
       const batch = [];
-      for (let k = n; k < n + 16 && k <= 10_000; k++) {
+      for (let k = n; k < n + WRITE_BATCH && k <= 10_000; k++) {
         const a = pool[k % pool.length];
         const text = `${a.document.text}\nItem ${k}.`;
         batch.push({
@@ -132,8 +133,8 @@ async function memoryRun(target: string): Promise<MemoryRun> {
         });
       }
       await store.addDocuments(batch);
-      for (const mark of [1000, 5000, 10_000]) {
-        if (n > mark || mark >= n + 16) continue;
+      for (const mark of [2500, 5000, 7500, 10_000]) {
+        if (n > mark || mark >= n + WRITE_BATCH) continue;
         peakMb.push(process.resourceUsage().maxRSS / 1024);
         // what is still alive once collected: the peak alone also moves with when V8 chose to collect
         (globalThis as { gc?: () => void }).gc?.();
@@ -174,9 +175,9 @@ async function postgresScratch(url: string, name: string): Promise<{ target: str
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const BATCH = 16;
+  const BATCH = WRITE_BATCH; // as `dossier add` writes them
   const ROUNDS = 12;
-  const CMD_BATCH = 96; // six write batches a round: only the last is written after analysis has ended, as in a long add
+  const CMD_BATCH = 4 * WRITE_BATCH; // four write batches a round: only the last is written after analysis has ended, as in a long add
   const CMD_ROUNDS = 6;
   const pgUrl = process.env.DATABASE_URL;
   const pgAdd = pgUrl ? await postgresScratch(pgUrl, 'add') : null;
@@ -190,7 +191,7 @@ export async function run(): Promise<BenchRow[]> {
     try {
       // Steady state is what is compared: the first few batches on a fresh store cost two to three
       // times the later ones (statement and plan caches, the writer's JIT), on both databases.
-      for (let w = 0; w < 4; w++) {
+      for (let w = 0; w < 2; w++) {
         analyzeTime(2_000_000 + w * BATCH, BATCH);
         await addTime(sqlite, 2_000_000 + w * BATCH, BATCH);
         if (pg) await addTime(pg, 2_000_000 + w * BATCH, BATCH);
@@ -267,7 +268,7 @@ export async function run(): Promise<BenchRow[]> {
     const mb = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(' / ')} MB`;
     const memory = (name: string, m: MemoryRun) => {
       rows.push({ capability: `store: store only, 10k docs to ${name}`, unit: 'docs/s', value: m.rate });
-      rows.push({ capability: `store: peak RSS adding 10k docs (${name})`, unit: 'MB', value: m.peakMb[2], note: `peak at 1k/5k/10k: ${mb(m.peakMb)}; live heap after GC: ${mb(m.liveMb)}` });
+      rows.push({ capability: `store: peak RSS adding 10k docs (${name})`, unit: 'MB', value: m.peakMb[3], note: `peak at 2.5k/5k/7.5k/10k: ${mb(m.peakMb)}; live heap after GC: ${mb(m.liveMb)}` });
     };
     memory('SQLite', memoryRunInChild(join(dir, 'memory.db')));
     if (pgUrl) {
