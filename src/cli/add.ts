@@ -3,14 +3,13 @@
 // one; a re-run skips what is there by content hash. Bad inputs get their error line; the batch goes on.
 import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import cliProgress from 'cli-progress';
 import { StoreError, oneLine } from '../errors.js';
 import { readInputFile } from '../ingest/index.js';
 import { feedLinks, fetchUrl, isUrl, type FetchOptions } from '../ingest/fetch.js';
-import { AnalysisPool } from './add-pool.js';
+import { AnalysisPool, defaultWorkers } from './add-pool.js';
 import { dbOption, printJson, withStore } from './db.js';
 import type { AddOutcome, NewDocument, Store } from '../store/index.js';
 
@@ -20,6 +19,8 @@ import type { AddOutcome, NewDocument, Store } from '../store/index.js';
  * paid once a batch; past 64 the gain is small and the analyses held until a batch forms grow. */
 export const WRITE_BATCH = 64;
 const BATCH = WRITE_BATCH;
+/** URLs fetched at once when the documents are analysed in the main thread. */
+const FETCHES_IN_FLIGHT = 4;
 /** How long analysed documents short of a batch wait before they are written anyway (ms). */
 const WAIT_MS = 500;
 
@@ -83,7 +84,7 @@ async function readInput(input: string, opts: AddOptions): Promise<{ bytes: Buff
 
 /** Add every input to the store; returns one result per document input (feeds expand to their items). */
 export async function addInputs(store: Store, inputs: string[], opts: AddOptions = {}): Promise<AddResult[]> {
-  const jobs = opts.jobs ?? availableParallelism();
+  const jobs = opts.jobs ?? defaultWorkers(inputs.length);
   const pool = new AnalysisPool(Math.min(jobs, Math.max(inputs.length, 1)));
   const known = await store.knownHashes();
   const queue = inputs.map((input) => ({ input, fromFeed: false }));
@@ -171,8 +172,10 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     }
   };
   try {
-    // two inputs in flight per worker keep every core busy while the main thread reads and writes
-    await Promise.all(Array.from({ length: Math.max(1, pool.size * 2) }, runner));
+    // two inputs in flight per worker keep every core busy while the main thread reads and writes;
+    // without workers, URLs (and feed items) are still fetched a few at a time
+    const inFlight = pool.size ? pool.size * 2 : inputs.some(isUrl) ? FETCHES_IN_FLIGHT : 1;
+    await Promise.all(Array.from({ length: inFlight }, runner));
     while (writer) await writer;
     if (pending.length && !fatal) await flush(true);
   } finally {
@@ -196,7 +199,7 @@ export function register(program: Command): void {
   dbOption(program.command('add'))
     .description('read, analyse and store documents: files, directories (recursively), http(s) URLs and RSS/Atom feeds')
     .argument('<inputs...>', 'paths, directories, URLs or feed URLs')
-    .option('--jobs <n>', 'analysis worker threads (default: one per core; 0 analyses in the main thread)', (v) => Number.parseInt(v, 10))
+    .option('--jobs <n>', 'analysis worker threads (default: one per core when there are enough inputs to repay starting them, a few hundred; 0 analyses in the main thread)', (v) => Number.parseInt(v, 10))
     .option('--allow-private', 'allow fetching private and loopback addresses')
     .option('--timeout <seconds>', 'per-URL time limit', (v) => Number(v), 20)
     .option('--json', 'print one result per input as JSON')

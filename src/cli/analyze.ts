@@ -3,12 +3,11 @@
 // Many inputs are analysed in worker threads (one per core, the same pool `dossier add` uses) while
 // this thread reads files and writes JSON in input order.
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { readDocumentFile, readInputFile } from '../ingest/index.js';
 import { analyzeDocument } from '../nlp/pipeline.js';
 import { oneLine } from '../errors.js';
 import type { Analysis } from '../types.js';
-import { AnalysisPool } from './add-pool.js';
+import { AnalysisPool, defaultWorkers } from './add-pool.js';
 
 export type AnalysisOrError = Analysis | { source: string; error: string };
 
@@ -21,8 +20,6 @@ export async function analyzePath(path: string): Promise<AnalysisOrError> {
   }
 }
 
-/** Below this many inputs, starting workers (each loads the language model) costs more than it saves. */
-const MIN_INPUTS_FOR_WORKERS = 4;
 
 async function analyzeInPool(pool: AnalysisPool, path: string): Promise<AnalysisOrError> {
   let bytes: Buffer;
@@ -37,7 +34,7 @@ async function analyzeInPool(pool: AnalysisPool, path: string): Promise<Analysis
 
 /** Analyse every path, in parallel when worth it, handing results to `emit` in input order. */
 export async function analyzePaths(paths: string[], jobs: number | undefined, emit: (r: AnalysisOrError, i: number) => Promise<void>): Promise<void> {
-  const size = Math.min(jobs ?? (paths.length >= MIN_INPUTS_FOR_WORKERS ? availableParallelism() : 0), paths.length);
+  const size = Math.min(jobs ?? defaultWorkers(paths.length), paths.length);
   if (size <= 1) {
     for (let i = 0; i < paths.length; i++) await emit(await analyzePath(paths[i]), i);
     return;
@@ -66,7 +63,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files: plain text, Markdown or HTML, optionally .gz')
     .option('--jsonl', 'one JSON object per line, in input order')
     .option('--pretty', 'indent the JSON (default for a single input on a terminal)')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core from 4 inputs up; 0 or 1 = no workers)', (v) => {
+    .option('-j, --jobs <n>', 'worker threads (default: one per core when there are enough inputs to repay starting them, a few hundred; 0 or 1 = no workers)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new Error(`--jobs must be a whole number >= 0, not "${v}"`);
       return n;

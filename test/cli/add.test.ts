@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/store/index.js';
-import { analyzeBytes } from '../../src/cli/add-pool.js';
+import { analyzeBytes, defaultWorkers } from '../../src/cli/add-pool.js';
 import { addInputs, WRITE_BATCH } from '../../src/cli/add.js';
 import { dialectTestRaw } from '../store/dialects.js';
 
@@ -137,6 +137,13 @@ dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('add and analyze: workers by default only for enough inputs to repay starting them', () => {
+  assert.deepEqual([1, 20, 457, 458, 5000].map((n) => defaultWorkers(n, 2)), [0, 0, 0, 2, 2]);
+  assert.deepEqual([304, 305].map((n) => defaultWorkers(n, 4)), [0, 4]);
+  assert.deepEqual([261, 262].map((n) => defaultWorkers(n, 8)), [0, 8]);
+  assert.equal(defaultWorkers(100_000, 1), 0);
 });
 
 test('add: documents are written in full batches as they are analysed, the rest in one last batch, in input order', async () => {
