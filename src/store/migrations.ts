@@ -299,8 +299,10 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
       // SQLite: events_date took an insert at a random place in its B-tree for every event stored (about
       // twenty a news article): 0.11 to 0.18 ms of the 0.8 to 1.0 ms it cost to store a generated article
       // (the two kinds of store side by side in one process, batches of 64). Measured on 10,000 generated
-      // articles (220,000 events): a page of the web app's timeline (the count and the first 200 events)
-      // took 73 ms with the index and 145 ms without it; the CLI's timeline reads every event either way.
+      // articles (220,000 events): the timeline page's two statements (the count and the first 200 events)
+      // took 73 ms with the index and 145 ms without it, but the server keeps the count, and its bench
+      // (`npm run bench -- server`, 500 events a page) gave 80.4 ms median with the index and 79.6 ms
+      // without. The CLI's timeline reads every event either way.
       // PostgreSQL keeps it: its server maintains the index beside the writer, at no measurable cost to it.
       async up(db: Kysely<any>) {
         if (d.name !== 'sqlite') return;
