@@ -177,7 +177,7 @@ export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const BATCH = WRITE_BATCH; // as `dossier add` writes them
   const ROUNDS = 12;
-  const CMD_BATCH = 4 * WRITE_BATCH; // four write batches a round: only the last is written after analysis has ended, as in a long add
+  const CMD_BATCH = 6 * WRITE_BATCH; // six write batches a round: only the last is written after analysis has ended, as in a long add
   const CMD_ROUNDS = 6;
   const pgUrl = process.env.DATABASE_URL;
   const pgAdd = pgUrl ? await postgresScratch(pgUrl, 'add') : null;
