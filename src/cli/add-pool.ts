@@ -1,5 +1,7 @@
-// Analysis for `dossier add` in worker threads, one per core: the main thread reads, hashes and
-// writes while the workers run the pipeline. With size 0 everything runs inline (tests, one core).
+// Analysis for `dossier add` (and `dossier analyze`) in worker threads, one per core, when there are
+// enough inputs to repay starting them (defaultWorkers): the main thread reads, hashes and writes while
+// the workers run the pipeline. With size 0 the main thread analyses, a turn of the event loop before
+// each document, so that the writer's database replies and timers are heard between documents.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseBytes } from '../ingest/index.js';
@@ -85,7 +87,7 @@ export class AnalysisPool {
   }
 
   analyze(name: string, bytes: Uint8Array): Promise<Analysed> {
-    if (this.size === 0 || !this.alive.length) return Promise.resolve(analyzeBytes(name, bytes));
+    if (this.size === 0 || !this.alive.length) return new Promise((resolve) => setImmediate(() => resolve(analyzeBytes(name, bytes))));
     return new Promise((resolve) => {
       const w = this.idle.pop();
       if (w) this.send(w, name, bytes, resolve);

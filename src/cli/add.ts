@@ -1,6 +1,7 @@
-// `dossier add PATH|DIR|URL|FEED...`: read, analyse (in worker threads) and store documents, one
-// transaction each, so a crash or kill mid-batch keeps every finished document and no half-written
-// one; a re-run skips what is there by content hash. Bad inputs get their error line; the batch goes on.
+// `dossier add PATH|DIR|URL|FEED...`: read, analyse (in worker threads when there are enough inputs)
+// and store documents in batches, one transaction a batch and each document whole or absent, so a crash
+// or kill mid-batch keeps every finished document and no half-written one; a re-run skips what is there
+// by content hash. Bad inputs get their error line; the rest goes on.
 import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
@@ -21,6 +22,8 @@ export const WRITE_BATCH = 64;
 const BATCH = WRITE_BATCH;
 /** URLs fetched at once when the documents are analysed in the main thread. */
 const FETCHES_IN_FLIGHT = 4;
+/** The longest an analysed document waits for its batch to fill, however steadily others arrive (ms). */
+const MAX_WAIT_MS = 5000;
 /** How long analysed documents short of a batch wait before they are written anyway (ms). */
 const WAIT_MS = 500;
 
@@ -96,6 +99,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const order = new Map<NewDocument, number>();
   let seq = 0;
   let writer: Promise<void> | null = null;
+  let growQueue = (): void => {};
   let fatal: StoreError | null = null;
   const done = (r: AddResult) => {
     results.push(r);
@@ -113,6 +117,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     if (read.feed && !fromFeed) {
       // a feed stands for its items; they are fetched like any other URL
       queue.push(...read.feed.map((l) => ({ input: l, fromFeed: true })));
+      growQueue();
       opts.onMore?.(read.feed.length - 1);
       if (!read.feed.length) done({ input, status: 'failed', error: `${input}: the feed has no item links` });
       return;
@@ -129,23 +134,28 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     order.set(doc, position);
     pending.push(doc);
     schedule();
-    // backpressure: analysis may run ahead of writing by a few batches, no more (memory stays flat)
+    // backpressure: analysis may run ahead of writing by two batches, no more (memory stays flat)
     if (pending.length >= BATCH * 2 && writer) await writer;
   };
 
-  // The writer takes full batches as they gather; a part batch is written once it has waited WAIT_MS
-  // (slow inputs such as URLs) or at the end. Writing each document as it came cost a transaction each.
+  // The writer takes full batches as they gather; a part batch is written once no document has come
+  // for WAIT_MS (slow inputs such as URLs), once its first has waited MAX_WAIT_MS, or at the end.
+  // Writing each document as it came cost a transaction each.
   let timer: NodeJS.Timeout | null = null;
+  let oldest = 0; // when the first document now waiting arrived
   const schedule = (): void => {
     if (writer || !pending.length) return;
     if (pending.length >= BATCH) {
       writer = flush(false);
       return;
     }
-    timer ??= setTimeout(() => {
+    const now = Date.now();
+    if (!timer) oldest = now;
+    else clearTimeout(timer);
+    timer = setTimeout(() => {
       timer = null;
       if (!writer) writer = flush(true);
-    }, WAIT_MS);
+    }, Math.max(0, Math.min(WAIT_MS, oldest + MAX_WAIT_MS - now)));
   };
   const flush = async (partial: boolean): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -165,17 +175,26 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     if (!fatal) schedule();
   };
 
-  const runner = async () => {
-    while (queue.length && !fatal) {
-      const next = queue.shift()!;
-      await one(next.input, next.fromFeed);
+  // Two inputs in flight per worker keep every core busy while the main thread reads and writes;
+  // without workers, URLs (and feed items) are still fetched a few at a time. A runner ends when the
+  // queue is empty; a feed that fills it again starts runners up to the number in flight.
+  const inFlight = pool.size ? pool.size * 2 : inputs.some(isUrl) ? FETCHES_IN_FLIGHT : 1;
+  const runners = new Set<Promise<void>>();
+  const startRunners = (): void => {
+    while (runners.size < inFlight && queue.length && !fatal) {
+      const r: Promise<void> = (async () => {
+        while (queue.length && !fatal) {
+          const next = queue.shift()!;
+          await one(next.input, next.fromFeed);
+        }
+      })().finally(() => runners.delete(r));
+      runners.add(r);
     }
   };
+  growQueue = startRunners;
   try {
-    // two inputs in flight per worker keep every core busy while the main thread reads and writes;
-    // without workers, URLs (and feed items) are still fetched a few at a time
-    const inFlight = pool.size ? pool.size * 2 : inputs.some(isUrl) ? FETCHES_IN_FLIGHT : 1;
-    await Promise.all(Array.from({ length: inFlight }, runner));
+    startRunners();
+    while (runners.size) await Promise.all(runners);
     while (writer) await writer;
     if (pending.length && !fatal) await flush(true);
   } finally {

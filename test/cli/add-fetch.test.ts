@@ -13,6 +13,9 @@ import { openStore } from '../../src/store/index.js';
 const PAGE = '<html><head><title>Pier news</title></head><body><article><h1>Pier news</h1><p>The harbour of Brask opened a second pier on Monday, the harbour master said.</p><p>Ferries from Lindholm will use it from next week.</p></article></body></html>';
 let server: http.Server;
 let base = '';
+/** Requests for /slow-item/N being answered at this moment, and the most there were at once. */
+let slowNow = 0;
+let slowMost = 0;
 
 before(async () => {
   server = http.createServer((req, res) => {
@@ -24,6 +27,17 @@ before(async () => {
     if (url === '/image') return res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(64));
     if (url === '/big') return res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(5000));
     if (url === '/slow') return; // never answers
+    if (url.startsWith('/slow-item/')) {
+      slowMost = Math.max(slowMost, ++slowNow);
+      setTimeout(() => {
+        slowNow--;
+        res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE.replace('Pier news', `Pier news ${url.slice(11)}`).replace('second pier', `pier number ${url.slice(11)}`));
+      }, 150);
+      return;
+    }
+    if (url === '/slow-feed')
+      return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>${[1, 2, 3, 4, 5, 6].map((n) => `<item><link>/slow-item/${n}</link></item>`).join('')}</channel></rss>`);
     if (url === '/feed')
       return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
         `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title><item><title>One</title><link>${base}/page</link></item><item><title>Two</title><link>/page2</link></item></channel></rss>`);
@@ -68,6 +82,20 @@ test('fetch: an RSS feed yields its item links; a page is not a feed', () => {
   const rss = Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><item><link>https://a.test/1</link></item><item><link>https://a.test/2</link></item></channel></rss>');
   assert.deepEqual(feedLinks('application/rss+xml', rss), ['https://a.test/1', 'https://a.test/2']);
   assert.equal(feedLinks('text/html', Buffer.from(PAGE)), null);
+});
+
+test('add: the items of one feed are fetched four at a time when analysis runs in the main thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-feed-'));
+  const store = await openStore(join(dir, 'd.db'), { create: true });
+  try {
+    slowMost = 0;
+    const results = await addInputs(store, [`${base}/slow-feed`], { allowPrivate: true });
+    assert.deepEqual(results.map((r) => r.status), Array(6).fill('added'));
+    assert.equal(slowMost, 4);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('add: a feed URL adds each of its items, relative links resolved', async () => {

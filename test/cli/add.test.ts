@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/store/index.js';
-import { analyzeBytes, defaultWorkers } from '../../src/cli/add-pool.js';
+import { AnalysisPool, analyzeBytes, defaultWorkers } from '../../src/cli/add-pool.js';
 import { addInputs, WRITE_BATCH } from '../../src/cli/add.js';
 import { dialectTestRaw } from '../store/dialects.js';
 
@@ -135,6 +135,44 @@ dialectTestRaw('add: a SIGKILL mid-batch keeps every finished document whole and
       await store.close();
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('add: analysing in the main thread, the writer is heard between documents (its database replies do not wait for the batch after)', async () => {
+  const dir = tmp();
+  const files: string[] = [];
+  for (let i = 0; i < 3 * WRITE_BATCH; i++) {
+    const f = join(dir, `doc${String(i).padStart(3, '0')}.txt`);
+    writeFileSync(f, article(i));
+    files.push(f);
+  }
+  let analysed = 0;
+  const analyze = AnalysisPool.prototype.analyze;
+  AnalysisPool.prototype.analyze = function (this: AnalysisPool, name: string, bytes: Uint8Array) {
+    analysed++;
+    return analyze.call(this, name, bytes);
+  };
+  const seenAtWrite: number[] = [];
+  let id = 0;
+  // a store whose write waits for a reply, as a database server's does
+  const store = {
+    knownHashes: async () => new Set<string>(),
+    findByHash: async () => undefined,
+    addDocuments: async (docs: unknown[]) => {
+      await new Promise((r) => setTimeout(r, 0));
+      seenAtWrite.push(analysed);
+      return docs.map(() => ({ status: 'added' as const, id: ++id, version: 1 }));
+    },
+  } as unknown as Store;
+  try {
+    const results = await addInputs(store, files, { jobs: 0 });
+    assert.equal(results.length, 3 * WRITE_BATCH);
+    // the first batch's reply came while the second batch was being analysed, not once two batches were waiting
+    assert.equal(seenAtWrite.length, 3);
+    assert.ok(seenAtWrite[0] < WRITE_BATCH + 8, `the first write finished after ${seenAtWrite[0]} documents were analysed`);
+  } finally {
+    AnalysisPool.prototype.analyze = analyze;
     rmSync(dir, { recursive: true, force: true });
   }
 });
