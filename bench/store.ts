@@ -235,7 +235,7 @@ export async function run(): Promise<BenchRow[]> {
     try {
       // warm-up on files of their own, as above
       const warm: string[] = [];
-      for (let n = 0; n < 48; n++) {
+      for (let n = 0; n < 2 * WRITE_BATCH; n++) {
         const f = join(dir, 'files', `warm-${String(n).padStart(4, '0')}.txt`);
         writeFileSync(f, article(600_000 + n));
         warm.push(f);

@@ -11,20 +11,22 @@ import type { Analysis, Document } from '../types.js';
 
 export type Analysed = { analysis: Analysis; format: Document['format'] } | { error: string };
 
-/** What starting the workers costs before the first analysis comes back (each loads the pipeline and its
- * model), and what analysing a news article costs one thread: both measured on the 2-core machine this
- * is developed on (`dossier add` of 20 to 800 generated articles, --jobs 0 against two workers). */
-const WORKER_START_MS = 800;
+/** What analysing a news article costs one thread, and what workers cost before they pay: loading the
+ * pipeline and its model in each (about 0.8 s), warming them up, handing documents and analyses across,
+ * and cores that here share less than their count suggests. The second is fitted to what was measured on
+ * the 2-core machine this is developed on, `dossier add` of generated articles to SQLite, two workers
+ * against none: 20 articles 2.7 s against 1.7; 200, 4.4-4.7 against 3.4-3.8; 800, 6.0-7.1 against
+ * 5.7-6.4; 1,600, 9.0 against 9.3-9.7; 3,200, 14.3-15.0 against 17.1-18.7. */
 const ARTICLE_MS = 3.5;
+const WORKERS_COST_MS = 2800;
 
 /** Worker threads for `inputs` documents when the user did not say: one per core once the time they
- * can save (`inputs` articles shared among the cores) exceeds what starting them costs, else none. That
- * is from 458 inputs on 2 cores, 305 on 4 and 262 on 8. On the 2-core machine measured, analysing in
- * the main thread was faster than two workers for every count tried (20: 1.7 s against 2.7 s; 200:
- * 3.4-3.8 against 4.4-4.7; 800: 5.7-6.4 against 6.0-7.1), so the line errs towards workers. */
+ * can save (`inputs` articles shared among the cores) exceeds what they cost, else none. That is from
+ * 1,600 inputs on 2 cores (where they broke even above), 1,067 on 4 and 915 on 8; machines whose cores
+ * run truly in parallel gain sooner, and `--jobs N` sets the count. */
 export function defaultWorkers(inputs: number, cores: number = availableParallelism()): number {
   if (cores < 2) return 0;
-  return inputs >= Math.ceil(WORKER_START_MS / (ARTICLE_MS * (1 - 1 / cores))) ? cores : 0;
+  return inputs >= Math.ceil(WORKERS_COST_MS / (ARTICLE_MS * (1 - 1 / cores))) ? cores : 0;
 }
 
 export function analyzeBytes(name: string, bytes: Uint8Array): Analysed {

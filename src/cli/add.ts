@@ -218,7 +218,7 @@ export function register(program: Command): void {
   dbOption(program.command('add'))
     .description('read, analyse and store documents: files, directories (recursively), http(s) URLs and RSS/Atom feeds')
     .argument('<inputs...>', 'paths, directories, URLs or feed URLs')
-    .option('--jobs <n>', 'analysis worker threads (default: one per core when there are enough inputs to repay starting them, a few hundred; 0 analyses in the main thread)', (v) => Number.parseInt(v, 10))
+    .option('--jobs <n>', 'analysis worker threads (default: one per core when there are enough inputs to repay them, about a thousand; 0 analyses in the main thread)', (v) => Number.parseInt(v, 10))
     .option('--allow-private', 'allow fetching private and loopback addresses')
     .option('--timeout <seconds>', 'per-URL time limit', (v) => Number(v), 20)
     .option('--json', 'print one result per input as JSON')

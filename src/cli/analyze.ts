@@ -63,7 +63,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files: plain text, Markdown or HTML, optionally .gz')
     .option('--jsonl', 'one JSON object per line, in input order')
     .option('--pretty', 'indent the JSON (default for a single input on a terminal)')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core when there are enough inputs to repay starting them, a few hundred; 0 or 1 = no workers)', (v) => {
+    .option('-j, --jobs <n>', 'worker threads (default: one per core when there are enough inputs to repay them, about a thousand; 0 or 1 = no workers)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new Error(`--jobs must be a whole number >= 0, not "${v}"`);
       return n;

@@ -297,13 +297,14 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
     },
     '0011_sqlite_timeline_unindexed': {
       // SQLite: events_date took an insert at a random place in its B-tree for every event stored (about
-      // twenty a news article): 0.11 to 0.18 ms of the 0.8 to 1.0 ms it cost to store a generated article
-      // (the two kinds of store side by side in one process, batches of 64). Measured on 10,000 generated
-      // articles (220,000 events): the timeline page's two statements (the count and the first 200 events)
-      // took 73 ms with the index and 145 ms without it, but the server keeps the count, and its bench
-      // (`npm run bench -- server`, 500 events a page) gave 80.4 ms median with the index and 79.6 ms
-      // without. The CLI's timeline reads every event either way.
-      // PostgreSQL keeps it: its server maintains the index beside the writer, at no measurable cost to it.
+      // twenty a news article): 0.11 to 0.18 ms of the 0.75 to 1.1 ms it cost to store a generated article
+      // (the two kinds of store side by side in one process, batches of 64; the machine's speed varied by
+      // run). What it served, measured on 10,000 generated articles (220,000 events), with it / without:
+      // the web app's timeline (first 5,000 events by date) 40 / 108 ms, the same with the count the
+      // server keeps between changes 108 / 178 ms; one month's events 0.1 / 38 ms; the server bench's
+      // page of 500 (`npm run bench -- server`) 80.4 / 79.6 ms median. These grow with the dossier.
+      // The CLI's timeline reads every event either way. PostgreSQL keeps the index: its server
+      // maintains it beside the writer, at no measurable cost to the write.
       async up(db: Kysely<any>) {
         if (d.name !== 'sqlite') return;
         await db.schema.dropIndex('events_date').ifExists().execute();

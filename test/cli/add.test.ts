@@ -178,9 +178,9 @@ test('add: analysing in the main thread, the writer is heard between documents (
 });
 
 test('add and analyze: workers by default only for enough inputs to repay starting them', () => {
-  assert.deepEqual([1, 20, 457, 458, 5000].map((n) => defaultWorkers(n, 2)), [0, 0, 0, 2, 2]);
-  assert.deepEqual([304, 305].map((n) => defaultWorkers(n, 4)), [0, 4]);
-  assert.deepEqual([261, 262].map((n) => defaultWorkers(n, 8)), [0, 8]);
+  assert.deepEqual([1, 20, 1599, 1600, 5000].map((n) => defaultWorkers(n, 2)), [0, 0, 0, 2, 2]);
+  assert.deepEqual([1066, 1067].map((n) => defaultWorkers(n, 4)), [0, 4]);
+  assert.deepEqual([914, 915].map((n) => defaultWorkers(n, 8)), [0, 8]);
   assert.equal(defaultWorkers(100_000, 1), 0);
 });
 
