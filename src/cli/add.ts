@@ -19,7 +19,6 @@ import type { AddOutcome, NewDocument, Store } from '../store/index.js';
  * PostgreSQL, 64 cost 0.75 and 0.71, 128 cost 0.71 and 0.66. A commit and each index page touched are
  * paid once a batch; past 64 the gain is small and the analyses held until a batch forms grow. */
 export const WRITE_BATCH = 64;
-const BATCH = WRITE_BATCH;
 /** URLs fetched at once when the documents are analysed in the main thread. */
 const FETCHES_IN_FLIGHT = 4;
 /** The longest an analysed document waits for its batch to fill, however steadily others arrive (ms). */
@@ -99,7 +98,6 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const order = new Map<NewDocument, number>();
   let seq = 0;
   let writer: Promise<void> | null = null;
-  let growQueue = (): void => {};
   let fatal: StoreError | null = null;
   const done = (r: AddResult) => {
     results.push(r);
@@ -117,7 +115,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     if (read.feed && !fromFeed) {
       // a feed stands for its items; they are fetched like any other URL
       queue.push(...read.feed.map((l) => ({ input: l, fromFeed: true })));
-      growQueue();
+      startRunners();
       opts.onMore?.(read.feed.length - 1);
       if (!read.feed.length) done({ input, status: 'failed', error: `${input}: the feed has no item links` });
       return;
@@ -135,7 +133,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
     pending.push(doc);
     schedule();
     // backpressure: analysis may run ahead of writing by two batches, no more (memory stays flat)
-    if (pending.length >= BATCH * 2 && writer) await writer;
+    if (pending.length >= WRITE_BATCH * 2 && writer) await writer;
   };
 
   // The writer takes full batches as they gather; a part batch is written once no document has come
@@ -145,7 +143,7 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   let oldest = 0; // when the first document now waiting arrived
   const schedule = (): void => {
     if (writer || !pending.length) return;
-    if (pending.length >= BATCH) {
+    if (pending.length >= WRITE_BATCH) {
       writer = flush(false);
       return;
     }
@@ -160,9 +158,9 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
   const flush = async (partial: boolean): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    while ((pending.length >= BATCH || (partial && pending.length)) && !fatal) {
+    while ((pending.length >= WRITE_BATCH || (partial && pending.length)) && !fatal) {
       pending.sort((a, b) => order.get(a)! - order.get(b)!);
-      const batch = pending.splice(0, BATCH);
+      const batch = pending.splice(0, WRITE_BATCH);
       for (const d of batch) order.delete(d);
       try {
         const outcomes = await store.addDocuments(batch);
@@ -191,7 +189,6 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
       runners.add(r);
     }
   };
-  growQueue = startRunners;
   try {
     startRunners();
     while (runners.size) await Promise.all(runners);

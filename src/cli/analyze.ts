@@ -20,7 +20,6 @@ export async function analyzePath(path: string): Promise<AnalysisOrError> {
   }
 }
 
-
 async function analyzeInPool(pool: AnalysisPool, path: string): Promise<AnalysisOrError> {
   let bytes: Buffer;
   try {

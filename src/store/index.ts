@@ -131,14 +131,12 @@ export class Store {
   }
 
   // documents
-  async addDocument(doc: NewDocument): Promise<AddOutcome> {
-    const out = await this.guard(() => addDocument(this.db, this.dialect, doc));
-    this.dialect.committed?.();
-    return out;
-  }
+  addDocument(doc: NewDocument): Promise<AddOutcome> { return this.write(() => addDocument(this.db, this.dialect, doc)); }
   /** Several documents in one transaction, each all-or-nothing; a document that cannot be written fails alone. */
-  async addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> {
-    const out = await this.guard(() => addDocuments(this.db, this.dialect, docs));
+  addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> { return this.write(() => addDocuments(this.db, this.dialect, docs)); }
+  /** A write, then word to the dialect that it is committed (SQLite checkpoints its log in another thread). */
+  private async write<T>(f: () => Promise<T>): Promise<T> {
+    const out = await this.guard(f);
     this.dialect.committed?.();
     return out;
   }
