@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, chmodSync, truncateSync, rmSync } from 'node:fs';
+import fs, { mkdtempSync, writeFileSync, mkdirSync, chmodSync, truncateSync, rmSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -38,6 +39,23 @@ test('bad input: a FIFO is refused without blocking on it', async () => {
   const p = join(dir, 'pipe');
   execFileSync('mkfifo', [p]);
   await rejectsWith(() => readDocumentFile(p), `${p}: is not a regular file`);
+});
+
+test('bad input: a path that becomes a FIFO after it was looked at is refused without blocking on it', async () => {
+  const p = join(dir, 'swapped');
+  execFileSync('mkfifo', [p]);
+  // the first look sees a regular file, as it would have before the path was replaced
+  const writable = fs as { statSync: (...a: unknown[]) => unknown };
+  const statSync = writable.statSync;
+  const regular = statSync(bin);
+  writable.statSync = (path: unknown, ...rest: unknown[]) => (path === p ? regular : statSync(path, ...rest));
+  syncBuiltinESMExports();
+  try {
+    await rejectsWith(() => readDocumentFile(p), `${p}: is not a regular file`);
+  } finally {
+    writable.statSync = statSync;
+    syncBuiltinESMExports();
+  }
 });
 
 test('bad input: an empty file and a blanks-only file are refused', async () => {
