@@ -58,7 +58,7 @@ export interface StoreDialect {
   /** Rows into `tables` (no ids returned, no conflicts ignored), a table after another in the order
    * given, each table's rows handed over, in one part or several, as they are built. PostgreSQL sends
    * them as they come, as one COPY query whose data follows, so that the database stores one table while
-   * the next is built; SQLite inserts them when all are there. */
+   * the next is built; SQLite inserts a table's rows once the next table's begin. */
   openInserts(trx: Trx, tables: readonly { table: string; columns: readonly Column[] }[]): InsertStream;
   /** A batch write's opening look-ups: `count` document ids, the stored documents with any of `hashes`
    * or `sources`, and the known aliases of `norms`. It also makes sure the cross-document entities those

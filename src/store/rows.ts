@@ -30,6 +30,22 @@ export function check(table: string, columns: readonly Column[], rows: readonly 
   for (const row of rows) if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
 }
 
+/** Statement texts by table, columns, options and row count: the batch writer's recur from batch to batch,
+ * and building the text of a statement of hundreds of values each time cost more than looking it up. */
+const valuesTexts = new Map<string, string>();
+
+function valuesText(table: string, columns: readonly Column[], n: number, opts: InsertOptions): string {
+  const key = `${table}\0${columns.map((c) => c[0]).join(',')}\0${n}\0${tail(opts)}`;
+  let text = valuesTexts.get(key);
+  if (text === undefined) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    text = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) values ${Array(n).fill(tuple).join(', ')}${tail(opts)}`;
+    if (valuesTexts.size >= 500) valuesTexts.clear();
+    valuesTexts.set(key, text);
+  }
+  return text;
+}
+
 /** `insert … values (?, ?), (?, ?) …`, as few statements as `maxParams`
  * allows. With `repeatable`, statements hold a power of two of rows (at most `maxRows`), so that the same
  * few statement texts recur from batch to batch and a cache of prepared statements serves them. */
@@ -37,8 +53,8 @@ export async function insertValues<R>(trx: Trx, table: string, columns: readonly
   limits: { maxParams: number; repeatable?: { maxRows: number } }): Promise<R[]> {
   check(table, columns, rows);
   const out: R[] = [];
-  const head = `insert into "${table}" (${quoted(columns.map((c) => c[0]))}) values `;
-  const most = Math.max(1, Math.floor(limits.maxParams / columns.length));
+  const width = columns.length;
+  const most = Math.max(1, Math.floor(limits.maxParams / width));
   let cap = most;
   if (limits.repeatable) {
     cap = 1;
@@ -47,13 +63,14 @@ export async function insertValues<R>(trx: Trx, table: string, columns: readonly
   for (let at = 0; at < rows.length;) {
     let n = Math.min(cap, rows.length - at);
     if (limits.repeatable) while (n & (n - 1)) n &= n - 1; // the highest power of two in it
-    const chunk = rows.slice(at, at + n);
+    const params: Value[] = new Array(n * width);
+    for (let i = 0, k = 0; i < n; i++) {
+      const row = rows[at + i];
+      for (let j = 0; j < width; j++) params[k++] = row[j] ?? null;
+    }
     at += n;
-    const params: Value[] = [];
-    for (const row of chunk) for (const v of row) params.push(v ?? null);
-    const tuples = Array(chunk.length).fill(`(${columns.map(() => '?').join(', ')})`);
-    const r = await trx.executeQuery<R>(CompiledQuery.raw(head + tuples.join(', ') + tail(opts), params));
-    out.push(...r.rows);
+    const r = await trx.executeQuery<R>(CompiledQuery.raw(valuesText(table, columns, n, opts), params));
+    for (const x of r.rows) out.push(x);
   }
   return out;
 }

@@ -57,13 +57,26 @@ export function sqliteDialect(file: string): StoreDialect {
       await sql`pragma defer_foreign_keys = on`.execute(trx); // off again at commit or rollback
     },
     openInserts(trx, tables) {
-      const rows = tables.map((): (readonly Value[])[] => []);
+      // Each table is inserted once the next one begins: its rows are let go before the next table's are
+      // built, rather than all kept to the end (fewer of them live through a garbage collection).
+      let at = 0;
+      let rows: (readonly Value[])[] = [];
+      const flush = async () => {
+        const some = rows;
+        rows = [];
+        await insertRows(trx, dialect, tables[at].table, tables[at].columns, some);
+      };
       return {
         async put(index, more) {
-          for (const r of more) rows[index].push(r);
+          if (index < at) throw new Error(`${tables[index].table}: rows handed over after those of ${tables[at].table}`);
+          while (at < index) {
+            await flush();
+            at++;
+          }
+          for (const r of more) rows.push(r);
         },
         async finish() {
-          for (const [i, t] of tables.entries()) await insertRows(trx, dialect, t.table, t.columns, rows[i]);
+          for (; at < tables.length; at++) await flush();
         },
         async abort() {},
       };

@@ -131,6 +131,19 @@ dialectTest('store: in a batch with inputs already stored, each written document
   assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 3);
 });
 
+dialectTest('store: a batch with more quotes than one statement holds, in counts not a power of two, keeps every one in order', async (store) => {
+  // SQLite takes a table's rows in statements of 64, 32, … rows; PostgreSQL in one COPY
+  const quotes = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ ...quote(`q${i + 1}`, T1, 'ISIS', 'Officials', null), content: `${tag} ${i + 1}` }));
+  const counts = { a: 70, b: 1, c: 130 };
+  const out = await store.addDocuments(Object.entries(counts).map(([source, n]) => ({ source, contentHash: source, format: 'text', analysis: analysis(source, T1, { quotes: quotes(n, source) }) })));
+  assert.deepEqual(out.map((o) => o.status), ['added', 'added', 'added']);
+  for (const [source, n] of Object.entries(counts)) {
+    const got = (await store.getDocument(source)).analysis.quotes;
+    assert.deepEqual(got.map((q) => `${q.id} ${q.content}`), Array.from({ length: n }, (_, i) => `q${i + 1} ${source} ${i + 1}`));
+  }
+  assert.equal((await store.db.selectFrom('quotes').select('id').execute()).length, 201);
+});
+
 dialectTest('store: a batch repeating bytes and sources inside itself gives the outcomes of adding one by one', async (store) => {
   await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', T3) });
   const out = await store.addDocuments([
