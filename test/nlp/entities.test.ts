@@ -164,6 +164,14 @@ test('entities: a compound adjective belongs to the place; two countries before 
   assert.equal(es.filter((e) => e.name === 'Iran').length, 0);
 });
 
+test('entities: the place inside "rebel-held Aleppo" keeps its own name, the alias other documents meet', () => {
+  const es = analyse('Shells fell on rebel-held Aleppo on Monday. Aleppo has been cut off since spring. Crowds left regime-controlled Idlib province.');
+  assert.deepEqual(es.map((e) => [e.name, e.aliases, e.mentions.map((m) => m.text)]), [
+    ['Aleppo', ['Aleppo'], ['rebel-held Aleppo', 'Aleppo']],
+    ['Idlib province', ['Idlib province'], ['regime-controlled Idlib province']],
+  ]);
+});
+
 test('entities: "as" joins an Arabic name only hyphenated ("Ahrar as-Sham"), not "Uzbekistan as Minister"', () => {
   const es = analyse('On his visit to Uzbekistan as Minister for Central Asia, Mr Velasko met Ahrar as-Sham envoys.');
   assert.deepEqual(es.map((e) => e.mentions.map((m) => m.text)[0]), ['Uzbekistan', 'Minister for Central Asia', 'Mr Velasko', 'Ahrar as-Sham']);

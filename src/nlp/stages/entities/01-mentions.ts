@@ -755,7 +755,10 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
 
   // "Kurdish-speaking Iraq", "rebel-held Azaz": re3d counts the compound adjective as part of the place.
   const prev3 = toks[first - 3];
-  if (type === 'PLACE' && prev3 && prev3.kind === 'word' && /^(?:speaking|controlled|held|dominated|majority|populated|occupied)$/.test(prev.text) && isHyphen(prev2) && glued(v, first - 1) && glued(v, first - 2)) start = prev3.start;
+  if (type === 'PLACE' && prev3 && prev3.kind === 'word' && /^(?:speaking|controlled|held|dominated|majority|populated|occupied)$/.test(prev.text) && isHyphen(prev2) && glued(v, first - 1) && glued(v, first - 2)) {
+    start = prev3.start;
+    alias = surface; // the place's name, not "ISIS-controlled Raqqa", names it in other documents
+  }
   // "Mosul district", "Anbar province": a place of its own, named with its lower-case head.
   // An unknown name works too ("Calais region"), not a person's ("Assad province" is no phrase).
   const placeLike = type === 'PLACE' || !type && !FIRST_NAMES.has(words[0]) && !soleDemonym;
@@ -763,7 +766,9 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   if (pn) {
     stop = toks[end + pn.length - 1].end;
     const text = sec.text.slice(start, stop);
-    return { in: sec.in, start, end: stop, text, core: text, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order };
+    // its name without a compound adjective ("regime-held Idlib province": "Idlib province")
+    const name = alias ? sec.text.slice(toks[first].start, stop) : text;
+    return { in: sec.in, start, end: stop, text, core: name, title: null, type: 'PLACE', fallback: 'PLACE', sentence: 0, order, ...(alias ? { alias: name } : {}) };
   }
   // "Assad’s regime", "Assad’s brutal regime": a leader's government.
   if (entry?.leads && /^['’]s?$/.test(next?.text ?? '')) {

@@ -270,7 +270,7 @@ export function resolve(candidates: Candidate[], authors: ReadonlyMap<string, st
       const c = clusters[k];
       if (c.type === type && (c.loose.has(lk) || !!c.known?.has(lk))) return c;
     }
-    const name = aliasOf(m.text);
+    const name = m.alias ?? aliasOf(m.text); // "Idlib province", not "regime-held Idlib province"
     return make(type, stripTitle(name), entityKey(stripTitle(name), type));
   }
 
