@@ -29,6 +29,13 @@ export function defaultWorkers(inputs: number, cores: number = availableParallel
   return inputs >= Math.ceil(WORKERS_COST_MS / (ARTICLE_MS * (1 - 1 / cores))) ? cores : 0;
 }
 
+/** The value of a --jobs option: a whole number of worker threads, 0 or more. */
+export function parseJobs(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new Error(`--jobs must be a whole number >= 0, not "${v}"`);
+  return n;
+}
+
 export function analyzeBytes(name: string, bytes: Uint8Array): Analysed {
   try {
     const doc = parseBytes(name, bytes);

@@ -10,7 +10,7 @@ import cliProgress from 'cli-progress';
 import { StoreError, oneLine } from '../errors.js';
 import { readInputFile } from '../ingest/index.js';
 import { feedLinks, fetchUrl, isUrl, type FetchOptions } from '../ingest/fetch.js';
-import { AnalysisPool, defaultWorkers } from './add-pool.js';
+import { AnalysisPool, defaultWorkers, parseJobs } from './add-pool.js';
 import { dbOption, printJson, withStore } from './db.js';
 import type { AddOutcome, NewDocument, Store } from '../store/index.js';
 
@@ -215,7 +215,7 @@ export function register(program: Command): void {
   dbOption(program.command('add'))
     .description('read, analyse and store documents: files, directories (recursively), http(s) URLs and RSS/Atom feeds')
     .argument('<inputs...>', 'paths, directories, URLs or feed URLs')
-    .option('--jobs <n>', 'analysis worker threads (default: one per core when there are enough inputs to repay them, about a thousand; 0 analyses in the main thread)', (v) => Number.parseInt(v, 10))
+    .option('-j, --jobs <n>', 'analysis worker threads (default: one per core when there are enough inputs to repay them, about a thousand; 0 analyses in the main thread; 1 analyses in one worker while the main thread stores)', parseJobs)
     .option('--allow-private', 'allow fetching private and loopback addresses')
     .option('--timeout <seconds>', 'per-URL time limit', (v) => Number(v), 20)
     .option('--json', 'print one result per input as JSON')

@@ -7,7 +7,7 @@ import { readDocumentFile, readInputFile } from '../ingest/index.js';
 import { analyzeDocument } from '../nlp/pipeline.js';
 import { oneLine } from '../errors.js';
 import type { Analysis } from '../types.js';
-import { AnalysisPool, defaultWorkers } from './add-pool.js';
+import { AnalysisPool, defaultWorkers, parseJobs } from './add-pool.js';
 
 export type AnalysisOrError = Analysis | { source: string; error: string };
 
@@ -62,11 +62,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files: plain text, Markdown or HTML, optionally .gz')
     .option('--jsonl', 'one JSON object per line, in input order')
     .option('--pretty', 'indent the JSON (default for a single input on a terminal)')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core when there are enough inputs to repay them, about a thousand; 0 or 1 = no workers)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`--jobs must be a whole number >= 0, not "${v}"`);
-      return n;
-    })
+    .option('-j, --jobs <n>', 'worker threads (default: one per core when there are enough inputs to repay them, about a thousand; 0 or 1 = no workers)', parseJobs)
     .action(async (paths: string[], opts: { jsonl?: boolean; pretty?: boolean; jobs?: number }) => {
       let failed = 0;
       // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing.

@@ -230,6 +230,25 @@ dialectTestRaw('add: claims --json groups one statement made by two documents', 
   }
 });
 
+test('add and analyze: a --jobs that is not a whole number >= 0 is refused in one line before anything is read or stored', () => {
+  const dir = tmp();
+  try {
+    const db = join(dir, 'd.db');
+    writeFileSync(join(dir, 'a.txt'), article(1));
+    for (const bad of ['abc', '-1', '1.5', '']) {
+      const r = dossier(['add', join(dir, 'a.txt'), '--db', db, '--jobs', bad]);
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr.trim(), `dossier: --jobs must be a whole number >= 0, not "${bad}"`);
+      const a = dossier(['analyze', join(dir, 'a.txt'), '-j', bad]);
+      assert.equal(a.status, 1);
+      assert.equal(a.stdout, '');
+    }
+    assert.throws(() => readFileSync(db), /ENOENT/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('add: a dossier locked by another writer is reported in one line and nothing is lost', async () => {
   const dir = tmp();
   try {
