@@ -205,6 +205,14 @@ export async function addInputs(store: Store, inputs: string[], opts: AddOptions
 /** Skipped inputs named one per line up to this many (a resumed add of thousands stays readable). */
 const SKIP_LINES = 10;
 
+/** The line for a new version whose predecessor's quotes were rated: where the ratings went. */
+export function ratingsLine(r: Extract<AddResult, { status: 'new-version' }>): string {
+  const { moved, left } = r.ratings!;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  return `${r.input} is now version ${r.version}: ${n(moved, 'rating', 'ratings')} moved to its quotes` +
+    (left ? `; ${n(left, 'rating stays', 'ratings stay')} with version ${r.version - 1} (${left === 1 ? 'its quote is' : 'their quotes are'} not in the new text)` : '');
+}
+
 /** The line for an input whose bytes are already in the dossier. */
 export function skipLine(r: Extract<AddResult, { status: 'skipped' }>): string {
   const where = r.source === r.input ? '' : ` as ${r.source}`;
@@ -243,6 +251,7 @@ export function register(program: Command): void {
             onResult: (r) => {
               if (r.status === 'failed') say(`dossier: ${r.error}`);
               else if (r.status === 'skipped' && ++skipped <= SKIP_LINES) say(`dossier: ${skipLine(r)}`);
+              else if (r.status === 'new-version' && r.ratings) say(`dossier: ${ratingsLine(r)}`);
               const secs = Math.max(0.001, (Date.now() - t0) / 1000);
               bar?.increment(1, { speed: ((results.length + 1) / secs).toFixed(1) });
             },

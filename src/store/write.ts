@@ -6,6 +6,7 @@ import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
+import { describeSpan, reanchor } from '../analysis/anchoring.js';
 
 export interface NewDocument {
   /** The path or URL as given. */
@@ -16,10 +17,17 @@ export interface NewDocument {
   analysis: Analysis;
 }
 
+/** What became of the analyst's ratings of the previous version's quotes: `moved` follow their quote into
+ * the new version; `left` stay with the previous version, their quote no longer found in the new one. */
+export interface CarriedRatings {
+  moved: number;
+  left: number;
+}
+
 export type AddOutcome =
   | { status: 'added'; id: number; version: number }
   /** The source was known with other content: kept as a new version, the old one stays. */
-  | { status: 'new-version'; id: number; version: number; previousId: number }
+  | { status: 'new-version'; id: number; version: number; previousId: number; ratings?: CarriedRatings }
   /** These exact bytes are already in the dossier (at this source or another). */
   | { status: 'skipped'; id: number; version: number; source: string };
 
@@ -210,6 +218,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     plan.push(p);
   }
   const writes = plan.filter((p): p is Planned => 'input' in p);
+  const carried = new Map<Planned, CarriedRatings | null>();
   if (superseded.size) await trx.updateTable('documents').set({ latest: 0 }).where('source', 'in', [...superseded]).execute();
 
   if (writes.length) {
@@ -245,6 +254,9 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
       await stream.abort(err instanceof Error ? err.message : String(err));
       throw err;
     }
+    // a new version of a source takes the ratings of its predecessor's quotes along (in order, so a
+    // second new version in the same batch takes them on from the first)
+    for (const p of writes) if (p.previousId !== null) carried.set(p, await carryRatings(trx, p.previousId, p.id!, p.input.analysis));
   }
 
   return plan.map((p): AddOutcome => {
@@ -252,8 +264,55 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
       const k = p.skipped;
       return 'input' in k ? { status: 'skipped', id: k.id!, version: k.version, source: k.input.source } : { status: 'skipped', id: k.id, version: k.version, source: k.source };
     }
-    return p.previousId !== null ? { status: 'new-version', id: p.id!, version: p.version, previousId: p.previousId } : { status: 'added', id: p.id!, version: p.version };
+    if (p.previousId === null) return { status: 'added', id: p.id!, version: p.version };
+    const ratings = carried.get(p);
+    return { status: 'new-version', id: p.id!, version: p.version, previousId: p.previousId, ...(ratings ? { ratings } : {}) };
   });
+}
+
+/** Ratings of quotes of document `from` (an earlier version of a source) move to the same quotes in
+ * `to`, its new version: each rated quote is found again in the new text by its words and their
+ * context (anchoring.ts: the position, else the exact words, else a close match), and the new quote
+ * covering at least half of what they cover together takes the rating. A quote not found again keeps
+ * its rating on the earlier version, which stays in the dossier. Null when nothing was rated. */
+async function carryRatings(trx: Trx, from: number, to: number, analysis: Analysis): Promise<CarriedRatings | null> {
+  const ratings = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'quote')
+    .where('evidence_id', 'like', `${from}:%`).execute();
+  if (!ratings.length) return null;
+  const localIds = [...new Set(ratings.map((r) => r.evidence_id.slice(String(from).length + 1)))];
+  const quotes = await trx.selectFrom('quotes').select(['local_id', 'container', 'start', 'end']).where('document_id', '=', from).where('local_id', 'in', localIds).execute();
+  const previous = await trx.selectFrom('documents').select('text').where('id', '=', from).executeTakeFirstOrThrow();
+  const containers = quotes.some((q) => q.container !== 'document')
+    ? new Map((await trx.selectFrom('comments').select(['comment_id', 'text']).where('document_id', '=', from).execute()).map((c) => [c.comment_id, c.text]))
+    : new Map<string, string>();
+  const oldText = (container: string) => (container === 'document' ? previous.text : containers.get(container));
+  const newText = (container: string) => (container === 'document' ? analysis.document.text : analysis.comments.find((c) => c.id === container)?.text);
+  const target = new Map<string, string | null>(); // old local id → new local id
+  for (const q of quotes) {
+    const before = oldText(q.container);
+    const after = newText(q.container);
+    const found = before !== undefined && after !== undefined ? reanchor(after, describeSpan(before, q.start, q.end)) : null;
+    let best: { id: string; share: number } | null = null;
+    if (found) {
+      for (const n of analysis.quotes) {
+        if (n.in !== q.container) continue;
+        const share = Math.max(0, Math.min(n.end, found.end) - Math.max(n.start, found.start)) / (Math.max(n.end, found.end) - Math.min(n.start, found.start));
+        if (share >= 0.5 && (!best || share > best.share)) best = { id: n.id, share };
+      }
+    }
+    target.set(q.local_id, best?.id ?? null);
+  }
+  let moved = 0;
+  const taken = new Set<string>();
+  for (const r of ratings) {
+    const local = target.get(r.evidence_id.slice(String(from).length + 1));
+    const key = `${to}:${local}\0${r.hypothesis_id}`;
+    if (!local || taken.has(key)) continue; // two old quotes that became one: the first keeps its rating
+    taken.add(key);
+    await trx.updateTable('ratings').set({ evidence_id: `${to}:${local}` }).where('id', '=', r.id).execute();
+    moved++;
+  }
+  return { moved, left: ratings.length - moved };
 }
 
 /** A turn of the event loop: a query just started reaches the database before the caller's work begins. */

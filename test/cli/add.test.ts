@@ -230,6 +230,40 @@ dialectTestRaw('add: claims --json groups one statement made by two documents', 
   }
 });
 
+test('add: a changed page takes the ratings of its quotes into its new version, and says so', () => {
+  const dir = tmp();
+  try {
+    const db = join(dir, 'd.db');
+    const file = join(dir, 'harbour.txt');
+    const body = '"The bridge will stay closed until the inspection," said Lena Voss, the harbour master of Brask. ' +
+      'Ivo Marr said the ferry would run twice a day.\n';
+    writeFileSync(file, `Harbour notes\n\n${body}`);
+    assert.equal(dossier(['add', file, '--db', db, '--jobs', '0']).status, 0);
+    assert.equal(dossier(['hypothesis', 'add', 'The bridge reopens this week', '--db', db]).status, 0);
+    const quoteIds = () => {
+      const d = new Database(db, { readonly: true });
+      try {
+        return d.prepare("select q.document_id || ':' || q.local_id as id, q.content from quotes q join documents d on d.id = q.document_id where d.latest = 1 order by q.start").all() as { id: string; content: string }[];
+      } finally {
+        d.close();
+      }
+    };
+    const bridge = quoteIds().find((q) => q.content.includes('bridge'))!;
+    assert.equal(dossier(['rate', bridge.id, 'H1', 'II', '--db', db]).status, 0);
+    // the page changes: a line in front moves every offset
+    writeFileSync(file, `Harbour notes\n\nUpdated on Tuesday with the ferry times.\n\n${body}`);
+    const r = dossier(['add', file, '--db', db, '--jobs', '0']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`dossier: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is now version 2: 1 rating moved to its quotes\n`));
+    const now = quoteIds().find((q) => q.content.includes('bridge'))!;
+    assert.notEqual(now.id, bridge.id);
+    const ach = JSON.parse(dossier(['ach', '--json', '--no-proposals', '--db', db]).stdout);
+    assert.deepEqual(ach.cells.map((c: { evidenceId: string; rating: string }) => [c.evidenceId, c.rating]), [[now.id, 'II']]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('add and analyze: a --jobs that is not a whole number >= 0 is refused in one line before anything is read or stored', () => {
   const dir = tmp();
   try {

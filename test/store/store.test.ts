@@ -195,6 +195,49 @@ dialectTest('store: a changed page at the same source becomes version 2 and keep
   assert.equal((await store.getDocument(v1.id)).analysis.document.text, T1);
 });
 
+dialectTest('store: a new version takes the ratings of the quotes it still holds; the ratings of a quote gone stay with version 1', async (store) => {
+  const SOURCE = 'https://example.test/report';
+  const before = 'Officials said the bridge was closed. Anna Brandt said the convoy turned back at dawn. Karl Ode said nothing had moved.';
+  // an edit: a sentence put in front moves every offset, the convoy quote is reworded slightly, Karl Ode's is gone
+  const after = 'Updated at noon. Officials said the bridge was closed. Anna Brandt said the convoy had turned back at dawn. Traders said prices rose.';
+  const v1 = await store.addDocument({ source: SOURCE, contentHash: 'r1', format: 'html', analysis: analysis('r', before, { quotes: [
+    quote('q1', before, 'the bridge was closed', 'Officials', null),
+    quote('q2', before, 'the convoy turned back at dawn', 'Anna Brandt', null),
+    quote('q3', before, 'nothing had moved', 'Karl Ode', null),
+  ] }) });
+  const h1 = await store.addHypothesis('The convoy never crossed');
+  const h2 = await store.addHypothesis('The convoy crossed at night');
+  for (const [q, h, r] of [['q1', h1, 'C'], ['q2', h1, 'CC'], ['q2', h2, 'II'], ['q3', h2, 'I']] as const) {
+    await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:${q}`, hypothesisId: h.id, rating: r, note: `on ${q}` });
+  }
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-kept', hypothesisId: h1.id, rating: 'N' });
+  const v2 = await store.addDocument({ source: SOURCE, contentHash: 'r2', format: 'html', analysis: analysis('r', after, { quotes: [
+    quote('q1', after, 'Updated at noon', 'Officials', null),
+    quote('q2', after, 'the bridge was closed', 'Officials', null),
+    quote('q3', after, 'the convoy had turned back at dawn', 'Anna Brandt', null),
+    quote('q4', after, 'prices rose', 'Traders', null),
+  ] }) });
+  assert.deepEqual(v2, { status: 'new-version', id: v2.id, version: 2, previousId: v1.id, ratings: { moved: 3, left: 1 } });
+  const ratings = (await store.listRatings()).map((r) => [r.evidenceKind, r.evidenceId, r.hypothesisId, r.rating, r.note]);
+  assert.deepEqual(ratings, [
+    ['quote', `${v2.id}:q2`, h1.id, 'C', 'on q1'],
+    ['quote', `${v2.id}:q3`, h1.id, 'CC', 'on q2'],
+    ['quote', `${v2.id}:q3`, h2.id, 'II', 'on q2'],
+    ['quote', `${v1.id}:q3`, h2.id, 'I', 'on q3'],
+    ['claim', 'cg-kept', h1.id, 'N', null],
+  ]);
+  // a third version, unchanged where it matters, takes them on again; nothing rated: nothing reported
+  const v3 = await store.addDocument({ source: SOURCE, contentHash: 'r3', format: 'html', analysis: analysis('r', after + ' More soon.', { quotes: [
+    quote('q1', after, 'the bridge was closed', 'Officials', null),
+    quote('q2', after, 'the convoy had turned back at dawn', 'Anna Brandt', null),
+  ] }) });
+  assert.deepEqual(v3.status === 'new-version' && v3.ratings, { moved: 3, left: 0 });
+  assert.deepEqual((await store.listRatings()).filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId), [`${v3.id}:q1`, `${v3.id}:q2`, `${v3.id}:q2`, `${v1.id}:q3`]);
+  const other = await store.addDocument({ source: 'https://example.test/other', contentHash: 'o1', format: 'html', analysis: analysis('o', before) });
+  const otherV2 = await store.addDocument({ source: 'https://example.test/other', contentHash: 'o2', format: 'html', analysis: analysis('o', after) });
+  assert.deepEqual(otherV2, { status: 'new-version', id: otherV2.id, version: 2, previousId: other.id });
+});
+
 dialectTest('store: merges ISIS, ISIL and Daesh across documents through a shared alias', async (store) => {
   await store.addDocument({ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, {
     entities: [entity('e1', 'ISIS', 'ORG', ['ISIL'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) });
