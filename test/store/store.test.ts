@@ -238,6 +238,20 @@ dialectTest('store: a new version takes the ratings of the quotes it still holds
   assert.deepEqual(otherV2, { status: 'new-version', id: otherV2.id, version: 2, previousId: other.id });
 });
 
+dialectTest('store: two rated quotes that became one in a new version: the first keeps its place, the second stays behind', async (store) => {
+  const text = 'Anna Brandt said the convoy turned back at dawn.';
+  const v1 = await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', text, { quotes: [
+    quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null),
+    quote('q2', text, 'the convoy turned back', 'Anna Brandt', null),
+  ] }) });
+  const h = await store.addHypothesis('The convoy never crossed');
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'CC' });
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q2`, hypothesisId: h.id, rating: 'C' });
+  const v2 = await store.addDocument({ source: 'p', contentHash: 'p2', format: 'text', analysis: analysis('p', text + ' ', { quotes: [quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
+  assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 1 });
+  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v2.id}:q1`, 'CC'], [`${v1.id}:q2`, 'C']]);
+});
+
 dialectTest('store: merges ISIS, ISIL and Daesh across documents through a shared alias', async (store) => {
   await store.addDocument({ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, {
     entities: [entity('e1', 'ISIS', 'ORG', ['ISIL'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) });
