@@ -91,10 +91,14 @@ export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
   return [...byDoc.values()];
 }
 
-/** Replace the stored grouping with `groups`, in one transaction. */
+/** Replace the stored grouping with `groups`, in one transaction. A group's id comes from its first
+ * statement's place in its document (src/analysis/claims.ts), so a new version of that document (or a
+ * new first member) gives the group a new id: the analyst's ratings and credibility of a stored group
+ * that is gone move to the new group sharing the most of its statements (same source, same words). */
 export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
+    await followJudgements(trx, groups);
     await trx.deleteFrom('claim_members').execute();
     await trx.deleteFrom('claim_groups').execute();
     for (const g of groups) {
@@ -105,6 +109,44 @@ export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<voi
       }))).execute();
     }
   });
+}
+
+/** Ratings and credibility of stored groups missing from `groups` move to their successors (saveClaimGroups). */
+async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<void> {
+  const rated = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'claim').execute();
+  const judged = await trx.selectFrom('credibility').select('claim_group_id').execute();
+  const now = new Set(groups.map((g) => g.id));
+  const gone = new Set([...rated.map((r) => r.evidence_id), ...judged.map((c) => c.claim_group_id)].filter((id) => !now.has(id)));
+  if (!gone.size) return;
+  const statement = (source: string, text: string) => `${source}\0${text}`;
+  const groupOf = new Map<string, string>();
+  for (const g of groups) for (const m of g.members) if (!groupOf.has(statement(m.source, m.text))) groupOf.set(statement(m.source, m.text), g.id);
+  const members = await trx.selectFrom('claim_members').select(['claim_group_id', 'source', 'text']).where('claim_group_id', 'in', [...gone]).execute();
+  const successor = new Map<string, string>();
+  for (const id of gone) {
+    const shared = new Map<string, number>();
+    for (const m of members) {
+      const to = m.claim_group_id === id ? groupOf.get(statement(m.source, m.text)) : undefined;
+      if (to) shared.set(to, (shared.get(to) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    for (const [to, n] of shared) if (!best || n > shared.get(best)! || (n === shared.get(best)! && to < best)) best = to;
+    if (best) successor.set(id, best);
+  }
+  const ratedAs = new Set(rated.map((r) => `${r.evidence_id}\0${r.hypothesis_id}`));
+  for (const r of rated) {
+    const to = successor.get(r.evidence_id);
+    if (!to || ratedAs.has(`${to}\0${r.hypothesis_id}`)) continue; // the new group's own rating stands
+    ratedAs.add(`${to}\0${r.hypothesis_id}`);
+    await trx.updateTable('ratings').set({ evidence_id: to }).where('id', '=', r.id).execute();
+  }
+  const judgedAs = new Set(judged.map((c) => c.claim_group_id));
+  for (const c of judged) {
+    const to = successor.get(c.claim_group_id);
+    if (!to || judgedAs.has(to)) continue;
+    judgedAs.add(to);
+    await trx.updateTable('credibility').set({ claim_group_id: to }).where('claim_group_id', '=', c.claim_group_id).execute();
+  }
 }
 
 export async function listClaimGroups(db: Db): Promise<ClaimGroup[]> {

@@ -230,6 +230,36 @@ dialectTestRaw('add: claims --json groups one statement made by two documents', 
   }
 });
 
+dialectTestRaw('add: a claim group renamed by a new version of its first document keeps its rating and credibility', async (s) => {
+  const dir = tmp();
+  try {
+    const one = join(dir, 'one.txt');
+    writeFileSync(one, 'Ferry news\n\nThe harbour of Brask opened a second pier in 2020. Children painted the old lighthouse.\n');
+    writeFileSync(join(dir, 'two.txt'), 'Coast diary\n\nA new school opened near the market. In 2020 Brask harbour opened its second pier.\n');
+    assert.equal(dossier(['add', dir, '--db', s.target, '--jobs', '0']).status, 0);
+    const groupIds = () => JSON.parse(dossier(['claims', '--json', '--db', s.target]).stdout).map((g: { id: string }) => g.id);
+    const [before] = groupIds();
+    assert.equal(dossier(['hypothesis', 'add', 'Brask harbour grew', '--db', s.target]).status, 0);
+    assert.equal(dossier(['rate', before, 'H1', 'CC', '--db', s.target]).status, 0);
+    assert.equal(dossier(['credibility', before, '2', '--reason', 'two harbour logs', '--db', s.target]).status, 0);
+    // the first document changes: its new version comes after the second, whose statement now opens the group
+    writeFileSync(one, 'Ferry news\n\nUpdated with the ferry times. The harbour of Brask opened a second pier in 2020. Children painted the old lighthouse.\n');
+    assert.equal(dossier(['add', one, '--db', s.target, '--jobs', '0']).status, 0);
+    const after = groupIds();
+    assert.equal(after.length, 1);
+    assert.notEqual(after[0], before);
+    const store = await openStore(s.target);
+    try {
+      assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceKind, r.evidenceId, r.rating]), [['claim', after[0], 'CC']]);
+      assert.deepEqual(await store.listCredibility(), [{ claimGroupId: after[0], credibility: 2, reason: 'two harbour logs' }]);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('add: a changed page takes the ratings of its quotes into its new version, and says so', () => {
   const dir = tmp();
   try {
