@@ -73,6 +73,15 @@ const analyzeOne = (n: number): { analysis: Analysis; hash: string; format: stri
   return { analysis: analyzeDocument(doc, `bench-${n}.txt`), hash: createHash('sha256').update(bytes).digest('hex'), format: doc.format };
 };
 
+/** The ratio to analysis alone round by round (each round times the same documents both ways, close in
+ * time): its median and range. On a shared machine whose speed drifts within a run, the median of these
+ * pairs says more than the ratio of the totals, which a few slow rounds can move. */
+function roundRatios(analyze: number[], add: number[]): string {
+  const r = add.map((t, i) => analyze[i] / t).sort((a, b) => a - b);
+  const mid = r.length % 2 ? r[r.length >> 1] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+  return `per round: median ${mid.toFixed(2)}x (${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
+}
+
 /** Seconds to analyse documents from..from+count-1 on their own. */
 function analyzeTime(from: number, count: number): number {
   const t0 = performance.now();
@@ -188,6 +197,7 @@ export async function run(): Promise<BenchRow[]> {
     // Each round times one batch three ways on the same documents (analyse alone, add to SQLite, add
     // to PostgreSQL), in a rotating order, so a machine busy with other work slows all three alike.
     const secs = { analyze: 0, sqlite: 0, pg: 0 };
+    const perRound = { analyze: [] as number[], sqlite: [] as number[], pg: [] as number[] };
     try {
       // Steady state is what is compared: the first few batches on a fresh store cost two to three
       // times the later ones (statement and plan caches, the writer's JIT), on both databases.
@@ -205,7 +215,9 @@ export async function run(): Promise<BenchRow[]> {
         ];
         for (let k = 0; k < steps.length; k++) {
           const [kind, step] = steps[(r + k) % steps.length];
-          secs[kind] += await step();
+          const t = await step();
+          secs[kind] += t;
+          perRound[kind].push(t);
         }
       }
     } finally {
@@ -215,8 +227,8 @@ export async function run(): Promise<BenchRow[]> {
     const docs = ROUNDS * BATCH;
     const reference = { name: 'analyze alone', value: docs / secs.analyze };
     rows.push({ capability: 'store: analyze alone (same documents)', unit: 'docs/s', value: reference.value, note: `${docs} news-sized documents, ${ROUNDS} interleaved rounds` });
-    rows.push({ capability: 'store: analyse, then store, SQLite', unit: 'docs/s', value: docs / secs.sqlite, reference, note: 'no overlap: the whole cost of storing' });
-    if (pg) rows.push({ capability: 'store: analyse, then store, PostgreSQL', unit: 'docs/s', value: docs / secs.pg, reference, note: 'no overlap: the whole cost of storing' });
+    rows.push({ capability: 'store: analyse, then store, SQLite', unit: 'docs/s', value: docs / secs.sqlite, reference, note: `no overlap: the whole cost of storing; ${roundRatios(perRound.analyze, perRound.sqlite)}` });
+    if (pg) rows.push({ capability: 'store: analyse, then store, PostgreSQL', unit: 'docs/s', value: docs / secs.pg, reference, note: `no overlap: the whole cost of storing; ${roundRatios(perRound.analyze, perRound.pg)}` });
     else rows.push({ capability: 'store: add to PostgreSQL', unit: 'docs/s', value: 0, note: 'skipped: DATABASE_URL is not set (eval "$(scripts/pg-start.sh)")' });
 
     // The add command's own code on files, one thread (--jobs 0) against reading and analysing the same
@@ -232,6 +244,7 @@ export async function run(): Promise<BenchRow[]> {
     const cmdSqlite = await openStore(join(dir, 'command.db'), { create: true });
     const cmdPg = pgAdd ? await openStore(pgAdd.target) : null;
     const cmd = { analyze: 0, sqlite: 0, pg: 0 };
+    const cmdRound = { analyze: [] as number[], sqlite: [] as number[], pg: [] as number[] };
     try {
       // warm-up on files of their own, as above
       const warm: string[] = [];
@@ -252,7 +265,9 @@ export async function run(): Promise<BenchRow[]> {
         ];
         for (let k = 0; k < steps.length; k++) {
           const [kind, step] = steps[(r + k) % steps.length];
-          cmd[kind] += await step();
+          const t = await step();
+          cmd[kind] += t;
+          cmdRound[kind].push(t);
         }
       }
     } finally {
@@ -262,8 +277,8 @@ export async function run(): Promise<BenchRow[]> {
     const cmdDocs = CMD_ROUNDS * CMD_BATCH;
     const cmdReference = { name: 'analyze alone', value: cmdDocs / cmd.analyze };
     rows.push({ capability: 'store: analyze files alone (one thread)', unit: 'docs/s', value: cmdReference.value, note: `${cmdDocs} files, ${CMD_ROUNDS} interleaved rounds` });
-    rows.push({ capability: 'store: dossier add to SQLite (--jobs 0)', unit: 'docs/s', value: cmdDocs / cmd.sqlite, reference: cmdReference });
-    if (cmdPg) rows.push({ capability: 'store: dossier add to PostgreSQL (--jobs 0)', unit: 'docs/s', value: cmdDocs / cmd.pg, reference: cmdReference });
+    rows.push({ capability: 'store: dossier add to SQLite (--jobs 0)', unit: 'docs/s', value: cmdDocs / cmd.sqlite, reference: cmdReference, note: roundRatios(cmdRound.analyze, cmdRound.sqlite) });
+    if (cmdPg) rows.push({ capability: 'store: dossier add to PostgreSQL (--jobs 0)', unit: 'docs/s', value: cmdDocs / cmd.pg, reference: cmdReference, note: roundRatios(cmdRound.analyze, cmdRound.pg) });
 
     const mb = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(' / ')} MB`;
     const memory = (name: string, m: MemoryRun) => {
