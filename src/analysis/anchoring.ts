@@ -29,6 +29,11 @@ export interface AnchorMatch {
 
 export const CONTEXT_CHARS = 32;
 
+/** The text a span lives in: the main text ("document") or the comment with that id ('' when there is none). */
+export function containerText(doc: { text: string; comments: readonly { id: string; text: string }[] }, container: string): string {
+  return container === 'document' ? doc.text : (doc.comments.find((c) => c.id === container)?.text ?? '');
+}
+
 /** Describe a span of a text with both selectors. */
 export function describeSpan(text: string, start: number, end: number, context = CONTEXT_CHARS): Anchor {
   return {

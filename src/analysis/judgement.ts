@@ -2,7 +2,7 @@
 // interested-party flags, each piece of evidence with its chains, origins and credibility, the ACH
 // matrix (analyst ratings, plus proposals where the analyst has not rated) and its sensitivity.
 import { scoreAch, type AchCell, type AchEvidence, type AchResult, RELIABILITY_FACTOR } from './ach.js';
-import { describeSpan, type Anchor } from './anchoring.js';
+import { containerText, describeSpan, type Anchor } from './anchoring.js';
 import { credibilityFor, proposeCredibility, type CredibilityJudgement } from './credibility.js';
 import { claimOrigins, gradedKey, traceMember, type Chain, type ChainLink } from './independence.js';
 import type { ClaimMember, DocumentRecord, DossierSnapshot, Hypothesis, Reliability } from './model.js';
@@ -56,9 +56,6 @@ export interface JudgeOptions {
   proposals?: boolean;
 }
 
-function containerText(doc: DocumentRecord, container: string): string {
-  return container === 'document' ? doc.text : (doc.comments.find((c) => c.id === container)?.text ?? '');
-}
 
 function spanOf(doc: DocumentRecord, m: { in: string; start: number; end: number }): EvidenceSpan {
   return { documentId: doc.id, documentTitle: doc.title, url: doc.url, in: m.in, anchor: describeSpan(containerText(doc, m.in), m.start, m.end) };

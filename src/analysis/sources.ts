@@ -3,6 +3,7 @@
 import conflictData from './lexicons/conflict-parties.json' with { type: 'json' };
 import type { DocumentRecord, DossierSnapshot, Reliability, SourceGrade, SourceKind } from './model.js';
 import type { Quote } from '../types.js';
+import { containerText } from './anchoring.js';
 import { escapeRegExp, nameKey } from './text.js';
 
 export interface SourceSummary {
@@ -209,9 +210,6 @@ function descriptionAround(text: string, start: number, end: number, stops: read
   return (before + text.slice(start, end) + (DESCRIBES.test(after) ? after : '')).replace(/\s+/g, ' ').trim();
 }
 
-function containerText(doc: DocumentRecord, container: string): string {
-  return container === 'document' ? doc.text : (doc.comments.find((c) => c.id === container)?.text ?? '');
-}
 
 // Where a description must stop in a container: the start of any quote or cue. Cached per document
 // because every quote of a document asks for the same list.

@@ -210,7 +210,7 @@ export function ratingsLine(r: Extract<AddResult, { status: 'new-version' }>): s
   const { moved, left } = r.ratings!;
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   return `${r.input} is now version ${r.version}: ${n(moved, 'rating', 'ratings')} moved to its quotes` +
-    (left ? `; ${n(left, 'rating stays', 'ratings stay')} with version ${r.version - 1} (${left === 1 ? 'its quote is' : 'their quotes are'} not in the new text)` : '');
+    (left ? `; ${n(left, 'rating stays', 'ratings stay')} with earlier versions (no quote of this one takes ${left === 1 ? 'its' : 'their'} place)` : '');
 }
 
 /** The line for an input whose bytes are already in the dossier. */

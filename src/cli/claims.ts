@@ -3,7 +3,7 @@
 // Grouping runs over the current documents and is saved, so ratings can refer to the stable group ids.
 import type { Command } from 'commander';
 import { groupClaims } from '../analysis/claims.js';
-import type { ClaimGroup } from '../store/index.js';
+import type { ClaimGroup, FollowedJudgements } from '../store/index.js';
 import { dbOption, printJson, withStore, write } from './db.js';
 
 /** The contract's JSON shape: `source` is who a member comes from, `document` where it was read. */
@@ -25,6 +25,13 @@ export function claimJson(g: ClaimGroup) {
   };
 }
 
+/** One line each on stderr for what a regrouping did with judgements of groups that are gone (saveClaimGroups). */
+export function reportFollowed(followed: FollowedJudgements): void {
+  const n = (k: number) => `${k} rating${k === 1 ? '' : 's'} or credibility`;
+  if (followed.moved) process.stderr.write(`dossier: ${n(followed.moved)} moved to claim groups renamed by new versions\n`);
+  if (followed.orphaned) process.stderr.write(`dossier: ${n(followed.orphaned)} name${followed.orphaned === 1 ? 's' : ''} a claim group no longer found (its statements changed or are gone)\n`);
+}
+
 export function register(program: Command): void {
   dbOption(program.command('claims'))
     .description('statements made across documents, grouped, with their distinct origins')
@@ -32,7 +39,7 @@ export function register(program: Command): void {
     .action(async (o: { db?: string; json?: boolean }) => {
       await withStore(o.db, async (store) => {
         const groups = groupClaims(await store.claimDocuments());
-        await store.saveClaimGroups(groups);
+        reportFollowed(await store.saveClaimGroups(groups));
         if (o.json) return printJson(groups.map(claimJson));
         for (const g of groups) {
           await write(`${g.id}  ${g.text.replace(/\s+/g, ' ')}\n  origins (${g.origins.length}): ${g.origins.map((x) => `${x.name} [${x.kind}]`).join('; ')}\n`);

@@ -5,6 +5,7 @@ import { groupClaims } from '../analysis/claims.js';
 import type { DossierSnapshot, Reliability, SourceGrade } from '../analysis/model.js';
 import { sourceKey } from '../analysis/sources.js';
 import type { Store } from '../store/index.js';
+import { reportFollowed } from './claims.js';
 
 export const INTERESTED_PREFIX = 'interested:';
 
@@ -28,7 +29,7 @@ export async function loadSnapshot(store: Store): Promise<DossierSnapshot> {
   }
   // the same grouping `dossier claims` saves; saved again so rated group ids stay addressable
   const groups = groupClaims(await store.claimDocuments());
-  await store.saveClaimGroups(groups);
+  reportFollowed(await store.saveClaimGroups(groups));
   const claims = groups.map((g) => ({
     id: g.id,
     text: g.text,

@@ -363,8 +363,13 @@ export class StoreWorkbench implements WorkbenchData {
     } else {
       const at = m[2].indexOf(':');
       const d = m[2].slice(0, at);
-      if (at < 0 || !/^\d+$/.test(d) || !(await this.db.selectFrom('quotes').select('id').where('document_id', '=', Number(d)).where('local_id', '=', m[2].slice(at + 1)).executeTakeFirst()))
-        throw new NotFoundError(`quote ${m[2]}`);
+      // only a latest version's quote: a new version takes its predecessors' ratings along (store/write.ts),
+      // and a rating given to an old version meanwhile would sit beside the new quote's
+      // (clearing a rating works on any version)
+      let q = this.db.selectFrom('quotes as q').innerJoin('documents as doc', 'doc.id', 'q.document_id').select('q.id')
+        .where('q.document_id', '=', Number(d)).where('q.local_id', '=', m[2].slice(at + 1));
+      if (rating) q = q.where('doc.latest', '=', 1);
+      if (at < 0 || !/^\d+$/.test(d) || !(await q.executeTakeFirst())) throw new NotFoundError(`quote ${m[2]}${rating ? ' (of a latest version)' : ''}`);
     }
     if (rating) await this.store.rate({ evidenceKind: kind, evidenceId: m[2], hypothesisId: Number(hypothesisId), rating, proposed: false });
     else await this.db.deleteFrom('ratings').where('evidence_kind', '=', kind).where('evidence_id', '=', m[2]).where('hypothesis_id', '=', Number(hypothesisId)).execute();

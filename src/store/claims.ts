@@ -1,5 +1,6 @@
 // What claim grouping reads from the dossier and how its groups are kept. The grouping itself is
-// src/analysis/claims.ts (pure); ids of groups are stable so ratings and credibility survive regrouping.
+// src/analysis/claims.ts (pure). A group's id comes from its first statement, so it changes when that
+// statement's document gets a new version; saving a regrouping moves ratings and credibility along.
 import type { Db } from './dialect.js';
 import { readSpans } from './spans.js';
 
@@ -91,14 +92,22 @@ export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
   return [...byDoc.values()];
 }
 
+/** What saving a regrouping did with the analyst's judgements of groups that are gone: `moved` went to
+ * their successor; `orphaned` (ratings and credibility) name a group no longer found and stay as they are. */
+export interface FollowedJudgements {
+  moved: number;
+  orphaned: number;
+}
+
 /** Replace the stored grouping with `groups`, in one transaction. A group's id comes from its first
  * statement's place in its document (src/analysis/claims.ts), so a new version of that document (or a
  * new first member) gives the group a new id: the analyst's ratings and credibility of a stored group
- * that is gone move to the new group sharing the most of its statements (same source, same words). */
-export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<void> {
+ * that is gone move to the new group sharing the most of its statements (same source; the same words,
+ * else most of them). */
+export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<FollowedJudgements> {
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await followJudgements(trx, groups);
+  return db.transaction().execute(async (trx) => {
+    const followed = await followJudgements(trx, groups);
     await trx.deleteFrom('claim_members').execute();
     await trx.deleteFrom('claim_groups').execute();
     for (const g of groups) {
@@ -108,45 +117,81 @@ export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<voi
         start: m.start, end: m.end, source: m.source, origin: m.origin, origin_kind: m.originKind, text: m.text,
       }))).execute();
     }
+    return followed;
   });
 }
 
+/** The words of a statement, lower-cased. */
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** How alike two statements' words are: shared words over all their words (1 for the same words). */
+function alike(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/** A reworded statement still counts as the same one from this likeness on (saveClaimGroups). */
+const SAME_STATEMENT = 0.6;
+
 /** Ratings and credibility of stored groups missing from `groups` move to their successors (saveClaimGroups). */
-async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<void> {
-  const rated = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'claim').execute();
-  const judged = await trx.selectFrom('credibility').select('claim_group_id').execute();
+async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<FollowedJudgements> {
+  const rated = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'claim').orderBy('id').execute();
+  const judged = await trx.selectFrom('credibility').select('claim_group_id').orderBy('claim_group_id').execute();
   const now = new Set(groups.map((g) => g.id));
   const gone = new Set([...rated.map((r) => r.evidence_id), ...judged.map((c) => c.claim_group_id)].filter((id) => !now.has(id)));
-  if (!gone.size) return;
-  const statement = (source: string, text: string) => `${source}\0${text}`;
-  const groupOf = new Map<string, string>();
-  for (const g of groups) for (const m of g.members) if (!groupOf.has(statement(m.source, m.text))) groupOf.set(statement(m.source, m.text), g.id);
-  const members = await trx.selectFrom('claim_members').select(['claim_group_id', 'source', 'text']).where('claim_group_id', 'in', [...gone]).execute();
+  if (!gone.size) return { moved: 0, orphaned: 0 };
+  const bySource = new Map<string, { group: string; text: string; words?: Set<string> }[]>();
+  for (const g of groups) for (const m of g.members) bySource.set(m.source, [...(bySource.get(m.source) ?? []), { group: g.id, text: m.text }]);
+  const members = await trx.selectFrom('claim_members').select(['claim_group_id', 'source', 'text']).where('claim_group_id', 'in', [...gone]).orderBy('id').execute();
   const successor = new Map<string, string>();
   for (const id of gone) {
     const shared = new Map<string, number>();
     for (const m of members) {
-      const to = m.claim_group_id === id ? groupOf.get(statement(m.source, m.text)) : undefined;
+      if (m.claim_group_id !== id) continue;
+      const candidates = bySource.get(m.source) ?? [];
+      let to = candidates.find((c) => c.text === m.text)?.group;
+      if (!to) {
+        const words = wordsOf(m.text);
+        let best = SAME_STATEMENT;
+        for (const c of candidates) {
+          const score = alike(words, (c.words ??= wordsOf(c.text)));
+          if (score >= best) [best, to] = [score, c.group];
+        }
+      }
       if (to) shared.set(to, (shared.get(to) ?? 0) + 1);
     }
     let best: string | undefined;
     for (const [to, n] of shared) if (!best || n > shared.get(best)! || (n === shared.get(best)! && to < best)) best = to;
     if (best) successor.set(id, best);
   }
+  let moved = 0;
+  let orphaned = 0;
   const ratedAs = new Set(rated.map((r) => `${r.evidence_id}\0${r.hypothesis_id}`));
   for (const r of rated) {
+    if (!gone.has(r.evidence_id)) continue;
     const to = successor.get(r.evidence_id);
-    if (!to || ratedAs.has(`${to}\0${r.hypothesis_id}`)) continue; // the new group's own rating stands
+    if (!to || ratedAs.has(`${to}\0${r.hypothesis_id}`)) { // the new group's own rating stands
+      orphaned++;
+      continue;
+    }
     ratedAs.add(`${to}\0${r.hypothesis_id}`);
     await trx.updateTable('ratings').set({ evidence_id: to }).where('id', '=', r.id).execute();
+    moved++;
   }
   const judgedAs = new Set(judged.map((c) => c.claim_group_id));
   for (const c of judged) {
+    if (!gone.has(c.claim_group_id)) continue;
     const to = successor.get(c.claim_group_id);
-    if (!to || judgedAs.has(to)) continue;
+    if (!to || judgedAs.has(to)) {
+      orphaned++;
+      continue;
+    }
     judgedAs.add(to);
     await trx.updateTable('credibility').set({ claim_group_id: to }).where('claim_group_id', '=', c.claim_group_id).execute();
+    moved++;
   }
+  return { moved, orphaned };
 }
 
 export async function listClaimGroups(db: Db): Promise<ClaimGroup[]> {

@@ -109,7 +109,7 @@ export interface EventsTable {
   trigger: string | null;
 }
 
-/** A statement made across documents; id is stable (derived from its first member) so ratings survive regrouping. */
+/** A statement made across documents; id derived from its first member (a regrouping moves ratings and credibility to a renamed group, store/claims.ts). */
 export interface ClaimGroupsTable {
   id: string;
   text: string;

@@ -6,7 +6,7 @@ import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
-import { describeSpan, reanchor } from '../analysis/anchoring.js';
+import { containerText, describeSpan, reanchor } from '../analysis/anchoring.js';
 
 export interface NewDocument {
   /** The path or URL as given. */
@@ -17,8 +17,8 @@ export interface NewDocument {
   analysis: Analysis;
 }
 
-/** What became of the analyst's ratings of the previous version's quotes: `moved` follow their quote into
- * the new version; `left` stay with the previous version, their quote no longer found in the new one. */
+/** What became of the analyst's ratings of earlier versions' quotes: `moved` follow their quote into the
+ * new version; `left` stay with an earlier version, no quote of the new one taking their place. */
 export interface CarriedRatings {
   moved: number;
   left: number;
@@ -256,7 +256,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     }
     // a new version of a source takes the ratings of its predecessor's quotes along (in order, so a
     // second new version in the same batch takes them on from the first)
-    for (const p of writes) if (p.previousId !== null) carried.set(p, await carryRatings(trx, p.previousId, p.id!, p.input.analysis));
+    for (const p of writes) if (p.previousId !== null) carried.set(p, await carryRatings(trx, p.input.source, p.id!, p.input.analysis));
   }
 
   return plan.map((p): AddOutcome => {
@@ -270,47 +270,60 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   });
 }
 
-/** Ratings of quotes of document `from` (an earlier version of a source) move to the same quotes in
- * `to`, its new version: each rated quote is found again in the new text by its words and their
- * context (anchoring.ts: the position, else the exact words, else a close match), and the new quote
- * covering at least half of what they cover together takes the rating. A quote not found again keeps
- * its rating on the earlier version, which stays in the dossier. Null when nothing was rated. */
-async function carryRatings(trx: Trx, from: number, to: number, analysis: Analysis): Promise<CarriedRatings | null> {
+/** Ratings of quotes of earlier versions of a source move to the same quotes in `to`, its new version
+ * (`analysis`): each rated quote is found again in the new text (in the main text, or in whichever
+ * comment now holds it: comment ids are places, and a reply put in front shifts them) by its words and
+ * their context (anchoring.ts: the position, else the exact words, else a close match), and the new
+ * quote covering at least half of what they cover together takes the rating. Every earlier version is
+ * looked at, so a rating left on one (its quote gone, or given there while this add ran) follows when
+ * its quote is back. Where two old quotes land on one new quote, for one hypothesis, the closer match
+ * (then the older rating) moves and the other stays. Null when no earlier version has rated quotes. */
+async function carryRatings(trx: Trx, source: string, to: number, analysis: Analysis): Promise<CarriedRatings | null> {
+  const earlier = (await trx.selectFrom('documents').select('id').where('source', '=', source).where('id', '<', to).execute()).map((d) => d.id);
+  if (!earlier.length) return null;
   const ratings = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'quote')
-    .where('evidence_id', 'like', `${from}:%`).execute();
+    .where((eb) => eb.or(earlier.map((id) => eb('evidence_id', 'like', `${id}:%`)))).orderBy('id').execute();
   if (!ratings.length) return null;
-  const localIds = [...new Set(ratings.map((r) => r.evidence_id.slice(String(from).length + 1)))];
-  const quotes = await trx.selectFrom('quotes').select(['local_id', 'container', 'start', 'end']).where('document_id', '=', from).where('local_id', 'in', localIds).execute();
-  const previous = await trx.selectFrom('documents').select('text').where('id', '=', from).executeTakeFirstOrThrow();
-  const containers = quotes.some((q) => q.container !== 'document')
-    ? new Map((await trx.selectFrom('comments').select(['comment_id', 'text']).where('document_id', '=', from).execute()).map((c) => [c.comment_id, c.text]))
-    : new Map<string, string>();
-  const oldText = (container: string) => (container === 'document' ? previous.text : containers.get(container));
-  const newText = (container: string) => (container === 'document' ? analysis.document.text : analysis.comments.find((c) => c.id === container)?.text);
-  const target = new Map<string, string | null>(); // old local id → new local id
+  const split = (evidence: string) => {
+    const at = evidence.indexOf(':');
+    return { doc: Number(evidence.slice(0, at)), local: evidence.slice(at + 1) };
+  };
+  const docs = [...new Set(ratings.map((r) => split(r.evidence_id).doc))];
+  const quotes = await trx.selectFrom('quotes').select(['document_id', 'local_id', 'container', 'start', 'end']).where('document_id', 'in', docs).execute();
+  const texts = await trx.selectFrom('documents').select(['id', 'text']).where('id', 'in', docs).execute();
+  const comments = quotes.some((q) => q.container !== 'document')
+    ? await trx.selectFrom('comments').select(['document_id', 'comment_id', 'text']).where('document_id', 'in', docs).execute() : [];
+  const previous = new Map(texts.map((d) => [d.id, { text: d.text, comments: comments.filter((c) => c.document_id === d.id).map((c) => ({ id: c.comment_id, text: c.text })) }]));
+  // where each rated old quote went: the new quote and how closely it covers the old words
+  const now = { text: analysis.document.text, comments: analysis.comments };
+  const target = new Map<string, { id: string; share: number }>();
   for (const q of quotes) {
-    const before = oldText(q.container);
-    const after = newText(q.container);
-    const found = before !== undefined && after !== undefined ? reanchor(after, describeSpan(before, q.start, q.end)) : null;
+    const before = previous.get(q.document_id)!;
+    const anchor = describeSpan(containerText(before, q.container), q.start, q.end);
+    const places = q.container === 'document' ? ['document'] : analysis.comments.map((c) => c.id).sort((a, b) => Number(b === q.container) - Number(a === q.container));
     let best: { id: string; share: number } | null = null;
-    if (found) {
+    for (const place of places) {
+      const found = reanchor(containerText(now, place), anchor);
+      if (!found) continue;
       for (const n of analysis.quotes) {
-        if (n.in !== q.container) continue;
-        const share = Math.max(0, Math.min(n.end, found.end) - Math.max(n.start, found.start)) / (Math.max(n.end, found.end) - Math.min(n.start, found.start));
+        if (n.in !== place) continue;
+        const share = found.score * Math.max(0, Math.min(n.end, found.end) - Math.max(n.start, found.start)) / (Math.max(n.end, found.end) - Math.min(n.start, found.start));
         if (share >= 0.5 && (!best || share > best.share)) best = { id: n.id, share };
       }
+      if (best?.share === 1) break;
     }
-    target.set(q.local_id, best?.id ?? null);
+    if (best) target.set(`${q.document_id}:${q.local_id}`, best);
   }
+  // the closest matches first, then the oldest ratings; a new quote takes one rating per hypothesis
+  const order = ratings.map((r) => ({ r, to: target.get(r.evidence_id) })).sort((a, b) => (b.to?.share ?? 0) - (a.to?.share ?? 0) || a.r.id - b.r.id);
   let moved = 0;
   const taken = new Set<string>();
-  for (const r of ratings) {
-    const local = target.get(r.evidence_id.slice(String(from).length + 1));
-    const key = `${to}:${local}\0${r.hypothesis_id}`;
-    if (!local || taken.has(key)) continue; // two old quotes that became one: the first keeps its rating
+  for (const { r, to: t } of order) {
+    const key = `${to}:${t?.id}\0${r.hypothesis_id}`;
+    if (!t || taken.has(key)) continue;
     taken.add(key);
-    await trx.updateTable('ratings').set({ evidence_id: `${to}:${local}` }).where('id', '=', r.id).execute();
-    moved++;
+    const u = await trx.updateTable('ratings').set({ evidence_id: `${to}:${t.id}` }).where('id', '=', r.id).executeTakeFirst();
+    if (Number(u.numUpdatedRows)) moved++;
   }
   return { moved, left: ratings.length - moved };
 }

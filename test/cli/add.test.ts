@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { AnalysisPool, analyzeBytes, defaultWorkers } from '../../src/cli/add-pool.js';
 import { addInputs, WRITE_BATCH } from '../../src/cli/add.js';
 import { dialectTestRaw } from '../store/dialects.js';
+import { escapeRegExp } from '../../src/analysis/text.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(ROOT, 'bin', 'dossier');
@@ -245,6 +246,8 @@ dialectTestRaw('add: a claim group renamed by a new version of its first documen
     // the first document changes: its new version comes after the second, whose statement now opens the group
     writeFileSync(one, 'Ferry news\n\nUpdated with the ferry times. The harbour of Brask opened a second pier in 2020. Children painted the old lighthouse.\n');
     assert.equal(dossier(['add', one, '--db', s.target, '--jobs', '0']).status, 0);
+    const regrouped = dossier(['claims', '--json', '--db', s.target]);
+    assert.equal(regrouped.stderr, 'dossier: 2 ratings or credibility moved to claim groups renamed by new versions\n');
     const after = groupIds();
     assert.equal(after.length, 1);
     assert.notEqual(after[0], before);
@@ -284,7 +287,7 @@ test('add: a changed page takes the ratings of its quotes into its new version, 
     writeFileSync(file, `Harbour notes\n\nUpdated on Tuesday with the ferry times.\n\n${body}`);
     const r = dossier(['add', file, '--db', db, '--jobs', '0']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, new RegExp(`dossier: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is now version 2: 1 rating moved to its quotes\n`));
+    assert.match(r.stderr, new RegExp(`dossier: ${escapeRegExp(file)} is now version 2: 1 rating moved to its quotes\n`));
     const now = quoteIds().find((q) => q.content.includes('bridge'))!;
     assert.notEqual(now.id, bridge.id);
     const ach = JSON.parse(dossier(['ach', '--json', '--no-proposals', '--db', db]).stdout);

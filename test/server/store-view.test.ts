@@ -59,6 +59,25 @@ dialectTest('store view: grades a source and rates a quote against a hypothesis'
   await assert.rejects(view.rate('quote:1:q99', h1.id, 'C'), { code: 'NOT_FOUND' });
 });
 
+dialectTest('store view: a quote of an older version cannot be rated, only cleared; its new version carries the rating', async (store) => {
+  const view = await fill(store);
+  const [a] = fixtureAnalyses();
+  const h = await view.addHypothesis('The bridge was abandoned');
+  const quote = (await view.ach()).evidence.find((e) => e.source === 'Brekke')!;
+  await view.rate(quote.id, h.id, 'C');
+  // the page is fetched again, changed: version 2, and the rating goes along
+  const v2 = await store.addDocument({ source: a.source, contentHash: 'fixture-0-v2', format: 'text', analysis: { ...a, document: { ...a.document, title: 'Bridge at Varno (updated)' } } });
+  assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 0 });
+  const [, doc, local] = quote.id.split(':');
+  assert.notEqual(doc, String(v2.id));
+  await assert.rejects(view.rate(quote.id, h.id, 'II'), { code: 'NOT_FOUND', message: /of a latest version/ });
+  const now = (await view.ach()).cells.map((c) => [c.evidenceId, c.rating]);
+  assert.deepEqual(now, [[`quote:${v2.id}:${local}`, 'C']]);
+  await view.rate(quote.id, h.id, null); // clearing an old version's rating is allowed (there is none left)
+  await view.rate(`quote:${v2.id}:${local}`, h.id, null);
+  assert.deepEqual((await view.ach()).cells, []);
+});
+
 dialectTest('store view: timeline names the actors, network links them, search finds text', async (store) => {
   const view = await fill(store);
   const t = await view.timeline(null, null, 10);

@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/index.js';
 import { StoreError, NotFoundError } from '../../src/errors.js';
 import { dialectTest, scratchTarget } from './dialects.js';
 import { analysis, entity, quote } from './fixtures.js';
+import type { Quote } from '../../src/types.js';
 
 const T1 = 'The Northern Front said ISIS fighters entered Varna. Officials in Varna called the group ISIL.';
 const T2 = 'Daesh, also called ISIL, withdrew from Varna on Monday, the Kessel Herald reported.';
@@ -195,7 +196,7 @@ dialectTest('store: a changed page at the same source becomes version 2 and keep
   assert.equal((await store.getDocument(v1.id)).analysis.document.text, T1);
 });
 
-dialectTest('store: a new version takes the ratings of the quotes it still holds; the ratings of a quote gone stay with version 1', async (store) => {
+dialectTest('store: a new version takes the ratings of the quotes it still holds; the ratings of a quote gone stay with their version', async (store) => {
   const SOURCE = 'https://example.test/report';
   const before = 'Officials said the bridge was closed. Anna Brandt said the convoy turned back at dawn. Karl Ode said nothing had moved.';
   // an edit: a sentence put in front moves every offset, the convoy quote is reworded slightly, Karl Ode's is gone
@@ -231,25 +232,80 @@ dialectTest('store: a new version takes the ratings of the quotes it still holds
     quote('q1', after, 'the bridge was closed', 'Officials', null),
     quote('q2', after, 'the convoy had turned back at dawn', 'Anna Brandt', null),
   ] }) });
-  assert.deepEqual(v3.status === 'new-version' && v3.ratings, { moved: 3, left: 0 });
+  // Karl Ode's quote is still gone: its rating, on version 1, is looked at again and stays
+  assert.deepEqual(v3.status === 'new-version' && v3.ratings, { moved: 3, left: 1 });
   assert.deepEqual((await store.listRatings()).filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId), [`${v3.id}:q1`, `${v3.id}:q2`, `${v3.id}:q2`, `${v1.id}:q3`]);
   const other = await store.addDocument({ source: 'https://example.test/other', contentHash: 'o1', format: 'html', analysis: analysis('o', before) });
   const otherV2 = await store.addDocument({ source: 'https://example.test/other', contentHash: 'o2', format: 'html', analysis: analysis('o', after) });
   assert.deepEqual(otherV2, { status: 'new-version', id: otherV2.id, version: 2, previousId: other.id });
 });
 
-dialectTest('store: two rated quotes that became one in a new version: the first keeps its place, the second stays behind', async (store) => {
+dialectTest('store: two rated quotes that became one in a new version: the closer match moves, the other stays behind', async (store) => {
   const text = 'Anna Brandt said the convoy turned back at dawn.';
+  // local ids whose text order is not their number order, rated the closer one last
   const v1 = await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', text, { quotes: [
-    quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null),
-    quote('q2', text, 'the convoy turned back', 'Anna Brandt', null),
+    quote('q9', text, 'the convoy turned back', 'Anna Brandt', null),
+    quote('q10', text, 'the convoy turned back at dawn', 'Anna Brandt', null),
   ] }) });
   const h = await store.addHypothesis('The convoy never crossed');
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'CC' });
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q2`, hypothesisId: h.id, rating: 'C' });
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q9`, hypothesisId: h.id, rating: 'C' });
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q10`, hypothesisId: h.id, rating: 'CC' });
   const v2 = await store.addDocument({ source: 'p', contentHash: 'p2', format: 'text', analysis: analysis('p', text + ' ', { quotes: [quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
   assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 1 });
-  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v2.id}:q1`, 'CC'], [`${v1.id}:q2`, 'C']]);
+  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v1.id}:q9`, 'C'], [`${v2.id}:q1`, 'CC']]);
+});
+
+dialectTest('store: a rated quote in a reader comment follows it when a new comment comes before it', async (store) => {
+  const page = (comments: { id: string; text: string }[], quotes: Quote[]) => ({ ...analysis('c', 'Harbour notes.', { quotes }), comments: comments.map((c) => ({ ...c, parentId: null, author: 'Reader', postedAt: null })) });
+  const said = 'the harbour master said the pier is unsafe';
+  const inComment = (id: string, within: string): Quote => ({ ...quote('q', within, said, 'the harbour master', null), id: 'q1', in: id });
+  const c = 'I was there: the harbour master said the pier is unsafe.';
+  const v1 = await store.addDocument({ source: 'c', contentHash: 'c1', format: 'html', analysis: page([{ id: 'c1', text: 'First!' }, { id: 'c2', text: c }], [inComment('c2', c)]) });
+  const h = await store.addHypothesis('The pier is safe');
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'I' });
+  // a reply put in front: the same words are now in comment c3
+  const v2 = await store.addDocument({ source: 'c', contentHash: 'c2', format: 'html', analysis: page([{ id: 'c1', text: 'First!' }, { id: 'c2', text: 'Who says so?' }, { id: 'c3', text: c }], [inComment('c3', c)]) });
+  assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 0 });
+  assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), [`${v2.id}:q1`]);
+});
+
+dialectTest('store: a rating left on an earlier version follows its quote when a later version has it again', async (store) => {
+  const a = 'Ivo Marr said the ferry would run twice a day.';
+  const b = 'Nothing was said about the ferry.';
+  const v1 = await store.addDocument({ source: 'f', contentHash: 'f1', format: 'text', analysis: analysis('f', a, { quotes: [quote('q1', a, 'the ferry would run twice a day', 'Ivo Marr', null)] }) });
+  const h = await store.addHypothesis('The ferry runs');
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'C' });
+  const v2 = await store.addDocument({ source: 'f', contentHash: 'f2', format: 'text', analysis: analysis('f', b) });
+  assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 0, left: 1 });
+  const v3 = await store.addDocument({ source: 'f', contentHash: 'f3', format: 'text', analysis: analysis('f', `${b} ${a}`, { quotes: [quote('q1', `${b} ${a}`, 'the ferry would run twice a day', 'Ivo Marr', null)] }) });
+  assert.deepEqual(v3.status === 'new-version' && v3.ratings, { moved: 1, left: 0 });
+  assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), [`${v3.id}:q1`]);
+});
+
+dialectTest('store: a regrouping moves ratings and credibility to a renamed group, by the same or most of the same words, and counts what it cannot place', async (store) => {
+  const a = await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T1) });
+  const b = await store.addDocument({ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T2) });
+  const member = (documentId: number, source: string, text: string) =>
+    ({ documentId, source, quoteId: null, sentence: text, start: 0, end: text.length, origin: source, originKind: 'document' as const, text });
+  const group = (id: string, texts: [number, string, string][]) =>
+    ({ id, text: texts[0][2], members: texts.map(([d, src, t]) => member(d, src, t)), origins: [{ name: 'a', kind: 'document' as const, members: texts.length }] });
+  const said = 'Islamic State fighters withdrew from Varna on Monday';
+  assert.deepEqual(await store.saveClaimGroups([group('cg-old', [[a.id, 'a', said], [b.id, 'b', 'Daesh withdrew from Varna on Monday']])]), { moved: 0, orphaned: 0 });
+  const h = await store.addHypothesis('Varna was given up');
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-old', hypothesisId: h.id, rating: 'C' });
+  await store.setCredibility({ claimGroupId: 'cg-old', credibility: 2, reason: 'two reports' });
+  // renamed, and the statement from b reworded: a's words are the same
+  const renamed = group('cg-new', [[b.id, 'b', 'Daesh pulled out of Varna on Monday'], [a.id, 'a', said]]);
+  assert.deepEqual(await store.saveClaimGroups([renamed, group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']])]), { moved: 2, orphaned: 0 });
+  // renamed again, both statements reworded a little: most of the same words still say which group it is
+  const reworded = group('cg-third', [[a.id, 'a', 'Islamic State fighters withdrew from Varna late on Monday'], [b.id, 'b', 'Daesh pulled out of Varna on Monday night']]);
+  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']]), reworded]), { moved: 2, orphaned: 0 });
+  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [['cg-third', 'C']]);
+  assert.deepEqual(await store.listCredibility(), [{ claimGroupId: 'cg-third', credibility: 2, reason: 'two reports' }]);
+  // the statements are gone: nothing to move to, and both judgements are counted each time
+  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']])]), { moved: 0, orphaned: 2 });
+  assert.deepEqual(await store.saveClaimGroups([]), { moved: 0, orphaned: 2 });
+  assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), ['cg-third']);
 });
 
 dialectTest('store: merges ISIS, ISIL and Daesh across documents through a shared alias', async (store) => {
