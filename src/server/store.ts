@@ -322,7 +322,9 @@ export class StoreWorkbench implements WorkbenchData {
       const origins = originNames(c.origins);
       return { id: `claim:${c.id}`, kind: 'claim', text: c.text, origins, reliability: best(origins), credibility: cred.get(c.id) ?? null };
     });
-    const quoteRows = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text']).orderBy('document_id').orderBy('start').limit(claims.length ? 0 : 24).execute();
+    // quotes of latest versions only: those are the ones that can be rated (see rate)
+    const quoteRows = await this.db.selectFrom('quotes as q').innerJoin('documents as doc', 'doc.id', 'q.document_id').where('doc.latest', '=', 1)
+      .select(['q.document_id', 'q.local_id', 'q.content', 'q.speaker_text']).orderBy('q.document_id').orderBy('q.start').limit(claims.length ? 0 : 24).execute();
     const seen = new Set<string>();
     const pushQuote = (q: { document_id: number; local_id: string; content: string; speaker_text: string }) => {
       const key = `${q.document_id}:${q.local_id}`;

@@ -92,10 +92,13 @@ export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
   return [...byDoc.values()];
 }
 
-/** What saving a regrouping did with the analyst's judgements of groups that are gone: `moved` went to
- * their successor; `orphaned` (ratings and credibility) name a group no longer found and stay as they are. */
+/** What saving a regrouping did with the analyst's judgements (ratings and credibility) of groups that
+ * are gone: `moved` went to the group that took their statements; `kept` stayed because that group
+ * had its own; `orphaned` name a group that was there until now and has no successor (judgements
+ * orphaned by an earlier regrouping are not counted again). */
 export interface FollowedJudgements {
   moved: number;
+  kept: number;
   orphaned: number;
 }
 
@@ -124,6 +127,9 @@ export async function saveClaimGroups(db: Db, groups: ClaimGroup[]): Promise<Fol
 /** The words of a statement, lower-cased. */
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
+/** The numbers among a statement's words, as one key: a reworded statement keeps them ("12 killed" is not "120 killed"). */
+const numbersOf = (words: Set<string>) => [...words].filter((w) => /\d/.test(w)).sort().join(' ');
+
 /** How alike two statements' words are: shared words over all their words (1 for the same words). */
 function alike(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -134,64 +140,83 @@ function alike(a: Set<string>, b: Set<string>): number {
 /** A reworded statement still counts as the same one from this likeness on (saveClaimGroups). */
 const SAME_STATEMENT = 0.6;
 
-/** Ratings and credibility of stored groups missing from `groups` move to their successors (saveClaimGroups). */
+/** Ratings and credibility of stored groups missing from `groups` move to their successors (saveClaimGroups):
+ * a group new in this regrouping (never one that was already there) that holds the most of the gone
+ * group's statements, the same words counting before most of the same words (with the same numbers). */
 async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<FollowedJudgements> {
   const rated = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'claim').orderBy('id').execute();
   const judged = await trx.selectFrom('credibility').select('claim_group_id').orderBy('claim_group_id').execute();
   const now = new Set(groups.map((g) => g.id));
   const gone = new Set([...rated.map((r) => r.evidence_id), ...judged.map((c) => c.claim_group_id)].filter((id) => !now.has(id)));
-  if (!gone.size) return { moved: 0, orphaned: 0 };
+  if (!gone.size) return { moved: 0, kept: 0, orphaned: 0 };
+  const stored = new Set((await trx.selectFrom('claim_groups').select('id').execute()).map((g) => g.id));
   const bySource = new Map<string, { group: string; text: string; words?: Set<string> }[]>();
-  for (const g of groups) for (const m of g.members) bySource.set(m.source, [...(bySource.get(m.source) ?? []), { group: g.id, text: m.text }]);
+  for (const g of groups) {
+    if (stored.has(g.id)) continue; // a group that was already there has its own judgements
+    for (const m of g.members) bySource.set(m.source, [...(bySource.get(m.source) ?? []), { group: g.id, text: m.text }]);
+  }
   const members = await trx.selectFrom('claim_members').select(['claim_group_id', 'source', 'text']).where('claim_group_id', 'in', [...gone]).orderBy('id').execute();
   const successor = new Map<string, string>();
   for (const id of gone) {
-    const shared = new Map<string, number>();
+    // per candidate: statements with the same words, then statements with most of them
+    const votes = new Map<string, [number, number]>();
     for (const m of members) {
       if (m.claim_group_id !== id) continue;
       const candidates = bySource.get(m.source) ?? [];
-      let to = candidates.find((c) => c.text === m.text)?.group;
-      if (!to) {
+      const exact = candidates.find((c) => c.text === m.text)?.group;
+      let close: string | undefined;
+      if (!exact) {
         const words = wordsOf(m.text);
+        const numbers = numbersOf(words);
         let best = SAME_STATEMENT;
         for (const c of candidates) {
-          const score = alike(words, (c.words ??= wordsOf(c.text)));
-          if (score >= best) [best, to] = [score, c.group];
+          c.words ??= wordsOf(c.text);
+          if (numbersOf(c.words) !== numbers) continue;
+          const score = alike(words, c.words);
+          if (score >= best) [best, close] = [score, c.group];
         }
       }
-      if (to) shared.set(to, (shared.get(to) ?? 0) + 1);
+      const to = exact ?? close;
+      if (!to) continue;
+      const v = votes.get(to) ?? [0, 0];
+      v[exact ? 0 : 1]++;
+      votes.set(to, v);
     }
     let best: string | undefined;
-    for (const [to, n] of shared) if (!best || n > shared.get(best)! || (n === shared.get(best)! && to < best)) best = to;
+    for (const [to, [e, c]] of votes) {
+      const [be, bc] = best ? votes.get(best)! : [-1, -1];
+      if (e > be || (e === be && c > bc)) best = to;
+    }
     if (best) successor.set(id, best);
   }
-  let moved = 0;
-  let orphaned = 0;
+  const out = { moved: 0, kept: 0, orphaned: 0 };
+  const place = (id: string, taken: Set<string>, key: (to: string) => string): string | null => {
+    const to = successor.get(id);
+    if (!to) {
+      if (stored.has(id)) out.orphaned++; // gone with this regrouping; one gone before was counted then
+      return null;
+    }
+    if (taken.has(key(to))) {
+      out.kept++; // the new group's own judgement stands
+      return null;
+    }
+    taken.add(key(to));
+    out.moved++;
+    return to;
+  };
   const ratedAs = new Set(rated.map((r) => `${r.evidence_id}\0${r.hypothesis_id}`));
   for (const r of rated) {
     if (!gone.has(r.evidence_id)) continue;
-    const to = successor.get(r.evidence_id);
-    if (!to || ratedAs.has(`${to}\0${r.hypothesis_id}`)) { // the new group's own rating stands
-      orphaned++;
-      continue;
-    }
-    ratedAs.add(`${to}\0${r.hypothesis_id}`);
-    await trx.updateTable('ratings').set({ evidence_id: to }).where('id', '=', r.id).execute();
-    moved++;
+    const to = place(r.evidence_id, ratedAs, (g) => `${g}\0${r.hypothesis_id}`);
+    if (to) await trx.updateTable('ratings').set({ evidence_id: to }).where('id', '=', r.id).execute();
   }
   const judgedAs = new Set(judged.map((c) => c.claim_group_id));
   for (const c of judged) {
     if (!gone.has(c.claim_group_id)) continue;
-    const to = successor.get(c.claim_group_id);
-    if (!to || judgedAs.has(to)) {
-      orphaned++;
-      continue;
-    }
-    judgedAs.add(to);
-    await trx.updateTable('credibility').set({ claim_group_id: to }).where('claim_group_id', '=', c.claim_group_id).execute();
-    moved++;
+    const to = place(c.claim_group_id, judgedAs, (g) => g);
+    if (to) await trx.updateTable('credibility').set({ claim_group_id: to }).where('claim_group_id', '=', c.claim_group_id).execute();
   }
-  return { moved, orphaned };
+  return out;
 }
 
 export async function listClaimGroups(db: Db): Promise<ClaimGroup[]> {

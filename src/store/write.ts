@@ -256,7 +256,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     }
     // a new version of a source takes the ratings of its predecessor's quotes along (in order, so a
     // second new version in the same batch takes them on from the first)
-    for (const p of writes) if (p.previousId !== null) carried.set(p, await carryRatings(trx, p.input.source, p.id!, p.input.analysis));
+    for (const p of writes) if (p.previousId !== null) carried.set(p, await carryRatings(trx, p.input.source, p.version, p.id!, p.input.analysis));
   }
 
   return plan.map((p): AddOutcome => {
@@ -271,51 +271,65 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
 }
 
 /** Ratings of quotes of earlier versions of a source move to the same quotes in `to`, its new version
- * (`analysis`): each rated quote is found again in the new text (in the main text, or in whichever
- * comment now holds it: comment ids are places, and a reply put in front shifts them) by its words and
+ * (`analysis`, version `version`): each rated quote is found again in the new text by its words and
  * their context (anchoring.ts: the position, else the exact words, else a close match), and the new
- * quote covering at least half of what they cover together takes the rating. Every earlier version is
- * looked at, so a rating left on one (its quote gone, or given there while this add ran) follows when
- * its quote is back. Where two old quotes land on one new quote, for one hypothesis, the closer match
- * (then the older rating) moves and the other stays. Null when no earlier version has rated quotes. */
-async function carryRatings(trx: Trx, source: string, to: number, analysis: Analysis): Promise<CarriedRatings | null> {
-  const earlier = (await trx.selectFrom('documents').select('id').where('source', '=', source).where('id', '<', to).execute()).map((d) => d.id);
+ * quote covering at least half of what they cover together takes the rating. A quote in a reader
+ * comment is looked for in the comment with the same text, else the one with its id (comment ids are
+ * places, and a reply put in front shifts them), else by its exact words in any comment. Every earlier
+ * version is looked at, so a rating left on one (its quote gone, or given there while this add ran)
+ * follows when its quote is back. Where two ratings land on one new quote for one hypothesis, the one
+ * from the newer version moves (then the closer match, then the older rating) and the other stays.
+ * Null when no earlier version has rated quotes. */
+async function carryRatings(trx: Trx, source: string, version: number, to: number, analysis: Analysis): Promise<CarriedRatings | null> {
+  const earlier = (await trx.selectFrom('documents').select('id').where('source', '=', source).where('version', '<', version).execute()).map((d) => d.id);
   if (!earlier.length) return null;
   const ratings = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'quote')
     .where((eb) => eb.or(earlier.map((id) => eb('evidence_id', 'like', `${id}:%`)))).orderBy('id').execute();
   if (!ratings.length) return null;
-  const split = (evidence: string) => {
-    const at = evidence.indexOf(':');
-    return { doc: Number(evidence.slice(0, at)), local: evidence.slice(at + 1) };
-  };
-  const docs = [...new Set(ratings.map((r) => split(r.evidence_id).doc))];
-  const quotes = await trx.selectFrom('quotes').select(['document_id', 'local_id', 'container', 'start', 'end']).where('document_id', 'in', docs).execute();
+  const docOf = (evidence: string) => Number(evidence.slice(0, evidence.indexOf(':')));
+  const docs = [...new Set(ratings.map((r) => docOf(r.evidence_id)))];
+  const rated = new Set(ratings.map((r) => r.evidence_id));
+  const quotes = (await trx.selectFrom('quotes').select(['document_id', 'local_id', 'container', 'start', 'end']).where('document_id', 'in', docs).execute())
+    .filter((q) => rated.has(`${q.document_id}:${q.local_id}`));
   const texts = await trx.selectFrom('documents').select(['id', 'text']).where('id', 'in', docs).execute();
   const comments = quotes.some((q) => q.container !== 'document')
     ? await trx.selectFrom('comments').select(['document_id', 'comment_id', 'text']).where('document_id', 'in', docs).execute() : [];
   const previous = new Map(texts.map((d) => [d.id, { text: d.text, comments: comments.filter((c) => c.document_id === d.id).map((c) => ({ id: c.comment_id, text: c.text })) }]));
-  // where each rated old quote went: the new quote and how closely it covers the old words
   const now = { text: analysis.document.text, comments: analysis.comments };
+  // where each rated old quote went: the new quote, and how closely it covers the old words
   const target = new Map<string, { id: string; share: number }>();
-  for (const q of quotes) {
-    const before = previous.get(q.document_id)!;
-    const anchor = describeSpan(containerText(before, q.container), q.start, q.end);
-    const places = q.container === 'document' ? ['document'] : analysis.comments.map((c) => c.id).sort((a, b) => Number(b === q.container) - Number(a === q.container));
+  const covering = (place: string, found: { start: number; end: number; score: number }) => {
     let best: { id: string; share: number } | null = null;
-    for (const place of places) {
-      const found = reanchor(containerText(now, place), anchor);
-      if (!found) continue;
-      for (const n of analysis.quotes) {
-        if (n.in !== place) continue;
-        const share = found.score * Math.max(0, Math.min(n.end, found.end) - Math.max(n.start, found.start)) / (Math.max(n.end, found.end) - Math.min(n.start, found.start));
-        if (share >= 0.5 && (!best || share > best.share)) best = { id: n.id, share };
+    for (const n of analysis.quotes) {
+      if (n.in !== place) continue;
+      const share = found.score * Math.max(0, Math.min(n.end, found.end) - Math.max(n.start, found.start)) / (Math.max(n.end, found.end) - Math.min(n.start, found.start));
+      if (share >= 0.5 && (!best || share > best.share)) best = { id: n.id, share };
+    }
+    return best;
+  };
+  for (const q of quotes) {
+    const oldText = containerText(previous.get(q.document_id)!, q.container);
+    const anchor = describeSpan(oldText, q.start, q.end);
+    let best: { id: string; share: number } | null = null;
+    if (q.container === 'document') {
+      const found = reanchor(now.text, anchor);
+      if (found) best = covering('document', found);
+    } else {
+      const same = analysis.comments.find((c) => c.text === oldText) ?? analysis.comments.find((c) => c.id === q.container);
+      const found = same ? reanchor(same.text, anchor) : null;
+      if (same && found) best = covering(same.id, found);
+      // else the exact words in another comment (no close-match search over every comment)
+      for (const c of analysis.comments) {
+        if (best || c === same) continue;
+        const at = c.text.indexOf(anchor.quote.exact);
+        if (at >= 0) best = covering(c.id, { start: at, end: at + anchor.quote.exact.length, score: 1 });
       }
-      if (best?.share === 1) break;
     }
     if (best) target.set(`${q.document_id}:${q.local_id}`, best);
   }
-  // the closest matches first, then the oldest ratings; a new quote takes one rating per hypothesis
-  const order = ratings.map((r) => ({ r, to: target.get(r.evidence_id) })).sort((a, b) => (b.to?.share ?? 0) - (a.to?.share ?? 0) || a.r.id - b.r.id);
+  // newer versions' ratings first, then the closest matches, then the oldest ratings; a new quote takes one rating per hypothesis
+  const order = ratings.map((r) => ({ r, doc: docOf(r.evidence_id), to: target.get(r.evidence_id) }))
+    .sort((a, b) => b.doc - a.doc || (b.to?.share ?? 0) - (a.to?.share ?? 0) || a.r.id - b.r.id);
   let moved = 0;
   const taken = new Set<string>();
   for (const { r, to: t } of order) {

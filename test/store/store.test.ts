@@ -269,6 +269,39 @@ dialectTest('store: a rated quote in a reader comment follows it when a new comm
   assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), [`${v2.id}:q1`]);
 });
 
+dialectTest('store: a newer version\'s rating is not displaced by a stale one that matches better', async (store) => {
+  const text = 'Anna Brandt said the convoy turned back at dawn.';
+  const v1 = await store.addDocument({ source: 's', contentHash: 's1', format: 'text', analysis: analysis('s', text, { quotes: [
+    quote('q9', text, 'the convoy turned back', 'Anna Brandt', null),
+    quote('q10', text, 'the convoy turned back at dawn', 'Anna Brandt', null),
+  ] }) });
+  const h = await store.addHypothesis('The convoy never crossed');
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q9`, hypothesisId: h.id, rating: 'C' });
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q10`, hypothesisId: h.id, rating: 'CC' });
+  // version 2 keeps the shorter quote: q9's rating moves, q10's stays on version 1
+  const v2 = await store.addDocument({ source: 's', contentHash: 's2', format: 'text', analysis: analysis('s', text + ' ', { quotes: [quote('q1', text, 'the convoy turned back', 'Anna Brandt', null)] }) });
+  assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 1 });
+  // version 3 has the longer one, which q10 matches better: the rating carried to version 2 still goes first
+  const v3 = await store.addDocument({ source: 's', contentHash: 's3', format: 'text', analysis: analysis('s', text + '  ', { quotes: [quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
+  assert.deepEqual(v3.status === 'new-version' && v3.ratings, { moved: 1, left: 1 });
+  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v3.id}:q1`, 'C'], [`${v1.id}:q10`, 'CC']]);
+});
+
+dialectTest('store: a rated comment quote follows the comment with the same text, not a reply repeating its words', async (store) => {
+  const page = (comments: { id: string; text: string }[], quotes: Quote[]) => ({ ...analysis('k', 'Harbour notes.', { quotes }), comments: comments.map((c) => ({ ...c, parentId: null, author: 'Reader', postedAt: null })) });
+  const said = 'the harbour master said the pier is unsafe';
+  const own = 'I was there: the harbour master said the pier is unsafe.';
+  const reply = `Someone wrote that ${said}. Nonsense.`;
+  const at = (id: string, local: string, within: string): Quote => ({ ...quote(local, within, said, 'the harbour master', null), in: id });
+  const v1 = await store.addDocument({ source: 'k', contentHash: 'k1', format: 'html', analysis: page([{ id: 'c1', text: 'First!' }, { id: 'c2', text: own }], [at('c2', 'q1', own)]) });
+  const h = await store.addHypothesis('The pier is safe');
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'I' });
+  const v2 = await store.addDocument({ source: 'k', contentHash: 'k2', format: 'html', analysis: page(
+    [{ id: 'c1', text: 'First!' }, { id: 'c2', text: reply }, { id: 'c3', text: own }], [at('c2', 'q1', reply), at('c3', 'q2', own)]) });
+  assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 0 });
+  assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), [`${v2.id}:q2`]);
+});
+
 dialectTest('store: a rating left on an earlier version follows its quote when a later version has it again', async (store) => {
   const a = 'Ivo Marr said the ferry would run twice a day.';
   const b = 'Nothing was said about the ferry.';
@@ -290,22 +323,50 @@ dialectTest('store: a regrouping moves ratings and credibility to a renamed grou
   const group = (id: string, texts: [number, string, string][]) =>
     ({ id, text: texts[0][2], members: texts.map(([d, src, t]) => member(d, src, t)), origins: [{ name: 'a', kind: 'document' as const, members: texts.length }] });
   const said = 'Islamic State fighters withdrew from Varna on Monday';
-  assert.deepEqual(await store.saveClaimGroups([group('cg-old', [[a.id, 'a', said], [b.id, 'b', 'Daesh withdrew from Varna on Monday']])]), { moved: 0, orphaned: 0 });
+  assert.deepEqual(await store.saveClaimGroups([group('cg-old', [[a.id, 'a', said], [b.id, 'b', 'Daesh withdrew from Varna on Monday']])]), { moved: 0, kept: 0, orphaned: 0 });
   const h = await store.addHypothesis('Varna was given up');
   await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-old', hypothesisId: h.id, rating: 'C' });
   await store.setCredibility({ claimGroupId: 'cg-old', credibility: 2, reason: 'two reports' });
   // renamed, and the statement from b reworded: a's words are the same
   const renamed = group('cg-new', [[b.id, 'b', 'Daesh pulled out of Varna on Monday'], [a.id, 'a', said]]);
-  assert.deepEqual(await store.saveClaimGroups([renamed, group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']])]), { moved: 2, orphaned: 0 });
-  // renamed again, both statements reworded a little: most of the same words still say which group it is
+  assert.deepEqual(await store.saveClaimGroups([renamed, group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']])]), { moved: 2, kept: 0, orphaned: 0 });
+  // renamed again, both statements reworded a little: most of the same words still say which group it is;
+  // a group that was already there (cg-other) is never taken, and one with other numbers neither
   const reworded = group('cg-third', [[a.id, 'a', 'Islamic State fighters withdrew from Varna late on Monday'], [b.id, 'b', 'Daesh pulled out of Varna on Monday night']]);
-  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']]), reworded]), { moved: 2, orphaned: 0 });
+  const numbers = group('cg-numbers', [[a.id, 'a', 'Islamic State fighters withdrew from 12 villages near Varna on Monday']]);
+  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', said]]), numbers, reworded]), { moved: 2, kept: 0, orphaned: 0 });
   assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [['cg-third', 'C']]);
   assert.deepEqual(await store.listCredibility(), [{ claimGroupId: 'cg-third', credibility: 2, reason: 'two reports' }]);
-  // the statements are gone: nothing to move to, and both judgements are counted each time
-  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', 'Officials in Varna called the group ISIL']])]), { moved: 0, orphaned: 2 });
-  assert.deepEqual(await store.saveClaimGroups([]), { moved: 0, orphaned: 2 });
-  assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), ['cg-third']);
+  // renamed once more (cg-other rated meanwhile); judgements of a group that never existed are nobody's to move
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-other', hypothesisId: h.id, rating: 'II' });
+  const fourth = group('cg-fourth', [[a.id, 'a', 'Islamic State fighters withdrew from Varna late on Monday']]);
+  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', said]]), fourth]), { moved: 2, kept: 0, orphaned: 0 });
+  await store.setCredibility({ claimGroupId: 'cg-fifth', credibility: 5, reason: null });
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-fifth', hypothesisId: h.id, rating: 'I' });
+  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', said]]), fourth]), { moved: 0, kept: 0, orphaned: 0 });
+  // the statements are gone: nothing to move to; counted once, when their group goes
+  assert.deepEqual(await store.saveClaimGroups([group('cg-other', [[a.id, 'a', said]])]), { moved: 0, kept: 0, orphaned: 2 });
+  assert.deepEqual(await store.saveClaimGroups([]), { moved: 0, kept: 0, orphaned: 1 });
+  assert.deepEqual(await store.saveClaimGroups([]), { moved: 0, kept: 0, orphaned: 0 });
+  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [['cg-fourth', 'C'], ['cg-other', 'II'], ['cg-fifth', 'I']]);
+});
+
+dialectTest('store: two rated claim groups merged into one: one rating moves, the other is kept on its old id and counted', async (store) => {
+  const a = await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T1) });
+  const b = await store.addDocument({ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T2) });
+  const member = (documentId: number, source: string, text: string) =>
+    ({ documentId, source, quoteId: null, sentence: text, start: 0, end: text.length, origin: source, originKind: 'document' as const, text });
+  const one = 'ISIS fighters entered Varna', two = 'Daesh withdrew from Varna on Monday';
+  await store.saveClaimGroups([
+    { id: 'cg-x', text: one, members: [member(a.id, 'a', one)], origins: [] },
+    { id: 'cg-y', text: two, members: [member(b.id, 'b', two)], origins: [] },
+  ]);
+  const h = await store.addHypothesis('Varna was given up');
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-x', hypothesisId: h.id, rating: 'C' });
+  await store.rate({ evidenceKind: 'claim', evidenceId: 'cg-y', hypothesisId: h.id, rating: 'I' });
+  const merged = { id: 'cg-both', text: one, members: [member(a.id, 'a', one), member(b.id, 'b', two)], origins: [] };
+  assert.deepEqual(await store.saveClaimGroups([merged]), { moved: 1, kept: 1, orphaned: 0 });
+  assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [['cg-both', 'C'], ['cg-y', 'I']]);
 });
 
 dialectTest('store: merges ISIS, ISIL and Daesh across documents through a shared alias', async (store) => {
