@@ -141,8 +141,9 @@ function alike(a: Set<string>, b: Set<string>): number {
 const SAME_STATEMENT = 0.6;
 
 /** Ratings and credibility of stored groups missing from `groups` move to their successors (saveClaimGroups):
- * a group new in this regrouping (never one that was already there) that holds the most of the gone
- * group's statements, the same words counting before most of the same words (with the same numbers). */
+ * the group that holds the most of the gone group's statements, the same words counting before most of
+ * the same words (with the same numbers). A group that absorbed it may keep its own id; where the
+ * successor has a judgement of its own (a rating for that hypothesis, a credibility), that one stands. */
 async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<FollowedJudgements> {
   const rated = await trx.selectFrom('ratings').select(['id', 'evidence_id', 'hypothesis_id']).where('evidence_kind', '=', 'claim').orderBy('id').execute();
   const judged = await trx.selectFrom('credibility').select('claim_group_id').orderBy('claim_group_id').execute();
@@ -151,10 +152,7 @@ async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<Followed
   if (!gone.size) return { moved: 0, kept: 0, orphaned: 0 };
   const stored = new Set((await trx.selectFrom('claim_groups').select('id').execute()).map((g) => g.id));
   const bySource = new Map<string, { group: string; text: string; words?: Set<string> }[]>();
-  for (const g of groups) {
-    if (stored.has(g.id)) continue; // a group that was already there has its own judgements
-    for (const m of g.members) bySource.set(m.source, [...(bySource.get(m.source) ?? []), { group: g.id, text: m.text }]);
-  }
+  for (const g of groups) for (const m of g.members) bySource.set(m.source, [...(bySource.get(m.source) ?? []), { group: g.id, text: m.text }]);
   const members = await trx.selectFrom('claim_members').select(['claim_group_id', 'source', 'text']).where('claim_group_id', 'in', [...gone]).orderBy('id').execute();
   const successor = new Map<string, string>();
   for (const id of gone) {

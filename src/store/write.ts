@@ -318,16 +318,17 @@ async function carryRatings(trx: Trx, source: string, version: number, to: numbe
       const same = analysis.comments.find((c) => c.text === oldText) ?? analysis.comments.find((c) => c.id === q.container);
       const found = same ? reanchor(same.text, anchor) : null;
       if (same && found) best = covering(same.id, found);
-      // else the exact words in another comment (no close-match search over every comment)
+      // else, when no comment is unchanged, the exact words in another comment (no close-match search over every comment)
       for (const c of analysis.comments) {
-        if (best || c === same) continue;
+        if (best || c === same || same?.text === oldText) continue;
         const at = c.text.indexOf(anchor.quote.exact);
         if (at >= 0) best = covering(c.id, { start: at, end: at + anchor.quote.exact.length, score: 1 });
       }
     }
     if (best) target.set(`${q.document_id}:${q.local_id}`, best);
   }
-  // newer versions' ratings first, then the closest matches, then the oldest ratings; a new quote takes one rating per hypothesis
+  // newer versions' ratings first (ids of one source's versions rise with them), then the closest
+  // matches, then the oldest ratings; a new quote takes one rating per hypothesis
   const order = ratings.map((r) => ({ r, doc: docOf(r.evidence_id), to: target.get(r.evidence_id) }))
     .sort((a, b) => b.doc - a.doc || (b.to?.share ?? 0) - (a.to?.share ?? 0) || a.r.id - b.r.id);
   let moved = 0;
