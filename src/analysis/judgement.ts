@@ -56,7 +56,6 @@ export interface JudgeOptions {
   proposals?: boolean;
 }
 
-
 function spanOf(doc: DocumentRecord, m: { in: string; start: number; end: number }): EvidenceSpan {
   return { documentId: doc.id, documentTitle: doc.title, url: doc.url, in: m.in, anchor: describeSpan(containerText(doc, m.in), m.start, m.end) };
 }

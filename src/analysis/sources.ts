@@ -210,7 +210,6 @@ function descriptionAround(text: string, start: number, end: number, stops: read
   return (before + text.slice(start, end) + (DESCRIBES.test(after) ? after : '')).replace(/\s+/g, ' ').trim();
 }
 
-
 // Where a description must stop in a container: the start of any quote or cue. Cached per document
 // because every quote of a document asks for the same list.
 const STOPS = new WeakMap<DocumentRecord, Map<string, number[]>>();

@@ -1,6 +1,6 @@
 // `dossier claims`: statements grouped across documents with their distinct origins (CONTRACT.md:
 // `claims --json` → [{id, text, members: [{quoteId|sentence, source, document}], origins}]).
-// Grouping runs over the current documents and is saved, so ratings can refer to the stable group ids.
+// Grouping runs over the current documents and is saved, so ratings can refer to group ids (a regrouping moves them to a renamed group: store/claims.ts).
 import type { Command } from 'commander';
 import { groupClaims } from '../analysis/claims.js';
 import type { ClaimGroup, FollowedJudgements } from '../store/index.js';

@@ -152,7 +152,13 @@ async function followJudgements(trx: Db, groups: ClaimGroup[]): Promise<Followed
   if (!gone.size) return { moved: 0, kept: 0, orphaned: 0 };
   const stored = new Set((await trx.selectFrom('claim_groups').select('id').execute()).map((g) => g.id));
   const bySource = new Map<string, { group: string; text: string; words?: Set<string> }[]>();
-  for (const g of groups) for (const m of g.members) bySource.set(m.source, [...(bySource.get(m.source) ?? []), { group: g.id, text: m.text }]);
+  for (const g of groups) {
+    for (const m of g.members) {
+      const list = bySource.get(m.source) ?? [];
+      list.push({ group: g.id, text: m.text });
+      bySource.set(m.source, list);
+    }
+  }
   const members = await trx.selectFrom('claim_members').select(['claim_group_id', 'source', 'text']).where('claim_group_id', 'in', [...gone]).orderBy('id').execute();
   const successor = new Map<string, string>();
   for (const id of gone) {

@@ -319,10 +319,11 @@ async function carryRatings(trx: Trx, source: string, version: number, to: numbe
       const found = same ? reanchor(same.text, anchor) : null;
       if (same && found) best = covering(same.id, found);
       // else, when no comment is unchanged, the exact words in another comment (no close-match search over every comment)
-      for (const c of analysis.comments) {
-        if (best || c === same || same?.text === oldText) continue;
-        const at = c.text.indexOf(anchor.quote.exact);
-        if (at >= 0) best = covering(c.id, { start: at, end: at + anchor.quote.exact.length, score: 1 });
+      if (!best && same?.text !== oldText) {
+        for (const c of analysis.comments) {
+          const at = c === same ? -1 : c.text.indexOf(anchor.quote.exact);
+          if (at >= 0 && (best = covering(c.id, { start: at, end: at + anchor.quote.exact.length, score: 1 }))) break;
+        }
       }
     }
     if (best) target.set(`${q.document_id}:${q.local_id}`, best);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { StoreError, NotFoundError } from '../../src/errors.js';
 import { dialectTest, scratchTarget } from './dialects.js';
 import { analysis, entity, quote } from './fixtures.js';
@@ -12,6 +12,26 @@ import type { Quote } from '../../src/types.js';
 const T1 = 'The Northern Front said ISIS fighters entered Varna. Officials in Varna called the group ISIL.';
 const T2 = 'Daesh, also called ISIL, withdrew from Varna on Monday, the Kessel Herald reported.';
 const T3 = 'Daesh fighters were seen near Ostrava.';
+
+/** A page with reader comments (ids and texts as given) and these quotes. */
+function withComments(source: string, comments: { id: string; text: string }[], quotes: Quote[]) {
+  return { ...analysis(source, 'Harbour notes.', { quotes }), comments: comments.map((c) => ({ ...c, parentId: null, author: 'Reader', postedAt: null })) };
+}
+
+const CONVOY = 'Anna Brandt said the convoy turned back at dawn.';
+
+/** Version 1 of `source` with two overlapping quotes, q9 (shorter) and q10 (whole), rated C and CC against
+ * one hypothesis, in that order. */
+async function twoRatedConvoyQuotes(store: Store, source: string) {
+  const v1 = await store.addDocument({ source, contentHash: `${source}1`, format: 'text', analysis: analysis(source, CONVOY, { quotes: [
+    quote('q9', CONVOY, 'the convoy turned back', 'Anna Brandt', null),
+    quote('q10', CONVOY, 'the convoy turned back at dawn', 'Anna Brandt', null),
+  ] }) });
+  const h = await store.addHypothesis('The convoy never crossed');
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q9`, hypothesisId: h.id, rating: 'C' });
+  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q10`, hypothesisId: h.id, rating: 'CC' });
+  return v1;
+}
 
 /** A claim group for saveClaimGroups, its members given as [document id, source, words]. */
 function group(id: string, statements: [number, string, string][]) {
@@ -248,22 +268,15 @@ dialectTest('store: a new version takes the ratings of the quotes it still holds
 });
 
 dialectTest('store: two rated quotes that became one in a new version: the closer match moves, the other stays behind', async (store) => {
-  const text = 'Anna Brandt said the convoy turned back at dawn.';
-  // local ids whose text order is not their number order, rated the closer one last
-  const v1 = await store.addDocument({ source: 'p', contentHash: 'p1', format: 'text', analysis: analysis('p', text, { quotes: [
-    quote('q9', text, 'the convoy turned back', 'Anna Brandt', null),
-    quote('q10', text, 'the convoy turned back at dawn', 'Anna Brandt', null),
-  ] }) });
-  const h = await store.addHypothesis('The convoy never crossed');
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q9`, hypothesisId: h.id, rating: 'C' });
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q10`, hypothesisId: h.id, rating: 'CC' });
-  const v2 = await store.addDocument({ source: 'p', contentHash: 'p2', format: 'text', analysis: analysis('p', text + ' ', { quotes: [quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
+  // local ids whose text order is not their number order, the closer one rated last
+  const v1 = await twoRatedConvoyQuotes(store, 'p');
+  const v2 = await store.addDocument({ source: 'p', contentHash: 'p2', format: 'text', analysis: analysis('p', CONVOY + ' ', { quotes: [quote('q1', CONVOY, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
   assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 1 });
   assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v1.id}:q9`, 'C'], [`${v2.id}:q1`, 'CC']]);
 });
 
 dialectTest('store: a rated quote in a reader comment follows it when a new comment comes before it', async (store) => {
-  const page = (comments: { id: string; text: string }[], quotes: Quote[]) => ({ ...analysis('c', 'Harbour notes.', { quotes }), comments: comments.map((c) => ({ ...c, parentId: null, author: 'Reader', postedAt: null })) });
+  const page = (comments: { id: string; text: string }[], quotes: Quote[]) => withComments('c', comments, quotes);
   const said = 'the harbour master said the pier is unsafe';
   const inComment = (id: string, within: string): Quote => ({ ...quote('q', within, said, 'the harbour master', null), id: 'q1', in: id });
   const c = 'I was there: the harbour master said the pier is unsafe.';
@@ -277,25 +290,18 @@ dialectTest('store: a rated quote in a reader comment follows it when a new comm
 });
 
 dialectTest('store: a newer version\'s rating is not displaced by a stale one that matches better', async (store) => {
-  const text = 'Anna Brandt said the convoy turned back at dawn.';
-  const v1 = await store.addDocument({ source: 's', contentHash: 's1', format: 'text', analysis: analysis('s', text, { quotes: [
-    quote('q9', text, 'the convoy turned back', 'Anna Brandt', null),
-    quote('q10', text, 'the convoy turned back at dawn', 'Anna Brandt', null),
-  ] }) });
-  const h = await store.addHypothesis('The convoy never crossed');
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q9`, hypothesisId: h.id, rating: 'C' });
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q10`, hypothesisId: h.id, rating: 'CC' });
+  const v1 = await twoRatedConvoyQuotes(store, 's');
   // version 2 keeps the shorter quote: q9's rating moves, q10's stays on version 1
-  const v2 = await store.addDocument({ source: 's', contentHash: 's2', format: 'text', analysis: analysis('s', text + ' ', { quotes: [quote('q1', text, 'the convoy turned back', 'Anna Brandt', null)] }) });
+  const v2 = await store.addDocument({ source: 's', contentHash: 's2', format: 'text', analysis: analysis('s', CONVOY + ' ', { quotes: [quote('q1', CONVOY, 'the convoy turned back', 'Anna Brandt', null)] }) });
   assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 1 });
   // version 3 has the longer one, which q10 matches better: the rating carried to version 2 still goes first
-  const v3 = await store.addDocument({ source: 's', contentHash: 's3', format: 'text', analysis: analysis('s', text + '  ', { quotes: [quote('q1', text, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
+  const v3 = await store.addDocument({ source: 's', contentHash: 's3', format: 'text', analysis: analysis('s', CONVOY + '  ', { quotes: [quote('q1', CONVOY, 'the convoy turned back at dawn', 'Anna Brandt', null)] }) });
   assert.deepEqual(v3.status === 'new-version' && v3.ratings, { moved: 1, left: 1 });
   assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v3.id}:q1`, 'C'], [`${v1.id}:q10`, 'CC']]);
 });
 
 dialectTest('store: a rated comment quote follows the comment with the same text, not a reply repeating its words', async (store) => {
-  const page = (comments: { id: string; text: string }[], quotes: Quote[]) => ({ ...analysis('k', 'Harbour notes.', { quotes }), comments: comments.map((c) => ({ ...c, parentId: null, author: 'Reader', postedAt: null })) });
+  const page = (comments: { id: string; text: string }[], quotes: Quote[]) => withComments('k', comments, quotes);
   const said = 'the harbour master said the pier is unsafe';
   const own = 'I was there: the harbour master said the pier is unsafe.';
   const reply = `Someone wrote that ${said}. Nonsense.`;
