@@ -362,16 +362,13 @@ export class StoreWorkbench implements WorkbenchData {
       throw new NotFoundError(`hypothesis ${hypothesisId}`);
     if (kind === 'claim') {
       if (!(await this.db.selectFrom('claim_groups').select('id').where('id', '=', m[2]).executeTakeFirst())) throw new NotFoundError(`claim group ${m[2]}`);
-    } else {
+    } else if (!rating) {
+      // clearing works on any version (a rating no quote of a new version took stays with its own);
+      // a rating is given only to a latest version's quote, which store.rate checks as it writes
       const at = m[2].indexOf(':');
       const d = m[2].slice(0, at);
-      // only a latest version's quote: a new version takes its predecessors' ratings along (store/write.ts),
-      // and a rating given to an old version meanwhile would sit beside the new quote's
-      // (clearing a rating works on any version)
-      let q = this.db.selectFrom('quotes as q').innerJoin('documents as doc', 'doc.id', 'q.document_id').select('q.id')
-        .where('q.document_id', '=', Number(d)).where('q.local_id', '=', m[2].slice(at + 1));
-      if (rating) q = q.where('doc.latest', '=', 1);
-      if (at < 0 || !/^\d+$/.test(d) || !(await q.executeTakeFirst())) throw new NotFoundError(`quote ${m[2]}${rating ? ' (of a latest version)' : ''}`);
+      const q = this.db.selectFrom('quotes').select('id').where('document_id', '=', Number(d)).where('local_id', '=', m[2].slice(at + 1));
+      if (at < 0 || !/^\d+$/.test(d) || !(await q.executeTakeFirst())) throw new NotFoundError(`quote ${m[2]}`);
     }
     if (rating) await this.store.rate({ evidenceKind: kind, evidenceId: m[2], hypothesisId: Number(hypothesisId), rating, proposed: false });
     else await this.db.deleteFrom('ratings').where('evidence_kind', '=', kind).where('evidence_id', '=', m[2]).where('hypothesis_id', '=', Number(hypothesisId)).execute();

@@ -168,7 +168,8 @@ export class Store {
   addHypothesis(text: string) { return this.guard(() => judging.addHypothesis(this.db, text)); }
   removeHypothesis(id: number) { return this.guard(() => judging.removeHypothesis(this.db, id)); }
   listRatings(hypothesisId?: number) { return this.guard(() => judging.listRatings(this.db, hypothesisId)); }
-  rate(r: Parameters<typeof judging.rate>[1]) { return this.guard(() => judging.rate(this.db, r)); }
+  /** A quote is rated only in a latest version (see judging.rate). */
+  rate(r: Parameters<typeof judging.rate>[1]) { return this.guard(() => judging.rate(this.db, r, this.dialect.name === 'postgres')); }
   listCredibility() { return this.guard(() => judging.listCredibility(this.db)); }
   setCredibility(o: judging.CredibilityOverride) { return this.guard(() => judging.setCredibility(this.db, o)); }
   getSetting(key: string) { return this.guard(() => judging.getSetting(this.db, key)); }

@@ -69,15 +69,33 @@ export async function listRatings(db: Db, hypothesisId?: number): Promise<Rating
 }
 
 /** Rate one piece of evidence against one hypothesis (insert or replace). */
-export async function rate(db: Db, r: Omit<Rating, 'id' | 'weight' | 'proposed' | 'note'> & { weight?: number; proposed?: boolean; note?: string | null }): Promise<Rating> {
+/** Rate evidence against a hypothesis (a second rating of the same pair replaces the first).
+ *
+ * A quote ("DOCUMENT:QUOTE") is rated only in a latest version, checked in the rating's own
+ * transaction: storing a new version moves its predecessor's ratings to the new quotes (write.ts), so
+ * a rating that reached the old version after that would be stranded beside the new quote's. On
+ * PostgreSQL (`lockDocument`) the check holds a share lock on the document's row: an add superseding
+ * that version marks the row as no longer latest before it carries ratings, so either the add waits
+ * for this rating and then carries it, or this waits for the add and finds the version superseded.
+ * On SQLite the transaction takes the write lock from its start, so no add commits in between. */
+export async function rate(db: Db, r: Omit<Rating, 'id' | 'weight' | 'proposed' | 'note'> & { weight?: number; proposed?: boolean; note?: string | null }, lockDocument = false): Promise<Rating> {
   if (!RATINGS.has(r.rating)) throw new UsageError(`rating "${r.rating}" must be one of CC, C, N, I, II`);
   const values = {
     evidence_kind: r.evidenceKind, evidence_id: r.evidenceId, hypothesis_id: r.hypothesisId, rating: r.rating,
     weight: r.weight ?? 1, proposed: r.proposed ? 1 : 0, note: r.note ?? null,
   };
-  const row = await db.insertInto('ratings').values(values)
-    .onConflict((oc) => oc.columns(['evidence_kind', 'evidence_id', 'hypothesis_id']).doUpdateSet({ rating: values.rating, weight: values.weight, proposed: values.proposed, note: values.note }))
-    .returningAll().executeTakeFirstOrThrow();
+  const row = await db.transaction().execute(async (trx) => {
+    if (r.evidenceKind === 'quote') {
+      const m = /^(\d+):(.+)$/s.exec(r.evidenceId);
+      let q = trx.selectFrom('quotes as q').innerJoin('documents as d', 'd.id', 'q.document_id').select('q.id')
+        .where('q.document_id', '=', m ? Number(m[1]) : -1).where('q.local_id', '=', m?.[2] ?? '').where('d.latest', '=', 1);
+      if (lockDocument) q = q.forShare('d');
+      if (!m || !(await q.executeTakeFirst())) throw new NotFoundError(`quote ${r.evidenceId} (of a latest version)`);
+    }
+    return trx.insertInto('ratings').values(values)
+      .onConflict((oc) => oc.columns(['evidence_kind', 'evidence_id', 'hypothesis_id']).doUpdateSet({ rating: values.rating, weight: values.weight, proposed: values.proposed, note: values.note }))
+      .returningAll().executeTakeFirstOrThrow();
+  });
   return { id: row.id, evidenceKind: row.evidence_kind, evidenceId: row.evidence_id, hypothesisId: row.hypothesis_id, rating: row.rating, weight: Number(row.weight), proposed: !!row.proposed, note: row.note };
 }
 

@@ -73,8 +73,9 @@ dialectTest('store view: a quote of an older version cannot be rated, only clear
   await assert.rejects(view.rate(quote.id, h.id, 'II'), { code: 'NOT_FOUND', message: /of a latest version/ });
   const now = (await view.ach()).cells.map((c) => [c.evidenceId, c.rating]);
   assert.deepEqual(now, [[`quote:${v2.id}:${local}`, 'C']]);
-  // a rating left on the old version (given there while the add ran) can still be cleared
-  await store.rate({ evidenceKind: 'quote', evidenceId: `${doc}:${local}`, hypothesisId: Number(h.id), rating: 'I' });
+  // the store refuses it too; a rating left on the old version (one no quote of the new version took) can still be cleared
+  await assert.rejects(store.rate({ evidenceKind: 'quote', evidenceId: `${doc}:${local}`, hypothesisId: Number(h.id), rating: 'I' }), { code: 'NOT_FOUND', message: /of a latest version/ });
+  await store.db.insertInto('ratings').values({ evidence_kind: 'quote', evidence_id: `${doc}:${local}`, hypothesis_id: Number(h.id), rating: 'I', weight: 1, proposed: 0, note: null }).execute();
   await view.rate(quote.id, h.id, null);
   assert.deepEqual((await store.listRatings()).map((r) => r.evidenceId), [`${v2.id}:${local}`]);
   await view.rate(`quote:${v2.id}:${local}`, h.id, null);

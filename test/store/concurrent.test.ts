@@ -6,7 +6,7 @@ import pg from 'pg';
 import { openStore } from '../../src/store/index.js';
 import { parsePostgresUrl } from '../../src/store/postgres.js';
 import { scratchTarget } from './dialects.js';
-import { analysis, entity } from './fixtures.js';
+import { analysis, entity, quote } from './fixtures.js';
 
 const missing = process.env.DATABASE_URL ? null : 'DATABASE_URL is not set: start PostgreSQL with eval "$(scripts/pg-start.sh)"';
 const A = 'Officials in Varna said the bridge was closed.';
@@ -42,6 +42,59 @@ test('store: a cross-document entity deleted by another transaction meanwhile is
       assert.equal(rows[1].found, rows[1].global_id);
       assert.notEqual(rows[1].global_id, varna);
       assert.deepEqual((await store.listEntities()).map((e) => e.name), ['Varna']);
+    } finally {
+      await other.end();
+      await store.close();
+      await s.cleanup();
+    }
+  });
+
+const Q = 'Ana Brekke said the bridge was closed on Monday.';
+const quoted = () => analysis('page', Q, { quotes: [quote('q1', Q, 'the bridge was closed on Monday', 'Ana Brekke', null)] });
+
+test('store: a rating given while an add supersedes its version waits for the add, then is refused; one given first is carried [postgres]',
+  { skip: missing && process.env.CI !== 'true' ? missing : false }, async () => {
+    if (missing) throw new Error(`PostgreSQL tests need a server under CI: ${missing}`);
+    const s = await scratchTarget('postgres');
+    const store = await openStore(s.target, { create: true });
+    const { connectionString, schema } = parsePostgresUrl(s.target);
+    const other = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
+    await other.connect();
+    try {
+      const v1 = await store.addDocument({ source: 'page', contentHash: 'v1', format: 'text', analysis: quoted() });
+      const h = await store.addHypothesis('The bridge was closed');
+      // an add of version 2 has marked version 1 as no longer latest (as write.ts does first) and not yet committed
+      await other.query('begin');
+      await other.query('update documents set latest = 0 where id = $1', [v1.id]);
+      const rating = store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'C' }).then(() => 'rated', (e: { code?: string; message: string }) => `${e.code}: ${e.message}`);
+      let waited = false;
+      for (let i = 0; i < 100 && !waited; i++) {
+        await other.query('select pg_stat_clear_snapshot()');
+        waited = !!(await other.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%for share%'`)).rowCount;
+        if (!waited) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.equal(waited, true, 'the rating waits for the add');
+      await other.query('commit');
+      assert.equal(await rating, `NOT_FOUND: quote ${v1.id}:q1 (of a latest version) not found`);
+      assert.deepEqual(await store.listRatings(), []);
+      // the other order: a rating (here given by the other connection, as store.rate gives it) holds the
+      // version's row when the add comes; the add waits for it, then carries it to version 2
+      await other.query('update documents set latest = 1 where id = $1', [v1.id]);
+      await other.query('begin');
+      assert.equal((await other.query(`select q.id from quotes q join documents d on d.id = q.document_id where q.document_id = $1 and q.local_id = 'q1' and d.latest = 1 for share of d`, [v1.id])).rowCount, 1);
+      await other.query(`insert into ratings (evidence_kind, evidence_id, hypothesis_id, rating, weight, proposed) values ('quote', $1, $2, 'C', 1, 0)`, [`${v1.id}:q1`, h.id]);
+      const adding = store.addDocument({ source: 'page', contentHash: 'v2', format: 'text', analysis: quoted() });
+      waited = false;
+      for (let i = 0; i < 100 && !waited; i++) {
+        await other.query('select pg_stat_clear_snapshot()');
+        waited = !!(await other.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'update%latest%'`)).rowCount;
+        if (!waited) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.equal(waited, true, 'the add waits for the rating');
+      await other.query('commit');
+      const v2 = await adding;
+      assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 0 });
+      assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v2.id}:q1`, 'C']]);
     } finally {
       await other.end();
       await store.close();
