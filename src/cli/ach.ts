@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { judge, type Judgement } from '../analysis/judgement.js';
 import { dbOption, printJson, withStore, write } from './db.js';
-import { loadSnapshot } from './snapshot.js';
+import { loadSnapshot, strayJudgements } from './snapshot.js';
 
 const fmt = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
@@ -39,6 +39,18 @@ export function renderMatrix(j: Judgement): string {
   return lines.join('\n') + '\n';
 }
 
+/** The judgements left out because their evidence is gone, each with the command that clears it. */
+export function renderStray(stray: ReturnType<typeof strayJudgements>): string {
+  const { ratings, overrides } = stray;
+  if (!ratings.length && !overrides.length) return '';
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  const what = [ratings.length ? n(ratings.length, 'rating') : '', overrides.length ? n(overrides.length, 'credibility override') : ''].filter(Boolean).join(' and ');
+  const lines = ['', `Not counted: ${what} of evidence no longer in the dossier (a claim group regrouped away, or a quote of an earlier version no quote of the latest took):`];
+  for (const r of ratings) lines.push(`  ${r.evidenceId} × H${r.hypothesisId}: ${r.rating}  (clear: dossier rate ${r.evidenceId} H${r.hypothesisId} --clear)`);
+  for (const o of overrides) lines.push(`  ${o.claimId} credibility ${o.credibility}  (clear: dossier credibility ${o.claimId} --clear)`);
+  return lines.join('\n') + '\n';
+}
+
 export function register(program: Command): void {
   dbOption(program.command('ach'))
     .description('the Analysis of Competing Hypotheses matrix: scores, diagnosticity, sensitivity')
@@ -46,7 +58,9 @@ export function register(program: Command): void {
     .option('--no-proposals', 'leave out ratings the tool proposes')
     .action(async (o: { db?: string; json?: boolean; proposals: boolean }) => {
       await withStore(o.db, async (store) => {
-        const j = judge(await loadSnapshot(store), { proposals: o.proposals });
+        const snap = await loadSnapshot(store);
+        const j = judge(snap, { proposals: o.proposals });
+        const stray = strayJudgements(snap);
         if (o.json) {
           return printJson({
             question: j.question,
@@ -57,9 +71,10 @@ export function register(program: Command): void {
             }),
             cells: j.cells,
             sensitivity: j.sensitivity,
+            notCounted: stray,
           });
         }
-        await write(renderMatrix(j));
+        await write(renderMatrix(j) + renderStray(stray));
       });
     });
 }

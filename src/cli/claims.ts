@@ -30,7 +30,7 @@ export function reportFollowed(followed: FollowedJudgements): void {
   const n = (k: number) => `${k} rating${k === 1 ? '' : 's'} or credibility`;
   if (followed.moved) process.stderr.write(`dossier: ${n(followed.moved)} moved to claim groups renamed by new versions\n`);
   if (followed.kept) process.stderr.write(`dossier: ${n(followed.kept)} stay${followed.kept === 1 ? 's' : ''} with a renamed claim group's old id: the group that took its statements has its own\n`);
-  if (followed.orphaned) process.stderr.write(`dossier: ${n(followed.orphaned)} now name${followed.orphaned === 1 ? 's' : ''} a claim group no longer found (its statements changed or are gone)\n`);
+  if (followed.orphaned) process.stderr.write(`dossier: ${n(followed.orphaned)} now name${followed.orphaned === 1 ? 's' : ''} a claim group no longer found (its statements changed or are gone); dossier ach lists them, with how to clear them\n`);
 }
 
 export function register(program: Command): void {

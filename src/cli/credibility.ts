@@ -1,4 +1,5 @@
-// `dossier credibility CLAIM 1-6 --reason "…"`: override the proposed credibility of a claim group.
+// `dossier credibility CLAIM 1-6 --reason "…"`: override the proposed credibility of a claim group;
+// `--clear` goes back to the proposal (also for a group no longer found).
 import type { Command } from 'commander';
 import { NotFoundError, UsageError } from '../errors.js';
 import { CREDIBILITY_LABEL, type Credibility } from '../analysis/model.js';
@@ -9,9 +10,19 @@ export function register(program: Command): void {
   dbOption(program.command('credibility'))
     .description('set a claim group’s credibility (1 confirmed … 5 improbable, 6 cannot be judged), overriding the proposal')
     .argument('<claim>', 'claim group id (see dossier claims)')
-    .argument('<credibility>', '1–6')
+    .argument('[credibility]', '1–6')
     .option('--reason <text>', 'why')
-    .action(async (claim: string, value: string, o: { db?: string; reason?: string }) => {
+    .option('--clear', 'remove the override, so the proposed credibility counts again')
+    .action(async (claim: string, value: string | undefined, o: { db?: string; reason?: string; clear?: boolean }) => {
+      if (o.clear) {
+        if (value !== undefined) throw new UsageError('give a credibility or --clear, not both');
+        await withStore(o.db, async (store) => {
+          if (!(await store.clearCredibility(claim))) throw new NotFoundError(`credibility override of claim group "${claim}"`);
+          await write(`${claim}: credibility override cleared\n`);
+        });
+        return;
+      }
+      if (value === undefined) throw new UsageError('a credibility is needed (1–6), or --clear');
       const c = Number(value);
       if (!Number.isInteger(c) || c < 1 || c > 6) throw new UsageError(`credibility "${value}" must be an integer 1–6`);
       await withStore(o.db, async (store) => {

@@ -58,3 +58,15 @@ export async function loadSnapshot(store: Store): Promise<DossierSnapshot> {
     interestedDecisions: decisions.map((d) => ({ sourceKey: d.key.slice(INTERESTED_PREFIX.length), confirmed: d.value === 'confirmed' })),
   };
 }
+
+/** Judgements the analysis does not count because what they name is no longer in the snapshot: a rating
+ * of a claim group a regrouping left without successor or of a quote no new version took (it stays with
+ * its version), a credibility override of such a group. Listed so the analyst can look and clear them. */
+export function strayJudgements(snap: DossierSnapshot): { ratings: DossierSnapshot['ratings']; overrides: DossierSnapshot['overrides'] } {
+  const claims = new Set(snap.claims.map((c) => c.id));
+  const quotes = new Set(snap.documents.flatMap((d) => d.quotes.map((q) => `${d.id}:${q.id}`)));
+  return {
+    ratings: snap.ratings.filter((r) => !(r.evidenceKind === 'claim' ? claims : quotes).has(r.evidenceId)),
+    overrides: snap.overrides.filter((o) => !claims.has(o.claimId)),
+  };
+}

@@ -371,7 +371,7 @@ export class StoreWorkbench implements WorkbenchData {
       if (at < 0 || !/^\d+$/.test(d) || !(await q.executeTakeFirst())) throw new NotFoundError(`quote ${m[2]}`);
     }
     if (rating) await this.store.rate({ evidenceKind: kind, evidenceId: m[2], hypothesisId: Number(hypothesisId), rating, proposed: false });
-    else await this.db.deleteFrom('ratings').where('evidence_kind', '=', kind).where('evidence_id', '=', m[2]).where('hypothesis_id', '=', Number(hypothesisId)).execute();
+    else await this.store.unrate(kind, m[2], Number(hypothesisId));
   }
 
   async timeline(from: string | null, to: string | null, limit: number): Promise<{ items: TimelineEvent[]; total: number }> {

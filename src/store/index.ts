@@ -170,8 +170,10 @@ export class Store {
   listRatings(hypothesisId?: number) { return this.guard(() => judging.listRatings(this.db, hypothesisId)); }
   /** A quote is rated only in a latest version (see judging.rate). */
   rate(r: Parameters<typeof judging.rate>[1]) { return this.guard(() => judging.rate(this.db, r, this.dialect.name === 'postgres')); }
+  unrate(kind: judging.Rating['evidenceKind'], evidenceId: string, hypothesisId: number) { return this.guard(() => judging.unrate(this.db, kind, evidenceId, hypothesisId)); }
   listCredibility() { return this.guard(() => judging.listCredibility(this.db)); }
   setCredibility(o: judging.CredibilityOverride) { return this.guard(() => judging.setCredibility(this.db, o)); }
+  clearCredibility(claimGroupId: string) { return this.guard(() => judging.clearCredibility(this.db, claimGroupId)); }
   getSetting(key: string) { return this.guard(() => judging.getSetting(this.db, key)); }
   setSetting(key: string, value: string) { return this.guard(() => judging.setSetting(this.db, key, value)); }
   listSettings(prefix?: string) { return this.guard(() => judging.listSettings(this.db, prefix)); }

@@ -99,6 +99,14 @@ export async function rate(db: Db, r: Omit<Rating, 'id' | 'weight' | 'proposed' 
   return { id: row.id, evidenceKind: row.evidence_kind, evidenceId: row.evidence_id, hypothesisId: row.hypothesis_id, rating: row.rating, weight: Number(row.weight), proposed: !!row.proposed, note: row.note };
 }
 
+/** Remove the rating of one piece of evidence against one hypothesis, whichever version or claim group it
+ * names (also one no longer found); false when there was none. */
+export async function unrate(db: Db, evidenceKind: Rating['evidenceKind'], evidenceId: string, hypothesisId: number): Promise<boolean> {
+  const r = await db.deleteFrom('ratings').where('evidence_kind', '=', evidenceKind).where('evidence_id', '=', evidenceId)
+    .where('hypothesis_id', '=', hypothesisId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 export async function listCredibility(db: Db): Promise<CredibilityOverride[]> {
   const rows = await db.selectFrom('credibility').selectAll().orderBy('claim_group_id').execute();
   return rows.map((r) => ({ claimGroupId: r.claim_group_id, credibility: r.credibility, reason: r.reason }));
@@ -108,6 +116,12 @@ export async function setCredibility(db: Db, o: CredibilityOverride): Promise<vo
   if (!Number.isInteger(o.credibility) || o.credibility < 1 || o.credibility > 6) throw new UsageError(`credibility ${o.credibility} must be an integer 1–6`);
   await db.insertInto('credibility').values({ claim_group_id: o.claimGroupId, credibility: o.credibility, reason: o.reason })
     .onConflict((oc) => oc.column('claim_group_id').doUpdateSet({ credibility: o.credibility, reason: o.reason })).execute();
+}
+
+/** Remove a claim group's credibility override (also one whose group is no longer found); false when there was none. */
+export async function clearCredibility(db: Db, claimGroupId: string): Promise<boolean> {
+  const r = await db.deleteFrom('credibility').where('claim_group_id', '=', claimGroupId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
 
 export async function getSetting(db: Db, key: string): Promise<string | null> {

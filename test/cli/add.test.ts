@@ -297,6 +297,54 @@ test('add: a changed page takes the ratings of its quotes into its new version, 
   }
 });
 
+test('a rating no new version took, and a credibility override, are listed as not counted and cleared from the CLI', () => {
+  const dir = tmp();
+  try {
+    const db = join(dir, 'd.db');
+    const file = join(dir, 'ferry.txt');
+    writeFileSync(file, 'Ferry notes\n\n"The ferry will not sail before the storm has passed," said Ivo Marr, the pilot of Brask.\n');
+    // the same statement elsewhere, so the two make a claim group
+    writeFileSync(join(dir, 'radio.txt'), 'Harbour radio\n\nThe ferry will not sail before the storm has passed, the pilot Ivo Marr told the Brask Herald.\n');
+    assert.equal(dossier(['add', file, join(dir, 'radio.txt'), '--db', db, '--jobs', '0']).status, 0);
+    assert.equal(dossier(['hypothesis', 'add', 'The ferry sails this week', '--db', db]).status, 0);
+    const ach0 = JSON.parse(dossier(['ach', '--json', '--db', db]).stdout);
+    assert.deepEqual(ach0.notCounted, { ratings: [], overrides: [] });
+    const claims = JSON.parse(dossier(['claims', '--json', '--db', db]).stdout) as { id: string }[];
+    assert.equal(claims.length, 1);
+    const claim = claims[0].id;
+    const d = new Database(db, { readonly: true });
+    const quote = (d.prepare("select q.document_id || ':' || q.local_id as id from quotes q join documents d on d.id = q.document_id where d.source = ?").get(file) as { id: string }).id;
+    d.close();
+    assert.equal(dossier(['rate', quote, 'H1', 'I', '--db', db]).stdout, `${quote} × H1: I\n`);
+    assert.equal(dossier(['credibility', claim, '2', '--db', db]).status, 0);
+    // the page changes and the pilot's words are gone: the rating stays with version 1, the group has no successor
+    writeFileSync(file, 'Ferry notes\n\nThe harbour office said the ferry timetable would be published on Monday.\n');
+    const r = dossier(['add', file, '--db', db, '--jobs', '0']);
+    assert.match(r.stderr, /is now version 2: 0 ratings moved to its quotes; 1 rating stays with earlier versions/);
+    const achRun = dossier(['ach', '--no-proposals', '--db', db]);
+    assert.equal(achRun.stderr, 'dossier: 1 rating or credibility now names a claim group no longer found (its statements changed or are gone); dossier ach lists them, with how to clear them\n');
+    const text = achRun.stdout;
+    assert.match(text, new RegExp(`\nNot counted: 1 rating and 1 credibility override of evidence no longer in the dossier .*:\n` +
+      `  ${escapeRegExp(quote)} × H1: I  \\(clear: dossier rate ${escapeRegExp(quote)} H1 --clear\\)\n` +
+      `  ${claim} credibility 2  \\(clear: dossier credibility ${claim} --clear\\)\n$`));
+    assert.equal(dossier(['rate', quote, 'H1', '--clear', '--db', db]).stdout, `${quote} × H1: cleared\n`);
+    assert.equal(dossier(['credibility', claim, '--clear', '--db', db]).stdout, `${claim}: credibility override cleared\n`);
+    assert.deepEqual(JSON.parse(dossier(['ach', '--json', '--db', db]).stdout).notCounted, { ratings: [], overrides: [] });
+    assert.doesNotMatch(dossier(['ach', '--db', db]).stdout, /Not counted/);
+    // nothing left to clear, or a rating and --clear together, or neither: one line each
+    const again = dossier(['rate', quote, 'H1', '--clear', '--db', db]);
+    assert.deepEqual([again.status, again.stderr], [1, `dossier: rating of "${quote}" against H1 (see dossier ach) not found\n`]);
+    const both = dossier(['rate', quote, 'H1', 'C', '--clear', '--db', db]);
+    assert.deepEqual([both.status, both.stderr], [1, 'dossier: give a rating or --clear, not both\n']);
+    const neither = dossier(['credibility', claim, '--db', db]);
+    assert.deepEqual([neither.status, neither.stderr], [1, 'dossier: a credibility is needed (1–6), or --clear\n']);
+    const noOverride = dossier(['credibility', claim, '--clear', '--db', db]);
+    assert.deepEqual([noOverride.status, noOverride.stderr], [1, `dossier: credibility override of claim group "${claim}" not found\n`]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('add and analyze: a --jobs that is not a whole number >= 0 is refused in one line before anything is read or stored', () => {
   const dir = tmp();
   try {
