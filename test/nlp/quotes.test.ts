@@ -35,6 +35,19 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
   assert.deepEqual(brief(q), { content: 'that the tariffs would rise', direct: false, cue: 'told', speaker: 'A Brastovian trade envoy', via: ['the Northgate Herald'] });
 });
 
+test('quotes: "…, X told the Northgate Herald (on Monday)." after or inside the report makes the outlet the channel; a hearer who is not one is left out', () => {
+  const qs = quotesIn('The tariffs will rise in spring, a Brastovian trade envoy told the Northgate Herald on Monday. ' +
+    'The ferry will not sail before the storm, the pilot Ivo Marr told reporters. ' +
+    'The quota, Edda Lund told me on Friday, is what matters most. The harbour, Ivo Marr told the Northgate Herald, stays shut.');
+  assert.deepEqual(qs.map(brief), [
+    { content: 'The tariffs will rise in spring', direct: false, cue: 'told', speaker: 'a Brastovian trade envoy', via: ['the Northgate Herald'] },
+    { content: 'The ferry will not sail before the storm', direct: false, cue: 'told', speaker: 'the pilot Ivo Marr', via: [] },
+    // an attribution inside the report: the report is the whole sentence
+    { content: 'The quota, Edda Lund told me on Friday, is what matters most', direct: false, cue: 'told', speaker: 'Edda Lund', via: [] },
+    { content: 'The harbour, Ivo Marr told the Northgate Herald, stays shut', direct: false, cue: 'told', speaker: 'Ivo Marr', via: ['the Northgate Herald'] },
+  ]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

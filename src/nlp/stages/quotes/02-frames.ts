@@ -237,6 +237,21 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
   return e > k ? [k, e] : null;
 }
 
+/** Words that end a hearer's phrase as the time of the telling begins: "told the Herald on Monday". */
+const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|\d{1,4})$/;
+
+/** A hearer phrase without a time phrase at its end ("the Herald on Monday" → "the Herald"). */
+function untimed(scan: Scan, phrase: [number, number] | null): [number, number] | null {
+  if (!phrase) return null;
+  const toks = scan.toks;
+  for (let m = phrase[0] + 1; m < phrase[1] - 1; m++) {
+    if (toks[m].pos !== 'ADP') continue;
+    const next = low(toks[m + 1]) === 'the' || low(toks[m + 1]) === 'last' || low(toks[m + 1]) === 'this' ? toks[m + 2] : toks[m + 1];
+    if (next && TIME_WORD.test(low(next))) return [phrase[0], m];
+  }
+  return phrase;
+}
+
 /** Is this token a reporting cue, and of which class? */
 function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass | null {
   const cls = CUE_VERBS.get(t.lemma) ?? CUE_VERBS.get(low(t));
@@ -573,13 +588,22 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     while (m < stop && toks[m].text !== ',' && toks[m].text !== '.' && !OPEN_MARKS.has(toks[m].text) && m - tailStart < 8) m++;
     more = m < stop && toks[m].text === ',' ? scan.quotationOpeningAt(toks[m].end) : null;
   }
-  // "“…,” Kasich told a crowd in Ohio": after a quotation the hearer is part of the attribution
+  // "“…,” Kasich told a crowd in Ohio", "The talks failed, an official told Reuters.": after the
+  // report the hearer is part of the attribution
   let hearerVia: CharSpan | null = null;
-  if (closing && speakerToks && !more && (TELL_LIKE.has(t.lemma) || cls === 'tell')) {
-    const hearer = phraseAfter(scan, tailStart, scan.sentenceEndToken(i));
+  // Unquoted, the hearer ends the attribution when the sentence ends there; "The quota, she told me on
+  // Friday, is …" is an attribution inside the report, which runs on around it (below).
+  const sentenceEnd = scan.sentenceEndToken(i);
+  if (sepIsBreak && speakerToks && !more && (TELL_LIKE.has(t.lemma) || cls === 'tell')) {
+    const hearer = untimed(scan, phraseAfter(scan, tailStart, sentenceEnd));
     if (hearer && !THAT.has(low(toks[hearer[0]]))) {
-      if (looksLikeMedia(scan, hearer) || isOutletName(scan, hearer)) hearerVia = charSpan(scan, hearer[0], hearer[1]);
-      tailStart = hearer[1];
+      let comma = hearer[1];
+      while (comma < sentenceEnd && toks[comma].text !== ',') comma++;
+      const inside = !closing && comma < sentenceEnd;
+      if (!inside || tailIsAdverbial(scan, hearer[1])) {
+        if (looksLikeMedia(scan, hearer) || isOutletName(scan, hearer)) hearerVia = charSpan(scan, hearer[0], hearer[1]);
+        tailStart = inside ? comma : hearer[1];
+      }
     }
   }
   // a quotation of a few words before "X said" is speech when no clause follows the cue;
