@@ -37,14 +37,37 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
 
 test('quotes: "…, X told the Northgate Herald (on Monday)." after or inside the report makes the outlet the channel; a hearer who is not one is left out', () => {
   const qs = quotesIn('The tariffs will rise in spring, a Brastovian trade envoy told the Northgate Herald on Monday. ' +
+    'The port is mined, an officer told Reuters on condition of anonymity. ' +
     'The ferry will not sail before the storm, the pilot Ivo Marr told reporters. ' +
     'The quota, Edda Lund told me on Friday, is what matters most. The harbour, Ivo Marr told the Northgate Herald, stays shut.');
   assert.deepEqual(qs.map(brief), [
     { content: 'The tariffs will rise in spring', direct: false, cue: 'told', speaker: 'a Brastovian trade envoy', via: ['the Northgate Herald'] },
+    { content: 'The port is mined', direct: false, cue: 'told', speaker: 'an officer', via: ['Reuters'] },
     { content: 'The ferry will not sail before the storm', direct: false, cue: 'told', speaker: 'the pilot Ivo Marr', via: [] },
     // an attribution inside the report: the report is the whole sentence
     { content: 'The quota, Edda Lund told me on Friday, is what matters most', direct: false, cue: 'told', speaker: 'Edda Lund', via: [] },
     { content: 'The harbour, Ivo Marr told the Northgate Herald, stays shut', direct: false, cue: 'told', speaker: 'Ivo Marr', via: ['the Northgate Herald'] },
+  ]);
+});
+
+test('quotes: "was quoted by the Herald as saying" makes the subject the speaker and the Herald the channel', () => {
+  const qs = quotesIn('Ivo Marr was quoted by the Northgate Herald as saying that the talks had failed. ' +
+    'Edda Lund was quoted by Reuters as saying: "The quota stays."');
+  assert.deepEqual(qs.map(brief), [
+    { content: 'that the talks had failed', direct: false, cue: 'quoted', speaker: 'Ivo Marr', via: ['the Northgate Herald'] },
+    { content: '"The quota stays."', direct: true, cue: 'quoted', speaker: 'Edda Lund', via: ['Reuters'] },
+  ]);
+});
+
+test('quotes: ", said X, a spokesman …" and ", X said, adding that …" end the report at the attribution; the one who said it adds', () => {
+  const qs = quotesIn('The talks had failed, said Ivo Marr, a spokesman for the council. ' +
+    'The road was closed, Edda Lund said, adding that it would reopen in May. ' +
+    'The toll, a trader said, would rise again.');
+  assert.deepEqual(qs.map(brief), [
+    { content: 'The talks had failed', direct: false, cue: 'said', speaker: 'Ivo Marr', via: [] },
+    { content: 'The road was closed', direct: false, cue: 'said', speaker: 'Edda Lund', via: [] },
+    { content: 'that it would reopen in May', direct: false, cue: 'adding', speaker: 'Edda Lund', via: [] },
+    { content: 'The toll, a trader said, would rise again', direct: false, cue: 'said', speaker: 'a trader', via: [] },
   ]);
 });
 

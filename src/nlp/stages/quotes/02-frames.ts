@@ -237,10 +237,22 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
   return e > k ? [k, e] : null;
 }
 
+/** Does the report go on after its attribution at toks[k..stop): a verb, and not a reporting participle first? */
+function runsOn(scan: Scan, k: number, stop: number): boolean {
+  const toks = scan.toks;
+  if (k < stop && CUE_PARTICIPLES.has(low(toks[k]))) return false;
+  // a quotation (also one opened by two apostrophes, as some plain-text dumps write them)
+  if (k < stop && (OPEN_MARKS.has(toks[k].text) || scan.quotationOpeningAt(toks[k - 1].end) || (toks[k].text === "'" && toks[k + 1]?.text === "'"))) return true;
+  for (let m = k; m < stop; m++) if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX') return true;
+  return false;
+}
+
 /** Words that end a hearer's phrase as the time of the telling begins: "told the Herald on Monday". */
 const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|\d{1,4})$/;
 
-/** A hearer phrase without a time phrase at its end ("the Herald on Monday" → "the Herald"). */
+/** A hearer phrase without what follows it about the telling: a time phrase ("the Herald on Monday"),
+ * or anything after a preposition once the words before it name an outlet ("Reuters on condition of
+ * anonymity", "the Herald in an interview"); "a crowd in Ohio" stays whole. */
 function untimed(scan: Scan, phrase: [number, number] | null): [number, number] | null {
   if (!phrase) return null;
   const toks = scan.toks;
@@ -248,6 +260,7 @@ function untimed(scan: Scan, phrase: [number, number] | null): [number, number] 
     if (toks[m].pos !== 'ADP') continue;
     const next = low(toks[m + 1]) === 'the' || low(toks[m + 1]) === 'last' || low(toks[m + 1]) === 'this' ? toks[m + 2] : toks[m + 1];
     if (next && TIME_WORD.test(low(next))) return [phrase[0], m];
+    if (low(toks[m]) !== 'of' && (looksLikeMedia(scan, [phrase[0], m]) || isOutletName(scan, [phrase[0], m]))) return [phrase[0], m];
   }
   return phrase;
 }
@@ -543,7 +556,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // ", saying …", ", adding that …": the clause's subject speaks
   if (CUE_PARTICIPLES.has(w) && prev && (prev.text === ',' || (CLOSERS.has(prev.text) && toks[i - 2]?.text === ','))) {
-    const subj = clauseSubject(scan, i);
+    // "…, Ivo Marr said, adding that …": the one who said it adds; else the clause's subject
+    const said = prev.text === ',' ? toks[i - 2] : undefined;
+    const subj = (said && cueClassOf(said, prev, toks[i - 3]) === 'say' ? phraseBefore(scan, i - 2, floor) : null) ?? clauseSubject(scan, i);
     const content = contentAfter(scan, cueEnd);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker: subj ? charSpan(scan, subj[0], subj[1]) : null, via: [] };
@@ -553,11 +568,18 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && (prev?.pos === 'AUX' || prev?.lemma === 'be')) {
     const agent = phraseAfter(scan, cueEnd + 1, scan.sentenceEndToken(i));
     if (!agent) return null;
+    const hearer = phraseBefore(scan, i, floor);
+    // "X was quoted by the Herald as saying …": X spoke, the agent relayed it
+    if (cls === 'quote') {
+      const k = agent[1];
+      if (!hearer || low(toks[k] ?? t) !== 'as' || !/^(saying|telling|writing|stating|declaring)$/.test(low(toks[k + 1] ?? t))) return null;
+      const content = contentAfter(scan, k + 2);
+      if (!content) return null;
+      return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, hearer[0], hearer[1]), via: [charSpan(scan, agent[0], agent[1])] };
+    }
     const content = contentAfter(scan, agent[1]);
     if (!content) return null;
-    const hearer = phraseBefore(scan, i, floor);
     if (hearer && !(hearer[1] - hearer[0] === 1 && low(toks[hearer[0]]) === 'it')) via.push(charSpan(scan, hearer[0], hearer[1]));
-    if (cls === 'quote') via.reverse();
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, agent[0], agent[1]), via };
   }
 
@@ -619,7 +641,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       if (content.end - content.start < 8) return null;
       // "This campaign, he says, is different.": the report runs on around its attribution
       const stop = scan.sentenceEndToken(i);
-      if (tailStart < stop && toks[tailStart].text === ',' && stop - tailStart > 3 && toks[sepTok].text === ',') {
+      // (not ", said X, a spokesman for Y." nor ", he said, adding that …": an apposition without a verb,
+      // or a participle going on with the attribution)
+      if (tailStart < stop && toks[tailStart].text === ',' && stop - tailStart > 3 && toks[sepTok].text === ',' && runsOn(scan, tailStart + 1, stop)) {
         const rest = trimSpan(scan.text, toks[tailStart].end, toks[stop - 1].end);
         if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
       }
