@@ -134,6 +134,19 @@ test('quotation marks: an unclosed quotation ends with its paragraph', () => {
   ]);
 });
 
+test('quotation marks: `` and \'\' open and close as double quote marks do, also across paragraphs; 5\'\' is no quotation', () => {
+  assert.deepEqual(findQuotations("``We left,'' she said. ''Rain came.''\n\n''It will rain\n\n''and snow,'' he said. It is 5'' long."), [
+    { start: 0, end: 12, closed: true },
+    { start: 23, end: 37, closed: true },
+    { start: 39, end: 68, closed: true },
+  ]);
+  const qs = quotesIn("''There is a lot of new complexity,'' said Ivo Marr, a tax adviser. ``We will see,'' Edda Lund added.");
+  assert.deepEqual(qs.map(brief), [
+    { content: "''There is a lot of new complexity,''", direct: true, cue: 'said', speaker: 'Ivo Marr', via: [] },
+    { content: "``We will see,''", direct: true, cue: 'added', speaker: 'Edda Lund', via: [] },
+  ]);
+});
+
 test('quotes: a description is not linked to the organisation that only modifies it', () => {
   const text = 'A Nordvik government adviser told reporters that the border would stay closed.';
   const gov: Entity = { id: 'e2', key: 'nordvik government|ORG', name: 'Nordvik government', type: 'ORG', aliases: ['Nordvik government'], mentions: [{ in: 'document', start: 2, end: 20, text: 'Nordvik government' }] };

@@ -12,6 +12,14 @@ test('tokens: a possessive before punctuation is split from the name, as elsewhe
   assert.deepEqual(section.sentences.map((s) => [s.tokenStart, s.tokenEnd, s.start, s.end]), [[0, 6, 0, 21], [6, 12, 22, 45]]);
 });
 
+test('tokens: `` and \'\' (double quote marks in plain-text archives) are one token each; a lone apostrophe stays', () => {
+  const section = tokenize('document', "``We left,'' she said. ''Rain came.'' The players' union agreed.");
+  assert.deepEqual(section.tokens.map((t) => t.text), ['``', 'We', 'left', ',', "''", 'she', 'said', '.', "''", 'Rain', 'came', '.', "''", 'The', 'players', "'", 'union', 'agreed', '.']);
+  assert.deepEqual(section.tokens.filter((t) => t.text.length === 2 && !/\w/.test(t.text)).map((t) => [t.start, t.end]), [[0, 2], [10, 12], [23, 25], [35, 37]]);
+  // every token is in exactly one sentence
+  assert.deepEqual(section.sentences.map((s) => [s.tokenStart, s.tokenEnd]), [[0, 8], [8, 12], [12, 19]]);
+});
+
 test('tokens: what was read before does not change how a text is split', () => {
   const probe = "Since Osterby's decision, nothing moved.";
   const before = words(probe);

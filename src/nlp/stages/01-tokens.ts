@@ -95,6 +95,16 @@ export function tokenize(container: string, text: string): Section {
       tokenText = text.slice(at, Math.min(text.length, at + v.length));
     }
     const end = Math.min(text.length, at + v.length);
+    // `` and '' stand for double quote marks in plain-text dumps of newspaper archives; wink splits
+    // them into two tokens, which are made one here so the quote mark reads as one
+    const last = tokens[tokens.length - 1];
+    if ((v === "'" || v === '`') && last && last.text === v && last.end === at) {
+      last.end = end;
+      last.text = last.low = last.lemma = v + v;
+      first[i] = tokens.length - 1;
+      cursor = end;
+      continue;
+    }
     first[i] = tokens.length;
     const f = formOf(i);
     const kind = f.kind;

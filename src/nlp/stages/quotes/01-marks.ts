@@ -27,37 +27,47 @@ function trimBack(text: string, i: number): number {
   return i;
 }
 
+/** Does a quote mark open at i: a curly or straight double one, or the two characters that stand for
+ * one in plain-text dumps of newspaper archives (`` and '', or '' for both)? Its length, else 0. */
+function openingMark(text: string, i: number): number {
+  const c = text[i];
+  if (c === '\u201c' || c === '"') return 1;
+  if ((c === '`' || c === "'") && text[i + 1] === c) return 2;
+  return 0;
+}
+
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let open = -1;
   // visit only the characters that matter: quote marks and line breaks
-  const marks = /[\u201c\u201d"\n]/g;
+  const marks = /[\u201c\u201d"\n]|``|''/g;
   for (let hit = marks.exec(text); hit; hit = marks.exec(text)) {
     let i = hit.index;
-    const c = text[i];
+    const c = hit[0];
     if (open >= 0 && isParagraphBreak(text, i)) {
       const next = skipSpace(text, i);
-      if (next < text.length && (text[next] === '\u201c' || text[next] === '"')) {
+      const reopen = next < text.length ? openingMark(text, next) : 0;
+      if (reopen) {
         i = next; // the quotation carries on into the next paragraph; its reopening mark is skipped
-        marks.lastIndex = i + 1;
+        marks.lastIndex = i + reopen;
         continue;
       }
       out.push({ start: open, end: trimBack(text, i), closed: false });
       open = -1;
       continue;
     }
-    if (c === '\u201c') {
+    if (c === '\u201c' || c === '``') {
       if (open < 0) open = i; // a second opener inside an open quotation is a nested or stray mark
     } else if (c === '\u201d') {
       if (open >= 0) {
         out.push({ start: open, end: i + 1, closed: true });
         open = -1;
       }
-    } else if (c === '"') {
+    } else if (c === '"' || c === "''") {
       if (open < 0) {
         if (i === 0 || OPENERS_BEFORE_STRAIGHT.test(text[i - 1])) open = i;
       } else {
-        out.push({ start: open, end: i + 1, closed: true });
+        out.push({ start: open, end: i + c.length, closed: true });
         open = -1;
       }
     }

@@ -23,8 +23,9 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
 const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
-const CLOSERS = new Set(['\u201d', '"', '\u2019']);
-const OPEN_MARKS = new Set(['\u201c', '"']);
+// '' and `` stand for double quote marks in plain-text dumps of newspaper archives (see the tokens stage)
+const CLOSERS = new Set(['\u201d', '"', '\u2019', "''"]);
+const OPEN_MARKS = new Set(['\u201c', '"', '``', "''"]);
 const THAT = new Set(['that']);
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
 /** Nouns for a piece of writing or a broadcast: "in an interview with X" relays, "a report by X" speaks for X. */
@@ -68,7 +69,7 @@ export class Scan {
       this.sentOf.fill(i, s.tokenStart, s.tokenEnd);
       let k = s.tokenStart;
       // the tagger leaves a closing quote mark after "." at the start of the next sentence
-      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || (this.toks[k].text === '"' && this.quotationEndingAt(this.toks[k].end)))) k++;
+      while (k < s.tokenEnd - 1 && (this.toks[k].pos === 'SPACE' || this.toks[k].text === '\u201d' || ((this.toks[k].text === '"' || this.toks[k].text === "''") && this.quotationEndingAt(this.toks[k].end)))) k++;
       this.sentStart[i] = k;
     });
   }
@@ -278,7 +279,7 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass |
   if (t.lemma === 'point' && n !== 'out') return null;
   if ((t.lemma === 'pledge' || t.lemma === 'vow' || t.lemma === 'promise' || t.lemma === 'threaten' || t.lemma === 'swear') && n !== 'to' && n !== 'that') return null;
   // "business has continued between …" is not speech; "He continued, “…”" is
-  if (t.lemma === 'continue' && !(n === ',' || n === ':' || n === '\u201c' || n === '"')) return null;
+  if (t.lemma === 'continue' && !(n === ',' || n === ':' || OPEN_MARKS.has(n))) return null;
   return cls;
 }
 
@@ -293,7 +294,7 @@ function contentEndToken(scan: Scan, k: number): number {
     const w = low(toks[m]);
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
     const before = toks[m - 1].text;
-    const afterComma = before === ',' || ((before === '\u201d' || before === '"' || before === '\u2019') && toks[m - 2]?.text === ','); // CLOSERS
+    const afterComma = before === ',' || (CLOSERS.has(before) && toks[m - 2]?.text === ',');
     if (afterComma && (CUE_PARTICIPLES.has(w) || w === 'according' || w === 'referring' || (toks[m].pos === 'VERB' && w.endsWith('ing') && cueClassOf(toks[m], toks[m + 1])))) return toks[m - 1].text === ',' ? m - 1 : m;
     // "While Ramos said that …, he appears uneasy": the main clause after a subordinate report is not reported
     if (subordinate && toks[m].text === ',' && m + 2 < stop && (toks[m + 1].pos === 'PRON' || toks[m + 1].pos === 'PROPN' || toks[m + 1].pos === 'DET')) {
@@ -587,7 +588,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && prev && prev.pos !== 'AUX' && cls !== 'quote') return null;
 
   // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
-  const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$/.test(prev.text));
+  const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$|''$/.test(prev.text));
   let subj = afterQuote ? null : phraseBefore(scan, i, floor);
   if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') && i - 1 > floor) subj = appositiveSubject(scan, i, floor);
   let inverted: [number, number] | null = null;
@@ -599,7 +600,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   }
   const speakerToks = subj ?? inverted;
   const sep = subj ? toks[subj[0] - 1] : afterQuote ? prev : undefined;
-  const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$/.test(sep.text));
+  const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$|''$/.test(sep.text));
   const sepTok = subj ? subj[0] - 1 : i - 1;
   const closing = sepIsBreak ? scan.quotationClosingAt(toks[sepTok].end) : null;
   // "“A,” he said, “B.”": one quote across the interruption
@@ -833,7 +834,7 @@ export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quota
     let b = q.start;
     while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;
     const lead = b === 0 ? '\n' : scan.text[b - 1];
-    if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"')) continue;
+    if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"' || lead === "'")) continue;
     out.push({ quotation: q, after: q.start });
   }
   return out;
