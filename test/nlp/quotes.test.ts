@@ -71,6 +71,18 @@ test('quotes: ", said X, a spokesman …" and ", X said, adding that …" end th
   ]);
 });
 
+test('quotes: a name the tagger reads as a verb, "continuing" that is no cue, a clause after "said" that is no report', () => {
+  const qs = quotesIn('Lynch said her colleague had not worked on the case. ' +
+    'Those talks are continuing, a trader said. He continued, "We will not leave." ' +
+    '"The subpoenas are not optional at all," the chairman said after the witness failed to appear.');
+  assert.deepEqual(qs.map(brief), [
+    { content: 'her colleague had not worked on the case', direct: false, cue: 'said', speaker: 'Lynch', via: [] },
+    { content: 'Those talks are continuing', direct: false, cue: 'said', speaker: 'a trader', via: [] },
+    { content: '"We will not leave."', direct: true, cue: 'continued', speaker: 'a trader', via: [] },
+    { content: '"The subpoenas are not optional at all,"', direct: true, cue: 'said', speaker: 'the chairman', via: [] },
+  ]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

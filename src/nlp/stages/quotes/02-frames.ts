@@ -165,6 +165,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   while (j >= floor && (toks[j].pos === 'AUX' || toks[j].pos === 'ADV' || (toks[j].pos === 'PART' && low(toks[j]) !== "'s" && low(toks[j]) !== '\u2019s') || SKIP_BEFORE_CUE.has(low(toks[j])))) j--;
   const end = j + 1;
   let s = end;
+  let named = false;
   while (j >= floor && end - j <= 14) {
     const t = toks[j], w = low(t);
     if (t.pos === 'PRON' && !POSSESSIVES.has(w)) {
@@ -179,7 +180,10 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       if (k >= floor && toks[k].text === '(') { s = k; j = k - 1; continue; }
       break;
     }
-    const p = posOf(t, toks[j - 1]);
+    // "Lynch said …": a capitalised first word the tagger reads as a verb, right before the cue, is a name
+    const first = t.pos === 'VERB' && j === end - 1 && startsCapitalised(t.text) && (j === 0 || toks[j - 1].pos === 'SPACE' || endsSentence(toks[j - 1].text));
+    if (first) named = true;
+    const p = first ? 'PROPN' : posOf(t, toks[j - 1]);
     const gerund = p === 'VERB' && s < end && w.endsWith('ing') && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
     if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
@@ -205,6 +209,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[k - 1].text))) { s = k; break; }
   if (s >= end) return null;
+  if (named) return [s, end];
   for (let k = s; k < end; k++) {
     const p = toks[k].pos;
     if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM') return [s, end];
@@ -238,6 +243,9 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
   return e > k ? [k, e] : null;
 }
 
+/** Words that open an adverbial clause: after a quotation and its cue, what they open is when or why it was said. */
+const ADVERBIAL_CLAUSE = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'although', 'though', 'until', 'once', 'whenever']);
+
 /** Does the report go on after its attribution at toks[k..stop): a verb, and not a reporting participle first? */
 function runsOn(scan: Scan, k: number, stop: number): boolean {
   const toks = scan.toks;
@@ -267,7 +275,7 @@ function untimed(scan: Scan, phrase: [number, number] | null): [number, number] 
 }
 
 /** Is this token a reporting cue, and of which class? */
-function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass | null {
+function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?: Token): CueClass | null {
   const cls = CUE_VERBS.get(t.lemma) ?? CUE_VERBS.get(low(t));
   if (!cls) return null;
   const w = low(t);
@@ -279,7 +287,7 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token): CueClass |
   if (t.lemma === 'point' && n !== 'out') return null;
   if ((t.lemma === 'pledge' || t.lemma === 'vow' || t.lemma === 'promise' || t.lemma === 'threaten' || t.lemma === 'swear') && n !== 'to' && n !== 'that') return null;
   // "business has continued between …" is not speech; "He continued, “…”" is
-  if (t.lemma === 'continue' && !(n === ',' || n === ':' || OPEN_MARKS.has(n))) return null;
+  if (t.lemma === 'continue' && !(n === ':' || OPEN_MARKS.has(n) || (n === ',' && afterNext && OPEN_MARKS.has(afterNext.text)))) return null;
   return cls;
 }
 
@@ -493,7 +501,7 @@ export function findFrames(scan: Scan): Frame[] {
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
     else if (t.text === ':' && scan.section.in === 'document' && isHeadlineColon(scan, i)) frame = colonCue(scan, i); // in comments "Rob:" addresses Rob
     else {
-      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1], toks[i + 2]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
@@ -631,7 +639,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   }
   // a quotation of a few words before "X said" is speech when no clause follows the cue;
   // "On Fox's “Sunday Morning Futures,” Issa said the probe …" quotes a title, and the report follows
-  const quoteBefore = !!closing && closing.end - closing.start > 20 && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start) && noClauseFrom(scan, tailStart);
+  // ('"…," X said after the hearing ended' is such a tail: a clause that opens with "after", "when", …)
+  const quoteBefore = !!closing && closing.end - closing.start > 20 && tailStart < toks.length && !THAT.has(low(toks[tailStart])) && toks[tailStart].text !== ':' && !scan.quotationOpeningAt(toks[tailStart].start) && (noClauseFrom(scan, tailStart) || ADVERBIAL_CLAUSE.has(low(toks[tailStart])));
   if (sepIsBreak && speakerToks && (more || quoteBefore || tailIsAdverbial(scan, tailStart))) {
     if (hearerVia) via.push(hearerVia);
     let content: CharSpan;
