@@ -83,6 +83,15 @@ test('quotes: a name the tagger reads as a verb, "continuing" that is no cue, a 
   ]);
 });
 
+test('quotes: "X called Y a Z" reports X\'s judgement; "called the police", "called reporters on Monday", "a group called Y" do not', () => {
+  const qs = quotesIn('The ministry called the charges unfounded and malicious. Ivo Marr called it a common ailment of long campaigns. ' +
+    'The mayor called the police. She called reporters on Monday. A group called the Coast Fund raised money.');
+  assert.deepEqual(qs.map(brief), [
+    { content: 'the charges unfounded and malicious', direct: false, cue: 'called', speaker: 'The ministry', via: [] },
+    { content: 'it a common ailment of long campaigns', direct: false, cue: 'called', speaker: 'Ivo Marr', via: [] },
+  ]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

@@ -485,6 +485,28 @@ function callsSomethingQuoted(scan: Scan, i: number): boolean {
   return false;
 }
 
+/** "X called Oz a quack", "called the charges unfounded": `call` with an object and what it is called
+ * characterises, as a report of X's judgement does. Not "called the police", "called reporters on
+ * Monday", "called them to the stage", the passive, nor "a group called Y raised …" (one phrase only). */
+function callsSomethingSomething(scan: Scan, i: number): boolean {
+  const toks = scan.toks, prev = toks[i - 1];
+  if (!prev || prev.pos === 'AUX' || prev.lemma === 'be' || prev.pos === 'DET') return false;
+  const stop = scan.sentenceEndToken(i);
+  const obj = phraseAfter(scan, i + 1, stop);
+  if (!obj) return false;
+  let at = obj[1];
+  // "the charges unfounded": the object phrase took the adjectives that say what they were called
+  let k = obj[1];
+  while (k - 1 > obj[0] && (toks[k - 1].pos === 'ADJ' || ((toks[k - 1].pos === 'CCONJ' || toks[k - 1].text === ',') && toks[k - 2]?.pos === 'ADJ'))) k--;
+  if (k < obj[1] && (toks[k - 1].pos === 'NOUN' || toks[k - 1].pos === 'PROPN' || toks[k - 1].pos === 'PRON')) at = k;
+  else if (toks[obj[0]].pos === 'PRON' && obj[1] - obj[0] === 1) at = obj[1];
+  else if (at === obj[1] && !(at < stop && (toks[at].pos === 'DET' || toks[at].pos === 'ADJ' || OPEN_MARKS.has(toks[at].text)))) return false;
+  if (at >= stop) return false;
+  const next = toks[at];
+  if (TIME_WORD.test(low(next))) return false;
+  return next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || OPEN_MARKS.has(next.text);
+}
+
 /** Find all frames in a section, left to right. */
 export function findFrames(scan: Scan): Frame[] {
   const toks = scan.toks, frames: Frame[] = [];
@@ -501,7 +523,7 @@ export function findFrames(scan: Scan): Frame[] {
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
     else if (t.text === ':' && scan.section.in === 'document' && isHeadlineColon(scan, i)) frame = colonCue(scan, i); // in comments "Rob:" addresses Rob
     else {
-      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1], toks[i + 2]) ?? (t.lemma === 'call' && t.pos === 'VERB' && callsSomethingQuoted(scan, i) ? 'say' : null);
+      const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1], toks[i + 2]) ?? (t.lemma === 'call' && t.pos === 'VERB' && (callsSomethingQuoted(scan, i) || callsSomethingSomething(scan, i)) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
     }
     if (frame) {
