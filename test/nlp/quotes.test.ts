@@ -92,6 +92,16 @@ test('quotes: "X called Y a Z" reports X\'s judgement; "called the police", "cal
   ]);
 });
 
+test('quotes: a quotation signed "— Name" at the end of its line is that person\'s; a dash going on with the sentence is not a signature', () => {
+  const qs = quotesIn('Readers wrote in.\n\n\u201cThe ferry has not come for a month.\u201d\u00a0\u2015 Edda Lund\n' +
+    '\u201cWe pay twice what we paid in May.\u201d \u2014 Ivo Marr, Brask.\n\nThe mayor said the \u201cbridge will close\u201d \u2014 and it did.');
+  assert.deepEqual(qs.map(brief), [
+    { content: '\u201cThe ferry has not come for a month.\u201d', direct: true, cue: '\u2015', speaker: 'Edda Lund', via: [] },
+    { content: '\u201cWe pay twice what we paid in May.\u201d', direct: true, cue: '\u2014', speaker: 'Ivo Marr', via: [] },
+    { content: 'the \u201cbridge will close\u201d \u2014 and it did', direct: true, cue: 'said', speaker: 'The mayor', via: [] },
+  ]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

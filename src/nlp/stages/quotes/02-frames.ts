@@ -485,6 +485,25 @@ function callsSomethingQuoted(scan: Scan, i: number): boolean {
   return false;
 }
 
+/** Dashes that sign a quotation: "“…” — Krystal Correa". */
+const SIGNATURE_DASHES = new Set(['\u2015', '\u2014', '\u2013']);
+
+/** "“…” ― Carla Sanchez" at the end of a line: a quotation signed with its speaker's name after a dash, as
+ * epigraphs, pull quotes and round-ups of readers' and voters' words give them. Only a closed quotation
+ * right before the dash, and only a name (capitalised words, at most six) that ends its line or sentence. */
+function signedQuotation(scan: Scan, i: number): Frame | null {
+  const toks = scan.toks, dash = toks[i];
+  const q = scan.quotationClosingAt(dash.start);
+  if (!q || !q.closed || q.end > dash.start || /\S/.test(scan.text.slice(q.end, dash.start).replace(/[\u00a0,]/g, ' '))) return null;
+  if (wordCount(scan.text, q.start, q.end) < 3) return null;
+  let k = i + 1;
+  while (k < toks.length && k - i <= 6 && toks[k].pos !== 'SPACE' && (startsCapitalised(toks[k].text) || (toks[k].text === '.' && toks[k].end - toks[k].start === 1 && k + 1 < toks.length && startsCapitalised(toks[k + 1].text) && toks[k - 1].text.length === 1))) k++;
+  if (k === i + 1 || k - i > 6) return null;
+  const after = toks[k];
+  if (after && !(after.pos === 'SPACE' || after.text === '.' || after.text === ',')) return null;
+  return { content: { start: q.start, end: q.end }, direct: true, cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, i + 1, k), via: [] };
+}
+
 /** "X called Oz a quack", "called the charges unfounded": `call` with an object and what it is called
  * characterises, as a report of X's judgement does. Not "called the police", "called reporters on
  * Monday", "called them to the stage", the passive, nor "a group called Y raised …" (one phrase only). */
@@ -515,13 +534,14 @@ export function findFrames(scan: Scan): Frame[] {
     const t = toks[i];
     if (t.start < scan.claimedUntil) continue;
     // cheap test first: only a few words can be cues at all
-    if (!(FRAME_LEMMAS.has(t.lemma) || t.text === ':' || t.text === 'according' || t.text === 'According')) continue;
+    if (!(FRAME_LEMMAS.has(t.lemma) || t.text === ':' || t.text === 'according' || t.text === 'According' || SIGNATURE_DASHES.has(t.text))) continue;
     const w = low(t);
     if (scan.quotationAround(t.start)) continue; // words inside quotation marks are the speaker's, not a frame
     let frame: Frame | null = null;
     if (w === 'according' && i + 1 < n && low(toks[i + 1]) === 'to') frame = accordingTo(scan, i);
     else if (CUE_ADJECTIVES.has(w) && i + 1 < n && THAT.has(low(toks[i + 1])) && i > 0 && (toks[i - 1].lemma === 'be' || toks[i - 1].pos === 'AUX')) frame = adjectiveCue(scan, i);
     else if (t.text === ':' && scan.section.in === 'document' && isHeadlineColon(scan, i)) frame = colonCue(scan, i); // in comments "Rob:" addresses Rob
+    else if (SIGNATURE_DASHES.has(t.text)) frame = signedQuotation(scan, i);
     else {
       const cls = toks[i - 1]?.text === '-' ? null : cueClassOf(t, toks[i + 1], toks[i - 1], toks[i + 2]) ?? (t.lemma === 'call' && t.pos === 'VERB' && (callsSomethingQuoted(scan, i) || callsSomethingSomething(scan, i)) ? 'say' : null);
       if (cls) frame = verbCue(scan, i, cls);
