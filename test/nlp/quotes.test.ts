@@ -102,6 +102,12 @@ test('quotes: a quotation signed "— Name" at the end of its line is that perso
   ]);
 });
 
+test('quotes: a time phrase right after the cue is when it was said, not part of the report, unless it is the subject', () => {
+  const qs = quotesIn('The bank said this month it would drop the fees. The army said on Sept. 5 the road was open. ' +
+    'Ivo Marr said last year was hard. Edda Lund said Tuesday\'s vote was rigged.');
+  assert.deepEqual(qs.map((q) => q.content), ['it would drop the fees', 'the road was open', 'last year was hard', "Tuesday's vote was rigged"]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

@@ -377,6 +377,25 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
   'weeks', 'months', 'years', 'ago',
 ]);
 
+/** "said this month it would …", "said on Tuesday the army …": past a time phrase right after the cue
+ * (when it was said, not what), when a clause follows it; else k. */
+function afterTimePhrase(scan: Scan, k: number, stop: number): number {
+  const toks = scan.toks;
+  let m = k;
+  const w = (j: number) => (j < stop ? low(toks[j]) : '');
+  if (w(m) === 'on' || w(m) === 'in') m++;
+  else if (/^(this|last|next|earlier|early|late)$/.test(w(m))) {
+    m++;
+    if (/^(this|last|next)$/.test(w(m))) m++; // "earlier this week", "late last month"
+  }
+  let timed = 0;
+  while (m < stop && m - k < 5 && (TIME_WORD.test(w(m)) || /^(week|weekend|spring|summer|autumn|fall|winter|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/.test(w(m)) || (timed && toks[m].text === '.' && toks[m].end - toks[m].start === 1))) { m++; timed++; }
+  // a subject must follow ("said last year was hard": the time is the subject)
+  if (!timed || m >= stop || !(toks[m].pos === 'PRON' || toks[m].pos === 'DET' || toks[m].pos === 'NOUN' || toks[m].pos === 'PROPN' || toks[m].pos === 'ADJ' || toks[m].pos === 'NUM')) return k;
+  for (let j = m; j < stop; j++) if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX') return m;
+  return k;
+}
+
 /** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause. */
 function contentAfter(scan: Scan, k: number): CharSpan | null {
   const toks = scan.toks;
@@ -388,6 +407,7 @@ function contentAfter(scan: Scan, k: number): CharSpan | null {
   let start = k;
   if (m < stop && m > k && THAT.has(low(toks[m])) && m - k <= 8) start = m;
   else if (m < stop && OPEN_MARKS.has(toks[m].text) && (m === k || /^[,:\u2013\u2014-]$/.test(toks[m - 1].text) || TIME_WORDS.has(low(toks[k])))) start = m;
+  else start = afterTimePhrase(scan, k, stop);
   const end = contentEndToken(scan, start);
   if (OPEN_MARKS.has(toks[start].text) || scan.quotationOpeningAt(toks[start].start)) {
     const opened = scan.quotationOpeningAt(toks[start].start);
