@@ -108,6 +108,12 @@ test('quotes: a time phrase right after the cue is when it was said, not part of
   assert.deepEqual(qs.map((q) => q.content), ['it would drop the fees', 'the road was open', 'last year was hard', "Tuesday's vote was rigged"]);
 });
 
+test('quotes: a time before the cue is never the speaker: the phrase before it, or before the participle it belongs to, is', () => {
+  const qs = quotesIn('The court this month rejected a request from the port workers. ' +
+    'A harbour survey released in late August found that most boats were idle. A council poll published Friday shows that fares rose.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue]), [['The court', 'rejected'], ['A harbour survey', 'found'], ['A council poll', 'shows']]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

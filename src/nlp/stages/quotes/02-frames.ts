@@ -210,6 +210,18 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[k - 1].text))) { s = k; break; }
   if (s >= end) return null;
   if (named) return [s, end];
+  // "A poll released in late August found …", "The court this month rejected …": a time is never the
+  // speaker; the phrase before the participle the time belongs to, or before the time, is
+  let timeOnly = true;
+  for (let k = s; k < end && timeOnly; k++) timeOnly = TIME_WORD.test(low(toks[k])) || /^(late|early|mid|last|this|next)$/.test(low(toks[k]));
+  if (timeOnly) {
+    // skip back over "in" and "released" ("a poll released in August", "who in 2010 said", "a poll released Friday")
+    let b = s;
+    if (b - 1 > floor && toks[b - 1].pos === 'ADP') b--;
+    if (b - 1 > floor && toks[b - 1].pos === 'VERB' && /ed$/.test(low(toks[b - 1]))) b--;
+    // "The court this month rejected …": the subject stands before the time
+    return b > floor ? phraseBefore(scan, b, floor) : null;
+  }
   for (let k = s; k < end; k++) {
     const p = toks[k].pos;
     if (p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM') return [s, end];
