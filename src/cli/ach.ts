@@ -40,14 +40,15 @@ export function renderMatrix(j: Judgement): string {
 }
 
 /** The judgements left out because their evidence is gone, each with the command that clears it. */
-export function renderStray(stray: ReturnType<typeof strayJudgements>): string {
+export function renderStray(stray: ReturnType<typeof strayJudgements>, db?: string): string {
   const { ratings, overrides } = stray;
   if (!ratings.length && !overrides.length) return '';
   const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
   const what = [ratings.length ? n(ratings.length, 'rating') : '', overrides.length ? n(overrides.length, 'credibility override') : ''].filter(Boolean).join(' and ');
   const lines = ['', `Not counted: ${what} of evidence no longer in the dossier (a claim group regrouped away, or a quote of an earlier version no quote of the latest took):`];
-  for (const r of ratings) lines.push(`  ${r.evidenceId} × H${r.hypothesisId}: ${r.rating}  (clear: dossier rate ${r.evidenceId} H${r.hypothesisId} --clear)`);
-  for (const o of overrides) lines.push(`  ${o.claimId} credibility ${o.credibility}  (clear: dossier credibility ${o.claimId} --clear)`);
+  const on = db ? ` --db ${/^[\w./:@?=&%-]+$/.test(db) ? db : `'${db.replace(/'/g, `'\\''`)}'`}` : '';
+  for (const r of ratings) lines.push(`  ${r.evidenceId} × H${r.hypothesisId}: ${r.rating}  (clear: dossier rate ${r.evidenceId} H${r.hypothesisId} --clear${on})`);
+  for (const o of overrides) lines.push(`  ${o.claimId} credibility ${o.credibility}  (clear: dossier credibility ${o.claimId} --clear${on})`);
   return lines.join('\n') + '\n';
 }
 
@@ -74,7 +75,7 @@ export function register(program: Command): void {
             notCounted: stray,
           });
         }
-        await write(renderMatrix(j) + renderStray(stray));
+        await write(renderMatrix(j) + renderStray(stray, o.db));
       });
     });
 }

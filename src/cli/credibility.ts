@@ -16,6 +16,7 @@ export function register(program: Command): void {
     .action(async (claim: string, value: string | undefined, o: { db?: string; reason?: string; clear?: boolean }) => {
       if (o.clear) {
         if (value !== undefined) throw new UsageError('give a credibility or --clear, not both');
+        if (o.reason !== undefined) throw new UsageError('--clear takes no --reason');
         await withStore(o.db, async (store) => {
           if (!(await store.clearCredibility(claim))) throw new NotFoundError(`credibility override of claim group "${claim}"`);
           await write(`${claim}: credibility override cleared\n`);

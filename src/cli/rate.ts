@@ -5,11 +5,9 @@ import type { Command } from 'commander';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { RatingValue } from '../analysis/model.js';
 import { dbOption, withStore, write } from './db.js';
+import { parseQuoteId } from '../store/index.js';
 import { parseHypothesisId } from './hypothesis.js';
 import { loadSnapshot } from './snapshot.js';
-
-/** A quote's evidence id, DOCUMENT:QUOTE; anything else names a claim group. */
-const QUOTE_ID = /^(\d+):(.+)$/s;
 
 export function register(program: Command): void {
   dbOption(program.command('rate'))
@@ -23,9 +21,10 @@ export function register(program: Command): void {
     .action(async (evidence: string, hypothesis: string, rating: string | undefined, o: { db?: string; weight: string; note?: string; clear?: boolean }) => {
       if (o.clear) {
         if (rating) throw new UsageError(`give a rating or --clear, not both`);
+        if (o.note !== undefined || o.weight !== '1') throw new UsageError('--clear takes no --weight or --note');
         const hypothesisId = parseHypothesisId(hypothesis);
         await withStore(o.db, async (store) => {
-          if (!(await store.unrate(QUOTE_ID.test(evidence) ? 'quote' : 'claim', evidence, hypothesisId))) throw new NotFoundError(`rating of "${evidence}" against H${hypothesisId} (see dossier ach)`);
+          if (!(await store.unrate(parseQuoteId(evidence) ? 'quote' : 'claim', evidence, hypothesisId))) throw new NotFoundError(`rating of "${evidence}" against H${hypothesisId} (see dossier ach)`);
           await write(`${evidence} × H${hypothesisId}: cleared\n`);
         });
         return;
@@ -42,9 +41,9 @@ export function register(program: Command): void {
         let kind: 'claim' | 'quote';
         if (snap.claims.some((c) => c.id === evidence)) kind = 'claim';
         else {
-          const m = QUOTE_ID.exec(evidence);
-          const doc = m ? snap.documents.find((d) => d.id === m[1]) : undefined;
-          if (!m || !doc || !doc.quotes.some((q) => q.id === m[2])) throw new NotFoundError(`evidence "${evidence}" (a claim group id from dossier claims, or DOCUMENT:QUOTE such as 2:q5)`);
+          const m = parseQuoteId(evidence);
+          const doc = m ? snap.documents.find((d) => d.id === String(m.documentId)) : undefined;
+          if (!m || !doc || !doc.quotes.some((q) => q.id === m.quoteId)) throw new NotFoundError(`evidence "${evidence}" (a claim group id from dossier claims, or DOCUMENT:QUOTE such as 2:q5)`);
           kind = 'quote';
         }
         await store.rate({ evidenceKind: kind, evidenceId: evidence, hypothesisId, rating: r as Exclude<RatingValue, 'NA'>, weight, proposed: false, note: o.note ?? null });

@@ -338,8 +338,11 @@ export class StoreWorkbench implements WorkbenchData {
       if (seen.has(key)) continue;
       const at = key.indexOf(':');
       if (at < 0 || !/^\d+$/.test(key.slice(0, at))) continue;
-      const q = await this.db.selectFrom('quotes').select(['document_id', 'local_id', 'content', 'speaker_text'])
-        .where('document_id', '=', Number(key.slice(0, at))).where('local_id', '=', key.slice(at + 1)).executeTakeFirst();
+      // a rating that stayed with an earlier version (no quote of the latest took it) does not count,
+      // as in `dossier ach`, which lists such ratings with the command that clears them
+      const q = await this.db.selectFrom('quotes as q').innerJoin('documents as doc', 'doc.id', 'q.document_id').where('doc.latest', '=', 1)
+        .select(['q.document_id', 'q.local_id', 'q.content', 'q.speaker_text'])
+        .where('q.document_id', '=', Number(key.slice(0, at))).where('q.local_id', '=', key.slice(at + 1)).executeTakeFirst();
       if (q) pushQuote(q);
     }
     return out;
@@ -360,8 +363,9 @@ export class StoreWorkbench implements WorkbenchData {
     const kind = m[1] as 'claim' | 'quote';
     if (!/^\d+$/.test(hypothesisId) || !(await this.db.selectFrom('hypotheses').select('id').where('id', '=', Number(hypothesisId)).executeTakeFirst()))
       throw new NotFoundError(`hypothesis ${hypothesisId}`);
+    // clearing works on a group no longer found too (as `dossier rate … --clear` does)
     if (kind === 'claim') {
-      if (!(await this.db.selectFrom('claim_groups').select('id').where('id', '=', m[2]).executeTakeFirst())) throw new NotFoundError(`claim group ${m[2]}`);
+      if (rating && !(await this.db.selectFrom('claim_groups').select('id').where('id', '=', m[2]).executeTakeFirst())) throw new NotFoundError(`claim group ${m[2]}`);
     } else if (!rating) {
       // clearing works on any version (a rating no quote of a new version took stays with its own);
       // a rating is given only to a latest version's quote, which store.rate checks as it writes

@@ -23,6 +23,7 @@ import * as claims from './claims.js';
 export type { AddOutcome, BatchOutcome, NewDocument } from './write.js';
 export type { DocumentSummary, StoredDocument, SearchHit, DossierEntity, EntityDetail, EntityRef, StoredQuote, TimelineEvent } from './read.js';
 export type { SourceGrade, SourceKind, Reliability, Hypothesis, Rating, RatingValue, CredibilityOverride } from './judging.js';
+export { parseQuoteId } from './judging.js';
 export type { ClaimDocument, ClaimGroup, ClaimMember, ClaimOrigin, ClaimQuote, FollowedJudgements } from './claims.js';
 export type { DossierSchema } from './schema.js';
 

@@ -68,7 +68,6 @@ export async function listRatings(db: Db, hypothesisId?: number): Promise<Rating
   }));
 }
 
-/** Rate one piece of evidence against one hypothesis (insert or replace). */
 /** Rate evidence against a hypothesis (a second rating of the same pair replaces the first).
  *
  * A quote ("DOCUMENT:QUOTE") is rated only in a latest version, checked in the rating's own
@@ -78,6 +77,12 @@ export async function listRatings(db: Db, hypothesisId?: number): Promise<Rating
  * that version marks the row as no longer latest before it carries ratings, so either the add waits
  * for this rating and then carries it, or this waits for the add and finds the version superseded.
  * On SQLite the transaction takes the write lock from its start, so no add commits in between. */
+/** A quote's evidence id, "DOCUMENT:QUOTE" (e.g. 2:q5), as its parts; null for anything else (a claim group id). */
+export function parseQuoteId(id: string): { documentId: number; quoteId: string } | null {
+  const m = /^(\d+):(.+)$/s.exec(id);
+  return m ? { documentId: Number(m[1]), quoteId: m[2] } : null;
+}
+
 export async function rate(db: Db, r: Omit<Rating, 'id' | 'weight' | 'proposed' | 'note'> & { weight?: number; proposed?: boolean; note?: string | null }, lockDocument = false): Promise<Rating> {
   if (!RATINGS.has(r.rating)) throw new UsageError(`rating "${r.rating}" must be one of CC, C, N, I, II`);
   const values = {
@@ -86,9 +91,9 @@ export async function rate(db: Db, r: Omit<Rating, 'id' | 'weight' | 'proposed' 
   };
   const row = await db.transaction().execute(async (trx) => {
     if (r.evidenceKind === 'quote') {
-      const m = /^(\d+):(.+)$/s.exec(r.evidenceId);
+      const m = parseQuoteId(r.evidenceId);
       let q = trx.selectFrom('quotes as q').innerJoin('documents as d', 'd.id', 'q.document_id').select('q.id')
-        .where('q.document_id', '=', m ? Number(m[1]) : -1).where('q.local_id', '=', m?.[2] ?? '').where('d.latest', '=', 1);
+        .where('q.document_id', '=', m ? m.documentId : -1).where('q.local_id', '=', m?.quoteId ?? '').where('d.latest', '=', 1);
       if (lockDocument) q = q.forShare('d');
       if (!m || !(await q.executeTakeFirst())) throw new NotFoundError(`quote ${r.evidenceId} (of a latest version)`);
     }

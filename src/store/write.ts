@@ -276,7 +276,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
  * quote covering at least half of what they cover together takes the rating. A quote in a reader
  * comment is looked for in the comment with the same text, else the one with its id (comment ids are
  * places, and a reply put in front shifts them), else by its exact words in any comment. Every earlier
- * version is looked at, so a rating left on one (its quote gone, or given there while this add ran)
+ * version is looked at, so a rating left on one (its quote gone)
  * follows when its quote is back. Where two ratings land on one new quote for one hypothesis, the one
  * from the newer version moves (then the closer match, then the older rating) and the other stays.
  * Null when no earlier version has rated quotes. */

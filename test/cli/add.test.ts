@@ -325,8 +325,8 @@ test('a rating no new version took, and a credibility override, are listed as no
     assert.equal(achRun.stderr, 'dossier: 1 rating or credibility now names a claim group no longer found (its statements changed or are gone); dossier ach lists them, with how to clear them\n');
     const text = achRun.stdout;
     assert.match(text, new RegExp(`\nNot counted: 1 rating and 1 credibility override of evidence no longer in the dossier .*:\n` +
-      `  ${escapeRegExp(quote)} × H1: I  \\(clear: dossier rate ${escapeRegExp(quote)} H1 --clear\\)\n` +
-      `  ${claim} credibility 2  \\(clear: dossier credibility ${claim} --clear\\)\n$`));
+      `  ${escapeRegExp(quote)} × H1: I  \\(clear: dossier rate ${escapeRegExp(quote)} H1 --clear --db ${escapeRegExp(db)}\\)\n` +
+      `  ${claim} credibility 2  \\(clear: dossier credibility ${claim} --clear --db ${escapeRegExp(db)}\\)\n$`));
     assert.equal(dossier(['rate', quote, 'H1', '--clear', '--db', db]).stdout, `${quote} × H1: cleared\n`);
     assert.equal(dossier(['credibility', claim, '--clear', '--db', db]).stdout, `${claim}: credibility override cleared\n`);
     assert.deepEqual(JSON.parse(dossier(['ach', '--json', '--db', db]).stdout).notCounted, { ratings: [], overrides: [] });
@@ -336,6 +336,8 @@ test('a rating no new version took, and a credibility override, are listed as no
     assert.deepEqual([again.status, again.stderr], [1, `dossier: rating of "${quote}" against H1 (see dossier ach) not found\n`]);
     const both = dossier(['rate', quote, 'H1', 'C', '--clear', '--db', db]);
     assert.deepEqual([both.status, both.stderr], [1, 'dossier: give a rating or --clear, not both\n']);
+    const weighted = dossier(['rate', quote, 'H1', '--clear', '--weight', '2', '--db', db]);
+    assert.deepEqual([weighted.status, weighted.stderr], [1, 'dossier: --clear takes no --weight or --note\n']);
     const neither = dossier(['credibility', claim, '--db', db]);
     assert.deepEqual([neither.status, neither.stderr], [1, 'dossier: a credibility is needed (1–6), or --clear\n']);
     const noOverride = dossier(['credibility', claim, '--clear', '--db', db]);

@@ -70,15 +70,17 @@ test('store: a rating given while an add supersedes its version waits for the ad
       let waited = false;
       for (let i = 0; i < 100 && !waited; i++) {
         await other.query('select pg_stat_clear_snapshot()');
-        waited = !!(await other.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%for share%'`)).rowCount;
+        waited = !!(await other.query(`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)) and query like '%for share%'`)).rowCount;
         if (!waited) await new Promise((r) => setTimeout(r, 20));
       }
       assert.equal(waited, true, 'the rating waits for the add');
       await other.query('commit');
       assert.equal(await rating, `NOT_FOUND: quote ${v1.id}:q1 (of a latest version) not found`);
       assert.deepEqual(await store.listRatings(), []);
-      // the other order: a rating (here given by the other connection, as store.rate gives it) holds the
-      // version's row when the add comes; the add waits for it, then carries it to version 2
+      // the other order: a rating holds the version's row when the add comes; the add waits for it, then
+      // carries it to version 2. The rating is given by the other connection with store.rate's statements
+      // written out (store.rate's transaction cannot be held open from here), so this half tests the add's
+      // order (latest cleared before ratings are carried), the first half store.rate's lock.
       await other.query('update documents set latest = 1 where id = $1', [v1.id]);
       await other.query('begin');
       assert.equal((await other.query(`select q.id from quotes q join documents d on d.id = q.document_id where q.document_id = $1 and q.local_id = 'q1' and d.latest = 1 for share of d`, [v1.id])).rowCount, 1);
@@ -87,7 +89,7 @@ test('store: a rating given while an add supersedes its version waits for the ad
       waited = false;
       for (let i = 0; i < 100 && !waited; i++) {
         await other.query('select pg_stat_clear_snapshot()');
-        waited = !!(await other.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'update%latest%'`)).rowCount;
+        waited = !!(await other.query(`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)) and query like 'update%latest%'`)).rowCount;
         if (!waited) await new Promise((r) => setTimeout(r, 20));
       }
       assert.equal(waited, true, 'the add waits for the rating');
