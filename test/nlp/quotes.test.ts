@@ -62,12 +62,16 @@ test('quotes: "was quoted by the Herald as saying" makes the subject the speaker
 test('quotes: ", said X, a spokesman …" and ", X said, adding that …" end the report at the attribution; the one who said it adds', () => {
   const qs = quotesIn('The talks had failed, said Ivo Marr, a spokesman for the council. ' +
     'The road was closed, Edda Lund said, adding that it would reopen in May. ' +
-    'The toll, a trader said, would rise again.');
+    'The toll, a trader said, would rise again. The port is mined, said an officer, who spoke on condition of anonymity. ' +
+    'The ferry was sold, said Piet Lund, adding that the buyer was unknown.');
   assert.deepEqual(qs.map(brief), [
     { content: 'The talks had failed', direct: false, cue: 'said', speaker: 'Ivo Marr', via: [] },
     { content: 'The road was closed', direct: false, cue: 'said', speaker: 'Edda Lund', via: [] },
     { content: 'that it would reopen in May', direct: false, cue: 'adding', speaker: 'Edda Lund', via: [] },
     { content: 'The toll, a trader said, would rise again', direct: false, cue: 'said', speaker: 'a trader', via: [] },
+    { content: 'The port is mined', direct: false, cue: 'said', speaker: 'an officer', via: [] },
+    { content: 'The ferry was sold', direct: false, cue: 'said', speaker: 'Piet Lund', via: [] },
+    { content: 'that the buyer was unknown', direct: false, cue: 'adding', speaker: 'Piet Lund', via: [] },
   ]);
 });
 
@@ -85,33 +89,42 @@ test('quotes: a name the tagger reads as a verb, "continuing" that is no cue, a 
 
 test('quotes: "X called Y a Z" reports X\'s judgement; "called the police", "called reporters on Monday", "a group called Y" do not', () => {
   const qs = quotesIn('The ministry called the charges unfounded and malicious. Ivo Marr called it a common ailment of long campaigns. ' +
-    'The mayor called the police. She called reporters on Monday. A group called the Coast Fund raised money.');
+    'The mayor called the police. She called reporters on Monday. A group called the Coast Fund raised money. ' +
+    'The union called a strike this week. The minister has called the report a fabrication.');
   assert.deepEqual(qs.map(brief), [
     { content: 'the charges unfounded and malicious', direct: false, cue: 'called', speaker: 'The ministry', via: [] },
     { content: 'it a common ailment of long campaigns', direct: false, cue: 'called', speaker: 'Ivo Marr', via: [] },
+    { content: 'the report a fabrication', direct: false, cue: 'called', speaker: 'The minister', via: [] },
   ]);
 });
 
 test('quotes: a quotation signed "— Name" at the end of its line is that person\'s; a dash going on with the sentence is not a signature', () => {
   const qs = quotesIn('Readers wrote in.\n\n\u201cThe ferry has not come for a month.\u201d\u00a0\u2015 Edda Lund\n' +
-    '\u201cWe pay twice what we paid in May.\u201d \u2014 Ivo Marr, Brask.\n\nThe mayor said the \u201cbridge will close\u201d \u2014 and it did.');
+    '\u201cWe pay twice what we paid in May.\u201d \u2014 Ivo J. Marr, Brask.\n\nThe mayor said the \u201cbridge will close\u201d \u2014 and it did.');
   assert.deepEqual(qs.map(brief), [
     { content: '\u201cThe ferry has not come for a month.\u201d', direct: true, cue: '\u2015', speaker: 'Edda Lund', via: [] },
-    { content: '\u201cWe pay twice what we paid in May.\u201d', direct: true, cue: '\u2014', speaker: 'Ivo Marr', via: [] },
+    { content: '\u201cWe pay twice what we paid in May.\u201d', direct: true, cue: '\u2014', speaker: 'Ivo J. Marr', via: [] },
     { content: 'the \u201cbridge will close\u201d \u2014 and it did', direct: true, cue: 'said', speaker: 'The mayor', via: [] },
   ]);
 });
 
 test('quotes: a time phrase right after the cue is when it was said, not part of the report, unless it is the subject', () => {
   const qs = quotesIn('The bank said this month it would drop the fees. The army said on Sept. 5 the road was open. ' +
-    'Ivo Marr said last year was hard. Edda Lund said Tuesday\'s vote was rigged.');
-  assert.deepEqual(qs.map((q) => q.content), ['it would drop the fees', 'the road was open', 'last year was hard', "Tuesday's vote was rigged"]);
+    'Ivo Marr said last year was hard. Edda Lund said Tuesday\'s vote was rigged. The ministry said 500 people were hurt. ' +
+    'A pilot said night crossings were common. The council said in 10 days the bridge would open.');
+  assert.deepEqual(qs.map((q) => q.content), ['it would drop the fees', 'the road was open', 'last year was hard', "Tuesday's vote was rigged",
+    // a number or a noun of time is no time phrase on its own
+    '500 people were hurt', 'night crossings were common', 'in 10 days the bridge would open']);
 });
 
 test('quotes: a time before the cue is never the speaker: the phrase before it, or before the participle it belongs to, is', () => {
   const qs = quotesIn('The court this month rejected a request from the port workers. ' +
-    'A harbour survey released in late August found that most boats were idle. A council poll published Friday shows that fares rose.');
-  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue]), [['The court', 'rejected'], ['A harbour survey', 'found'], ['A council poll', 'shows']]);
+    'A harbour survey released in late August found that most boats were idle. A council poll published Friday shows that fares rose. ' +
+    'May said the deal was dead. Late on Tuesday, the minister told reporters. People like Lund, a trader said.');
+  // a lone month may be a name; an adverbial before the comma, with no verb, is no report; a noun phrase is
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [['The court', 'rejected', 'a request from the port workers'],
+    ['A harbour survey', 'found', 'that most boats were idle'], ['A council poll', 'shows', 'that fares rose'], ['May', 'said', 'the deal was dead'],
+    ['a trader', 'said', 'People like Lund']]);
 });
 
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {

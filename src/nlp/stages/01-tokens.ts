@@ -124,6 +124,7 @@ export function tokenize(container: string, text: string): Section {
   for (const [wa, wb] of spans) {
     if (wb < wa || first[wa] === undefined || first[wb] === undefined) continue;
     const a = first[wa], b = wb + 1 < first.length ? first[wb + 1] - 1 : tokens.length - 1;
+    if (b < a) continue; // a sentence of only the first half of a merged quote mark: the mark is in the next
     sentences.push({ start: tokens[a].start, end: tokens[b].end, tokenStart: a, tokenEnd: b + 1 });
   }
   return { in: container, text, tokens, sentences };

@@ -209,7 +209,8 @@ function lowerRunBits(text: string): RunBits {
   }
   return out;
 }
-const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
+// (`` and '' are one token each: the double quote marks of plain-text archives, see the tokens stage)
+const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—', '``', "''"]);
 
 /**
  * Per-token scratch arrays, reused from one section to the next (findMentions runs one section at a
@@ -260,7 +261,7 @@ function view(sec: Section): SectionView {
     const nl = nlAt < toks[i].start;
     if (nl) lineBreak[i] = 1;
     const p = prev.text;
-    if (nl || p.length === 1 && OPENERS.has(p)) initial[i] = 1;
+    if (nl || p.length <= 2 && OPENERS.has(p)) initial[i] = 1;
   }
   // A line whose longer words (four letters or more) all start with a capital, two at least, is a heading.
   let titleLines: Uint8Array | undefined;

@@ -59,7 +59,7 @@ function misTaggedVerb(w: Words, i: number, lex: CameoLexicon): string | null {
 export function isQuestion(w: Words, a: number, b: number): boolean {
   for (let k = b - 1; k >= a; k--) {
     const t = w.tokens[k].text;
-    if (w.tokens[k].pos === 'SPACE' || t === '"' || t === '”' || t === "'" || t === '’') continue;
+    if (w.tokens[k].pos === 'SPACE' || t === '"' || t === '”' || t === "'" || t === "''" || t === '’') continue;
     return t === '?';
   }
   return false;

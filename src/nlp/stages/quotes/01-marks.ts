@@ -73,5 +73,6 @@ export function findQuotations(text: string): Quotation[] {
     }
   }
   if (open >= 0) out.push({ start: open, end: trimBack(text, text.length), closed: false });
-  return out.filter((q) => q.end - q.start > 2);
+  // a quotation needs words: not an empty pair of marks ("" or ``'')
+  return out.filter((q) => q.end - q.start > 2 && /[^\s"\u201c\u201d'`]/.test(text.slice(q.start, q.end)));
 }

@@ -27,6 +27,11 @@ const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previou
 const CLOSERS = new Set(['\u201d', '"', '\u2019', "''"]);
 const OPEN_MARKS = new Set(['\u201c', '"', '``', "''"]);
 const THAT = new Set(['that']);
+/** Words that open an adverbial clause (when, why): the shared part of ADVERBIAL_CLAUSE and SUBORDINATORS. */
+const SUBORDINATORS_BASE = ['while', 'although', 'though', 'as', 'when', 'because', 'after', 'before', 'since', 'once'];
+/** Verbs whose object is only the one told, so "…, she told Reuters." ends the report before it ("accused
+ * X, who …, of …" goes on). */
+const TELLING = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'notify', 'warn', 'advise']);
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
 /** Nouns for a piece of writing or a broadcast: "in an interview with X" relays, "a report by X" speaks for X. */
 export const VIA_NOUNS: ReadonlySet<string> = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
@@ -212,8 +217,10 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   if (named) return [s, end];
   // "A poll released in late August found …", "The court this month rejected …": a time is never the
   // speaker; the phrase before the participle the time belongs to, or before the time, is
+  // (a lone month or number may be a name or a count: "May said …", "62 said …", unless "in" comes first)
   let timeOnly = true;
-  for (let k = s; k < end && timeOnly; k++) timeOnly = TIME_WORD.test(low(toks[k])) || /^(late|early|mid|last|this|next)$/.test(low(toks[k]));
+  for (let k = s; k < end && timeOnly; k++) timeOnly = DAY.test(low(toks[k])) || MONTH.test(low(toks[k])) || PERIOD.test(low(toks[k])) || /^\d{1,4}$/.test(toks[k].text) || /^(late|early|mid|last|this|next)$/.test(low(toks[k]));
+  if (timeOnly && end - s === 1 && !DAY.test(low(toks[s]))) timeOnly = s > floor && (low(toks[s - 1]) === 'in' || low(toks[s - 1]) === 'since');
   if (timeOnly) {
     // skip back over "in" and "released" ("a poll released in August", "who in 2010 said", "a poll released Friday")
     let b = s;
@@ -256,31 +263,34 @@ export function phraseAfter(scan: Scan, k: number, ceil: number): [number, numbe
 }
 
 /** Words that open an adverbial clause: after a quotation and its cue, what they open is when or why it was said. */
-const ADVERBIAL_CLAUSE = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'although', 'though', 'until', 'once', 'whenever']);
+const ADVERBIAL_CLAUSE = new Set([...SUBORDINATORS_BASE, 'until', 'whenever']);
 
 /** Does the report go on after its attribution at toks[k..stop): a verb, and not a reporting participle first? */
 function runsOn(scan: Scan, k: number, stop: number): boolean {
   const toks = scan.toks;
-  if (k < stop && CUE_PARTICIPLES.has(low(toks[k]))) return false;
-  // a quotation (also one opened by two apostrophes, as some plain-text dumps write them)
-  if (k < stop && (OPEN_MARKS.has(toks[k].text) || scan.quotationOpeningAt(toks[k - 1].end) || (toks[k].text === "'" && toks[k + 1]?.text === "'"))) return true;
+  // ", said X, who spoke on condition of anonymity": a relative clause about the speaker
+  if (k < stop && (CUE_PARTICIPLES.has(low(toks[k])) || /^(who|whom|whose|which)$/.test(low(toks[k])))) return false;
+  if (k < stop && (OPEN_MARKS.has(toks[k].text) || scan.quotationOpeningAt(toks[k - 1].end))) return true;
   for (let m = k; m < stop; m++) if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX') return true;
   return false;
 }
 
-/** Words that end a hearer's phrase as the time of the telling begins: "told the Herald on Monday". */
-const TIME_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year|\d{1,4})$/;
 
-/** A hearer phrase without what follows it about the telling: a time phrase ("the Herald on Monday"),
+/** Days, months and spans of time, for telling a time phrase from the words of a report. */
+const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+const PERIOD = /^(week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)$/;
+
+/** A hearer phrase (the one told) without what follows it about the telling: a time phrase ("the Herald on Monday"),
  * or anything after a preposition once the words before it name an outlet ("Reuters on condition of
  * anonymity", "the Herald in an interview"); "a crowd in Ohio" stays whole. */
-function untimed(scan: Scan, phrase: [number, number] | null): [number, number] | null {
+function hearerOnly(scan: Scan, phrase: [number, number] | null): [number, number] | null {
   if (!phrase) return null;
   const toks = scan.toks;
   for (let m = phrase[0] + 1; m < phrase[1] - 1; m++) {
     if (toks[m].pos !== 'ADP') continue;
     const next = low(toks[m + 1]) === 'the' || low(toks[m + 1]) === 'last' || low(toks[m + 1]) === 'this' ? toks[m + 2] : toks[m + 1];
-    if (next && TIME_WORD.test(low(next))) return [phrase[0], m];
+    if (next && (DAY.test(low(next)) || MONTH.test(low(next)) || PERIOD.test(low(next)) || /^\d{1,4}$/.test(next.text))) return [phrase[0], m];
     if (low(toks[m]) !== 'of' && (looksLikeMedia(scan, [phrase[0], m]) || isOutletName(scan, [phrase[0], m]))) return [phrase[0], m];
   }
   return phrase;
@@ -303,7 +313,7 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?:
   return cls;
 }
 
-const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'after', 'before', 'since', 'whereas', 'once', 'even']);
+const SUBORDINATORS = new Set([...SUBORDINATORS_BASE, 'if', 'whereas', 'even']);
 
 /** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
  * or a coordinated report ("and said that …", "and three-quarters said …"). */
@@ -389,21 +399,29 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
   'weeks', 'months', 'years', 'ago',
 ]);
 
-/** "said this month it would …", "said on Tuesday the army …": past a time phrase right after the cue
- * (when it was said, not what), when a clause follows it; else k. */
+/** "said this month it would …", "said on Sept. 5 the army …": past a time phrase right after the cue
+ * (when it was said, not what), when a clause with its own subject follows it; else k. Only a phrase
+ * that is plainly a time counts: a day, a month after "in"/"on"/"last", "this week", "in 2019"; never a
+ * bare number or noun ("said 500 people were killed", "said night raids …"). */
 function afterTimePhrase(scan: Scan, k: number, stop: number): number {
   const toks = scan.toks;
-  let m = k;
   const w = (j: number) => (j < stop ? low(toks[j]) : '');
-  if (w(m) === 'on' || w(m) === 'in') m++;
+  let m = k, lead = '';
+  if (w(m) === 'on' || w(m) === 'in') lead = w(m++);
   else if (/^(this|last|next|earlier|early|late)$/.test(w(m))) {
-    m++;
+    lead = w(m++);
     if (/^(this|last|next)$/.test(w(m))) m++; // "earlier this week", "late last month"
   }
-  let timed = 0;
-  while (m < stop && m - k < 5 && (TIME_WORD.test(w(m)) || /^(week|weekend|spring|summer|autumn|fall|winter|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/.test(w(m)) || (timed && toks[m].text === '.' && toks[m].end - toks[m].start === 1))) { m++; timed++; }
+  if (DAY.test(w(m))) m++;
+  else if (lead && MONTH.test(w(m))) m++;
+  else if (lead && lead !== 'on' && lead !== 'in' && PERIOD.test(w(m))) m++;
+  else if (lead === 'in' && /^\d{4}$/.test(w(m))) m++;
+  else if (lead === 'on' && /^\d{1,2}$/.test(w(m)) && MONTH.test(w(m + 1))) m += 2;
+  else return k;
+  // the rest of a date: "Sept. 5", "March 5 2019"
+  while (m < stop && m - k < 6 && (/^\d{1,4}$/.test(w(m)) || (toks[m].text === '.' && MONTH.test(w(m - 1))))) m++;
   // a subject must follow ("said last year was hard": the time is the subject)
-  if (!timed || m >= stop || !(toks[m].pos === 'PRON' || toks[m].pos === 'DET' || toks[m].pos === 'NOUN' || toks[m].pos === 'PROPN' || toks[m].pos === 'ADJ' || toks[m].pos === 'NUM')) return k;
+  if (m >= stop || !(toks[m].pos === 'PRON' || toks[m].pos === 'DET' || toks[m].pos === 'NOUN' || toks[m].pos === 'PROPN' || toks[m].pos === 'ADJ' || toks[m].pos === 'NUM')) return k;
   for (let j = m; j < stop; j++) if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX') return m;
   return k;
 }
@@ -517,19 +535,20 @@ function callsSomethingQuoted(scan: Scan, i: number): boolean {
   return false;
 }
 
-/** Dashes that sign a quotation: "“…” — Krystal Correa". */
+/** Dashes that sign a quotation: "“…” — Edda Lund". */
 const SIGNATURE_DASHES = new Set(['\u2015', '\u2014', '\u2013']);
 
-/** "“…” ― Carla Sanchez" at the end of a line: a quotation signed with its speaker's name after a dash, as
+/** "“…” ― Ivo Marr" at the end of a line: a quotation signed with its speaker's name after a dash, as
  * epigraphs, pull quotes and round-ups of readers' and voters' words give them. Only a closed quotation
  * right before the dash, and only a name (capitalised words, at most six) that ends its line or sentence. */
 function signedQuotation(scan: Scan, i: number): Frame | null {
   const toks = scan.toks, dash = toks[i];
   const q = scan.quotationClosingAt(dash.start);
-  if (!q || !q.closed || q.end > dash.start || /\S/.test(scan.text.slice(q.end, dash.start).replace(/[\u00a0,]/g, ' '))) return null;
+  if (!q || !q.closed || /[^\s,]/.test(scan.text.slice(q.end, dash.start))) return null;
   if (wordCount(scan.text, q.start, q.end) < 3) return null;
   let k = i + 1;
-  while (k < toks.length && k - i <= 6 && toks[k].pos !== 'SPACE' && (startsCapitalised(toks[k].text) || (toks[k].text === '.' && toks[k].end - toks[k].start === 1 && k + 1 < toks.length && startsCapitalised(toks[k + 1].text) && toks[k - 1].text.length === 1))) k++;
+  // capitalised words and initials ("Ivo J. Marr")
+  while (k < toks.length && k - i <= 6 && toks[k].pos !== 'SPACE' && (startsCapitalised(toks[k].text) || /^\p{Lu}\.?$/u.test(toks[k].text) || (toks[k].text === '.' && /^\p{Lu}$/u.test(toks[k - 1].text)))) k++;
   if (k === i + 1 || k - i > 6) return null;
   const after = toks[k];
   if (after && !(after.pos === 'SPACE' || after.text === '.' || after.text === ',')) return null;
@@ -541,7 +560,7 @@ function signedQuotation(scan: Scan, i: number): Frame | null {
  * Monday", "called them to the stage", the passive, nor "a group called Y raised …" (one phrase only). */
 function callsSomethingSomething(scan: Scan, i: number): boolean {
   const toks = scan.toks, prev = toks[i - 1];
-  if (!prev || prev.pos === 'AUX' || prev.lemma === 'be' || prev.pos === 'DET') return false;
+  if (!prev || prev.lemma === 'be' || prev.lemma === 'get' || prev.pos === 'DET') return false;
   const stop = scan.sentenceEndToken(i);
   const obj = phraseAfter(scan, i + 1, stop);
   if (!obj) return false;
@@ -554,7 +573,9 @@ function callsSomethingSomething(scan: Scan, i: number): boolean {
   else if (at === obj[1] && !(at < stop && (toks[at].pos === 'DET' || toks[at].pos === 'ADJ' || OPEN_MARKS.has(toks[at].text)))) return false;
   if (at >= stop) return false;
   const next = toks[at];
-  if (TIME_WORD.test(low(next))) return false;
+  // "called a strike this week", "called her every night": a time, not what it was called
+  const after = low(toks[at + 1] ?? next);
+  if (DAY.test(low(next)) || MONTH.test(low(next)) || PERIOD.test(low(next)) || (/^(this|last|next|every|each|early|late)$/.test(low(next)) && (DAY.test(after) || MONTH.test(after) || PERIOD.test(after)))) return false;
   return next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || OPEN_MARKS.has(next.text);
 }
 
@@ -639,9 +660,18 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // ", saying …", ", adding that …": the clause's subject speaks
   if (CUE_PARTICIPLES.has(w) && prev && (prev.text === ',' || (CLOSERS.has(prev.text) && toks[i - 2]?.text === ','))) {
-    // "…, Ivo Marr said, adding that …": the one who said it adds; else the clause's subject
+    // "…, Ivo Marr said, adding that …" and "…, said Ivo Marr, adding that …": the one who said it adds;
+    // else the clause's subject
     const said = prev.text === ',' ? toks[i - 2] : undefined;
-    const subj = (said && cueClassOf(said, prev, toks[i - 3]) === 'say' ? phraseBefore(scan, i - 2, floor) : null) ?? clauseSubject(scan, i);
+    let subj = said && cueClassOf(said, prev, toks[i - 3]) === 'say' ? phraseBefore(scan, i - 2, floor) : null;
+    if (!subj && said) {
+      for (let c = i - 3; c > floor && c >= i - 10 && !subj; c--) {
+        if (toks[c].text === ',' || !(cueClassOf(toks[c], toks[c + 1], toks[c - 1]) === 'say')) continue;
+        const after = phraseAfter(scan, c + 1, i - 1);
+        if (after && after[1] === i - 1 && (toks[c - 1]?.text === ',' || CLOSERS.has(toks[c - 1]?.text ?? ''))) subj = after;
+      }
+    }
+    subj ??= clauseSubject(scan, i);
     const content = contentAfter(scan, cueEnd);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker: subj ? charSpan(scan, subj[0], subj[1]) : null, via: [] };
@@ -699,8 +729,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // Unquoted, the hearer ends the attribution when the sentence ends there; "The quota, she told me on
   // Friday, is …" is an attribution inside the report, which runs on around it (below).
   const sentenceEnd = scan.sentenceEndToken(i);
-  if (sepIsBreak && speakerToks && !more && (TELL_LIKE.has(t.lemma) || cls === 'tell')) {
-    const hearer = untimed(scan, phraseAfter(scan, tailStart, sentenceEnd));
+  if (sepIsBreak && speakerToks && !more && (closing ? TELL_LIKE.has(t.lemma) || cls === 'tell' : TELLING.has(t.lemma))) {
+    const hearer = hearerOnly(scan, phraseAfter(scan, tailStart, sentenceEnd));
     if (hearer && !THAT.has(low(toks[hearer[0]]))) {
       let comma = hearer[1];
       while (comma < sentenceEnd && toks[comma].text !== ',') comma++;
@@ -720,8 +750,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     let content: CharSpan;
     if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
     else {
-      const from = toks[scan.sentenceStartToken(sepTok)].start;
-      content = trimSpan(scan.text, from, toks[sepTok].start);
+      const first = scan.sentenceStartToken(sepTok);
+      content = trimSpan(scan.text, toks[first].start, toks[sepTok].start);
       if (content.end - content.start < 8) return null;
       // "This campaign, he says, is different.": the report runs on around its attribution
       const stop = scan.sentenceEndToken(i);
@@ -731,6 +761,13 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
         const rest = trimSpan(scan.text, toks[tailStart].end, toks[stop - 1].end);
         if (rest.end - rest.start > 8) content = { start: content.start, end: rest.end };
       }
+      // "Late on Tuesday, the minister told reporters." reports nothing: words before the comma that open
+      // with a preposition or an adverb and have no verb are when or where, not what ("People like
+      // Scott, he said." is a report)
+      let verb = false;
+      for (let m = first; m < stop && toks[m].start < content.end && !verb; m++) verb = (m < sepTok || m >= tailStart) && (toks[m].pos === 'VERB' || toks[m].pos === 'AUX');
+      const lead = low(toks[first]);
+      if (!verb && (toks[first].pos === 'ADP' || toks[first].pos === 'ADV' || toks[first].pos === 'SCONJ' || DAY.test(lead) || MONTH.test(lead) || /^(late|early|earlier|later)$/.test(lead))) return null;
     }
     viaIn(scan, tailStart, scan.sentenceEndToken(i), null, via);
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
@@ -917,7 +954,7 @@ export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quota
     let b = q.start;
     while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;
     const lead = b === 0 ? '\n' : scan.text[b - 1];
-    if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"' || lead === "'")) continue;
+    if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"' || (lead === "'" && scan.text[b - 2] === "'"))) continue;
     out.push({ quotation: q, after: q.start });
   }
   return out;

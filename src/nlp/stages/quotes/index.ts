@@ -84,7 +84,7 @@ function sortByStart(list: MentionRef[]): void {
 function continuesQuote(text: string, prev: Quote, start: number): boolean {
   if (start < prev.end || start - prev.end > 200) return false;
   const gap = text.slice(prev.end, start);
-  return !/[\n\u201c"]/.test(gap);
+  return !/[\n\u201c"]|``/.test(gap);
 }
 
 export const quotesStage: Stage = {
