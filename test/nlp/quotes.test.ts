@@ -127,6 +127,14 @@ test('quotes: a time before the cue is never the speaker: the phrase before it, 
     ['a trader', 'said', 'People like Lund']]);
 });
 
+test('quotes: a short quotation right after an attribution carries the quote on; alone it is no quote; a fall or a dateline reports nothing', () => {
+  const qs = quotesIn('\u201cHere comes the ferry,\u201d Ivo Marr said. \u201cAt last.\u201d Then the crowd chanted \u201cBrask! Brask!\u201d for an hour.\n\n' +
+    'Support for the council declined four points. Edda Lund reported from Brask.');
+  assert.deepEqual(qs.map(brief), [
+    { content: '\u201cHere comes the ferry,\u201d Ivo Marr said. \u201cAt last.\u201d', direct: true, cue: 'said', speaker: 'Ivo Marr', via: [] },
+  ]);
+});
+
 test('quotes: "X quoted Y as saying:" makes Y the speaker and X the channel', () => {
   const [q] = quotesIn('The Pellham Gazette quoted General Ira Stone as saying last week: “the bridge will reopen in May.”');
   assert.deepEqual(brief(q), { content: '“the bridge will reopen in May.”', direct: true, cue: 'quoted', speaker: 'General Ira Stone', via: ['The Pellham Gazette'] });

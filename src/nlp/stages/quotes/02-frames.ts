@@ -310,6 +310,10 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?:
   if ((t.lemma === 'pledge' || t.lemma === 'vow' || t.lemma === 'promise' || t.lemma === 'threaten' || t.lemma === 'swear') && n !== 'to' && n !== 'that') return null;
   // "business has continued between …" is not speech; "He continued, “…”" is
   if (t.lemma === 'continue' && !(n === ':' || OPEN_MARKS.has(n) || (n === ',' && afterNext && OPEN_MARKS.has(afterNext.text)))) return null;
+  // senses that report nothing: "support declined four points", "declined slightly from 58 percent" (a
+  // fall, where "declined to comment" is a refusal), "X reported from Kabul" (a dateline)
+  if (t.lemma === 'decline' && (next?.pos === 'NUM' || next?.pos === 'ADV' || n === 'by' || n === 'from')) return null;
+  if (t.lemma === 'report' && n === 'from') return null;
   return cls;
 }
 
@@ -943,19 +947,21 @@ function wordCount(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last speaker. */
-export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quotation; after: number }[] {
+/** Quotations no frame covered: a free-standing quotation of a full sentence or more continues the last
+ * speaker. A shorter one ("“A,” he said. “B.”") only carries on the quote just before it in its
+ * paragraph (`onlyContinues`): alone it may be a slogan or a name. */
+export function looseQuotations(scan: Scan, frames: Frame[]): { quotation: Quotation; after: number; onlyContinues: boolean }[] {
   const covered = (q: Quotation) => frames.some((f) => f.content.start < q.end && q.start < f.content.end);
-  const out: { quotation: Quotation; after: number }[] = [];
+  const out: { quotation: Quotation; after: number; onlyContinues: boolean }[] = [];
   for (const q of scan.quotations) {
     if (covered(q)) continue;
     const words = wordCount(scan.text, q.start, q.end);
-    if (words < 5) continue;
+    if (words < 2) continue;
     let b = q.start;
     while (b > 0 && /[^\S\n]/.test(scan.text[b - 1])) b--;
     const lead = b === 0 ? '\n' : scan.text[b - 1];
     if (!/[\n.:!?]/.test(lead) && !(lead === '\u201d' || lead === '"' || (lead === "'" && scan.text[b - 2] === "'"))) continue;
-    out.push({ quotation: q, after: q.start });
+    out.push({ quotation: q, after: q.start, onlyContinues: words < 5 });
   }
   return out;
 }

@@ -29,13 +29,13 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
   const resolver = new SpeakerResolver(scan, mentions, entities, author);
 
   // frames and loose quotations in text order, so "he" and continued quotations see the speakers before them
-  type Item = { frame: Frame; continues: boolean };
+  type Item = { frame: Frame; continues: boolean; onlyContinues?: boolean };
   const items: Item[] = frames.map((frame) => ({ frame, continues: false }));
-  for (const l of loose) items.push({ frame: { content: { start: l.quotation.start, end: l.quotation.end }, direct: true, cue: null, speaker: null, via: [] }, continues: true });
+  for (const l of loose) items.push({ frame: { content: { start: l.quotation.start, end: l.quotation.end }, direct: true, cue: null, speaker: null, via: [] }, continues: true, onlyContinues: l.onlyContinues });
   byContentStart(items);
 
   const quotes: Quote[] = [];
-  for (const { frame, continues } of items) {
+  for (const { frame, continues, onlyContinues } of items) {
     if (continues && !resolver.last()) continue;
     const prev = quotes[quotes.length - 1];
     if (continues && prev && continuesQuote(section.text, prev, frame.content.start)) {
@@ -44,6 +44,7 @@ export function quotesOfSection(section: Section, entities: Entity[], firstId = 
       prev.content = section.text.slice(prev.start, prev.end);
       continue;
     }
+    if (onlyContinues) continue;
     // every word NOT_SPEAKERS names is at most five letters long
     if (frame.speaker && frame.speaker.end - frame.speaker.start <= 5 && NOT_SPEAKERS.test(section.text.slice(frame.speaker.start, frame.speaker.end))) continue;
     const speaker = resolver.resolve(frame.speaker);
