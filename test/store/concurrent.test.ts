@@ -27,12 +27,7 @@ test('store: a cross-document entity deleted by another transaction meanwhile is
       await other.query('delete from global_entities where id = $1', [varna]);
       const adding = store.addDocuments([{ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', B, { entities: [entity('e1', 'Varna', 'PLACE', [], B)] }) }]);
       // the batch has found Varna's alias and waits for the lock on its row
-      for (let i = 0; i < 100; i++) {
-        await other.query('select pg_stat_clear_snapshot()'); // else the view stays as this transaction first saw it
-        const waiting = await other.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%for key share%'`);
-        if (waiting.rowCount) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      assert.equal(await blocks(other, '%for key share%'), true);
       await other.query('commit');
       const out = await adding;
       assert.deepEqual(out.map((o) => o.status), ['added']);
@@ -48,6 +43,16 @@ test('store: a cross-document entity deleted by another transaction meanwhile is
       await s.cleanup();
     }
   });
+
+/** Does `client` come to block another backend whose statement is like `pattern` (polled for up to 2 s)? */
+async function blocks(client: pg.Client, pattern: string): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    await client.query('select pg_stat_clear_snapshot()'); // else the view stays as this transaction first saw it
+    if ((await client.query('select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)) and query like $1', [pattern])).rowCount) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
 
 const Q = 'Ana Brekke said the bridge was closed on Monday.';
 const quoted = () => analysis('page', Q, { quotes: [quote('q1', Q, 'the bridge was closed on Monday', 'Ana Brekke', null)] });
@@ -67,13 +72,7 @@ test('store: a rating given while an add supersedes its version waits for the ad
       await other.query('begin');
       await other.query('update documents set latest = 0 where id = $1', [v1.id]);
       const rating = store.rate({ evidenceKind: 'quote', evidenceId: `${v1.id}:q1`, hypothesisId: h.id, rating: 'C' }).then(() => 'rated', (e: { code?: string; message: string }) => `${e.code}: ${e.message}`);
-      let waited = false;
-      for (let i = 0; i < 100 && !waited; i++) {
-        await other.query('select pg_stat_clear_snapshot()');
-        waited = !!(await other.query(`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)) and query like '%for share%'`)).rowCount;
-        if (!waited) await new Promise((r) => setTimeout(r, 20));
-      }
-      assert.equal(waited, true, 'the rating waits for the add');
+      assert.equal(await blocks(other, '%for share%'), true, 'the rating waits for the add');
       await other.query('commit');
       assert.equal(await rating, `NOT_FOUND: quote ${v1.id}:q1 (of a latest version) not found`);
       assert.deepEqual(await store.listRatings(), []);
@@ -86,13 +85,7 @@ test('store: a rating given while an add supersedes its version waits for the ad
       assert.equal((await other.query(`select q.id from quotes q join documents d on d.id = q.document_id where q.document_id = $1 and q.local_id = 'q1' and d.latest = 1 for share of d`, [v1.id])).rowCount, 1);
       await other.query(`insert into ratings (evidence_kind, evidence_id, hypothesis_id, rating, weight, proposed) values ('quote', $1, $2, 'C', 1, 0)`, [`${v1.id}:q1`, h.id]);
       const adding = store.addDocument({ source: 'page', contentHash: 'v2', format: 'text', analysis: quoted() });
-      waited = false;
-      for (let i = 0; i < 100 && !waited; i++) {
-        await other.query('select pg_stat_clear_snapshot()');
-        waited = !!(await other.query(`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)) and query like 'update%latest%'`)).rowCount;
-        if (!waited) await new Promise((r) => setTimeout(r, 20));
-      }
-      assert.equal(waited, true, 'the add waits for the rating');
+      assert.equal(await blocks(other, 'update%latest%'), true, 'the add waits for the rating');
       await other.query('commit');
       const v2 = await adding;
       assert.deepEqual(v2.status === 'new-version' && v2.ratings, { moved: 1, left: 0 });
