@@ -46,7 +46,9 @@ export function renderStray(stray: ReturnType<typeof strayJudgements>, db?: stri
   const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
   const what = [ratings.length ? n(ratings.length, 'rating') : '', overrides.length ? n(overrides.length, 'credibility override') : ''].filter(Boolean).join(' and ');
   const lines = ['', `Not counted: ${what} of evidence no longer in the dossier (a claim group regrouped away, or a quote of an earlier version no quote of the latest took):`];
-  const on = db ? ` --db ${/^[\w./:@?=&%-]+$/.test(db) ? db : `'${db.replace(/'/g, `'\\''`)}'`}` : '';
+  // the --db it was run with, quoted for a shell, and without a password (the reader fills it in again)
+  const target = db?.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+  const on = target ? ` --db ${/^[\w./:@%=-]+$/.test(target) ? target : `'${target.replace(/'/g, `'\\''`)}'`}` : '';
   for (const r of ratings) lines.push(`  ${r.evidenceId} × H${r.hypothesisId}: ${r.rating}  (clear: dossier rate ${r.evidenceId} H${r.hypothesisId} --clear${on})`);
   for (const o of overrides) lines.push(`  ${o.claimId} credibility ${o.credibility}  (clear: dossier credibility ${o.claimId} --clear${on})`);
   return lines.join('\n') + '\n';

@@ -18,10 +18,10 @@ export function register(program: Command): void {
     .option('--weight <w>', 'relevance weight (default 1)', '1')
     .option('--note <text>', 'why this rating')
     .option('--clear', 'remove the rating of this evidence against this hypothesis (also of evidence no longer in the dossier)')
-    .action(async (evidence: string, hypothesis: string, rating: string | undefined, o: { db?: string; weight: string; note?: string; clear?: boolean }) => {
+    .action(async (evidence: string, hypothesis: string, rating: string | undefined, o: { db?: string; weight: string; note?: string; clear?: boolean }, cmd: Command) => {
       if (o.clear) {
         if (rating) throw new UsageError(`give a rating or --clear, not both`);
-        if (o.note !== undefined || o.weight !== '1') throw new UsageError('--clear takes no --weight or --note');
+        if (o.note !== undefined || cmd.getOptionValueSource('weight') !== 'default') throw new UsageError('--clear takes no --weight or --note');
         const hypothesisId = parseHypothesisId(hypothesis);
         await withStore(o.db, async (store) => {
           if (!(await store.unrate(parseQuoteId(evidence) ? 'quote' : 'claim', evidence, hypothesisId))) throw new NotFoundError(`rating of "${evidence}" against H${hypothesisId} (see dossier ach)`);

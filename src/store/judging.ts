@@ -68,6 +68,12 @@ export async function listRatings(db: Db, hypothesisId?: number): Promise<Rating
   }));
 }
 
+/** A quote's evidence id, "DOCUMENT:QUOTE" (e.g. 2:q5), as its parts; null for anything else (a claim group id). */
+export function parseQuoteId(id: string): { documentId: number; quoteId: string } | null {
+  const m = /^(0|[1-9]\d*):(.+)$/s.exec(id); // as stored: no leading zeros
+  return m ? { documentId: Number(m[1]), quoteId: m[2] } : null;
+}
+
 /** Rate evidence against a hypothesis (a second rating of the same pair replaces the first).
  *
  * A quote ("DOCUMENT:QUOTE") is rated only in a latest version, checked in the rating's own
@@ -77,12 +83,6 @@ export async function listRatings(db: Db, hypothesisId?: number): Promise<Rating
  * that version marks the row as no longer latest before it carries ratings, so either the add waits
  * for this rating and then carries it, or this waits for the add and finds the version superseded.
  * On SQLite the transaction takes the write lock from its start, so no add commits in between. */
-/** A quote's evidence id, "DOCUMENT:QUOTE" (e.g. 2:q5), as its parts; null for anything else (a claim group id). */
-export function parseQuoteId(id: string): { documentId: number; quoteId: string } | null {
-  const m = /^(\d+):(.+)$/s.exec(id);
-  return m ? { documentId: Number(m[1]), quoteId: m[2] } : null;
-}
-
 export async function rate(db: Db, r: Omit<Rating, 'id' | 'weight' | 'proposed' | 'note'> & { weight?: number; proposed?: boolean; note?: string | null }, lockDocument = false): Promise<Rating> {
   if (!RATINGS.has(r.rating)) throw new UsageError(`rating "${r.rating}" must be one of CC, C, N, I, II`);
   const values = {

@@ -4,6 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { renderStray } from '../../src/cli/ach.js';
+import { parseQuoteId } from '../../src/store/index.js';
 
 // dist/test/cli → project root
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -55,4 +57,14 @@ test('cli judging: question, hypotheses, a rating, the matrix, the report and an
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('ach: the clearing commands it prints carry --db quoted for a shell and without a password; quote ids as stored', () => {
+  const stray = { ratings: [{ evidenceKind: 'quote' as const, evidenceId: '3:q5', hypothesisId: '2', rating: 'I' as const, weight: 1, proposed: false }], overrides: [] };
+  assert.equal(renderStray(stray, 'postgres://ana:secret@db.example/dossier?sslmode=require&application_name=x').split('\n')[2],
+    "  3:q5 × H2: I  (clear: dossier rate 3:q5 H2 --clear --db 'postgres://ana:***@db.example/dossier?sslmode=require&application_name=x')");
+  assert.equal(renderStray(stray, '/tmp/my dossier/it\'s.db').split('\n')[2], "  3:q5 × H2: I  (clear: dossier rate 3:q5 H2 --clear --db '/tmp/my dossier/it'\\''s.db')");
+  assert.equal(renderStray(stray).split('\n')[2], '  3:q5 × H2: I  (clear: dossier rate 3:q5 H2 --clear)');
+  assert.equal(renderStray({ ratings: [], overrides: [] }), '');
+  assert.deepEqual([parseQuoteId('3:q5'), parseQuoteId('03:q5'), parseQuoteId('cg-1a2b'), parseQuoteId('0:q1')], [{ documentId: 3, quoteId: 'q5' }, null, null, { documentId: 0, quoteId: 'q1' }]);
 });

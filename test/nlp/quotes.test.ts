@@ -111,10 +111,13 @@ test('quotes: a quotation signed "— Name" at the end of its line is that perso
 test('quotes: a time phrase right after the cue is when it was said, not part of the report, unless it is the subject', () => {
   const qs = quotesIn('The bank said this month it would drop the fees. The army said on Sept. 5 the road was open. ' +
     'Ivo Marr said last year was hard. Edda Lund said Tuesday\'s vote was rigged. The ministry said 500 people were hurt. ' +
-    'A pilot said night crossings were common. The council said in 10 days the bridge would open.');
+    'A pilot said night crossings were common. The council said in 10 days the bridge would open. ' +
+    'The ministry said Tuesday 15 people were hurt. The imam said Friday prayers would be held. The army said Monday night the road was open. ' +
+    'The army said early morning raids killed five.');
   assert.deepEqual(qs.map((q) => q.content), ['it would drop the fees', 'the road was open', 'last year was hard', "Tuesday's vote was rigged",
     // a number or a noun of time is no time phrase on its own
-    '500 people were hurt', 'night crossings were common', 'in 10 days the bridge would open']);
+    '500 people were hurt', 'night crossings were common', 'in 10 days the bridge would open',
+    '15 people were hurt', 'Friday prayers would be held', 'the road was open', 'early morning raids killed five']);
 });
 
 test('quotes: a time before the cue is never the speaker: the phrase before it, or before the participle it belongs to, is', () => {

@@ -209,8 +209,8 @@ function lowerRunBits(text: string): RunBits {
   }
   return out;
 }
-// (`` and '' are one token each: the double quote marks of plain-text archives, see the tokens stage)
-const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—', '``', "''"]);
+// (`` and '' are one token each, the double quote marks of plain-text archives: see where OPENERS is read)
+const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
 
 /**
  * Per-token scratch arrays, reused from one section to the next (findMentions runs one section at a
@@ -261,7 +261,8 @@ function view(sec: Section): SectionView {
     const nl = nlAt < toks[i].start;
     if (nl) lineBreak[i] = 1;
     const p = prev.text;
-    if (nl || p.length <= 2 && OPENERS.has(p)) initial[i] = 1;
+    // '' closes as often as it opens: it opens only after a space or at the start
+    if (nl || (p.length === 1 && OPENERS.has(p)) || p === '``' || (p === "''" && (prev.start === 0 || /\s/.test(text[prev.start - 1])))) initial[i] = 1;
   }
   // A line whose longer words (four letters or more) all start with a capital, two at least, is a heading.
   let titleLines: Uint8Array | undefined;

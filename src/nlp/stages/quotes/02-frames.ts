@@ -312,7 +312,7 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?:
   if (t.lemma === 'continue' && !(n === ':' || OPEN_MARKS.has(n) || (n === ',' && afterNext && OPEN_MARKS.has(afterNext.text)))) return null;
   // senses that report nothing: "support declined four points", "declined slightly from 58 percent" (a
   // fall, where "declined to comment" is a refusal), "X reported from Kabul" (a dateline)
-  if (t.lemma === 'decline' && (next?.pos === 'NUM' || next?.pos === 'ADV' || n === 'by' || n === 'from')) return null;
+  if (t.lemma === 'decline' && (next?.pos === 'NUM' || n === 'by' || n === 'from' || (next?.pos === 'ADV' && (afterNext?.pos === 'NUM' || afterNext?.text === 'from' || afterNext?.text === 'to')))) return null;
   if (t.lemma === 'report' && n === 'from') return null;
   return cls;
 }
@@ -416,14 +416,23 @@ function afterTimePhrase(scan: Scan, k: number, stop: number): number {
     lead = w(m++);
     if (/^(this|last|next)$/.test(w(m))) m++; // "earlier this week", "late last month"
   }
-  if (DAY.test(w(m))) m++;
-  else if (lead && MONTH.test(w(m))) m++;
-  else if (lead && lead !== 'on' && lead !== 'in' && PERIOD.test(w(m))) m++;
+  const early = lead === 'earlier' || lead === 'early' || lead === 'late';
+  if (DAY.test(w(m))) {
+    m++;
+    if (/^(morning|afternoon|evening|night)$/.test(w(m))) m++; // "Monday night"
+    else if (toks[m]?.pos === 'NOUN') return k; // "said Friday prayers would …"
+  } else if (lead && MONTH.test(w(m))) {
+    m++;
+    // the rest of a date: "Sept. 5", "March 5 2019"
+    if (toks[m]?.text === '.') m++;
+    if (/^\d{1,2}$/.test(w(m))) m++;
+    if (/^\d{4}$/.test(w(m))) m++;
+  } else if (lead && lead !== 'on' && lead !== 'in' && PERIOD.test(w(m)) && !(early && toks[m + 1]?.pos === 'NOUN')) m++; // not "early morning raids"
   else if (lead === 'in' && /^\d{4}$/.test(w(m))) m++;
-  else if (lead === 'on' && /^\d{1,2}$/.test(w(m)) && MONTH.test(w(m + 1))) m += 2;
-  else return k;
-  // the rest of a date: "Sept. 5", "March 5 2019"
-  while (m < stop && m - k < 6 && (/^\d{1,4}$/.test(w(m)) || (toks[m].text === '.' && MONTH.test(w(m - 1))))) m++;
+  else if (lead === 'on' && /^\d{1,2}$/.test(w(m)) && MONTH.test(w(m + 1))) {
+    m += 2;
+    if (/^\d{4}$/.test(w(m))) m++;
+  } else return k;
   // a subject must follow ("said last year was hard": the time is the subject)
   if (m >= stop || !(toks[m].pos === 'PRON' || toks[m].pos === 'DET' || toks[m].pos === 'NOUN' || toks[m].pos === 'PROPN' || toks[m].pos === 'ADJ' || toks[m].pos === 'NUM')) return k;
   for (let j = m; j < stop; j++) if (toks[j].pos === 'VERB' || toks[j].pos === 'AUX') return m;
@@ -552,11 +561,14 @@ function signedQuotation(scan: Scan, i: number): Frame | null {
   if (wordCount(scan.text, q.start, q.end) < 3) return null;
   let k = i + 1;
   // capitalised words and initials ("Ivo J. Marr")
-  while (k < toks.length && k - i <= 6 && toks[k].pos !== 'SPACE' && (startsCapitalised(toks[k].text) || /^\p{Lu}\.?$/u.test(toks[k].text) || (toks[k].text === '.' && /^\p{Lu}$/u.test(toks[k - 1].text)))) k++;
+  while (k < toks.length && k - i <= 6 && toks[k].pos !== 'SPACE' && (startsCapitalised(toks[k].text) || /^\p{Lu}\.?$/u.test(toks[k].text) || (toks[k].text === '.' && /^\p{Lu}$/u.test(toks[k - 1].text) && startsCapitalised(toks[k + 1]?.text ?? '')))) k++;
   if (k === i + 1 || k - i > 6) return null;
   const after = toks[k];
   if (after && !(after.pos === 'SPACE' || after.text === '.' || after.text === ',')) return null;
-  return { content: { start: q.start, end: q.end }, direct: true, cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, i + 1, k), via: [] };
+  // a last initial keeps its letter, not the sentence's full stop ("— Malcolm X.")
+  const speaker = charSpan(scan, i + 1, k);
+  if (/^\p{Lu}\.$/u.test(toks[k - 1].text)) speaker.end--;
+  return { content: { start: q.start, end: q.end }, direct: true, cue: charSpan(scan, i, i + 1), speaker, via: [] };
 }
 
 /** "X called Oz a quack", "called the charges unfounded": `call` with an object and what it is called
