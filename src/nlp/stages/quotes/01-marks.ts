@@ -1,4 +1,5 @@
-// Quotation-mark spans. A quotation runs from an opening mark to its closing mark; by newspaper
+// Quotation-mark spans (curly and straight double quotes, and `` '' as plain-text archives write them).
+// A quotation runs from an opening mark to its closing mark; by newspaper
 // convention a quotation that is still open at a paragraph's end continues when the next paragraph
 // opens with a quote mark, and otherwise ends (unclosed) with its paragraph.
 

@@ -1,5 +1,5 @@
-// Attribution frames: from a cue (a reporting verb, "according to", "is sure that", a headline colon)
-// find who is speaking and what was said. Everything is a scan over the section's tokens; the
+// Attribution frames: from a cue (a reporting verb, "according to", "is sure that", a headline colon,
+// a dash that signs a quotation) find who is speaking and what was said. Everything is a scan over the section's tokens; the
 // speaker is the noun phrase next to the cue, the content the clause or quotation it introduces.
 import type { Section, Token } from '../../context.js';
 import type { Quotation } from './01-marks.js';
