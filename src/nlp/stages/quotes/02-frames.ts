@@ -1,6 +1,7 @@
 // Attribution frames: from a cue (a reporting verb, "according to", "is sure that", a headline colon,
-// a dash that signs a quotation) find who is speaking and what was said. Everything is a scan over the section's tokens; the
-// speaker is the noun phrase next to the cue, the content the clause or quotation it introduces.
+// a dash that signs a quotation) find who is speaking and what was said. Everything is a scan over the
+// section's tokens; the speaker is the noun phrase next to the cue, the content the clause or quotation
+// it introduces.
 import type { Section, Token } from '../../context.js';
 import type { Quotation } from './01-marks.js';
 import { CUE_ADJECTIVES, CUE_PARTICIPLES, CUE_VERBS, MEDIA_WORDS, type CueClass } from './lexicon.js';
@@ -27,6 +28,8 @@ const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previou
 const CLOSERS = new Set(['\u201d', '"', '\u2019', "''"]);
 const OPEN_MARKS = new Set(['\u201c', '"', '``', "''"]);
 const THAT = new Set(['that']);
+/** A token that is, or ends with, a closing quote mark ("”", ".”"). */
+const endsQuote = (text: string) => CLOSERS.has(text) || /[\u201d"]$|''$/.test(text);
 /** Words that open an adverbial clause (when, why): the shared part of ADVERBIAL_CLAUSE and SUBORDINATORS. */
 const SUBORDINATORS_BASE = ['while', 'although', 'though', 'as', 'when', 'because', 'after', 'before', 'since', 'once'];
 /** Verbs whose object is only the one told, so "…, she told Reuters." ends the report before it ("accused
@@ -212,14 +215,14 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   }
   // a phrase never starts with a joiner, and leading numbers or dates belong to an adverbial ("In 2014 the regime")
   while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
-  for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[k - 1].text))) { s = k; break; }
+  for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && (MONTH.test(low(toks[k - 1])) || DAY.test(low(toks[k - 1]))))) { s = k; break; }
   if (s >= end) return null;
   if (named) return [s, end];
   // "A poll released in late August found …", "The court this month rejected …": a time is never the
   // speaker; the phrase before the participle the time belongs to, or before the time, is
   // (a lone month or number may be a name or a count: "May said …", "62 said …", unless "in" comes first)
   let timeOnly = true;
-  for (let k = s; k < end && timeOnly; k++) timeOnly = DAY.test(low(toks[k])) || MONTH.test(low(toks[k])) || PERIOD.test(low(toks[k])) || /^\d{1,4}$/.test(toks[k].text) || /^(late|early|mid|last|this|next)$/.test(low(toks[k]));
+  for (let k = s; k < end && timeOnly; k++) timeOnly = isTimeWord(low(toks[k])) || /^\d{1,4}$/.test(toks[k].text) || /^(late|early|mid|last|this|next)$/.test(low(toks[k]));
   if (timeOnly && end - s === 1 && !DAY.test(low(toks[s]))) timeOnly = s > floor && (low(toks[s - 1]) === 'in' || low(toks[s - 1]) === 'since');
   if (timeOnly) {
     // skip back over "in" and "released" ("a poll released in August", "who in 2010 said", "a poll released Friday")
@@ -275,11 +278,12 @@ function runsOn(scan: Scan, k: number, stop: number): boolean {
   return false;
 }
 
-
 /** Days, months and spans of time, for telling a time phrase from the words of a report. */
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const PERIOD = /^(week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)$/;
+/** A day, a month or a span of time (lower-cased word). */
+const isTimeWord = (w: string) => DAY.test(w) || MONTH.test(w) || PERIOD.test(w);
 
 /** A hearer phrase (the one told) without what follows it about the telling: a time phrase ("the Herald on Monday"),
  * or anything after a preposition once the words before it name an outlet ("Reuters on condition of
@@ -290,7 +294,7 @@ function hearerOnly(scan: Scan, phrase: [number, number] | null): [number, numbe
   for (let m = phrase[0] + 1; m < phrase[1] - 1; m++) {
     if (toks[m].pos !== 'ADP') continue;
     const next = low(toks[m + 1]) === 'the' || low(toks[m + 1]) === 'last' || low(toks[m + 1]) === 'this' ? toks[m + 2] : toks[m + 1];
-    if (next && (DAY.test(low(next)) || MONTH.test(low(next)) || PERIOD.test(low(next)) || /^\d{1,4}$/.test(next.text))) return [phrase[0], m];
+    if (next && (isTimeWord(low(next)) || /^\d{1,4}$/.test(next.text))) return [phrase[0], m];
     if (low(toks[m]) !== 'of' && (looksLikeMedia(scan, [phrase[0], m]) || isOutletName(scan, [phrase[0], m]))) return [phrase[0], m];
   }
   return phrase;
@@ -591,7 +595,7 @@ function callsSomethingSomething(scan: Scan, i: number): boolean {
   const next = toks[at];
   // "called a strike this week", "called her every night": a time, not what it was called
   const after = low(toks[at + 1] ?? next);
-  if (DAY.test(low(next)) || MONTH.test(low(next)) || PERIOD.test(low(next)) || (/^(this|last|next|every|each|early|late)$/.test(low(next)) && (DAY.test(after) || MONTH.test(after) || PERIOD.test(after)))) return false;
+  if (isTimeWord(low(next)) || (/^(this|last|next|every|each|early|late)$/.test(low(next)) && isTimeWord(after))) return false;
   return next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || OPEN_MARKS.has(next.text);
 }
 
@@ -716,7 +720,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (cueEnd < toks.length && low(toks[cueEnd]) === 'by' && prev && prev.pos !== 'AUX' && cls !== 'quote') return null;
 
   // "“…,” he said" / "“…,” said the minister" / "There was nothing unusual, he added."
-  const afterQuote = prev && (prev.text === ',' || CLOSERS.has(prev.text) || /[\u201d"]$|''$/.test(prev.text));
+  const afterQuote = prev && (prev.text === ',' || endsQuote(prev.text));
   let subj = afterQuote ? null : phraseBefore(scan, i, floor);
   if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') && i - 1 > floor) subj = appositiveSubject(scan, i, floor);
   let inverted: [number, number] | null = null;
@@ -728,7 +732,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   }
   const speakerToks = subj ?? inverted;
   const sep = subj ? toks[subj[0] - 1] : afterQuote ? prev : undefined;
-  const sepIsBreak = !!sep && (sep.text === ',' || CLOSERS.has(sep.text) || /[\u201d"]$|''$/.test(sep.text));
+  const sepIsBreak = !!sep && (sep.text === ',' || endsQuote(sep.text));
   const sepTok = subj ? subj[0] - 1 : i - 1;
   const closing = sepIsBreak ? scan.quotationClosingAt(toks[sepTok].end) : null;
   // "“A,” he said, “B.”": one quote across the interruption
