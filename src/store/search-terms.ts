@@ -12,7 +12,7 @@ const stem = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/porter
 
 /** The Snowball project's English stop word list (as PostgreSQL's `english` configuration has it):
  * words too common to search for. */
-const STOP_WORDS = new Set(('i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
+export const STOP_WORDS = new Set(('i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
   'herself it its itself they them their theirs themselves what which who whom this that these those am is are was were be been being ' +
   'have has had having do does did doing a an the and but if or because as until while of at by for with about against between into ' +
   'through during before after above below to from up down in out on off over under again further then once here there when where why ' +
@@ -26,40 +26,114 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS = 255;
 const MAX_LEXEMES_BYTES = 1_000_000;
 
-/** A lexeme, one object per distinct lexeme, with its length in UTF-8 and its positions in the
- * document being indexed (valid while `stamp` is that document's). */
-interface Lexeme {
-  readonly text: string;
-  readonly bytes: number;
-  stamp: number;
-  positions: number[];
-}
-
-/** Lexemes by word (null for a stop word or an overlong word): a dossier's vocabulary repeats from
- * document to document, and stemming a word costs ~4 µs. Emptied between documents when full, so
- * memory stays bounded. */
-const byWord = new Map<string, Lexeme | null>();
-const byText = new Map<string, Lexeme>();
+/** The vocabulary met so far: each lower-case word without a digit, the number of its lexeme (-1 for a
+ * stop word or an overlong word), in a table open-addressed by a hash the scan computes as it reads the
+ * word's characters, so a word met before is found without making a string of it (a dossier's vocabulary
+ * repeats from document to document, and stemming a word costs ~4 µs). Emptied before a document when
+ * full, so memory stays bounded. */
 const MAX_WORDS = 100_000;
+const SLOTS = 1 << 18; // more than twice MAX_WORDS: probes stay short
+const slots = new Int32Array(SLOTS); // entry + 1; 0 for an empty slot
+let words: string[] = [];
+const wordHashes = new Int32Array(MAX_WORDS);
+const wordLexemes = new Int32Array(MAX_WORDS);
+
+/** Lexemes by number: text, UTF-8 length, sort key (see sortKey); and, for the document being indexed,
+ * the stamp saying a lexeme is in it, its number of positions kept, and where its positions are written. */
+let lexemeTexts: string[] = [];
+let lexemeBytes: number[] = [];
+let lexemeKeys: number[] = [];
+const lexemeNumber = new Map<string, number>();
+const stamps = new Int32Array(MAX_WORDS);
+const counts = new Int32Array(MAX_WORDS);
+const writeAt = new Int32Array(MAX_WORDS);
 let documentStamp = 0;
 
-/** The searchable lexeme of a lower-case word, or null for a stop word or an overlong word. */
-function lexemeOf(word: string): Lexeme | null {
-  let l = byWord.get(word);
-  if (l === undefined) {
-    const s = STOP_WORDS.has(word) || word.length > MAX_WORD ? '' : stem(word);
-    l = null;
-    if (s) {
-      l = byText.get(s) ?? null;
-      if (!l) byText.set(s, (l = { text: s, bytes: Buffer.byteLength(s), stamp: 0, positions: [] }));
+function clearVocabulary(): void {
+  slots.fill(0);
+  words = [];
+  lexemeTexts = [];
+  lexemeBytes = [];
+  lexemeKeys = [];
+  lexemeNumber.clear();
+  stamps.fill(0);
+}
+
+/**
+ * A 15-bit number in the order of a lexeme's first two UTF-16 units (a shorter lexeme first): both
+ * ASCII, exactly; otherwise the same for some neighbours. A vector's lexemes are sorted by it (with
+ * their place, in a Uint32Array, which is sorted natively and fast), and only those with the same key
+ * are then compared as strings.
+ */
+function sortKey(t: string): number {
+  const u0 = t.length > 0 ? t.charCodeAt(0) : 0;
+  const u1 = t.length > 1 ? t.charCodeAt(1) : 0;
+  if (u0 >= 128) return 16384 + ((u0 - 128) >> 2);
+  return u0 * 128 + (u1 < 128 ? u1 : 127);
+}
+
+const byText = (ta: string, tb: string) => (ta < tb ? -1 : ta > tb ? 1 : 0);
+
+/** `order` (lexemes as Collected lists them) sorted by their texts, given each one's sortKey (keyOf). */
+function sortLexemes(order: number[], keyOf: (l: number) => number, textOf: (l: number) => string): number[] {
+  const n = order.length;
+  if (n > 0xffff) return order.sort((a, b) => keyOf(a) - keyOf(b) || byText(textOf(a), textOf(b)));
+  const keyed = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keyed[i] = (keyOf(order[i]) << 16) | i;
+  keyed.sort();
+  const sorted = new Array<number>(n);
+  for (let i = 0; i < n; i++) sorted[i] = order[keyed[i] & 0xffff];
+  // runs of the same key: by text (insertion sort; they are short)
+  for (let i = 0; i < n;) {
+    const key = keyed[i] >>> 16;
+    let j = i + 1;
+    while (j < n && keyed[j] >>> 16 === key) j++;
+    for (let k = i + 1; k < j; k++) {
+      const l = sorted[k], t = textOf(l);
+      let m = k - 1;
+      while (m >= i && textOf(sorted[m]) > t) {
+        sorted[m + 1] = sorted[m];
+        m--;
+      }
+      sorted[m + 1] = l;
     }
-    byWord.set(word, l);
+    i = j;
+  }
+  return sorted;
+}
+
+/** The lexeme of a lower-case word without a digit, or null for a stop word or an overlong word. */
+const wordLexeme = (word: string): string | null => (STOP_WORDS.has(word) || word.length > MAX_WORD ? null : stem(word) || null);
+
+/** The number of a lexeme, made on first sight. */
+function lexemeId(s: string): number {
+  let l = lexemeNumber.get(s);
+  if (l === undefined) {
+    l = lexemeTexts.length;
+    lexemeTexts.push(s);
+    lexemeBytes.push(Buffer.byteLength(s));
+    lexemeKeys.push(sortKey(s));
+    lexemeNumber.set(s, l);
   }
   return l;
 }
 
-/** Whether a word holds a digit: such words are not stemmed, and not cached (numbers are the part of
- * a vocabulary that never stops growing). */
+/** Puts a lower-case word without a digit into the vocabulary (which must have room): its lexeme number, -1 for none. */
+function newWord(word: string, hash: number): number {
+  const s = wordLexeme(word);
+  const l = s === null ? -1 : lexemeId(s);
+  const e = words.length;
+  words.push(word);
+  wordHashes[e] = hash;
+  wordLexemes[e] = l;
+  let slot = hash & (SLOTS - 1);
+  while (slots[slot] !== 0) slot = (slot + 1) & (SLOTS - 1);
+  slots[slot] = e + 1;
+  return l;
+}
+
+/** Whether a word holds a digit: such words are not stemmed, and not kept in the vocabulary (numbers are
+ * the part of a vocabulary that never stops growing). */
 function hasDigit(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
@@ -73,86 +147,175 @@ const numberLexeme = (word: string): string | null => (word.length > MAX_WORD ? 
 
 /** The lexeme of a lower-case word as text, or null. */
 function lexeme(word: string): string | null {
-  return hasDigit(word) ? numberLexeme(word) : lexemeOf(word)?.text ?? null;
+  if (hasDigit(word)) return numberLexeme(word);
+  const l = newWordOrKnown(word);
+  return l < 0 ? null : lexemeTexts[l];
 }
 
-/** A lexeme in tsvector and tsquery text syntax. */
+/** FNV-1a over UTF-16 units, as the scan computes it. */
+const FNV_START = 0x811c9dc5 | 0;
+const fnv = (h: number, unit: number) => Math.imul(h ^ unit, 16777619);
+
+function newWordOrKnown(word: string): number {
+  if (words.length >= MAX_WORDS) clearVocabulary(); // between documents
+  let h = FNV_START;
+  for (let i = 0; i < word.length; i++) h = fnv(h, word.charCodeAt(i));
+  return known(word, 0, word.length, h) ?? newWord(word, h);
+}
+
+/** The lexeme number of the word at text[start, end) if the vocabulary has it. */
+function known(text: string, start: number, end: number, hash: number): number | undefined {
+  for (let slot = hash & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
+    const e = slots[slot] - 1;
+    if (e < 0) return undefined;
+    if (wordHashes[e] !== hash) continue;
+    const w = words[e];
+    if (w.length !== end - start) continue;
+    let same = true;
+    for (let i = 0; i < w.length; i++) {
+      if (w.charCodeAt(i) !== text.charCodeAt(start + i)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return wordLexemes[e];
+  }
+}
+
+/** A quote-free lexeme in tsvector and tsquery text syntax. */
 const quote = (lex: string) => `'${lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** Calls `each` with every word of `text` (lower-cased): each run of letters and digits.
- * A scan by character code, ASCII first: a Unicode regular expression over the whole text cost as much
- * as the rest of building the vector. */
+/** Calls `each` with every word of `text` (lower-cased): each run of letters and digits. */
 function eachWord(text: string, each: (word: string) => void): void {
-  const lower = text.toLowerCase();
+  scanWords(text.toLowerCase(), (lower, start, end) => each(lower.slice(start, end)));
+}
+
+/**
+ * Calls `word(lower, start, end, hash, digit)` for every word of `lower` (already lower-cased): each
+ * run of letters and digits, with the FNV-1a hash of its UTF-16 units and whether it holds an ASCII digit.
+ * A scan by character code, ASCII first: a Unicode regular expression over the whole text cost as much
+ * as the rest of building the vector.
+ */
+function scanWords(lower: string, word: (lower: string, start: number, end: number, hash: number, digit: boolean) => void): void {
   let start = -1;
+  let h = FNV_START;
+  let digit = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    let word: boolean;
+    let isWord: boolean;
     let width = 1;
-    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (c < 128) isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     else {
       const cp = lower.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;
-      word = LETTER.test(String.fromCodePoint(cp));
+      isWord = LETTER.test(String.fromCodePoint(cp));
     }
-    if (word) {
-      if (start < 0) start = i;
+    if (isWord) {
+      if (start < 0) {
+        start = i;
+        h = FNV_START;
+        digit = false;
+      }
+      h = fnv(h, c);
+      if (width === 2) h = fnv(h, lower.charCodeAt(i + 1));
+      else if (c >= 48 && c <= 57) digit = true;
     } else if (start >= 0) {
-      each(lower.slice(start, i));
+      word(lower, start, i, h, digit);
       start = -1;
     }
     i += width - 1;
   }
-  if (start >= 0) each(lower.slice(start));
+  if (start >= 0) word(lower, start, lower.length, h, digit);
 }
 
-/** Each lexeme of a document's title and text, in order of first occurrence, with its word positions
- * (1-based, as to_tsvector counts them: stop words take a position too) in `positions`, which hold
- * until the next call. */
-function lexemePositions(title: string | null, text: string): Lexeme[] {
-  if (byWord.size >= MAX_WORDS) {
-    byWord.clear();
-    byText.clear();
-  }
+/** A document's lexemes with their word positions (1-based, as to_tsvector counts them: stop words take a
+ * position too): `order` lists them by first occurrence, a number ≥ 0 for a lexeme of the vocabulary
+ * (its positions in `occurrences`, its count in `counts`, both valid until the next document), -1 - i
+ * for `extras[i]`, a lexeme outside the vocabulary with its own positions: a word with a digit, or a
+ * new word met once the vocabulary is full (in a document of more than MAX_WORDS different words). */
+interface Collected {
+  order: number[];
+  extras: { text: string; bytes: number; key: number; positions: number[] }[];
+  /** (lexeme, position) pairs of vocabulary lexemes in word order, `size` numbers of them. */
+  occurrences: Int32Array;
+  size: number;
+}
+
+let occurrences = new Int32Array(8192);
+
+function collect(title: string | null, text: string): Collected {
+  if (words.length >= MAX_WORDS) clearVocabulary();
   const stamp = ++documentStamp;
-  const order: Lexeme[] = [];
-  const numbers = new Map<string, Lexeme>(); // this document's words with digits
-  const numberOf = (word: string): Lexeme | null => {
-    const text = numberLexeme(word);
-    if (text === null) return null;
-    let l = numbers.get(text);
-    if (!l) numbers.set(text, (l = { text, bytes: Buffer.byteLength(text), stamp: 0, positions: [] }));
-    return l;
-  };
+  const order: number[] = [];
+  const extras: Collected['extras'] = [];
+  const extraAt = new Map<string, number>();
   let at = 0;
   let bytes = 0;
-  const add = (word: string) => {
+  let size = 0;
+  let occ = occurrences;
+  const onWord = (lower: string, start: number, end: number, hash: number, digit: boolean) => {
     at++;
-    const l = hasDigit(word) ? numberOf(word) : lexemeOf(word);
-    if (l === null) return;
     const p = at < MAX_POSITION ? at : MAX_POSITION;
-    if (l.stamp === stamp) {
-      if (l.positions.length < MAX_POSITIONS) l.positions.push(p);
-    } else if (bytes < MAX_LEXEMES_BYTES) {
-      bytes += l.text.length * 3; // at most three bytes a UTF-16 unit
-      l.stamp = stamp;
-      l.positions = [p]; // a new small array: an emptied one would keep its capacity for as long as the cache holds it
-      order.push(l);
+    let l = digit ? undefined : known(lower, start, end, hash);
+    if (l === undefined && !digit && words.length < MAX_WORDS) l = newWord(lower.slice(start, end), hash);
+    if (l === undefined) {
+      const word = lower.slice(start, end);
+      const t = digit ? numberLexeme(word) : wordLexeme(word);
+      if (t === null) return;
+      l = digit ? undefined : lexemeNumber.get(t);
+      if (l === undefined) {
+        const i = extraAt.get(t);
+        if (i !== undefined) {
+          const list = extras[i].positions;
+          if (list.length < MAX_POSITIONS) list.push(p);
+        } else if (bytes < MAX_LEXEMES_BYTES) {
+          bytes += t.length * 3;
+          extraAt.set(t, extras.length);
+          order.push(-1 - extras.length);
+          extras.push({ text: t, bytes: Buffer.byteLength(t), key: sortKey(t), positions: [p] });
+        }
+        return;
+      }
     }
+    if (l < 0) return;
+    if (stamps[l] === stamp) {
+      if (counts[l] >= MAX_POSITIONS) return;
+      counts[l]++;
+    } else if (bytes < MAX_LEXEMES_BYTES) {
+      bytes += lexemeTexts[l].length * 3; // at most three bytes a UTF-16 unit
+      stamps[l] = stamp;
+      counts[l] = 1;
+      order.push(l);
+    } else return;
+    if (size + 2 > occ.length) {
+      const bigger = new Int32Array(occ.length * 2);
+      bigger.set(occ);
+      occ = bigger;
+    }
+    occ[size++] = l;
+    occ[size++] = p;
   };
-  if (title) eachWord(title, add);
-  eachWord(text, add);
-  return order;
+  if (title) scanWords(title.toLowerCase(), onWord);
+  scanWords(text.toLowerCase(), onWord);
+  if (occ.length <= 1 << 16) occurrences = occ; // kept for the next document unless a huge one grew it
+  return { order, extras, occurrences: occ, size };
 }
 
 /** The tsvector (as text) of a document's title and text, with word positions as to_tsvector gives them
- * (ts_rank counts them). */
+ * (ts_rank counts them), lexemes in order of first occurrence. */
 export function searchVector(title: string | null, text: string): string {
-  let out = '';
-  for (const l of lexemePositions(title, text)) out += (out ? ' ' : '') + quote(l.text) + ':' + l.positions.join(',');
-  return out;
+  const c = collect(title, text);
+  const positions = new Map<number, number[]>();
+  for (let i = 0; i < c.size; i += 2) {
+    const list = positions.get(c.occurrences[i]) ?? [];
+    list.push(c.occurrences[i + 1]);
+    positions.set(c.occurrences[i], list);
+  }
+  return c.order.map((l) => l >= 0
+    ? `${quote(lexemeTexts[l])}:${positions.get(l)!.join(',')}`
+    : `${quote(c.extras[-1 - l].text)}:${c.extras[-1 - l].positions.join(',')}`).join(' ');
 }
 
 /**
@@ -163,28 +326,42 @@ export function searchVector(title: string | null, text: string): string {
  * (by their bytes), which spares it a sort; where UTF-16 order differs (beyond the BMP), it sorts them.
  */
 export function searchVectorBinary(title: string | null, text: string): Buffer {
-  const order = lexemePositions(title, text).sort(inByteOrder);
+  const c = collect(title, text);
+  const { extras } = c;
+  const keyOf = (l: number) => (l >= 0 ? lexemeKeys[l] : extras[-1 - l].key);
+  const textOf = (l: number) => (l >= 0 ? lexemeTexts[l] : extras[-1 - l].text);
+  const order = sortLexemes(c.order, keyOf, textOf);
   let size = 4;
-  for (const l of order) size += l.bytes + 3 + 2 * l.positions.length;
+  for (const l of order) size += l >= 0 ? lexemeBytes[l] + 3 + 2 * counts[l] : extras[-1 - l].bytes + 3 + 2 * extras[-1 - l].positions.length;
   const buf = Buffer.allocUnsafe(size);
   let o = buf.writeInt32BE(order.length, 0);
   for (const l of order) {
-    const t = l.text;
-    if (l.bytes === t.length) for (let i = 0; i < t.length; i++) buf[o++] = t.charCodeAt(i); // ASCII
+    const t = textOf(l);
+    if ((l >= 0 ? lexemeBytes[l] : extras[-1 - l].bytes) === t.length) for (let i = 0; i < t.length; i++) buf[o++] = t.charCodeAt(i); // ASCII
     else o += buf.write(t, o);
     buf[o++] = 0;
-    const list = l.positions;
-    buf[o++] = list.length >> 8;
-    buf[o++] = list.length & 0xff;
-    for (let i = 0; i < list.length; i++) {
-      buf[o++] = list[i] >> 8;
-      buf[o++] = list[i] & 0xff;
+    const n = l >= 0 ? counts[l] : extras[-1 - l].positions.length;
+    buf[o++] = n >> 8;
+    buf[o++] = n & 0xff;
+    if (l >= 0) {
+      writeAt[l] = o; // filled from the occurrences below
+      o += 2 * n;
+    } else {
+      for (const p of extras[-1 - l].positions) {
+        buf[o++] = p >> 8;
+        buf[o++] = p & 0xff;
+      }
     }
+  }
+  const occ = c.occurrences;
+  for (let i = 0; i < c.size; i += 2) {
+    const l = occ[i], p = occ[i + 1], w = writeAt[l];
+    buf[w] = p >> 8;
+    buf[w + 1] = p & 0xff;
+    writeAt[l] = w + 2;
   }
   return buf;
 }
-
-const inByteOrder = (a: Lexeme, b: Lexeme) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 
 /** A tsquery (as text) matching documents that hold every searchable word of `query`; '' when it has none. */
 export function searchQuery(query: string): string {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { test } from 'node:test';
-import { searchQuery, searchVector, searchVectorBinary } from '../../src/store/search-terms.js';
+import { createRequire } from 'node:module';
+import { searchQuery, searchVector, searchVectorBinary, STOP_WORDS } from '../../src/store/search-terms.js';
 import { arrayLiteral, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER } from '../../src/store/rows.js';
 import { mentionSpans, readSpans } from '../../src/store/spans.js';
 import { dialectTest } from './dialects.js';
@@ -69,6 +70,52 @@ test('search terms: words with a digit are kept as they are, not stemmed', () =>
 test('search terms: letters beyond ASCII make words too', () => {
   assert.equal(searchVector(null, 'ß'), "'ß':1");
   assert.equal(searchQuery('naïve café'), "'naïv' & 'café'");
+});
+
+/** The binary vector made the plain way, for comparison: every run of letters and digits lower-cased,
+ * stemmed unless it holds a digit, stop words counted but not kept, lexemes sorted, at most 255 positions each,
+ * and no new lexeme once those kept reach 1,000,000 bytes (counted as three a UTF-16 unit). */
+function plainVector(title: string | null, text: string): Buffer {
+  const stem = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/porter-stemmer.js') as (w: string) => string;
+  const words = `${title ?? ''} ${text}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const positions = new Map<string, number[]>();
+  let bytes = 0;
+  words.forEach((w, i) => {
+    const lexeme = /[0-9]/.test(w) ? w : STOP_WORDS.has(w) ? '' : stem(w);
+    if (!lexeme) return;
+    if (!positions.has(lexeme)) {
+      if (bytes >= 1_000_000) return;
+      bytes += 3 * lexeme.length;
+    }
+    const list = positions.get(lexeme) ?? [];
+    if (list.length < 255) list.push(Math.min(i + 1, 16383));
+    positions.set(lexeme, list);
+  });
+  const parts: Buffer[] = [Buffer.alloc(4)];
+  parts[0].writeInt32BE(positions.size);
+  for (const lexeme of [...positions.keys()].sort()) {
+    const list = positions.get(lexeme)!;
+    const head = Buffer.alloc(3);
+    head.writeUInt16BE(list.length, 1);
+    parts.push(Buffer.from(lexeme), head, Buffer.from(new Uint16Array(list.map((p) => ((p & 0xff) << 8) | (p >> 8))).buffer));
+  }
+  return Buffer.concat(parts);
+}
+
+test('search terms: vectors match a plain count of words, over documents that share words, and past the size of the kept vocabulary', () => {
+  const texts = [
+    'The convoy crossed the bridge at Brask; the bridge held, and 130 trucks crossed it.',
+    'Convoys cross bridges. Écoles fermées: naïve café 𝔘𝔫𝔦 words, ß and İstanbul, 3rd of 1930s.',
+    'Zebras, zebra, ZEBRA and apples: apple aardvark ab abc abd b a.',
+  ];
+  // a document of 150,000 different words: more than the vocabulary keeps (100,000), and more lexemes
+  // than a vector sorts the quick way (65,536)
+  const letters = (n: number) => { let s = ''; do { s = String.fromCharCode(97 + (n % 26)) + s; n = Math.floor(n / 26); } while (n); return s; };
+  const many = Array.from({ length: 150_000 }, (_, i) => `q${letters(i)}`).join(' ');
+  for (const text of [...texts, many, ...texts, texts.join(' ') + ' ' + 'convoy '.repeat(300)]) {
+    const title = text.length % 2 ? 'Bridge report' : null;
+    assert.deepEqual(searchVectorBinary(title, text), plainVector(title, text), text.slice(0, 40));
+  }
 });
 
 test('rows: array literals quote every text value and escape quotes and backslashes', () => {
