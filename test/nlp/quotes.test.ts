@@ -35,6 +35,17 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
   assert.deepEqual(brief(q), { content: 'that the tariffs would rise', direct: false, cue: 'told', speaker: 'A Brastovian trade envoy', via: ['the Northgate Herald'] });
 });
 
+test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
+  const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
+    'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.via.map((v) => v.text)]), [
+    ['A Brastovian envoy', ['the Voice of Ostrel']],
+    ['A harbour official', ['Agence France-Presse']],
+    ['The pilot', []],
+    ['A trader', []],
+  ]);
+});
+
 test('quotes: "…, X told the Northgate Herald (on Monday)." after or inside the report makes the outlet the channel; a hearer who is not one is left out', () => {
   const qs = quotesIn('The tariffs will rise in spring, a Brastovian trade envoy told the Northgate Herald on Monday. ' +
     'The port is mined, an officer told Reuters on condition of anonymity. ' +

@@ -4,7 +4,7 @@
 // it introduces.
 import type { Section, Token } from '../../context.js';
 import type { Quotation } from './01-marks.js';
-import { CUE_ADJECTIVES, CUE_PARTICIPLES, CUE_VERBS, MEDIA_WORDS, type CueClass } from './lexicon.js';
+import { CUE_ADJECTIVES, CUE_PARTICIPLES, CUE_VERBS, MEDIA_WORDS, MEDIA_WORDS_CAPITALISED, type CueClass } from './lexicon.js';
 
 export interface CharSpan {
   start: number;
@@ -528,7 +528,10 @@ function isOutletName(scan: Scan, np: [number, number]): boolean {
 }
 
 export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
-  for (let m = np[0]; m < np[1]; m++) if (MEDIA_WORDS.has(low(scan.toks[m]))) return true;
+  for (let m = np[0]; m < np[1]; m++) {
+    const w = low(scan.toks[m]);
+    if (MEDIA_WORDS.has(w) || (MEDIA_WORDS_CAPITALISED.has(w) && /^\p{Lu}/u.test(scan.toks[m].text))) return true;
+  }
   return false;
 }
 

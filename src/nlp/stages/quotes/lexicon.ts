@@ -9,3 +9,5 @@ export const CUE_VERBS: ReadonlyMap<string, CueClass> = new Map(Object.entries(c
 export const CUE_ADJECTIVES: ReadonlySet<string> = new Set(cues.adjectives);
 export const CUE_PARTICIPLES: ReadonlySet<string> = new Set(cues.participles);
 export const MEDIA_WORDS: ReadonlySet<string> = new Set(cues.media);
+/** Words that make an outlet only when capitalised ("the Voice of …", not "the voice of reason"). */
+export const MEDIA_WORDS_CAPITALISED: ReadonlySet<string> = new Set(cues.mediaCapitalised);
