@@ -185,7 +185,7 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const BATCH = WRITE_BATCH; // as `dossier add` writes them
-  const ROUNDS = 12;
+  const ROUNDS = 24;
   const CMD_BATCH = 6 * WRITE_BATCH; // six write batches a round: only the last is written after analysis has ended, as in a long add
   const CMD_ROUNDS = 6;
   const pgUrl = process.env.DATABASE_URL;
