@@ -61,12 +61,13 @@ test('quotes: "…, X told the Northgate Herald (on Monday)." after or inside th
   ]);
 });
 
-test('quotes: "was quoted by the Herald as saying" makes the subject the speaker and the Herald the channel', () => {
+test('quotes: "was quoted by the Herald (as) saying" makes the subject the speaker and the Herald the channel', () => {
   const qs = quotesIn('Ivo Marr was quoted by the Northgate Herald as saying that the talks had failed. ' +
-    'Edda Lund was quoted by Reuters as saying: "The quota stays."');
+    'Edda Lund was quoted by Reuters as saying: "The quota stays." Anna Brandt was quoted by the Pellham Gazette saying the ferry would stop.');
   assert.deepEqual(qs.map(brief), [
     { content: 'that the talks had failed', direct: false, cue: 'quoted', speaker: 'Ivo Marr', via: ['the Northgate Herald'] },
     { content: '"The quota stays."', direct: true, cue: 'quoted', speaker: 'Edda Lund', via: ['Reuters'] },
+    { content: 'the ferry would stop', direct: false, cue: 'quoted', speaker: 'Anna Brandt', via: ['the Pellham Gazette'] },
   ]);
 });
 

@@ -705,11 +705,11 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     const agent = phraseAfter(scan, cueEnd + 1, scan.sentenceEndToken(i));
     if (!agent) return null;
     const hearer = phraseBefore(scan, i, floor);
-    // "X was quoted by the Herald as saying …": X spoke, the agent relayed it
+    // "X was quoted by the Herald (as) saying …": X spoke, the agent relayed it
     if (cls === 'quote') {
-      const k = agent[1];
-      if (!hearer || low(toks[k] ?? t) !== 'as' || !/^(saying|telling|writing|stating|declaring)$/.test(low(toks[k + 1] ?? t))) return null;
-      const content = contentAfter(scan, k + 2);
+      const k = low(toks[agent[1]] ?? t) === 'as' ? agent[1] + 1 : agent[1];
+      if (!hearer || !/^(saying|telling|writing|stating|declaring)$/.test(low(toks[k] ?? t))) return null;
+      const content = contentAfter(scan, k + 1);
       if (!content) return null;
       return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, hearer[0], hearer[1]), via: [charSpan(scan, agent[0], agent[1])] };
     }
