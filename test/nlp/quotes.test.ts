@@ -35,6 +35,13 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
   assert.deepEqual(brief(q), { content: 'that the tariffs would rise', direct: false, cue: 'told', speaker: 'A Brastovian trade envoy', via: ['the Northgate Herald'] });
 });
 
+test('quotes: a time after the speaker ("the spokesman on Monday said") is not part of the speaker; a name that looks like one stays', () => {
+  const qs = quotesIn('The council spokesman on Monday said the road was closed. Officials in Brask last week said the port was shut. ' +
+    'The harbour office Thursday said the ferry would sail. Councillor Anna May said the vote was lost. The Brask Today newsletter said the mill had closed. ' +
+    'Officials in 2015 said the bridge was safe.');
+  assert.deepEqual(qs.map((q) => q.speaker.text), ['The council spokesman', 'Officials in Brask', 'The harbour office', 'Councillor Anna May', 'The Brask Today newsletter', 'Officials']);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose.');

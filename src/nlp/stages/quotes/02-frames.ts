@@ -218,6 +218,9 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && (MONTH.test(low(toks[k - 1])) || DAY.test(low(toks[k - 1]))))) { s = k; break; }
   if (s >= end) return null;
   if (named) return [s, end];
+  // "The spokesman on Monday said", "officials in Brask last week said": the time is when, not who
+  const own = timeAtEnd(toks, s, end);
+  if (own < end) return phraseBefore(scan, own, floor) ?? [s, end];
   // "A poll released in late August found …", "The court this month rejected …": a time is never the
   // speaker; the phrase before the participle the time belongs to, or before the time, is
   // (a lone month or number may be a name or a count: "May said …", "62 said …", unless "in" comes first)
@@ -276,6 +279,22 @@ function runsOn(scan: Scan, k: number, stop: number): boolean {
   if (k < stop && (OPEN_MARKS.has(toks[k].text) || scan.quotationOpeningAt(toks[k - 1].end))) return true;
   for (let m = k; m < stop; m++) if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX') return true;
   return false;
+}
+
+/** Where a time phrase at the end of the words [s, end) starts ("… on Monday", "… in late May 2015", "…
+ * last week", "… Thursday"), or `end` when they end otherwise or are nothing but the time. Without a
+ * preposition only a day or "last/this/next …" counts: a bare month or number may be a name or a count
+ * ("Theresa May", "the Group of 20"). */
+function timeAtEnd(toks: Scan['toks'], s: number, end: number): number {
+  let m = end;
+  while (m > s && (isTimeWord(low(toks[m - 1])) || /^\d{1,4}$/.test(toks[m - 1].text) || /^(late|early|mid|last|this|next|earlier|the)$/.test(low(toks[m - 1])))) m--;
+  const last = low(toks[end - 1]);
+  if (m === end || !(isTimeWord(last) || /^\d{1,4}$/.test(toks[end - 1].text))) return end;
+  if (m > s + 1 && /^(on|in|at|during|since|over)$/.test(low(toks[m - 1]))) return m - 1;
+  let plain = false;
+  // ("USA Today" is a name: a capitalised today, tonight or yesterday is not a time here)
+  for (let k = m; k < end; k++) plain ||= (DAY.test(low(toks[k])) && !/^(Today|Tonight|Yesterday)$/.test(toks[k].text)) || /^(last|this|next|earlier)$/.test(low(toks[k]));
+  return plain && m > s ? m : end;
 }
 
 /** Days, months and spans of time, for telling a time phrase from the words of a report. */
