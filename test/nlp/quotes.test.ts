@@ -168,6 +168,16 @@ test('quotes: a quotation interrupted by its attribution is one quote', () => {
   assert.deepEqual(brief(q), { content: '“We are ready,” said Mira Olsen, “and we will not wait for the council.”', direct: true, cue: 'said', speaker: 'Mira Olsen', via: [] });
 });
 
+test('quotes: a line opening "Name: …" is a report when a verb or a quotation follows; a title, or an outlet’s headline, is not the label speaking', () => {
+  const qs = quotesIn('Marshal Ketter: the bridge will reopen in May\n\nAnna Brandt: “Never again”\n\nField notes: a week on the coast road\n\n' +
+    'Brask Courier: harbour official alleges the quota was sold twice\n\nThe ferry left at noon.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
+    ['Marshal Ketter', ':', 'the bridge will reopen in May'],
+    ['Anna Brandt', ':', '“Never again”'],
+    ['harbour official', 'alleges', 'the quota was sold twice'],
+  ]);
+});
+
 test('quotes: a quotation introduced by a colon runs on over paragraphs that reopen with a quote mark', () => {
   const text = 'Mira Olsen said: “The first shipment left at night.\n\n“The second one never arrived at the port.”\n\nThe council did not reply.';
   const [q] = quotesIn(text);

@@ -975,7 +975,18 @@ function colonCue(scan: Scan, i: number): Frame | null {
   if (speakerStart >= i) return null;
   const content = extendOverQuotation(scan, trimSpan(scan.text, toks[i].end, lineEnd));
   if (content.end - content.start < 6) return null;
+  // "Field notes: a week on the Homs road" is a title and its subtitle: what follows a label says
+  // something only with a verb or in quotation marks
+  if (!isDirect(scan, content) && !hasVerb(scan, content)) return null;
+  // "Coastline Wire Service: opposition officer alleges …" is an outlet's headline, not the outlet speaking
+  if (looksLikeMedia(scan, [speakerStart, i])) return null;
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
+}
+
+/** Whether a verb (not an auxiliary alone) stands in the span. */
+function hasVerb(scan: Scan, span: CharSpan): boolean {
+  for (let m = scan.tokenAt(span.start); m < scan.toks.length && scan.toks[m].start < span.end; m++) if (scan.toks[m].pos === 'VERB' || scan.toks[m].pos === 'AUX') return true;
+  return false;
 }
 
 /** text.slice(start, end).split(/\s+/).length, without the slice and the array: runs of spaces, plus one. */
