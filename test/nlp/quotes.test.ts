@@ -33,6 +33,9 @@ test('quotes: "according to X," before the clause and ", according to X" after i
 test('quotes: "told the Northgate Herald" makes the outlet the channel, not the speaker', () => {
   const [q] = quotesIn('A Brastovian trade envoy told the Northgate Herald that the tariffs would rise.');
   assert.deepEqual(brief(q), { content: 'that the tariffs would rise', direct: false, cue: 'told', speaker: 'A Brastovian trade envoy', via: ['the Northgate Herald'] });
+  // when it was told is not part of the outlet
+  const later = quotesIn('Ivo Marr told the Pellham Gazette on Tuesday that the ferry was sold. Edda Lund told the Northgate Herald last week that the port was mined.');
+  assert.deepEqual(later.map((x) => [x.content, x.via.map((v) => v.text)]), [['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['the Northgate Herald']]]);
 });
 
 test('quotes: a time after the speaker ("the spokesman on Monday said") is not part of the speaker; a name that looks like one stays', () => {

@@ -310,6 +310,8 @@ const isTimeWord = (w: string) => DAY.test(w) || MONTH.test(w) || PERIOD.test(w)
 function hearerOnly(scan: Scan, phrase: [number, number] | null): [number, number] | null {
   if (!phrase) return null;
   const toks = scan.toks;
+  const own = timeAtEnd(toks, phrase[0], phrase[1]); // "the Herald last week"
+  if (own < phrase[1]) return hearerOnly(scan, [phrase[0], own]);
   for (let m = phrase[0] + 1; m < phrase[1] - 1; m++) {
     if (toks[m].pos !== 'ADP') continue;
     const next = low(toks[m + 1]) === 'the' || low(toks[m + 1]) === 'last' || low(toks[m + 1]) === 'this' ? toks[m + 2] : toks[m + 1];
@@ -838,7 +840,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   } else if (TELL_LIKE.has(t.lemma) || cls === 'tell') {
     const hearer = phraseAfter(scan, k, end);
     if (hearer && !THAT.has(low(toks[hearer[0]]))) {
-      if (looksLikeMedia(scan, hearer)) via.push(charSpan(scan, hearer[0], hearer[1]));
+      // the outlet without when it was told ("the Herald on Tuesday"); the report starts after both
+      const outlet = hearerOnly(scan, hearer)!;
+      if (looksLikeMedia(scan, outlet)) via.push(charSpan(scan, outlet[0], outlet[1]));
       if (t.lemma === 'tell' || t.lemma === 'inform' || t.lemma === 'assure' || t.lemma === 'remind' || t.lemma === 'brief' || t.lemma === 'notify') k = hearer[1];
     }
   } else if (cls === 'belief' || cls === 'evidence') {
