@@ -45,6 +45,16 @@ test('quotes: a time after the speaker ("the spokesman on Monday said") is not p
   assert.deepEqual(qs.map((q) => q.speaker.text), ['The council spokesman', 'Officials in Brask', 'The harbour office', 'Councillor Anna May', 'The Brask Today newsletter', 'Officials']);
 });
 
+test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted X as …" or a quoted attack is criticism', () => {
+  const qs = quotesIn('Northern Front fighters attacked the town of Sava at dawn. Anna Brandt attacked Ivo Marr for his record on the port. ' +
+    'The council blasted the plan as "reckless". Shells slammed into the harbour. Ivo Marr attacked "the lies of the Courier".');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
+    ['Anna Brandt', 'attacked', 'Ivo Marr for his record on the port'],
+    ['The council', 'blasted', 'the plan as "reckless"'],
+    ['Ivo Marr', 'attacked', '"the lies of the Courier"'],
+  ]);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose.');

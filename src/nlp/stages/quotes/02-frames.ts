@@ -862,6 +862,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (k > end) return null;
   const content = contentAfter(scan, k);
   if (!content) return null;
+  // "ISIS fighters attacked the town": an assault, not words; a verbal attack says what it was for or
+  // as what ("attacked Clinton for …", "blasted the plan as …") or quotes it
+  if (ASSAULT_VERBS.has(t.lemma) && !containsQuotation(scan, content) && !wordIn(scan, content, /^(for|as|over)$/)) return null;
   viaIn(scan, floor, i, speaker, via);
   viaIn(scan, cueEnd, k, null, via);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
@@ -985,6 +988,20 @@ function colonCue(scan: Scan, i: number): Frame | null {
   // "Coastline Wire Service: opposition officer alleges …" is an outlet's headline, not the outlet speaking
   if (looksLikeMedia(scan, [speakerStart, i])) return null;
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
+}
+
+/** Verbs of criticism that are also verbs of assault. */
+const ASSAULT_VERBS = new Set(['attack', 'blast', 'slam']);
+
+/** Whether a word matching `re` (lower-cased) stands in the span. */
+function wordIn(scan: Scan, span: CharSpan, re: RegExp): boolean {
+  for (let m = scan.tokenAt(span.start); m < scan.toks.length && scan.toks[m].start < span.end; m++) if (re.test(low(scan.toks[m]))) return true;
+  return false;
+}
+
+/** Whether a quotation mark stands in the span. */
+function containsQuotation(scan: Scan, span: CharSpan): boolean {
+  return wordIn(scan, span, /^["“”‘’'`]+$/) || OPEN_MARKS.has(scan.text[span.start]);
 }
 
 /** Whether a verb (not an auxiliary alone) stands in the span. */
