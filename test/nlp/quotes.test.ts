@@ -38,11 +38,13 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
   assert.deepEqual(later.map((x) => [x.content, x.via.map((v) => v.text)]), [['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['the Northgate Herald']]]);
 });
 
-test('quotes: a time after the speaker ("the spokesman on Monday said") is not part of the speaker; a name that looks like one stays', () => {
+test('quotes: a time before or after the speaker ("On 13 May 2015 …", "the spokesman on Monday said") is not part of the speaker; a name or a count that looks like one stays', () => {
   const qs = quotesIn('The council spokesman on Monday said the road was closed. Officials in Brask last week said the port was shut. ' +
     'The harbour office Thursday said the ferry would sail. Councillor Anna May said the vote was lost. The Brask Today newsletter said the mill had closed. ' +
-    'Officials in 2015 said the bridge was safe.');
-  assert.deepEqual(qs.map((q) => q.speaker.text), ['The council spokesman', 'Officials in Brask', 'The harbour office', 'Councillor Anna May', 'The Brask Today newsletter', 'Officials']);
+    'Officials in 2015 said the bridge was safe. On 13 May 2015 Coast Watch officers said the bay was closed. ' +
+    'On May 13, 2015 Brastovian officials said the dam held. In May 12 protesters said the road was shut.');
+  assert.deepEqual(qs.map((q) => q.speaker.text), ['The council spokesman', 'Officials in Brask', 'The harbour office', 'Councillor Anna May', 'The Brask Today newsletter', 'Officials',
+    'Coast Watch officers', 'Brastovian officials', 'May 12 protesters']);
 });
 
 test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted X as …" or a quoted attack is criticism', () => {

@@ -216,6 +216,15 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   // a phrase never starts with a joiner, and leading numbers or dates belong to an adverbial ("In 2014 the regime")
   while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && (MONTH.test(low(toks[k - 1])) || DAY.test(low(toks[k - 1]))))) { s = k; break; }
+  // "On 13 May 2015 ISIS fighters said": a whole leading date (with a month or a day, ending in one or in a
+  // year), without a determiner after it; "In May 12 protesters said" keeps its count
+  let r = s;
+  while (r < end - 1 && (/^\d{1,4}(st|nd|rd|th)?$/.test(toks[r].text) || MONTH.test(low(toks[r])) || DAY.test(low(toks[r])) || toks[r].text === ',')) r++;
+  const dateEnds = r > s && (MONTH.test(low(toks[r - 1])) || DAY.test(low(toks[r - 1])) || /^(1[89]|20)\d\d$/.test(toks[r - 1].text));
+  // (a year alone: after the comma of "On May 13, 2015 Kurdish officials", or a preposition, "Since 2015 Kurdish officials")
+  const dated = toks.slice(s, r).some((x) => MONTH.test(low(x)) || DAY.test(low(x))) ||
+    (r === s + 1 && ((toks[s - 1]?.text === ',' && /^\d/.test(toks[s - 2]?.text ?? '')) || /^(in|on|since|by|until|during|from|after|before)$/.test(low(toks[s - 1] ?? toks[s]))));
+  if (dateEnds && dated && (toks[r].pos === 'PROPN' || toks[r].pos === 'NOUN' || toks[r].pos === 'ADJ')) s = r;
   if (s >= end) return null;
   if (named) return [s, end];
   // "The spokesman on Monday said", "officials in Brask last week said": the time is when, not who
