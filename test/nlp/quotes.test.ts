@@ -57,6 +57,14 @@ test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted 
   ]);
 });
 
+test('quotes: asking not to be named is how a source wished to be cited, not a report', () => {
+  const qs = quotesIn('One driver, who asked not to be named, said the army shelled the airbase. An official asked for anonymity. The mayor asked the council to reopen the road.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
+    ['One driver, who asked not to be named', 'said', 'the army shelled the airbase'],
+    ['The mayor', 'asked', 'the council to reopen the road'],
+  ]);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose.');

@@ -874,6 +874,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // "ISIS fighters attacked the town": an assault, not words; a verbal attack says what it was for or
   // as what ("attacked Clinton for …", "blasted the plan as …") or quotes it
   if (ASSAULT_VERBS.has(t.lemma) && !containsQuotation(scan, content) && !wordIn(scan, content, /^(for|as|over)$/)) return null;
+  // "who asked not to be named": how the source wished to be cited, not what it said
+  if ((t.lemma === 'ask' || t.lemma === 'request') && ANONYMITY.test(scan.text.slice(content.start, content.end))) return null;
   viaIn(scan, floor, i, speaker, via);
   viaIn(scan, cueEnd, k, null, via);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
@@ -998,6 +1000,9 @@ function colonCue(scan: Scan, i: number): Frame | null {
   if (looksLikeMedia(scan, [speakerStart, i])) return null;
   return { content, direct: isDirect(scan, content), cue: charSpan(scan, i, i + 1), speaker: charSpan(scan, speakerStart, i), via: [] };
 }
+
+/** A request to stay unnamed. */
+const ANONYMITY = /^(not to be (named|identified|quoted)|that (his|her|their) names? (not|be withheld)|(for )?anonymity)\b/i;
 
 /** Verbs of criticism that are also verbs of assault. */
 const ASSAULT_VERBS = new Set(['attack', 'blast', 'slam']);
