@@ -65,6 +65,11 @@ test('quotes: asking not to be named is how a source wished to be cited, not a r
   ]);
 });
 
+test('quotes: a speaker placed by "between", "along" or "inside" keeps the place', () => {
+  const qs = quotesIn('Drivers on the road between Brask and Sava described a quiet front. Residents along the border said the crossing was shut. Officials inside the ministry said talks had failed.');
+  assert.deepEqual(qs.map((q) => q.speaker.text), ['Drivers on the road between Brask and Sava', 'Residents along the border', 'Officials inside the ministry']);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose.');

@@ -21,7 +21,7 @@ export interface Frame {
 }
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
-const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by']);
+const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by', 'between', 'along', 'across', 'inside', 'outside', 'around', 'within', 'among']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
 // '' and `` stand for double quote marks in plain-text dumps of newspaper archives (see the tokens stage)
