@@ -157,7 +157,7 @@ function statements(doc: ClaimDocument): Statement[] {
     return s ? doc.text.slice(s[0], s[1]) : '';
   };
   for (const q of doc.quotes) {
-    if (q.in !== 'document') continue;
+    if (q.in !== 'document' || deniedCue(doc.text, q)) continue;
     for (const [s, e] of clauses(doc.text, q.start, q.end)) {
       const st = statement(doc, q, s, e, sentenceAround(s));
       if (st) out.push(st);
@@ -170,6 +170,14 @@ function statements(doc: ClaimDocument): Statement[] {
     if (st) out.push(st);
   }
   return out;
+}
+
+/** "The monitor could not confirm how many were killed", "she has never said that …": a report whose cue
+ * is negated asserts nothing of its content, so it is no statement of the speaker's (the author's
+ * sentence around it still is, with its negation). */
+const NEGATED_CUE = /(\bnot|n[’']t|\bnever|\bno longer|\bcannot|\bunable to|\bfailed to|\brefused to|\bdeclined to)\s+((?!only\b)\p{L}+\s+)?$/iu;
+function deniedCue(text: string, q: ClaimQuote): boolean {
+  return q.cueStart != null && q.cueStart >= 0 && NEGATED_CUE.test(text.slice(Math.max(0, q.cueStart - 30), q.cueStart));
 }
 
 function originOf(st: Statement): { key: string; origin: Omit<ClaimOrigin, 'members'> } {

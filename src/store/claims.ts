@@ -15,6 +15,8 @@ export interface ClaimQuote {
   speakerId: number | null;
   speakerType: string | null;
   via: string[];
+  /** Where the quote's cue starts in the text, when known (its negation is read there: "could not confirm"). */
+  cueStart?: number | null;
 }
 
 /** One latest document as the claim grouping sees it. */
@@ -86,7 +88,7 @@ export async function claimDocuments(db: Db): Promise<ClaimDocument[]> {
     byDoc.get(q.document_id)?.quotes.push({
       id: q.local_id, in: q.container, start: q.start, end: q.end, content: q.content, speaker: q.speaker_text,
       speakerId: sp?.global_id ?? null, speakerType: sp?.type ?? null,
-      via: (JSON.parse(q.via) as { text: string }[]).map((v) => v.text),
+      via: (JSON.parse(q.via) as { text: string }[]).map((v) => v.text), cueStart: q.cue_start,
     });
   }
   return [...byDoc.values()];

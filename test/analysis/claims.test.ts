@@ -37,6 +37,21 @@ test('claims: groups a withdrawal told three ways across two documents, with eac
   assert.match(groups[0].id, /^cg-[0-9a-f]{12}$/);
 });
 
+test('claims: a report whose cue is negated ("could not confirm that …") does not corroborate what it names', () => {
+  const claim = 'the Varnian army abandoned Ostrel to the Red Brigade in 2019';
+  // Lena Voss says it in one document; in another the monitor confirms it, or does not (each pair with fillers of its own)
+  const pair = (cue: string) => {
+    const a = doc('herald', `${filler()} Lena Voss said ${claim}.`, [['Lena Voss', claim]], 'Kessel Herald');
+    const b = doc('courier', `${filler()} The Coast Watch monitor ${cue} that ${claim}.`, [['The Coast Watch monitor', `that ${claim}`]], 'Lindholm Courier');
+    b.quotes[0].cueStart = b.text.lastIndexOf(cue.split(' ').pop()!);
+    return groupClaims([a, b]).map((g) => g.origins.map((o) => o.name));
+  };
+  assert.deepEqual(pair('confirmed'), [['Lena Voss', 'The Coast Watch monitor']]);
+  assert.deepEqual(pair('could not confirm'), []);
+  assert.deepEqual(pair('has never publicly said'), []);
+  assert.deepEqual(pair('not only said'), [['Lena Voss', 'The Coast Watch monitor']]);
+});
+
 test('claims: one speaker repeated by two outlets is one origin, not corroboration', () => {
   const a = doc('one', `${filler()} Lena Voss said "the Red Brigade sold grain to the Varnian army for fuel."`, [['Lena Voss', 'the Red Brigade sold grain to the Varnian army for fuel.']], 'Kessel Herald');
   const b = doc('two', `${filler()} According to Lena Voss, "the Red Brigade sold grain to the Varnian army for fuel."`, [['Lena Voss', 'the Red Brigade sold grain to the Varnian army for fuel.']], 'Lindholm Courier');
