@@ -73,8 +73,10 @@ export interface StoreDialect {
   search(db: Db, query: string, limit: number): Promise<SearchRow[]>;
   /** Turn a driver error into one clear line naming the store. */
   describeError(err: unknown): string;
-  /** Called after a batch of documents is committed (SQLite: its log is checkpointed in another thread, see checkpointer.ts). */
-  committed?(): void;
+  /** Called after a write is committed, with the number of documents it offered (SQLite: its log is
+   * checkpointed in another thread, see checkpointer.ts; PostgreSQL: the lookup tables' statistics are
+   * refreshed as a bulk add grows them). */
+  committed?(db: Db, documents: number): void;
   /** Called as the store closes, before its connection does. */
   close?(): Promise<void>;
 }

@@ -132,13 +132,13 @@ export class Store {
   }
 
   // documents
-  addDocument(doc: NewDocument): Promise<AddOutcome> { return this.write(() => addDocument(this.db, this.dialect, doc)); }
+  addDocument(doc: NewDocument): Promise<AddOutcome> { return this.write(1, () => addDocument(this.db, this.dialect, doc)); }
   /** Several documents in one transaction, each all-or-nothing; a document that cannot be written fails alone. */
-  addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> { return this.write(() => addDocuments(this.db, this.dialect, docs)); }
-  /** A write, then word to the dialect that it is committed (SQLite checkpoints its log in another thread). */
-  private async write<T>(f: () => Promise<T>): Promise<T> {
+  addDocuments(docs: NewDocument[]): Promise<BatchOutcome[]> { return this.write(docs.length, () => addDocuments(this.db, this.dialect, docs)); }
+  /** A write of `documents`, then word to the dialect that it is committed (StoreDialect.committed). */
+  private async write<T>(documents: number, f: () => Promise<T>): Promise<T> {
     const out = await this.guard(f);
-    this.dialect.committed?.();
+    this.dialect.committed?.(this.db, documents);
     return out;
   }
   findByHash(hash: string) { return this.guard(() => findByHash(this.db, hash)); }

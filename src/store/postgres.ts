@@ -65,8 +65,19 @@ function openInserts(trx: Trx, tables: readonly { table: string; columns: readon
   };
 }
 
+/** Documents written by this process before the first refresh of the planner's statistics (then at each doubling). */
+const ANALYZE_FIRST_AT = 1000;
+
 export function postgresDialect(target: PostgresTarget): StoreDialect {
   const where = target.safeUrl;
+  // A batch's opening look-ups find stored documents and aliases by value (openingLookups). Until the
+  // tables have statistics, the planner takes `= any(64 values)` to match a large share of them and
+  // scans documents whole, a cost that grows with the dossier; autovacuum analyses a table only on its
+  // next round (a minute by default), so a bulk add into a fresh dossier scanned all the while. The
+  // writer has them analysed on another connection as its own count passes 1,000, 2,000, 4,000 …
+  let written = 0;
+  let analyzeAt = ANALYZE_FIRST_AT;
+  let analyzing: Promise<void> | null = null;
   return {
     name: 'postgres',
     location: where,
@@ -121,6 +132,17 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
         from documents d, cast(${terms} as tsquery) q
         where d.search @@ q order by rank desc, d.id limit ${limit}`.execute(db);
       return r.rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+    },
+    committed(db, documents) {
+      written += documents;
+      if (written < analyzeAt || analyzing) return;
+      analyzeAt = 2 * written;
+      // statistics only: a failure (a role that does not own the tables) changes nothing else
+      // (only the columns the look-ups read: the text and search vector of documents would make it a long read)
+      analyzing = sql`analyze documents (id, source, content_hash), global_aliases (norm, type, global_id), global_entities (id)`.execute(db).then(() => {}, () => {}).finally(() => (analyzing = null));
+    },
+    async close() {
+      await analyzing;
     },
     describeError(err: unknown) {
       const e = err as { code?: string; message?: string; errors?: { message: string }[] };
