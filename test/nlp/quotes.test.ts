@@ -36,6 +36,9 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
   // when it was told is not part of the outlet
   const later = quotesIn('Ivo Marr told the Pellham Gazette on Tuesday that the ferry was sold. Edda Lund told the Northgate Herald last week that the port was mined.');
   assert.deepEqual(later.map((x) => [x.content, x.via.map((v) => v.text)]), [['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['the Northgate Herald']]]);
+  // "said to the outlet" and "said in an interview with the outlet" before the report relay it too; colleagues do not
+  const said = quotesIn('Ivo Marr said to the Pellham Gazette that the ferry was sold. Edda Lund said in an interview with Reuters that the port was mined. Anna Brandt said to her colleagues that prices rose.');
+  assert.deepEqual(said.map((x) => [x.content, x.via.map((v) => v.text)]), [['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['Reuters']], ['that prices rose', []]]);
 });
 
 test('quotes: a time before or after the speaker ("On 13 May 2015 …", "the spokesman on Monday said") is not part of the speaker; a name or a count that looks like one stays', () => {

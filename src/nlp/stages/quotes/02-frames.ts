@@ -547,6 +547,11 @@ function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null =
       const np = phraseAfter(scan, m + 2, e);
       if (np && (looksLikeMedia(scan, np) || w !== 'statement')) out.push(charSpan(scan, np[0], np[1]));
     }
+    // "said to the Herald that …": right after the cue, an outlet spoken to
+    if (w === 'to' && m === s && m > 0 && m + 1 < e) {
+      const np = hearerOnly(scan, phraseAfter(scan, m + 1, e));
+      if (np && looksLikeMedia(scan, np)) out.push(charSpan(scan, np[0], np[1]));
+    }
   }
   return out;
 }
@@ -877,7 +882,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // "who asked not to be named": how the source wished to be cited, not what it said
   if ((t.lemma === 'ask' || t.lemma === 'request') && ANONYMITY.test(scan.text.slice(content.start, content.end))) return null;
   viaIn(scan, floor, i, speaker, via);
-  viaIn(scan, cueEnd, k, null, via);
+  // between the cue and the report: "said in an interview with Reuters that …", "said to the Herald that …"
+  viaIn(scan, cueEnd, Math.max(k, scan.tokenAt(content.start)), null, via);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 
