@@ -222,7 +222,10 @@ export function sameClaim(a: Statement, b: Statement, w: Weights, o: ClaimOption
     sharedCount++;
     if (!f.startsWith('g') && !f.startsWith('n:') && !/^\d/.test(f)) sharedContent++;
   }
-  if (sharedCount < 2 || sharedContent < 1) return 0;
+  // the same claim names the same someone, somewhere or some year, or shares three content words:
+  // "the shells were falling all night" and "tanker crossings fell by half after coalition strikes"
+  // share only a verb and the idea of an attack
+  if (sharedCount < 2 || sharedContent < 1 || (sharedCount - sharedContent < 1 && sharedContent < 3)) return 0;
   const wa = total(w, a.features), wb = total(w, b.features);
   const overlap = shared / Math.min(wa, wb);
   const cosine = shared / Math.sqrt(wa * wb);

@@ -52,6 +52,16 @@ test('claims: a report whose cue is negated ("could not confirm that …") does 
   assert.deepEqual(pair('not only said'), [['Lena Voss', 'The Coast Watch monitor']]);
 });
 
+test('claims: statements that share no name need three content words in common, not a verb and an idea', () => {
+  const a = doc('herald', `${filler()} The shells were falling all night.`, [], 'Kessel Herald');
+  const b = doc('courier', `${filler()} Truck crossings at the ford fell by half after the strikes on the depots.`, [], 'Lindholm Courier');
+  assert.deepEqual(groupClaims([a, b]), []);
+  // three shared content words are enough without a name
+  const c = doc('herald', `${filler()} The shells were falling on the depots all night.`, [], 'Kessel Herald');
+  const d = doc('courier', `${filler()} All night, shells kept falling on the fuel depots.`, [], 'Lindholm Courier');
+  assert.deepEqual(groupClaims([c, d]).map((g) => g.origins.map((o) => o.name)), [['Kessel Herald', 'Lindholm Courier']]);
+});
+
 test('claims: one speaker repeated by two outlets is one origin, not corroboration', () => {
   const a = doc('one', `${filler()} Lena Voss said "the Red Brigade sold grain to the Varnian army for fuel."`, [['Lena Voss', 'the Red Brigade sold grain to the Varnian army for fuel.']], 'Kessel Herald');
   const b = doc('two', `${filler()} According to Lena Voss, "the Red Brigade sold grain to the Varnian army for fuel."`, [['Lena Voss', 'the Red Brigade sold grain to the Varnian army for fuel.']], 'Lindholm Courier');
