@@ -37,17 +37,22 @@ test('quotes: "told the Northgate Herald" makes the outlet the channel, not the 
   const later = quotesIn('Ivo Marr told the Pellham Gazette on Tuesday that the ferry was sold. Edda Lund told the Northgate Herald last week that the port was mined.');
   assert.deepEqual(later.map((x) => [x.content, x.via.map((v) => v.text)]), [['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['the Northgate Herald']]]);
   // "said to the outlet" and "said in an interview with the outlet" before the report relay it too; colleagues do not
-  const said = quotesIn('Ivo Marr said to the Pellham Gazette that the ferry was sold. Edda Lund said in an interview with Reuters that the port was mined. Anna Brandt said to her colleagues that prices rose.');
-  assert.deepEqual(said.map((x) => [x.content, x.via.map((v) => v.text)]), [['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['Reuters']], ['that prices rose', []]]);
+  const said = quotesIn('Ivo Marr said to the Pellham Gazette that the ferry was sold. Lena Voss said to the Kessel Herald on Monday that the port was mined. ' +
+    'Edda Lund said in an interview with the Brask Courier that the port was shut. Anna Brandt said to her colleagues that prices rose. ' +
+    'Ivo Marr said in a video on Monday that the mill was sold. Edda Lund said in a letter to the harbour council that the road was closed.');
+  assert.deepEqual(said.map((x) => [x.content, x.via.map((v) => v.text)]), [
+    ['that the ferry was sold', ['the Pellham Gazette']], ['that the port was mined', ['the Kessel Herald']], ['that the port was shut', ['the Brask Courier']],
+    ['that prices rose', []], ['that the mill was sold', []], ['that the road was closed', []],
+  ]);
 });
 
 test('quotes: a time before or after the speaker ("On 13 May 2015 …", "the spokesman on Monday said") is not part of the speaker; a name or a count that looks like one stays', () => {
   const qs = quotesIn('The council spokesman on Monday said the road was closed. Officials in Brask last week said the port was shut. ' +
     'The harbour office Thursday said the ferry would sail. Councillor Anna May said the vote was lost. The Brask Today newsletter said the mill had closed. ' +
     'Officials in 2015 said the bridge was safe. On 13 May 2015 Coast Watch officers said the bay was closed. ' +
-    'On May 13, 2015 Brastovian officials said the dam held. In May 12 protesters said the road was shut.');
+    'On May 13, 2015 Brastovian officials said the dam held. Jan Novak said the road was shut. April Lindqvist said the mill was sold.');
   assert.deepEqual(qs.map((q) => q.speaker.text), ['The council spokesman', 'Officials in Brask', 'The harbour office', 'Councillor Anna May', 'The Brask Today newsletter', 'Officials',
-    'Coast Watch officers', 'Brastovian officials', 'May 12 protesters']);
+    'Coast Watch officers', 'Brastovian officials', 'Jan Novak', 'April Lindqvist']);
 });
 
 test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted X as …" or a quoted attack is criticism', () => {

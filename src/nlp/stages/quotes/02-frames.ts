@@ -216,14 +216,21 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   // a phrase never starts with a joiner, and leading numbers or dates belong to an adverbial ("In 2014 the regime")
   while (s < end && (NP_INNER.has(low(toks[s])) || toks[s].pos === 'ADP' || toks[s].pos === 'CCONJ' || isPunct(toks[s]))) s++;
   for (let k = s; k < end - 1; k++) if (toks[k].pos === 'DET' && k > s && (toks[k - 1].pos === 'NUM' || toks[k - 1].pos === 'PROPN' && (MONTH.test(low(toks[k - 1])) || DAY.test(low(toks[k - 1]))))) { s = k; break; }
-  // "On 13 May 2015 ISIS fighters said": a whole leading date (with a month or a day, ending in one or in a
-  // year), without a determiner after it; "In May 12 protesters said" keeps its count
+  // "On 13 May 2015 ISIS fighters said": a whole leading date, without a determiner after it, that holds a
+  // number or follows a preposition (a month or day alone is a name: "Jan Novak", "April Lindqvist");
+  // "In May 12 protesters said" is left as it is
   let r = s;
-  while (r < end - 1 && (/^\d{1,4}(st|nd|rd|th)?$/.test(toks[r].text) || MONTH.test(low(toks[r])) || DAY.test(low(toks[r])) || toks[r].text === ',')) r++;
+  let month = false, digit = false;
+  for (; r < end - 1; r++) {
+    const w = low(toks[r]);
+    if (MONTH.test(w) || DAY.test(w)) month = true;
+    else if (/^\d{1,4}(st|nd|rd|th)?$/.test(w)) digit = true;
+    else if (w !== ',') break;
+  }
   const dateEnds = r > s && (MONTH.test(low(toks[r - 1])) || DAY.test(low(toks[r - 1])) || /^(1[89]|20)\d\d$/.test(toks[r - 1].text));
+  const afterPreposition = /^(in|on|since|by|until|during|from|after|before)$/.test(low(toks[s - 1] ?? toks[s]));
   // (a year alone: after the comma of "On May 13, 2015 Kurdish officials", or a preposition, "Since 2015 Kurdish officials")
-  const dated = toks.slice(s, r).some((x) => MONTH.test(low(x)) || DAY.test(low(x))) ||
-    (r === s + 1 && ((toks[s - 1]?.text === ',' && /^\d/.test(toks[s - 2]?.text ?? '')) || /^(in|on|since|by|until|during|from|after|before)$/.test(low(toks[s - 1] ?? toks[s]))));
+  const dated = (month && (digit || afterPreposition)) || (r === s + 1 && digit && ((toks[s - 1]?.text === ',' && /^\d/.test(toks[s - 2]?.text ?? '')) || afterPreposition));
   if (dateEnds && dated && (toks[r].pos === 'PROPN' || toks[r].pos === 'NOUN' || toks[r].pos === 'ADJ')) s = r;
   if (s >= end) return null;
   if (named) return [s, end];
@@ -538,23 +545,29 @@ function noClauseFrom(scan: Scan, k: number): boolean {
 }
 
 /** Via phrases anywhere in the tokens [s, e): "in an interview with X", "quoted by X", "told X" (a media outlet). */
-function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null, out: CharSpan[] = []): CharSpan[] {
+function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null = null, out: CharSpan[] = [], outletsOnly = false): CharSpan[] {
   const toks = scan.toks;
   for (let m = s; m < e; m++) {
     if (skip && m >= skip[0] && m < skip[1]) continue; // "A report by the Beast said": that is the speaker, not a relay
     const w = low(toks[m]);
     if (VIA_NOUNS.has(w) && m + 1 < e && ['in', 'with', 'for', 'on', 'to', 'by'].includes(low(toks[m + 1]))) {
-      const np = phraseAfter(scan, m + 2, e);
-      if (np && (looksLikeMedia(scan, np) || w !== 'statement')) out.push(charSpan(scan, np[0], np[1]));
-    }
-    // "said to the Herald that …": right after the cue, an outlet spoken to
-    if (w === 'to' && m === s && m > 0 && m + 1 < e) {
-      const np = hearerOnly(scan, phraseAfter(scan, m + 1, e));
-      if (np && looksLikeMedia(scan, np)) out.push(charSpan(scan, np[0], np[1]));
+      // ("said in a video on Monday", "in a letter to the council": only an outlet, when it may be anything)
+      const np = outletsOnly ? hearerOnly(scan, phraseAfter(scan, m + 2, e)) : phraseAfter(scan, m + 2, e);
+      if (np && (outletsOnly ? isOutlet(scan, np) : looksLikeMedia(scan, np) || w !== 'statement')) out.push(charSpan(scan, np[0], np[1]));
     }
   }
   return out;
 }
+
+/** "to the Herald (on Monday)" at token k: the phrase after "to", and the outlet it names; null when it names none. */
+function outletSpokenTo(scan: Scan, k: number, end: number): [[number, number], [number, number]] | null {
+  const hearer = phraseAfter(scan, k + 1, end);
+  const outlet = hearerOnly(scan, hearer);
+  return hearer && outlet && isOutlet(scan, outlet) ? [hearer, outlet] : null;
+}
+
+/** A phrase that names a news outlet. */
+const isOutlet = (scan: Scan, np: [number, number]) => looksLikeMedia(scan, np) || isOutletName(scan, np);
 
 /** A hearer that is all capitals or a proper name with "The" ("CNN", "The Hill") is most likely an outlet. */
 function isOutletName(scan: Scan, np: [number, number]): boolean {
@@ -859,6 +872,11 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       if (looksLikeMedia(scan, outlet)) via.push(charSpan(scan, outlet[0], outlet[1]));
       if (t.lemma === 'tell' || t.lemma === 'inform' || t.lemma === 'assure' || t.lemma === 'remind' || t.lemma === 'brief' || t.lemma === 'notify') k = hearer[1];
     }
+  } else if ((cls === 'say' || cls === 'manner') && low(toks[k] ?? t) === 'to' && outletSpokenTo(scan, k, end)) {
+    // "said to the Herald (on Monday) that …": the outlet spoken to relays the report, which starts after it
+    const [hearer, outlet] = outletSpokenTo(scan, k, end)!;
+    via.push(charSpan(scan, outlet[0], outlet[1]));
+    k = hearer[1];
   } else if (cls === 'belief' || cls === 'evidence') {
     const nx = toks[k];
     // "polls show Clinton leading": records and surveys report what they show without a "that"
@@ -882,8 +900,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // "who asked not to be named": how the source wished to be cited, not what it said
   if ((t.lemma === 'ask' || t.lemma === 'request') && ANONYMITY.test(scan.text.slice(content.start, content.end))) return null;
   viaIn(scan, floor, i, speaker, via);
-  // between the cue and the report: "said in an interview with Reuters that …", "said to the Herald that …"
-  viaIn(scan, cueEnd, Math.max(k, scan.tokenAt(content.start)), null, via);
+  // between the cue and the report: "said in an interview with Reuters that …"
+  viaIn(scan, cueEnd, k, null, via);
+  viaIn(scan, k, scan.tokenAt(content.start), null, via, true);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 
