@@ -158,8 +158,10 @@ function statements(doc: ClaimDocument): Statement[] {
   };
   for (const q of doc.quotes) {
     if (q.in !== 'document' || deniedCue(doc.text, q)) continue;
+    const denial = deniesContent(doc.text, q);
     for (const [s, e] of clauses(doc.text, q.start, q.end)) {
       const st = statement(doc, q, s, e, sentenceAround(s));
+      if (st && denial) st.negated = !st.negated;
       if (st) out.push(st);
     }
   }
@@ -172,13 +174,18 @@ function statements(doc: ClaimDocument): Statement[] {
   return out;
 }
 
-/** "The monitor could not confirm how many were killed", "she has never said that …": a report whose cue
- * is negated asserts nothing of its content, so it is no statement of the speaker's (the author's
- * sentence around it still is, with its negation). */
-const NEGATED_CUE = /(\bnot|n[’']t|\bnever|\bno longer|\bcannot|\bunable to|\bfailed to|\brefused to|\bdeclined to)\s+((?!only\b)\p{L}+\s+)?$/iu;
+/** "The monitor could not confirm how many were killed", "she has never said that …", "would neither
+ * confirm nor deny": a report whose cue is negated asserts nothing of its content, so it is no statement
+ * of the speaker's. Between the negation and the cue only adverbs may stand ("could not yet
+ * independently confirm"); "residents who could not leave said" is a report. */
+const NEGATED_CUE = /(\bnot|n[’']t|\bnever|\bno longer|\bneither|\bcannot|\bunable to|\bfailed to|\brefused to|\bdeclined to|\byet to)\s+((?!only\b)(\p{L}+ly|yet|even|ever)\s+){0,2}$/iu;
 function deniedCue(text: string, q: ClaimQuote): boolean {
-  return q.cueStart != null && q.cueStart >= 0 && NEGATED_CUE.test(text.slice(Math.max(0, q.cueStart - 30), q.cueStart));
+  return q.cueStart != null && q.cueStart >= 0 && NEGATED_CUE.test(text.slice(Math.max(0, q.cueStart - 40), q.cueStart));
 }
+
+/** "The ministry denied that the army withdrew": the speaker states the opposite of the content. */
+const DENIAL_CUE = /^(den(y|ies|ied|ying)|reject(s|ed|ing)?|dismiss(es|ed|ing)?|refut(e|es|ed|ing)|rebut(s|ted|ting)?)\b/i;
+const deniesContent = (text: string, q: ClaimQuote) => q.cueStart != null && q.cueStart >= 0 && DENIAL_CUE.test(text.slice(q.cueStart, q.cueStart + 12));
 
 function originOf(st: Statement): { key: string; origin: Omit<ClaimOrigin, 'members'> } {
   const q = st.quote;
@@ -220,7 +227,7 @@ export function sameClaim(a: Statement, b: Statement, w: Weights, o: ClaimOption
     if (!b.features.has(f)) continue;
     shared += weightOf(w, f);
     sharedCount++;
-    if (!f.startsWith('g') && !f.startsWith('n:') && !/^\d/.test(f)) sharedContent++;
+    if (!/^g\d+$/.test(f) && !f.startsWith('n:') && !/^\d/.test(f)) sharedContent++; // not an entity, a name or a number
   }
   // the same claim names the same someone, somewhere or some year, or shares three content words:
   // "the shells were falling all night" and "tanker crossings fell by half after coalition strikes"

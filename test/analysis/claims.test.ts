@@ -50,6 +50,12 @@ test('claims: a report whose cue is negated ("could not confirm that …") does 
   assert.deepEqual(pair('could not confirm'), []);
   assert.deepEqual(pair('has never publicly said'), []);
   assert.deepEqual(pair('not only said'), [['Lena Voss', 'The Coast Watch monitor']]);
+  assert.deepEqual(pair('could not yet independently confirm'), []);
+  assert.deepEqual(pair('would neither confirm'), []);
+  // a verb between the negation and the cue belongs to another clause: "who could not leave said"
+  assert.deepEqual(pair('who could not leave said'), [['Lena Voss', 'The Coast Watch monitor']]);
+  // a denial states the opposite: it does not join the claim it denies
+  assert.deepEqual(pair('denied'), []);
 });
 
 test('claims: statements that share no name need three content words in common, not a verb and an idea', () => {
