@@ -57,16 +57,21 @@ test('quotes: a time before or after the speaker ("On 13 May 2015 …", "the spo
 
 test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted X as …" or a quoted attack is criticism', () => {
   const qs = quotesIn('Northern Front fighters attacked the town of Sava at dawn. Anna Brandt attacked Ivo Marr for his record on the port. ' +
-    'The council blasted the plan as "reckless". Shells slammed into the harbour. Ivo Marr attacked "the lies of the Courier".');
+    'The council blasted the plan as "reckless". Shells slammed into the harbour. Ivo Marr attacked "the lies of the Courier". ' +
+    'Rebels attacked the town of Ostrel over the weekend. Fighters attacked the convoy as the trucks crossed the bridge. Gunmen attacked the soldiers\' barracks. ' +
+    'The council blasted the plan as a disaster. Edda Lund slammed the council over the budget.');
   assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
     ['Anna Brandt', 'attacked', 'Ivo Marr for his record on the port'],
     ['The council', 'blasted', 'the plan as "reckless"'],
     ['Ivo Marr', 'attacked', '"the lies of the Courier"'],
+    ['The council', 'blasted', 'the plan as a disaster'],
+    ['Edda Lund', 'slammed', 'the council over the budget'],
   ]);
 });
 
 test('quotes: asking not to be named is how a source wished to be cited, not a report', () => {
-  const qs = quotesIn('One driver, who asked not to be named, said the army shelled the airbase. An official asked for anonymity. The mayor asked the council to reopen the road.');
+  const qs = quotesIn('One driver, who asked not to be named, said the army shelled the airbase. An official asked for anonymity. The mayor asked the council to reopen the road. ' +
+    'A trader asked that she not be named. An aide asked to remain anonymous.');
   assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
     ['One driver, who asked not to be named', 'said', 'the army shelled the airbase'],
     ['The mayor', 'asked', 'the council to reopen the road'],
@@ -80,12 +85,13 @@ test('quotes: a speaker placed by "between", "along" or "inside" keeps the place
 
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
-    'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose.');
+    'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose. A clerk told a courier that the mill was shut.');
   assert.deepEqual(qs.map((q) => [q.speaker.text, q.via.map((v) => v.text)]), [
     ['A Brastovian envoy', ['the Voice of Ostrel']],
     ['A harbour official', ['Agence France-Presse']],
     ['The pilot', []],
     ['A trader', []],
+    ['A clerk', []],
   ]);
 });
 

@@ -896,7 +896,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (!content) return null;
   // "ISIS fighters attacked the town": an assault, not words; a verbal attack says what it was for or
   // as what ("attacked Clinton for …", "blasted the plan as …") or quotes it
-  if (ASSAULT_VERBS.has(t.lemma) && !containsQuotation(scan, content) && !wordIn(scan, content, /^(for|as|over)$/)) return null;
+  if (ASSAULT_VERBS.has(t.lemma) && !containsQuotation(scan, content) && !criticismReason(scan, content)) return null;
   // "who asked not to be named": how the source wished to be cited, not what it said
   if ((t.lemma === 'ask' || t.lemma === 'request') && ANONYMITY.test(scan.text.slice(content.start, content.end))) return null;
   viaIn(scan, floor, i, speaker, via);
@@ -1027,7 +1027,7 @@ function colonCue(scan: Scan, i: number): Frame | null {
 }
 
 /** A request to stay unnamed. */
-const ANONYMITY = /^(not to be (named|identified|quoted)|that (his|her|their) names? (not|be withheld)|(for )?anonymity)\b/i;
+const ANONYMITY = /^(not to be (named|identified|quoted)|to (remain|stay) (anonymous|unnamed)|that (he|she|they|his|her|their)( names?)? (not|be withheld)|(for )?anonymity)\b/i;
 
 /** Verbs of criticism that are also verbs of assault. */
 const ASSAULT_VERBS = new Set(['attack', 'blast', 'slam']);
@@ -1038,9 +1038,31 @@ function wordIn(scan: Scan, span: CharSpan, re: RegExp): boolean {
   return false;
 }
 
-/** Whether a quotation mark stands in the span. */
+/** Whether a quotation (an opening mark with its closing one) starts in the span: an apostrophe ("the
+ * soldiers' barracks") is none. */
 function containsQuotation(scan: Scan, span: CharSpan): boolean {
-  return wordIn(scan, span, /^["“”‘’'`]+$/) || OPEN_MARKS.has(scan.text[span.start]);
+  const q = scan.quotationStartingBefore(span.end - 1);
+  return !!q && q.start >= span.start;
+}
+
+/** Whether a clause starts at token k: a pronoun, or a verb within four words ("as the convoy crossed"). */
+function startsClause(toks: Scan['toks'], k: number, endChar: number): boolean {
+  if (toks[k]?.pos === 'PRON' || toks[k]?.pos === 'SCONJ') return true;
+  for (let m = k; m < toks.length && m < k + 4 && toks[m].start < endChar && !isPunct(toks[m]); m++) if (toks[m].pos === 'VERB' || toks[m].pos === 'AUX') return true;
+  return false;
+}
+
+/** "attacked X for …", "blasted the plan as reckless", "slammed the council over the budget": what the
+ * criticism was for; not a time or a clause of its own ("over the weekend", "as it crossed"). */
+function criticismReason(scan: Scan, span: CharSpan): boolean {
+  const toks = scan.toks;
+  for (let m = scan.tokenAt(span.start); m + 1 < toks.length && toks[m].start < span.end; m++) {
+    const w = low(toks[m]), next = toks[m + 1], after = toks[m + 2];
+    if (w === 'for') return true;
+    if (w === 'as' && !startsClause(toks, m + 1, span.end)) return true;
+    if (w === 'over' && !(isTimeWord(low(next)) || (after && (low(next) === 'the' || low(next) === 'a') && isTimeWord(low(after))))) return true;
+  }
+  return false;
 }
 
 /** Whether a verb (not an auxiliary alone) stands in the span. */
