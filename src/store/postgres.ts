@@ -135,8 +135,9 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     },
     committed(db, documents) {
       written += documents;
-      if (written < analyzeAt || analyzing) return;
-      analyzeAt = 2 * written;
+      if (written < analyzeAt) return;
+      analyzeAt = 2 * written; // (one under way now stands for this one)
+      if (analyzing) return;
       // statistics only: a failure (a role that does not own the tables) changes nothing else
       // (only the columns the look-ups read: the text and search vector of documents would make it a long read)
       analyzing = sql`analyze documents (id, source, content_hash), global_aliases (norm, type, global_id), global_entities (id)`.execute(db).then(() => {}, () => {}).finally(() => (analyzing = null));

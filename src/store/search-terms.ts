@@ -83,11 +83,18 @@ function sortLexemes(order: number[], keyOf: (l: number) => number, textOf: (l: 
   keyed.sort();
   const sorted = new Array<number>(n);
   for (let i = 0; i < n; i++) sorted[i] = order[keyed[i] & 0xffff];
-  // runs of the same key: by text (insertion sort; they are short)
+  // runs of the same key: by text (insertion sort where they are short, as in English; lexemes of a
+  // script beyond ASCII share a key more often, and a long run goes to the comparison sort)
   for (let i = 0; i < n;) {
     const key = keyed[i] >>> 16;
     let j = i + 1;
     while (j < n && keyed[j] >>> 16 === key) j++;
+    if (j - i > 16) {
+      const run = sorted.slice(i, j).sort((a, b) => byText(textOf(a), textOf(b)));
+      for (let k = i; k < j; k++) sorted[k] = run[k - i];
+      i = j;
+      continue;
+    }
     for (let k = i + 1; k < j; k++) {
       const l = sorted[k], t = textOf(l);
       let m = k - 1;
@@ -182,7 +189,7 @@ function known(text: string, start: number, end: number, hash: number): number |
   }
 }
 
-/** A quote-free lexeme in tsvector and tsquery text syntax. */
+/** A lexeme in tsvector and tsquery text syntax (quotes and backslashes escaped). */
 const quote = (lex: string) => `'${lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -247,6 +254,10 @@ let occurrences = new Int32Array(8192);
 
 function collect(title: string | null, text: string): Collected {
   if (words.length >= MAX_WORDS) clearVocabulary();
+  if (documentStamp === 0x7fffffff) {
+    documentStamp = 0;
+    stamps.fill(0);
+  }
   const stamp = ++documentStamp;
   const order: number[] = [];
   const extras: Collected['extras'] = [];

@@ -1032,11 +1032,6 @@ const ANONYMITY = /^(not to be (named|identified|quoted)|to (remain|stay) (anony
 /** Verbs of criticism that are also verbs of assault. */
 const ASSAULT_VERBS = new Set(['attack', 'blast', 'slam']);
 
-/** Whether a word matching `re` (lower-cased) stands in the span. */
-function wordIn(scan: Scan, span: CharSpan, re: RegExp): boolean {
-  for (let m = scan.tokenAt(span.start); m < scan.toks.length && scan.toks[m].start < span.end; m++) if (re.test(low(scan.toks[m]))) return true;
-  return false;
-}
 
 /** Whether a quotation (an opening mark with its closing one) starts in the span: an apostrophe ("the
  * soldiers' barracks") is none. */
