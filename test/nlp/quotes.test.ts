@@ -78,9 +78,11 @@ test('quotes: asking not to be named is how a source wished to be cited, not a r
   ]);
 });
 
-test('quotes: a speaker placed by "between", "along" or "inside" keeps the place', () => {
-  const qs = quotesIn('Drivers on the road between Brask and Sava described a quiet front. Residents along the border said the crossing was shut. Officials inside the ministry said talks had failed.');
-  assert.deepEqual(qs.map((q) => q.speaker.text), ['Drivers on the road between Brask and Sava', 'Residents along the border', 'Officials inside the ministry']);
+test('quotes: a speaker placed by "between", "along" or "inside", or described by a participle ("the men guarding …"), keeps all of it', () => {
+  const qs = quotesIn('Drivers on the road between Brask and Sava described a quiet front. Residents along the border said the crossing was shut. Officials inside the ministry said talks had failed. ' +
+    'The men guarding the bridge said the road was closed. Critics including Ivo Marr said the plan failed. Shelling one airbase does not tell us what happened at the port.');
+  assert.deepEqual(qs.map((q) => q.speaker.text), ['Drivers on the road between Brask and Sava', 'Residents along the border', 'Officials inside the ministry',
+    'The men guarding the bridge', 'Critics including Ivo Marr', 'Shelling one airbase']);
 });
 
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {

@@ -192,7 +192,9 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
     const first = t.pos === 'VERB' && j === end - 1 && startsCapitalised(t.text) && (j === 0 || toks[j - 1].pos === 'SPACE' || endsSentence(toks[j - 1].text));
     if (first) named = true;
     const p = first ? 'PROPN' : posOf(t, toks[j - 1]);
-    const gerund = p === 'VERB' && s < end && w.endsWith('ing') && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN');
+    // a gerund heads the phrase: "Shelling one airbase does not tell us …" (at the clause's start, before any object)
+    const gerund = p === 'VERB' && s < end && w.endsWith('ing') && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN' ||
+      ((toks[j + 1].pos === 'NUM' || toks[j + 1].pos === 'DET' || toks[j + 1].pos === 'ADJ') && (j === floor || isPunct(toks[j - 1]) || toks[j - 1].pos === 'SPACE')));
     if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
       j--;
@@ -237,6 +239,12 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   // "The spokesman on Monday said", "officials in Brask last week said": the time is when, not who
   const own = timeAtEnd(toks, s, end);
   if (own < end) return phraseBefore(scan, own, floor) ?? [s, end];
+  // "The men guarding the bridge said", "critics including Ivo Marr said": the phrase is the object of a
+  // participle that follows its noun; the speaker is that noun with all of it
+  if (s - 2 >= floor && toks[s - 1].pos === 'VERB' && low(toks[s - 1]).endsWith('ing') && (toks[s - 2].pos === 'NOUN' || toks[s - 2].pos === 'PROPN')) {
+    const head = phraseBefore(scan, s - 1, floor);
+    if (head) return [head[0], end];
+  }
   // "A poll released in late August found …", "The court this month rejected …": a time is never the
   // speaker; the phrase before the participle the time belongs to, or before the time, is
   // (a lone month or number may be a name or a count: "May said …", "62 said …", unless "in" comes first)
