@@ -69,6 +69,16 @@ test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted 
   ]);
 });
 
+test('quotes: a message someone sent ("posted a series of tweets criticizing …", "sent a letter to the board urging …") speaks for its sender', () => {
+  const qs = quotesIn('Ivo Marr posted a series of tweets criticizing the council. The senators sent a letter to the harbour board urging it to reopen the port. ' +
+    'The letter said the port was mined.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content, q.via.map((v) => v.text)]), [
+    ['Ivo Marr', 'criticizing', 'the council', []],
+    ['The senators', 'urging', 'it to reopen the port', []],
+    ['The letter', 'said', 'the port was mined', []],
+  ]);
+});
+
 test('quotes: asking not to be named is how a source wished to be cited, not a report', () => {
   const qs = quotesIn('One driver, who asked not to be named, said the army shelled the airbase. An official asked for anonymity. The mayor asked the council to reopen the road. ' +
     'A trader asked that she not be named. An aide asked to remain anonymous.');

@@ -40,6 +40,10 @@ const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'noti
 export const VIA_NOUNS: ReadonlySet<string> = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'studies', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'numbers', 'survey', 'surveys', 'results', 'analysis', 'research', 'footage', 'video', 'images', 'photos', 'filings', 'statistics']);
 
+/** Messages that speak for whoever sent them (MESSAGE_NOUNS), and the verbs of sending them (SENDING, lemmas). */
+const MESSAGE_NOUNS = new Set(['tweet', 'tweets', 'letter', 'letters', 'statement', 'statements', 'message', 'messages', 'post', 'posts', 'memo', 'email', 'note', 'op-ed', 'essay', 'column', 'video', 'press release']);
+const SENDING = /^(post|send|issue|write|release|publish|tweet|pen|fire|deliver|circulate|sign|file|submit)$/;
+
 const low = (t: Token) => t.low;
 /** Lemmas that can start a frame (cue verbs and adjectives, "accord"): one lookup per token. */
 const FRAME_LEMMAS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...CUE_ADJECTIVES, 'accord']);
@@ -560,8 +564,10 @@ function viaIn(scan: Scan, s: number, e: number, skip: [number, number] | null =
     const w = low(toks[m]);
     if (VIA_NOUNS.has(w) && m + 1 < e && ['in', 'with', 'for', 'on', 'to', 'by'].includes(low(toks[m + 1]))) {
       // ("said in a video on Monday", "in a letter to the council": only an outlet, when it may be anything)
-      const np = outletsOnly ? hearerOnly(scan, phraseAfter(scan, m + 2, e)) : phraseAfter(scan, m + 2, e);
-      if (np && (outletsOnly ? isOutlet(scan, np) : looksLikeMedia(scan, np) || w !== 'statement')) out.push(charSpan(scan, np[0], np[1]));
+      // ("a letter to the board": one written to is its recipient, not a relay, unless an outlet)
+      const strict = outletsOnly || low(toks[m + 1]) === 'to';
+      const np = strict ? hearerOnly(scan, phraseAfter(scan, m + 2, e)) : phraseAfter(scan, m + 2, e);
+      if (np && (strict ? isOutlet(scan, np) : looksLikeMedia(scan, np) || w !== 'statement')) out.push(charSpan(scan, np[0], np[1]));
     }
   }
   return out;
@@ -898,6 +904,14 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
         if (owner) speaker = owner;
       }
     }
+  }
+  // "Trump posted a series of tweets criticizing …", "the senators sent a letter to the board urging …": a
+  // message someone sent speaks for its sender
+  let message = false;
+  for (let m = speaker[0]; m < speaker[1] && toks[m].pos !== 'PROPN' && !message; m++) message = toks[m].pos === 'NOUN' && MESSAGE_NOUNS.has(low(toks[m]));
+  if (message && toks[speaker[0] - 1]?.pos === 'VERB' && SENDING.test(toks[speaker[0] - 1].lemma)) {
+    const sender = phraseBefore(scan, speaker[0] - 1, floor);
+    if (sender) speaker = sender;
   }
   if (k > end) return null;
   const content = contentAfter(scan, k);
