@@ -71,11 +71,13 @@ test('quotes: "attacked the town" is an assault; "attacked X for …", "blasted 
 
 test('quotes: a message someone sent ("posted a series of tweets criticizing …", "sent a letter to the board urging …") speaks for its sender', () => {
   const qs = quotesIn('Ivo Marr posted a series of tweets criticizing the council. The senators sent a letter to the harbour board urging it to reopen the port. ' +
-    'The letter said the port was mined.');
+    'The letter said the port was mined. The Brask Courier published a letter from Edda Lund saying she would resign. A video of the attack shows that the convoy was hit.');
   assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content, q.via.map((v) => v.text)]), [
     ['Ivo Marr', 'criticizing', 'the council', []],
     ['The senators', 'urging', 'it to reopen the port', []],
     ['The letter', 'said', 'the port was mined', []],
+    ['Edda Lund', 'saying', 'she would resign', []],
+    ['A video of the attack', 'shows', 'that the convoy was hit', []],
   ]);
 });
 
@@ -90,9 +92,10 @@ test('quotes: asking not to be named is how a source wished to be cited, not a r
 
 test('quotes: a speaker placed by "between", "along" or "inside", or described by a participle ("the men guarding …"), keeps all of it', () => {
   const qs = quotesIn('Drivers on the road between Brask and Sava described a quiet front. Residents along the border said the crossing was shut. Officials inside the ministry said talks had failed. ' +
-    'The men guarding the bridge said the road was closed. Critics including Ivo Marr said the plan failed. Shelling one airbase does not tell us what happened at the port.');
+    'The men guarding the bridge said the road was closed. Critics including Ivo Marr said the plan failed. Shelling one airbase does not tell us what happened at the port. ' +
+    'With prices rising the harbour bank said it would act.');
   assert.deepEqual(qs.map((q) => q.speaker.text), ['Drivers on the road between Brask and Sava', 'Residents along the border', 'Officials inside the ministry',
-    'The men guarding the bridge', 'Critics including Ivo Marr', 'Shelling one airbase']);
+    'The men guarding the bridge', 'Critics including Ivo Marr', 'Shelling one airbase', 'the harbour bank']);
 });
 
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {

@@ -41,8 +41,11 @@ export const VIA_NOUNS: ReadonlySet<string> = new Set(['article', 'interview', '
 const THING_SPEAKERS = new Set(['document', 'documents', 'report', 'reports', 'record', 'records', 'data', 'evidence', 'study', 'studies', 'poll', 'polls', 'papers', 'files', 'emails', 'figures', 'numbers', 'survey', 'surveys', 'results', 'analysis', 'research', 'footage', 'video', 'images', 'photos', 'filings', 'statistics']);
 
 /** Messages that speak for whoever sent them (MESSAGE_NOUNS), and the verbs of sending them (SENDING, lemmas). */
-const MESSAGE_NOUNS = new Set(['tweet', 'tweets', 'letter', 'letters', 'statement', 'statements', 'message', 'messages', 'post', 'posts', 'memo', 'email', 'note', 'op-ed', 'essay', 'column', 'video', 'press release']);
+const MESSAGE_NOUNS = new Set(['tweet', 'tweets', 'letter', 'letters', 'statement', 'statements', 'message', 'messages', 'post', 'posts', 'memo', 'email', 'note', 'op-ed', 'essay', 'column', 'video']);
 const SENDING = /^(post|send|issue|write|release|publish|tweet|pen|fire|deliver|circulate|sign|file|submit)$/;
+
+/** Words in -ing that are prepositions, not gerunds or participles: "Following the vote officials said". */
+const ING_PREPOSITIONS = new Set(['following', 'regarding', 'concerning', 'pending', 'barring', 'citing', 'according', 'during', 'considering', 'excluding', 'notwithstanding']);
 
 const low = (t: Token) => t.low;
 /** Lemmas that can start a frame (cue verbs and adjectives, "accord"): one lookup per token. */
@@ -197,7 +200,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
     if (first) named = true;
     const p = first ? 'PROPN' : posOf(t, toks[j - 1]);
     // a gerund heads the phrase: "Shelling one airbase does not tell us …" (at the clause's start, before any object)
-    const gerund = p === 'VERB' && s < end && w.endsWith('ing') && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN' ||
+    const gerund = p === 'VERB' && s < end && w.endsWith('ing') && !ING_PREPOSITIONS.has(w) && (toks[j + 1].pos === 'NOUN' || toks[j + 1].pos === 'PROPN' ||
       ((toks[j + 1].pos === 'NUM' || toks[j + 1].pos === 'DET' || toks[j + 1].pos === 'ADJ') && (j === floor || isPunct(toks[j - 1]) || toks[j - 1].pos === 'SPACE')));
     if (NP_POS.has(p) || gerund || w === "'s" || w === '\u2019s' || w === '-' || (t.pos === 'PART' && s < end)) {
       s = j;
@@ -243,11 +246,13 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   // "The spokesman on Monday said", "officials in Brask last week said": the time is when, not who
   const own = timeAtEnd(toks, s, end);
   if (own < end) return phraseBefore(scan, own, floor) ?? [s, end];
-  // "The men guarding the bridge said", "critics including Ivo Marr said": the phrase is the object of a
-  // participle that follows its noun; the speaker is that noun with all of it
-  if (s - 2 >= floor && toks[s - 1].pos === 'VERB' && low(toks[s - 1]).endsWith('ing') && (toks[s - 2].pos === 'NOUN' || toks[s - 2].pos === 'PROPN')) {
+  // "The men guarding the bridge said", "officials reviewing the footage said": the phrase is the object of
+  // a participle that follows its noun; the speaker is that noun with all of it (not after a preposition:
+  // "With prices rising the bank said")
+  if (s - 2 >= floor && toks[s - 1].pos === 'VERB' && low(toks[s - 1]).endsWith('ing') && !ING_PREPOSITIONS.has(low(toks[s - 1])) && (toks[s - 2].pos === 'NOUN' || toks[s - 2].pos === 'PROPN')) {
     const head = phraseBefore(scan, s - 1, floor);
-    if (head) return [head[0], end];
+    const opener = head ? toks[head[0] - 1] : undefined;
+    if (head && !(opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ'))) return [head[0], end];
   }
   // "A poll released in late August found …", "The court this month rejected …": a time is never the
   // speaker; the phrase before the participle the time belongs to, or before the time, is
@@ -907,9 +912,15 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   }
   // "Trump posted a series of tweets criticizing …", "the senators sent a letter to the board urging …": a
   // message someone sent speaks for its sender
-  let message = false;
-  for (let m = speaker[0]; m < speaker[1] && toks[m].pos !== 'PROPN' && !message; m++) message = toks[m].pos === 'NOUN' && MESSAGE_NOUNS.has(low(toks[m]));
-  if (message && toks[speaker[0] - 1]?.pos === 'VERB' && SENDING.test(toks[speaker[0] - 1].lemma)) {
+  // (one that names its author speaks for the author: "published a letter from Ivo Marr saying", "a video of
+  // the minister saying")
+  let message = -1;
+  for (let m = speaker[0]; m < speaker[1] && toks[m].pos !== 'PROPN' && message < 0; m++) if (toks[m].pos === 'NOUN' && MESSAGE_NOUNS.has(low(toks[m]))) message = m;
+  const by = message >= 0 ? low(toks[message + 1] ?? t) : '';
+  const author = by === 'from' || by === 'by' || by === 'of' ? phraseAfter(scan, message + 2, speaker[1]) : null;
+  // ("a video of the attack shows": of names the author only when it names someone)
+  if (author && (by !== 'of' || toks.slice(author[0], author[1]).some((x) => x.pos === 'PROPN'))) speaker = author;
+  else if (message >= 0 && toks[speaker[0] - 1]?.pos === 'VERB' && SENDING.test(toks[speaker[0] - 1].lemma)) {
     const sender = phraseBefore(scan, speaker[0] - 1, floor);
     if (sender) speaker = sender;
   }
