@@ -873,6 +873,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   let speaker = subj;
   let k = cueEnd;
   const end = scan.sentenceEndToken(i);
+  // "said to the Herald (on Monday) that …": the outlet spoken to relays the report, which starts after it
+  const spokenTo = (cls === 'say' || cls === 'manner') && low(toks[k] ?? t) === 'to' ? outletSpokenTo(scan, k, end) : null;
   if (cls === 'quote') {
     const quoted = phraseAfter(scan, k, end);
     if (!quoted) return null;
@@ -891,11 +893,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       if (looksLikeMedia(scan, outlet)) via.push(charSpan(scan, outlet[0], outlet[1]));
       if (t.lemma === 'tell' || t.lemma === 'inform' || t.lemma === 'assure' || t.lemma === 'remind' || t.lemma === 'brief' || t.lemma === 'notify') k = hearer[1];
     }
-  } else if ((cls === 'say' || cls === 'manner') && low(toks[k] ?? t) === 'to' && outletSpokenTo(scan, k, end)) {
-    // "said to the Herald (on Monday) that …": the outlet spoken to relays the report, which starts after it
-    const [hearer, outlet] = outletSpokenTo(scan, k, end)!;
-    via.push(charSpan(scan, outlet[0], outlet[1]));
-    k = hearer[1];
+  } else if (spokenTo) {
+    via.push(charSpan(scan, spokenTo[1][0], spokenTo[1][1]));
+    k = spokenTo[0][1];
   } else if (cls === 'belief' || cls === 'evidence') {
     const nx = toks[k];
     // "polls show Clinton leading": records and surveys report what they show without a "that"
