@@ -63,10 +63,17 @@ interface Statement {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
-/** Clause spans of text[start, end): sentence ends, line breaks, dashes and semicolons cut. */
-export function clauses(text: string, start: number, end: number): [number, number][] {
+const SENTENCE_CUT = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])|\n\s*|\s[–—]\s|;\s/gu;
+/** As SENTENCE_CUT, and also "while", "whereas" and ", but", which join two statements that are true or
+ * false apart: "aircraft bombed rebel positions while leaving ISIS untouched" says nothing of bombing
+ * ISIS ("for a while" stays whole). */
+const CLAUSE_CUT = new RegExp(`${SENTENCE_CUT.source}|(?<!\\b[Aa]),?\\s+(?:while|whereas)\\s+|,\\s+but\\s+`, 'gu');
+
+/** Clause spans of text[start, end): sentence ends, line breaks, dashes and semicolons cut; with
+ * `within`, so do the joints of two statements (CLAUSE_CUT). */
+export function clauses(text: string, start: number, end: number, within = true): [number, number][] {
   const out: [number, number][] = [];
-  const cut = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])|\n\s*|\s[–—]\s|;\s/gu;
+  const cut = new RegExp(within ? CLAUSE_CUT : SENTENCE_CUT);
   cut.lastIndex = start;
   let from = start;
   const slice = text.slice(0, end);
@@ -79,8 +86,14 @@ export function clauses(text: string, start: number, end: number): [number, numb
   out.push([from, end]);
   return out
     .map(([s, e]) => {
+      const to = e;
       while (s < e && /[\s"“”‘’'(]/.test(text[s])) s++;
       while (e > s && /[\s"“”‘’')]/.test(text[e - 1])) e--;
+      // a quotation opened inside the clause keeps its closing mark: called the accusations "fabrications"
+      const inner = text.slice(s, e);
+      if (((inner.match(/"/g)?.length ?? 0) % 2 === 1 || (inner.match(/“/g)?.length ?? 0) > (inner.match(/”/g)?.length ?? 0)) && /^["”]/.test(text.slice(e, to).trimStart())) {
+        e = text.indexOf(text.slice(e, to).trimStart()[0], e) + 1;
+      }
       return [s, e] as [number, number];
     })
     .filter(([s, e]) => e > s);
@@ -127,7 +140,8 @@ function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, 
     if (entity) {
       name = entity.key;
       if (entity.place !== null) places.add(entity.place);
-    } else if (/^\p{Lu}/u.test(raw) && !concept) {
+    } else if (/^\p{Lu}/u.test(raw) && !concept && !/^[\s"“‘'(]*$|[.!?:]["”’]?\s+$/u.test(text.slice(0, m.index))) {
+      // a capitalised word that is no entity's is a name, unless it only opens the sentence ("People know …")
       name = `n:${normAlias(raw)}`;
     }
     if (name) {
@@ -151,7 +165,7 @@ function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, 
 /** The statements of one document: quote clauses, and author sentences not mostly inside a quote. */
 function statements(doc: ClaimDocument): Statement[] {
   const out: Statement[] = [];
-  const sentences = clauses(doc.text, 0, doc.text.length);
+  const sentences = clauses(doc.text, 0, doc.text.length, false);
   const sentenceAround = (at: number) => {
     const s = sentences.find(([a, b]) => a <= at && at < b);
     return s ? doc.text.slice(s[0], s[1]) : '';
@@ -168,8 +182,10 @@ function statements(doc: ClaimDocument): Statement[] {
   for (const [s, e] of sentences) {
     const quoted = doc.quotes.reduce((n, q) => n + Math.max(0, Math.min(e, q.end) - Math.max(s, q.start)), 0);
     if (quoted * 2 > e - s) continue;
-    const st = statement(doc, null, s, e, '');
-    if (st) out.push(st);
+    for (const [cs, ce] of clauses(doc.text, s, e)) {
+      const st = statement(doc, null, cs, ce, '');
+      if (st) out.push(st);
+    }
   }
   return out;
 }
@@ -239,11 +255,20 @@ export function sameClaim(a: Statement, b: Statement, w: Weights, o: ClaimOption
   return overlap >= o.minOverlap && cosine >= o.minCosine ? overlap : 0;
 }
 
+/** Members a side compared when two groups would join (groupClaims). */
+const LINK_SAMPLE = 8;
+
 function groupId(first: Statement): string {
   return 'cg-' + createHash('sha1').update(`${first.doc.source}#${first.start}-${first.end}`).digest('hex').slice(0, 12);
 }
 
-/** Group the statements of the documents; groups span at least minDocuments documents. */
+/** Group the statements of the documents; groups span at least minDocuments documents.
+ *
+ * Statements that say exactly the same (a syndicated copy, a repeated line) are one "saying"; sayings are
+ * compared in pairs (sameClaim) and merged, the closest pairs first, by average linkage: two groups join
+ * only when at least half of the pairs across them (up to LINK_SAMPLE members a side) state the same
+ * thing. Joining on any one pair (single linkage) chained a dossier whose documents all name the same
+ * actors into one group: "Clinton won the debate" — "the debate on Monday" — "Trump said on Monday" … */
 export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions> = {}): ClaimGroup[] {
   const o = { ...DEFAULT_CLAIM_OPTIONS, ...options };
   const all = docs.flatMap(statements);
@@ -252,69 +277,87 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
   const n = all.length;
   const w: Weights = { idf: new Map([...df].map(([f, d]) => [f, Math.log(1 + n / d)])) };
 
-  // candidate pairs share at least one uncommon feature (an inverted index keeps this near-linear)
-  const maxPosting = Math.max(30, Math.ceil(n * 0.02));
+  // sameClaim reads only what a statement says (features, negation, years, places, subject, objects)
+  const sayingOf = new Map<string, number>();
+  const first: number[] = []; // a statement of each saying
+  const saying = all.map((st, i) => {
+    const key = [st.negated ? 1 : 0, [...st.features].sort().join('\u0001'), [...st.years].sort().join(','), [...st.places].sort().join(','),
+      st.subject ?? '', [...st.objects].sort().join('\u0001')].join('\u0002');
+    let k = sayingOf.get(key);
+    if (k === undefined) {
+      sayingOf.set(key, (k = first.length));
+      first.push(i);
+    }
+    return k;
+  });
+  const m = first.length;
+  const rep = first.map((i) => all[i]);
+
+  // candidate pairs of sayings share at least one uncommon feature (an inverted index keeps this near-linear)
+  const maxPosting = Math.max(30, Math.ceil(m * 0.02));
   const postings = new Map<string, number[]>();
-  all.forEach((st, i) => {
+  rep.forEach((st, k) => {
     for (const f of st.features) {
       if ((df.get(f) ?? 0) > maxPosting) continue;
       const list = postings.get(f) ?? [];
-      list.push(i);
+      list.push(k);
       postings.set(f, list);
     }
   });
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const score = new Map<number, number>();
-  // Each candidate pair once: for every statement, the later ones sharing a feature with it. (A set of
-  // all pairs tried overflowed, past 2^24 entries, on a thousand documents of syndicated copies.)
-  const postingsOf: number[][][] = all.map(() => []);
-  for (const list of postings.values()) for (const i of list) postingsOf[i].push(list);
-  const seen = new Int32Array(n).fill(-1);
-  // sameClaim reads only what a statement says (features, negation, years, places, subject, objects), so
-  // statements saying the same (a syndicated copy, a repeated line) share one score per pair of sayings
-  const sayings = new Map<string, number>();
-  const count: number[] = [];
-  const saying = all.map((st) => {
-    const key = [st.negated ? 1 : 0, [...st.features].sort().join('\u0001'), [...st.years].sort().join(','), [...st.places].sort().join(','),
-      st.subject ?? '', [...st.objects].sort().join('\u0001')].join('\u0002');
-    let k = sayings.get(key);
-    if (k === undefined) sayings.set(key, (k = sayings.size));
-    count[k] = (count[k] ?? 0) + 1;
-    return k;
-  });
-  // only pairs with a repeated saying can come again; the cache is emptied before it nears a Map's limit
-  const scored = new Map<number, number>();
-  const scoreOf = (i: number, j: number): number => {
-    const a = saying[i], b = saying[j];
-    if (count[a] === 1 && count[b] === 1) return sameClaim(all[i], all[j], w, o);
-    const key = a < b ? a * sayings.size + b : b * sayings.size + a;
-    let s = scored.get(key);
-    if (s === undefined) {
-      if (scored.size >= 4_000_000) scored.clear();
-      scored.set(key, (s = sameClaim(all[i], all[j], w, o)));
-    }
-    return s;
-  };
-  for (let i = 0; i < n; i++) {
-    for (const list of postingsOf[i]) {
-      for (const j of list) {
-        if (j <= i || seen[j] === i) continue;
-        seen[j] = i;
-        if (all[i].doc === all[j].doc && all[i].quote !== null && all[i].quote === all[j].quote) continue;
-        const s = scoreOf(i, j);
-        if (s > 0) {
-          parent[find(i)] = find(j);
-          score.set(i, (score.get(i) ?? 0) + s);
-          score.set(j, (score.get(j) ?? 0) + s);
+  const postingsOf: number[][][] = rep.map(() => []);
+  for (const list of postings.values()) for (const k of list) postingsOf[k].push(list);
+  // the clauses of one quote are not each other's corroboration
+  const sameQuote = (a: Statement, b: Statement) => a.doc === b.doc && a.quote !== null && a.quote === b.quote;
+  const pairA: number[] = [], pairB: number[] = [], pairScore: number[] = [];
+  const seen = new Int32Array(m).fill(-1);
+  for (let a = 0; a < m; a++) {
+    for (const list of postingsOf[a]) {
+      for (const b of list) {
+        if (b <= a || seen[b] === a) continue;
+        seen[b] = a;
+        if (sameQuote(rep[a], rep[b])) continue;
+        const sc = sameClaim(rep[a], rep[b], w, o);
+        if (sc > 0) {
+          pairA.push(a);
+          pairB.push(b);
+          pairScore.push(sc);
         }
       }
     }
   }
+  const score = new Float64Array(m); // each saying's summed agreement, to pick a group's central statement
+  const order = pairScore.map((_, p) => p).sort((x, y) => pairScore[y] - pairScore[x] || pairA[x] - pairA[y] || pairB[x] - pairB[y]);
+  const parent = rep.map((_, k) => k);
+  const members: number[][] = rep.map((_, k) => [k]);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
+  const agree = (a: number, b: number) => !sameQuote(rep[a], rep[b]) && sameClaim(rep[a], rep[b], w, o) > 0;
+  for (const p of order) {
+    const ra = find(pairA[p]), rb = find(pairB[p]);
+    if (ra === rb) {
+      score[pairA[p]] += pairScore[p];
+      score[pairB[p]] += pairScore[p];
+      continue;
+    }
+    const ma = members[ra].slice(0, LINK_SAMPLE), mb = members[rb].slice(0, LINK_SAMPLE);
+    let yes = 0;
+    for (const a of ma) for (const b of mb) if (agree(a, b)) yes++;
+    if (yes * 2 < ma.length * mb.length) continue;
+    score[pairA[p]] += pairScore[p];
+    score[pairB[p]] += pairScore[p];
+    // the larger group absorbs the smaller, whose members go after its own (the sample is a group's first members)
+    const [big, small] = members[ra].length >= members[rb].length ? [ra, rb] : [rb, ra];
+    parent[small] = big;
+    for (const k of members[small]) members[big].push(k);
+    members[small] = [];
+  }
+  // a saying said several times agrees fully with each of its copies
+  const copies = new Int32Array(m);
+  for (const k of saying) copies[k]++;
+  const scoreOf = (i: number) => score[saying[i]] + (copies[saying[i]] - 1);
 
   const groups = new Map<number, Statement[]>();
   all.forEach((st, i) => {
-    const r = find(i);
+    const r = find(saying[i]);
     const list = groups.get(r) ?? [];
     list.push(st);
     groups.set(r, list);
@@ -335,7 +378,7 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
         sentence: st.quote ? null : st.text, start: st.start, end: st.end, origin: origin.name, originKind: origin.kind, text: st.text,
       };
     });
-    const central = [...list].sort((a, b) => (score.get(index.get(b)!) ?? 0) - (score.get(index.get(a)!) ?? 0) || a.text.length - b.text.length)[0];
+    const central = [...list].sort((a, b) => scoreOf(index.get(b)!) - scoreOf(index.get(a)!) || a.text.length - b.text.length)[0];
     out.push({ id: groupId(list[0]), text: central.text, members, origins: [...origins.values()] });
   }
   return out.sort((a, b) => b.origins.length - a.origins.length || b.members.length - a.members.length || a.id.localeCompare(b.id));

@@ -14,6 +14,15 @@ function doc(source: string, text: string, quotes: [string, string, string?][] =
   return { documentId: nextId++, source, title: source, author: null, publisher, publishedAt: null, text, quotes: qs, mentions: [] };
 }
 
+/** `d` with its mentions of the towns of the fixtures as places (one cross-document id per town). */
+const TOWNS = ['Brask', 'Ostrel', 'Lindholm'];
+function places(d: ClaimDocument): ClaimDocument {
+  for (const [i, town] of TOWNS.entries()) {
+    for (let at = d.text.indexOf(town); at >= 0; at = d.text.indexOf(town, at + 1)) d.mentions.push({ in: 'document', start: at, end: at + town.length, globalId: 900 + i, type: 'PLACE' });
+  }
+  return d;
+}
+
 // Unrelated sentences, different in each document, so the statements under test are not alone.
 const FILLERS = [
   'Markets in Lindholm opened calmly. The weather stayed dry over the coast. Farmers expect a good harvest of barley.',
@@ -107,4 +116,59 @@ test('claims: clauses cut at sentence ends, dashes and semicolons', () => {
 
 test('claims: stems fold inflections and irregular forms together', () => {
   assert.deepEqual(['withdrew', 'withdrawing', 'trades', 'trading', 'traded', 'cities', 'taken'].map(stem), ['withdraw', 'withdraw', 'trad', 'trad', 'trad', 'city', 'take']);
+});
+
+test('claims: a clause joined by "while", "whereas" or ", but" is a statement of its own', () => {
+  // one speaker says aircraft hit rebels and spared the Red Brigade; another says they hit the Red Brigade
+  const spared = 'Varnian aircraft bombed rebel positions near Brask while leaving Red Brigade columns on the Ostrel road untouched.';
+  const a = places(doc('one', `${filler()} Lena Voss said ${spared}`, [['Lena Voss', spared]], 'Kessel Herald'));
+  const hit = 'Varnian aircraft bombed Red Brigade columns on the Ostrel road.';
+  const b = places(doc('two', `${filler()} Marshal Ketter said ${hit}`, [['Marshal Ketter', hit]], 'Lindholm Courier'));
+  assert.deepEqual(groupClaims([a, b]), []);
+  // the first clause alone still finds its match
+  const same = 'Varnian aircraft struck rebel positions near Brask.';
+  filler(); // (a has had the other one)
+  const c = places(doc('three', `${filler()} Ivo Marr said ${same}`, [['Ivo Marr', same]], 'Lindholm Courier'));
+  assert.deepEqual(groupClaims([a, c]).map((g) => [g.members.map((m) => m.text), g.origins.map((o) => o.name)]), [
+    [['Varnian aircraft bombed rebel positions near Brask', 'Varnian aircraft struck rebel positions near Brask.'], ['Lena Voss', 'Ivo Marr']],
+  ]);
+});
+
+test('claims: sparing or leaving untouched is the opposite of striking', () => {
+  const pair = (verb: string) => groupClaims([
+    doc('one', `${filler()} The Varnian air force bombed Red Brigade positions near Ostrel in 2019.`, [], 'Kessel Herald'),
+    doc('two', `${filler()} Varnian air strikes ${verb} Red Brigade positions near Ostrel in 2019.`, [], 'Lindholm Courier'),
+  ]).length;
+  assert.equal(pair('hit'), 1);
+  assert.equal(pair('spared'), 0);
+});
+
+test('claims: clauses cut at "while", "whereas" and ", but", not "for a while", and keep a quotation whole', () => {
+  const t = 'They waited for a while, but the convoy came whereas the trucks stayed while the road was shut';
+  assert.deepEqual(clauses(t, 0, t.length).map(([s, e]) => t.slice(s, e)), ['They waited for a while', 'the convoy came', 'the trucks stayed', 'the road was shut']);
+  const q = 'The council called the plan "a disgrace"';
+  assert.deepEqual(clauses(q, 0, q.length).map(([s, e]) => q.slice(s, e)), ['The council called the plan "a disgrace"']);
+  const r = '“We will stay,” the mayor said; “the council called it “a disgrace”';
+  assert.deepEqual(clauses(r, 0, r.length).map(([s, e]) => r.slice(s, e)), ['We will stay,” the mayor said', 'the council called it “a disgrace”']);
+  // sentences alone (the author's sentences are judged quoted or not as a whole)
+  assert.deepEqual(clauses(t, 0, t.length, false).map(([s, e]) => t.slice(s, e)), [t]);
+});
+
+test('claims: a chain of statements each like the next is not one group (average linkage)', () => {
+  const texts = [
+    'Red Brigade trucks carried grain across the Sava bridge at night.',
+    'Red Brigade trucks carried grain and fuel across the Sava bridge.',
+    'The Coast Watch said fuel crossed the Sava bridge on Red Brigade trucks.',
+    'The Coast Watch said fuel crossed the Sava bridge on boats at night.',
+  ];
+  const docs = texts.map((t, i) => doc(`d${i}`, `${filler()} ${t}`, [], `Outlet ${i}`));
+  // the first and the last share little; joining on any one alike pair made all four one group
+  const chained = groupClaims(docs).filter((g) => g.members.some((m) => texts.includes(m.text)));
+  assert.deepEqual(chained.map((g) => g.members.map((m) => m.source)), [['d0', 'd1'], ['d2', 'd3']]);
+});
+
+test('claims: a capitalised word that only opens a sentence is no name', () => {
+  const a = doc('one', `${filler()} Officials in Lindholm raised bread prices.`, [], 'Kessel Herald');
+  const b = doc('two', `${filler()} Officials said bread would be rationed.`, [], 'Lindholm Courier');
+  assert.deepEqual(groupClaims([a, b]), []);
 });
