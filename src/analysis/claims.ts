@@ -66,8 +66,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const SENTENCE_CUT = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])|\n\s*|\s[–—]\s|;\s/gu;
 /** As SENTENCE_CUT, and also "while", "whereas" and ", but", which join two statements that are true or
  * false apart: "aircraft bombed rebel positions while leaving ISIS untouched" says nothing of bombing
- * ISIS ("for a while" stays whole). */
-const CLAUSE_CUT = new RegExp(`${SENTENCE_CUT.source}|(?<!\\b[Aa]),?\\s+(?:while|whereas)\\s+|,\\s+but\\s+`, 'gu');
+ * ISIS. "For a while", "all the while" and "killed while on patrol" (a time, not a second statement) stay whole. */
+const CLAUSE_CUT = new RegExp(`${SENTENCE_CUT.source}|(?<!\\b(?:[Aa]|the|little|short|long|good|great|whole)),?\\s+(?:while|whereas)\\s+(?!(?:on|in|at|under|out|off|away|abroad|still|asleep|awake|there|here)\\b)|,\\s+but\\s+`, 'gu');
 
 /** Clause spans of text[start, end): sentence ends, line breaks, dashes and semicolons cut; with
  * `within`, so do the joints of two statements (CLAUSE_CUT). */
@@ -105,7 +105,22 @@ function nameAt(doc: ClaimDocument, at: number, end: number): { key: string; pla
   return { key: `g${m.globalId}`, place: m.type === 'PLACE' ? m.globalId : null };
 }
 
-function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, end: number, context: string): Statement | null {
+/** Text before a word that opens its sentence or clause. */
+const OPENING = /^[\s"“‘'(]*$|[.!?:]["”’]?\s+$/u;
+/** Words (lower case) that the documents capitalise somewhere other than at a sentence's opening. */
+function capitalisedWithin(docs: ClaimDocument[]): Set<string> {
+  const set = new Set<string>();
+  for (const doc of docs) {
+    for (const m of doc.text.matchAll(WORD)) {
+      if (!/^\p{Lu}/u.test(m[0])) continue;
+      const before = doc.text.slice(Math.max(0, m.index! - 4), m.index!);
+      if (m.index! > 0 && !/[.!?:\n]["”’]?\s*$|^\s*$|["“‘(]\s*$/u.test(before)) set.add(m[0].toLowerCase().replace(/[’']s$/, ''));
+    }
+  }
+  return set;
+}
+
+function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, end: number, context: string, names: Set<string>): Statement | null {
   const text = doc.text.slice(start, end);
   const features = new Set<string>();
   const years = new Set<string>();
@@ -140,8 +155,9 @@ function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, 
     if (entity) {
       name = entity.key;
       if (entity.place !== null) places.add(entity.place);
-    } else if (/^\p{Lu}/u.test(raw) && !concept && !/^[\s"“‘'(]*$|[.!?:]["”’]?\s+$/u.test(text.slice(0, m.index))) {
-      // a capitalised word that is no entity's is a name, unless it only opens the sentence ("People know …")
+    } else if (/^\p{Lu}/u.test(raw) && !concept && (!OPENING.test(text.slice(0, m.index)) || names.has(lower))) {
+      // a capitalised word that is no entity's is a name, unless it only opens sentences ("People know …",
+      // "Officials said"): "Voss handed the depot to Ketter" names Voss, whom a document names mid-sentence
       name = `n:${normAlias(raw)}`;
     }
     if (name) {
@@ -163,7 +179,7 @@ function statement(doc: ClaimDocument, quote: ClaimQuote | null, start: number, 
 }
 
 /** The statements of one document: quote clauses, and author sentences not mostly inside a quote. */
-function statements(doc: ClaimDocument): Statement[] {
+function statements(doc: ClaimDocument, names: Set<string>): Statement[] {
   const out: Statement[] = [];
   const sentences = clauses(doc.text, 0, doc.text.length, false);
   const sentenceAround = (at: number) => {
@@ -174,7 +190,7 @@ function statements(doc: ClaimDocument): Statement[] {
     if (q.in !== 'document' || deniedCue(doc.text, q)) continue;
     const denial = deniesContent(doc.text, q);
     for (const [s, e] of clauses(doc.text, q.start, q.end)) {
-      const st = statement(doc, q, s, e, sentenceAround(s));
+      const st = statement(doc, q, s, e, sentenceAround(s), names);
       if (st && denial) st.negated = !st.negated;
       if (st) out.push(st);
     }
@@ -183,7 +199,7 @@ function statements(doc: ClaimDocument): Statement[] {
     const quoted = doc.quotes.reduce((n, q) => n + Math.max(0, Math.min(e, q.end) - Math.max(s, q.start)), 0);
     if (quoted * 2 > e - s) continue;
     for (const [cs, ce] of clauses(doc.text, s, e)) {
-      const st = statement(doc, null, cs, ce, '');
+      const st = statement(doc, null, cs, ce, '', names);
       if (st) out.push(st);
     }
   }
@@ -271,7 +287,8 @@ function groupId(first: Statement): string {
  * actors into one group: "Clinton won the debate" — "the debate on Monday" — "Trump said on Monday" … */
 export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions> = {}): ClaimGroup[] {
   const o = { ...DEFAULT_CLAIM_OPTIONS, ...options };
-  const all = docs.flatMap(statements);
+  const names = capitalisedWithin(docs);
+  const all = docs.flatMap((d) => statements(d, names));
   const df = new Map<string, number>();
   for (const st of all) for (const f of st.features) df.set(f, (df.get(f) ?? 0) + 1);
   const n = all.length;
@@ -292,13 +309,24 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
   });
   const m = first.length;
   const rep = first.map((i) => all[i]);
+  // the one quote a saying is said in, when it is said nowhere else: clauses of one quote are not each other's corroboration
+  const onlyIn: (ClaimQuote | null | undefined)[] = new Array(m).fill(undefined);
+  all.forEach((st, i) => {
+    const k = saying[i];
+    const q = st.quote;
+    onlyIn[k] = onlyIn[k] === undefined ? q : onlyIn[k] === q ? q : null;
+  });
+  const sameQuote = (a: number, b: number) => onlyIn[a] != null && onlyIn[a] === onlyIn[b];
 
   // candidate pairs of sayings share at least one uncommon feature (an inverted index keeps this near-linear)
+  // (counted in sayings: forty copies of one line leave its words uncommon)
   const maxPosting = Math.max(30, Math.ceil(m * 0.02));
+  const sayingDf = new Map<string, number>();
+  for (const st of rep) for (const f of st.features) sayingDf.set(f, (sayingDf.get(f) ?? 0) + 1);
   const postings = new Map<string, number[]>();
   rep.forEach((st, k) => {
     for (const f of st.features) {
-      if ((df.get(f) ?? 0) > maxPosting) continue;
+      if ((sayingDf.get(f) ?? 0) > maxPosting) continue;
       const list = postings.get(f) ?? [];
       list.push(k);
       postings.set(f, list);
@@ -306,8 +334,6 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
   });
   const postingsOf: number[][][] = rep.map(() => []);
   for (const list of postings.values()) for (const k of list) postingsOf[k].push(list);
-  // the clauses of one quote are not each other's corroboration
-  const sameQuote = (a: Statement, b: Statement) => a.doc === b.doc && a.quote !== null && a.quote === b.quote;
   const pairA: number[] = [], pairB: number[] = [], pairScore: number[] = [];
   const seen = new Int32Array(m).fill(-1);
   for (let a = 0; a < m; a++) {
@@ -315,7 +341,7 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
       for (const b of list) {
         if (b <= a || seen[b] === a) continue;
         seen[b] = a;
-        if (sameQuote(rep[a], rep[b])) continue;
+        if (sameQuote(a, b)) continue;
         const sc = sameClaim(rep[a], rep[b], w, o);
         if (sc > 0) {
           pairA.push(a);
@@ -330,7 +356,9 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
   const parent = rep.map((_, k) => k);
   const members: number[][] = rep.map((_, k) => [k]);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
-  const agree = (a: number, b: number) => !sameQuote(rep[a], rep[b]) && sameClaim(rep[a], rep[b], w, o) > 0;
+  const agree = (a: number, b: number) => !sameQuote(a, b) && sameClaim(rep[a], rep[b], w, o) > 0;
+  // two groups that would not join are not weighed again until one of them grows
+  const refused = new Set<string>();
   for (const p of order) {
     const ra = find(pairA[p]), rb = find(pairB[p]);
     if (ra === rb) {
@@ -338,10 +366,15 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
       score[pairB[p]] += pairScore[p];
       continue;
     }
+    const key = ra < rb ? `${ra}:${members[ra].length}:${rb}:${members[rb].length}` : `${rb}:${members[rb].length}:${ra}:${members[ra].length}`;
+    if (refused.has(key)) continue;
     const ma = members[ra].slice(0, LINK_SAMPLE), mb = members[rb].slice(0, LINK_SAMPLE);
     let yes = 0;
     for (const a of ma) for (const b of mb) if (agree(a, b)) yes++;
-    if (yes * 2 < ma.length * mb.length) continue;
+    if (yes * 2 < ma.length * mb.length) {
+      refused.add(key);
+      continue;
+    }
     score[pairA[p]] += pairScore[p];
     score[pairB[p]] += pairScore[p];
     // the larger group absorbs the smaller, whose members go after its own (the sample is a group's first members)
@@ -386,7 +419,7 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
 
 /** @internal for tuning: the statements matching each pattern, and their pairwise scores. */
 export function debugPairs(docs: ClaimDocument[], patterns: RegExp[]) {
-  const all = docs.flatMap(statements);
+  const all = docs.flatMap((d) => statements(d, capitalisedWithin(docs)));
   const df = new Map<string, number>();
   for (const st of all) for (const f of st.features) df.set(f, (df.get(f) ?? 0) + 1);
   const w: Weights = { idf: new Map([...df].map(([f, d]) => [f, Math.log(1 + all.length / d)])) };

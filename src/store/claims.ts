@@ -36,7 +36,7 @@ export interface ClaimDocument {
 export interface ClaimMember {
   documentId: number;
   source: string;
-  /** Set when the member is a quote; else `sentence` holds the asserting sentence. */
+  /** Set when the member is a quote; else `sentence` holds the asserting sentence (or its clause: claims.ts cuts at "while" and ", but"). */
   quoteId: string | null;
   sentence: string | null;
   start: number;
