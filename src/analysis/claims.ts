@@ -73,7 +73,7 @@ const CLAUSE_CUT = new RegExp(`${SENTENCE_CUT.source}|(?<!\\b(?:[Aa]|the|little|
  * `within`, so do the joints of two statements (CLAUSE_CUT). */
 export function clauses(text: string, start: number, end: number, within = true): [number, number][] {
   const out: [number, number][] = [];
-  const cut = new RegExp(within ? CLAUSE_CUT : SENTENCE_CUT);
+  const cut = within ? CLAUSE_CUT : SENTENCE_CUT; // (shared: each call reads it from `start` to the end)
   cut.lastIndex = start;
   let from = start;
   const slice = text.slice(0, end);
@@ -90,13 +90,23 @@ export function clauses(text: string, start: number, end: number, within = true)
       while (s < e && /[\s"“”‘’'(]/.test(text[s])) s++;
       while (e > s && /[\s"“”‘’')]/.test(text[e - 1])) e--;
       // a quotation opened inside the clause keeps its closing mark: called the accusations "fabrications"
-      const inner = text.slice(s, e);
-      if (((inner.match(/"/g)?.length ?? 0) % 2 === 1 || (inner.match(/“/g)?.length ?? 0) > (inner.match(/”/g)?.length ?? 0)) && /^["”]/.test(text.slice(e, to).trimStart())) {
-        e = text.indexOf(text.slice(e, to).trimStart()[0], e) + 1;
-      }
+      let close = e;
+      while (close < to && /\s/.test(text[close])) close++;
+      if (close < to && (text[close] === '"' || text[close] === '”') && opensQuotation(text.slice(s, e))) e = close + 1;
       return [s, e] as [number, number];
     })
     .filter(([s, e]) => e > s);
+}
+
+/** Whether `t` leaves a quotation open: an odd number of straight marks, or more “ than ”. */
+function opensQuotation(t: string): boolean {
+  let straight = 0, open = 0, closed = 0;
+  for (const c of t) {
+    if (c === '"') straight++;
+    else if (c === '“') open++;
+    else if (c === '”') closed++;
+  }
+  return straight % 2 === 1 || open > closed;
 }
 
 function nameAt(doc: ClaimDocument, at: number, end: number): { key: string; place: number | null } | null {
@@ -419,7 +429,8 @@ export function groupClaims(docs: ClaimDocument[], options: Partial<ClaimOptions
 
 /** @internal for tuning: the statements matching each pattern, and their pairwise scores. */
 export function debugPairs(docs: ClaimDocument[], patterns: RegExp[]) {
-  const all = docs.flatMap((d) => statements(d, capitalisedWithin(docs)));
+  const names = capitalisedWithin(docs);
+  const all = docs.flatMap((d) => statements(d, names));
   const df = new Map<string, number>();
   for (const st of all) for (const f of st.features) df.set(f, (df.get(f) ?? 0) + 1);
   const w: Weights = { idf: new Map([...df].map(([f, d]) => [f, Math.log(1 + all.length / d)])) };

@@ -339,19 +339,22 @@ export function searchVector(title: string | null, text: string): string {
 export function searchVectorBinary(title: string | null, text: string): Buffer {
   const c = collect(title, text);
   const { extras } = c;
+  // a lexeme of the vocabulary (l >= 0) or one of the document's extras (l < 0), see Collected
   const keyOf = (l: number) => (l >= 0 ? lexemeKeys[l] : extras[-1 - l].key);
   const textOf = (l: number) => (l >= 0 ? lexemeTexts[l] : extras[-1 - l].text);
+  const bytesOf = (l: number) => (l >= 0 ? lexemeBytes[l] : extras[-1 - l].bytes);
+  const countOf = (l: number) => (l >= 0 ? counts[l] : extras[-1 - l].positions.length);
   const order = sortLexemes(c.order, keyOf, textOf);
   let size = 4;
-  for (const l of order) size += l >= 0 ? lexemeBytes[l] + 3 + 2 * counts[l] : extras[-1 - l].bytes + 3 + 2 * extras[-1 - l].positions.length;
+  for (const l of order) size += bytesOf(l) + 3 + 2 * countOf(l);
   const buf = Buffer.allocUnsafe(size);
   let o = buf.writeInt32BE(order.length, 0);
   for (const l of order) {
     const t = textOf(l);
-    if ((l >= 0 ? lexemeBytes[l] : extras[-1 - l].bytes) === t.length) for (let i = 0; i < t.length; i++) buf[o++] = t.charCodeAt(i); // ASCII
+    if (bytesOf(l) === t.length) for (let i = 0; i < t.length; i++) buf[o++] = t.charCodeAt(i); // ASCII
     else o += buf.write(t, o);
     buf[o++] = 0;
-    const n = l >= 0 ? counts[l] : extras[-1 - l].positions.length;
+    const n = countOf(l);
     buf[o++] = n >> 8;
     buf[o++] = n & 0xff;
     if (l >= 0) {
