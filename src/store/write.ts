@@ -45,7 +45,10 @@ type AliasHit = { global_id: number; type: string };
 async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
   byNorm: Map<string, AliasHit[]>): Promise<number[]> {
   // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
+  // They are counted apart from `created`, which loses those merged into another: numbered by its
+  // length, a later entity took the id of one still in it, and the two were inserted under one id.
   const created: { tmp: number; key: string; name: string; type: string }[] = [];
+  let provisional = 0;
   const gids: number[] = [];
   const newAliases: { global_id: number; type: string; norm: string; alias: string }[] = [];
   const remap = (gone: Set<number>, into: number) => {
@@ -62,7 +65,7 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
     const fresh = [...ids].filter((id) => id < 0).sort((a, b) => b - a);
     let gid: number;
     if (!ids.size) {
-      gid = -(created.length + 1);
+      gid = --provisional;
       created.push({ tmp: gid, key: e.key, name: e.name, type: e.type });
     } else {
       gid = stored.length ? stored[0] : fresh[0];

@@ -213,6 +213,25 @@ dialectTest('store: a batch merges ISIS, ISIL and Daesh across its own documents
   assert.deepEqual((await store.listEntities()).map((e) => e.documents.length).sort(), [2, 4]);
 });
 
+dialectTest('store: entities created after two new ones merged each keep an id of their own', async (store) => {
+  // Daesh (second new entity) is folded into ISIS by the fourth; Brask, new after that, must not take
+  // the provisional id still held by Ostrel, the third
+  const text = 'ISIS, or ISIL, held Varna. Daesh left Ostrel. Daesh, also called ISIL, reached Brask.';
+  const out = await store.addDocuments([{ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', text, { entities: [
+    entity('e1', 'ISIS', 'ORG', ['ISIL'], text), entity('e2', 'Daesh', 'ORG', [], text), entity('e3', 'Ostrel', 'PLACE', [], text),
+    entity('e4', 'Daesh', 'ORG', ['ISIL'], text), entity('e5', 'Brask', 'PLACE', [], text),
+  ] }) }]);
+  assert.deepEqual(out.map((o) => o.status), ['added']);
+  assert.deepEqual((await store.listEntities()).map((e) => [e.name, e.aliases]).sort(), [
+    ['Brask', ['Brask']], ['Daesh', ['Daesh', 'ISIL', 'ISIS']], ['Ostrel', ['Ostrel']],
+  ]);
+  const rows = await store.db.selectFrom('entities').select(['local_id', 'global_id']).orderBy('local_id').execute();
+  const gid = Object.fromEntries(rows.map((r) => [r.local_id, r.global_id]));
+  assert.equal(gid.e1, gid.e2);
+  assert.equal(gid.e1, gid.e4);
+  assert.equal(new Set([gid.e1, gid.e3, gid.e5]).size, 3);
+});
+
 dialectTest('store: a changed page at the same source becomes version 2 and keeps version 1', async (store) => {
   const v1 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'old', format: 'html', analysis: analysis('p', T1) });
   const v2 = await store.addDocument({ source: 'https://example.test/p', contentHash: 'new', format: 'html', analysis: analysis('p', T2) });
