@@ -1,6 +1,7 @@
 // Cross-document entity identity: the normalised forms under which an entity is looked up, and
 // which types may merge. Pure; the store calls it while adding a document.
-import { memoized } from '../nlp/stages/entities/normalize.js';
+import { initials, memoized } from '../nlp/stages/entities/normalize.js';
+import { stripTitle } from '../nlp/stages/entities/02-resolve.js';
 
 /** Words that name nothing on their own: an alias equal to one of these never merges two entities. */
 const UNMERGEABLE = new Set([
@@ -27,16 +28,41 @@ function normalise(form: string): string {
 }
 
 /** The lookup forms of an entity, each with the surface form it came from: its key (prefixed, so a key
- * never collides with a surface form) and its names. */
-export function entityForms(e: { key: string; name: string; aliases: string[] }): Map<string, string> {
+ * never collides with a surface form), its name, and those of its aliases that name one thing across
+ * documents. A word on its own ("Clinton", "Bill", "Mr. Obama", "Times") is the name of many: within a
+ * document the reader knows which is meant, across a dossier it would tie Hillary Clinton to Bill
+ * Clinton, and through "Bill" to Bill Gates, until one entity held dozens of people. So an alias of one
+ * word (titles aside) is a lookup form only when it is the entity's own name, or an acronym of one of
+ * its longer names (FSA of Free Syrian Army; not AP, which a dateline put beside Washington). An entity
+ * named by one word alone meets the others named so. */
+export function entityForms(e: { key: string; name: string; type: string; aliases: string[] }): Map<string, string> {
   const forms = new Map<string, string>();
   if (e.key) forms.set(`key:${e.key}`, e.key);
+  let spelled: Set<string> | null = null; // the initials of its names of several words, once asked for
   for (const f of [e.name, ...e.aliases]) {
     const n = normAlias(f);
     if (n.length < 2 || UNMERGEABLE.has(n) || forms.has(n)) continue;
+    if (f !== e.name && !severalWords(f)) {
+      if (e.type === 'PERSON' || !ACRONYM.test(f)) continue;
+      spelled ??= new Set([e.name, ...e.aliases].filter(severalWords).map((x) => initials(stripTitle(x.trim()))));
+      if (!spelled.has(f.replace(/\./g, ''))) continue;
+    }
     forms.set(n, f);
+    if (e.type !== 'PERSON') continue;
+    // "Senator Hillary Clinton" meets "Hillary Clinton", and "Donald J. Trump" "Donald Trump": a
+    // person's titles and middle initials dropped, where a name of two words or more is left
+    const untitled = normAlias(stripTitle(f.trim()));
+    for (const v of [untitled, untitled.replace(/ [a-z](?= )/g, '')]) if (v.includes(' ') && !forms.has(v)) forms.set(v, f);
   }
   return forms;
+}
+
+/** Two to six capitals, with dots or without (FSA, U.S.). */
+const ACRONYM = /^(?:[A-Z]\.){2,6}$|^[A-Z]{2,6}$/;
+
+/** Two words or more once titles are dropped ("Senator Ted Cruz", not "Mr. Cruz"). */
+function severalWords(form: string): boolean {
+  return normAlias(stripTitle(form.trim())).includes(' ');
 }
 
 /** Two entities may be the same thing only when their types agree; OTHER is compatible with anything. */

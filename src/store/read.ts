@@ -1,6 +1,7 @@
 // Queries over a dossier. Listings consider the latest version of each source; older versions stay
 // reachable by document id.
-import { NotFoundError } from '../errors.js';
+import { sql } from 'kysely';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Analysis, Entity, Quote } from '../types.js';
 import { chooseName, normAlias } from '../analysis/entity-merge.js';
 import type { Db, StoreDialect } from './dialect.js';
@@ -230,9 +231,22 @@ export async function findEntityId(db: Db, name: string): Promise<number> {
     const row = await db.selectFrom('global_entities').select('id').where('id', '=', Number(name)).executeTakeFirst();
     if (row) return row.id;
   }
-  const hit = await db.selectFrom('global_aliases').select('global_id').where('norm', '=', normAlias(name)).orderBy('global_id').executeTakeFirst();
-  if (!hit) throw new NotFoundError(`entity "${name}"`);
-  return hit.global_id;
+  const norm = normAlias(name);
+  const hit = await db.selectFrom('global_aliases').select('global_id').where('norm', '=', norm).orderBy('global_id').executeTakeFirst();
+  if (hit) return hit.global_id;
+  // A word that names several entities ("Clinton") is no lookup form (entity-merge.ts): look among the
+  // aliases each document gave its entities, and answer when they all belong to one.
+  // (its longest word picks the rows to look at: "Mrs. Clinton" is "mrs clinton" once normalised)
+  const word = norm.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  const pattern = `%${word.replace(/[%_\\]/g, '')}%`;
+  const rows = word.length < 2 ? [] : await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+    .select(['e.global_id', 'e.aliases', 'g.name']).where(sql<string>`lower(e.aliases)`, 'like', pattern).execute();
+  const found = new Map<number, string>();
+  for (const r of rows) if ((JSON.parse(r.aliases) as string[]).some((a) => normAlias(a) === norm)) found.set(r.global_id, r.name);
+  if (found.size === 1) return [...found.keys()][0];
+  if (!found.size) throw new NotFoundError(`entity "${name}"`);
+  const which = [...found].sort((a, b) => a[0] - b[0]).slice(0, 8).map(([id, n]) => `${n} (${id})`).join(', ');
+  throw new UsageError(`entity "${name}" names ${found.size} entities: ${which}${found.size > 8 ? ', …' : ''}; give the full name or the number`);
 }
 
 async function globalIdsOf(db: Db, documentIds: number[]): Promise<Map<string, EntityRef>> {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
-import { StoreError, NotFoundError } from '../../src/errors.js';
+import { StoreError, NotFoundError, UsageError } from '../../src/errors.js';
 import { dialectTest, scratchTarget } from './dialects.js';
 import { analysis, entity, quote } from './fixtures.js';
 import type { Quote } from '../../src/types.js';
@@ -197,13 +197,13 @@ dialectTest('store: a batch repeating bytes and sources inside itself gives the 
 
 dialectTest('store: a batch merges ISIS, ISIL and Daesh across its own documents as one-by-one adds would', async (store) => {
   await store.addDocuments([
-    { source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, { entities: [entity('e1', 'ISIS', 'ORG', ['ISIL'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) },
+    { source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, { entities: [entity('e1', 'ISIS', 'ORG', ['ISIL', 'Islamic State'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) },
     { source: 'three', contentHash: '3', format: 'text', analysis: analysis('three', T3, { entities: [entity('e1', 'Daesh', 'ORG', [], T3)] }) },
-    { source: 'two', contentHash: '2', format: 'text', analysis: analysis('two', T2, { entities: [entity('e1', 'Daesh', 'ORG', ['ISIL'], T2), entity('e2', 'Varna', 'PLACE', [], T2)] }) },
+    { source: 'two', contentHash: '2', format: 'text', analysis: analysis('two', T2, { entities: [entity('e1', 'Daesh', 'ORG', ['ISIL', 'Islamic State'], T2), entity('e2', 'Varna', 'PLACE', [], T2)] }) },
   ]);
   const ents = await store.listEntities();
   assert.deepEqual(ents.map((e) => [e.name, e.aliases, [...e.documents].sort()]).sort(), [
-    ['Daesh', ['Daesh', 'ISIL', 'ISIS'], ['one', 'three', 'two']],
+    ['Daesh', ['Daesh', 'ISIL', 'ISIS', 'Islamic State'], ['one', 'three', 'two']],
     ['Varna', ['Varna'], ['one', 'two']],
   ]);
   // the entity first seen as Daesh was folded in before it was ever written: no orphan is left
@@ -218,12 +218,12 @@ dialectTest('store: entities created after two new ones merged each keep an id o
   // the provisional id still held by Ostrel, the third
   const text = 'ISIS, or ISIL, held Varna. Daesh left Ostrel. Daesh, also called ISIL, reached Brask.';
   const out = await store.addDocuments([{ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', text, { entities: [
-    entity('e1', 'ISIS', 'ORG', ['ISIL'], text), entity('e2', 'Daesh', 'ORG', [], text), entity('e3', 'Ostrel', 'PLACE', [], text),
-    entity('e4', 'Daesh', 'ORG', ['ISIL'], text), entity('e5', 'Brask', 'PLACE', [], text),
+    entity('e1', 'ISIS', 'ORG', ['ISIL', 'Islamic State'], text), entity('e2', 'Daesh', 'ORG', [], text), entity('e3', 'Ostrel', 'PLACE', [], text),
+    entity('e4', 'Daesh', 'ORG', ['ISIL', 'Islamic State'], text), entity('e5', 'Brask', 'PLACE', [], text),
   ] }) }]);
   assert.deepEqual(out.map((o) => o.status), ['added']);
   assert.deepEqual((await store.listEntities()).map((e) => [e.name, e.aliases]).sort(), [
-    ['Brask', ['Brask']], ['Daesh', ['Daesh', 'ISIL', 'ISIS']], ['Ostrel', ['Ostrel']],
+    ['Brask', ['Brask']], ['Daesh', ['Daesh', 'ISIL', 'ISIS', 'Islamic State']], ['Ostrel', ['Ostrel']],
   ]);
   const rows = await store.db.selectFrom('entities').select(['local_id', 'global_id']).orderBy('local_id').execute();
   const gid = Object.fromEntries(rows.map((r) => [r.local_id, r.global_id]));
@@ -407,17 +407,17 @@ dialectTest('store: two rated claim groups merged into one that keeps the first 
 
 dialectTest('store: merges ISIS, ISIL and Daesh across documents through a shared alias', async (store) => {
   await store.addDocument({ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, {
-    entities: [entity('e1', 'ISIS', 'ORG', ['ISIL'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) });
+    entities: [entity('e1', 'ISIS', 'ORG', ['ISIL', 'Islamic State'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) });
   await store.addDocument({ source: 'three', contentHash: '3', format: 'text', analysis: analysis('three', T3, {
     entities: [entity('e1', 'Daesh', 'ORG', [], T3)] }) });
-  // Until now Daesh is its own entity; the second document says Daesh = ISIL and bridges them.
+  // Until now Daesh is its own entity; the second document says Daesh is the Islamic State and bridges them.
   assert.equal((await store.listEntities()).filter((e) => e.type === 'ORG').length, 2);
   await store.addDocument({ source: 'two', contentHash: '2', format: 'text', analysis: analysis('two', T2, {
-    entities: [entity('e1', 'Daesh', 'ORG', ['ISIL'], T2), entity('e2', 'Varna', 'PLACE', [], T2)] }) });
+    entities: [entity('e1', 'Daesh', 'ORG', ['ISIL', 'Islamic State'], T2), entity('e2', 'Varna', 'PLACE', [], T2)] }) });
   const ents = await store.listEntities();
   const isis = ents.filter((e) => e.aliases.includes('ISIS'));
   assert.equal(isis.length, 1);
-  assert.deepEqual(isis[0].aliases, ['Daesh', 'ISIL', 'ISIS']);
+  assert.deepEqual(isis[0].aliases, ['Daesh', 'ISIL', 'ISIS', 'Islamic State']);
   assert.deepEqual([...isis[0].documents].sort(), ['one', 'three', 'two']);
   assert.deepEqual(ents.find((e) => e.name === 'Varna')?.documents, ['one', 'two']);
   assert.equal(ents.length, 2);
@@ -431,6 +431,43 @@ dialectTest('store: keeps Jordan the country and Jordan the person apart', async
     entities: [entity('e1', 'Michael Jordan', 'PERSON', ['Jordan'], t)] }) });
   const ents = await store.listEntities();
   assert.deepEqual(ents.map((e) => [e.name, e.type]).sort(), [['Jordan', 'PLACE'], ['Michael Jordan', 'PERSON']]);
+});
+
+dialectTest('store: keeps Bill and Hillary Clinton apart across documents, though each is "Clinton" in its own', async (store) => {
+  const add = (source: string, t: string, ...ents: ReturnType<typeof entity>[]) =>
+    store.addDocument({ source, contentHash: source, format: 'text', analysis: analysis(source, t, { entities: ents }) });
+  const t1 = 'Hillary Clinton spoke in Varna. Mrs. Clinton said little. Clinton left.';
+  await add('h', t1, entity('e1', 'Hillary Clinton', 'PERSON', ['Mrs. Clinton', 'Clinton'], t1));
+  const t2 = 'Bill Clinton spoke in Varna. Mr. Clinton, or Bill, said little. Clinton left.';
+  await add('b', t2, entity('e1', 'Bill Clinton', 'PERSON', ['Mr. Clinton', 'Bill', 'Clinton'], t2));
+  const t3 = 'Bill Cosby was there. Bill left early.';
+  await add('c', t3, entity('e1', 'Bill Cosby', 'PERSON', ['Bill'], t3));
+  // documents that name her in full meet; ones that say only "Clinton" meet each other, and no one else
+  const t4 = 'Senator Hillary Clinton arrived. Clinton smiled.';
+  await add('h2', t4, entity('e1', 'Senator Hillary Clinton', 'PERSON', ['Clinton'], t4));
+  const t5 = 'Clinton was seen in Brask.';
+  await add('x1', t5, entity('e1', 'Clinton', 'PERSON', [], t5));
+  await add('x2', t5, entity('e1', 'Clinton', 'PERSON', [], t5));
+  assert.deepEqual((await store.listEntities()).map((e) => [e.name, [...e.documents].sort()]).sort(), [
+    ['Bill Clinton', ['b']], ['Bill Cosby', ['c']], ['Clinton', ['x1', 'x2']], ['Senator Hillary Clinton', ['h', 'h2']],
+  ]);
+  // looking one up: a name of its own, an alias only one entity has, or a word several share
+  assert.equal((await store.entity('Clinton')).name, 'Clinton');
+  assert.equal((await store.entity('mrs clinton')).name, 'Senator Hillary Clinton');
+  await assert.rejects(store.entity('Bill'), (e: unknown) => e instanceof UsageError && /^entity "Bill" names 2 entities: Bill Clinton \(\d+\), Bill Cosby \(\d+\); give the full name or the number$/.test(e.message));
+});
+
+dialectTest('store: a middle initial or an acronym of the full name still meets across documents; a stray acronym does not', async (store) => {
+  const add = (source: string, t: string, ...ents: ReturnType<typeof entity>[]) =>
+    store.addDocument({ source, contentHash: source, format: 'text', analysis: analysis(source, t, { entities: ents }) });
+  const t1 = 'Anna K. Brandt of the Free Syrian Army (FSA) spoke in Varna. WASHINGTON (AP) reported it.';
+  await add('one', t1, entity('e1', 'Anna K. Brandt', 'PERSON', ['Brandt'], t1), entity('e2', 'Free Syrian Army', 'ORG', ['FSA'], t1),
+    entity('e3', 'Washington', 'PLACE', ['WASHINGTON', 'AP'], t1));
+  const t2 = 'Anna Brandt said the FSA held Brask. VARNA (AP) reported it.';
+  await add('two', t2, entity('e1', 'Anna Brandt', 'PERSON', [], t2), entity('e2', 'FSA', 'ORG', [], t2), entity('e3', 'Varna', 'PLACE', ['VARNA', 'AP'], t2));
+  assert.deepEqual((await store.listEntities()).map((e) => [e.name, [...e.documents].sort()]).sort(), [
+    ['Anna K. Brandt', ['one', 'two']], ['Free Syrian Army', ['one', 'two']], ['Varna', ['two']], ['Washington', ['one']],
+  ]);
 });
 
 dialectTest('store: entity shows mentions per document, co-occurring entities and quotes by and about it', async (store) => {
