@@ -4,6 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
 import type { StoreDialect } from './dialect.js';
 import { searchVector } from './search-terms.js';
+import { entityForms } from '../analysis/entity-merge.js';
+import { resolveEntities } from './write.js';
+import type { Trx } from './dialect.js';
 
 function idColumn(d: StoreDialect) {
   return (col: any) => (d.name === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey());
@@ -308,6 +311,61 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
       async up(db: Kysely<any>) {
         if (d.name !== 'sqlite') return;
         await db.schema.dropIndex('events_date').ifExists().execute();
+      },
+    },
+    '0012_entities_across_documents_again': {
+      // Cross-document entities were joined by any alias two documents shared, one word included, and
+      // grew into entities of dozens of people ("Clinton", "Bill"); the writer now looks entities up by
+      // forms that name one thing (entity-merge.ts). Here every stored entity is resolved again by them,
+      // in the order the documents were added, as the writer would have. New cross-document entities
+      // take ids above the old ones (ids are never reused); the old ones go once nothing points at them.
+      // global_aliases is made anew, keyed by the form looked up (norm) first: its own index served the
+      // look-up beside a key leading with type, and on SQLite it needs no rowid of its own. The index of
+      // global_entities by key served no query.
+      async up(db: Kysely<any>) {
+        await db.schema.dropTable('global_aliases').execute();
+        const aliases = db.schema.createTable('global_aliases')
+          .addColumn('global_id', 'integer', (c) => c.notNull().references('global_entities.id').onDelete('cascade'))
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('norm', 'text', (c) => c.notNull())
+          .addColumn('alias', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('global_aliases_pk', ['norm', 'type', 'global_id']);
+        await (d.name === 'sqlite' ? aliases.modifyEnd(sql`without rowid`) : aliases).execute();
+        await db.schema.createIndex('global_aliases_global').on('global_aliases').column('global_id').execute();
+        await db.schema.dropIndex('global_entities_key').ifExists().execute();
+        const old = (await sql<{ m: number | null }>`select max(id) as m from global_entities`.execute(db)).rows[0]?.m;
+        if (old === null || old === undefined) return;
+        await d.startWrite(db as unknown as Trx); // as the writer's: SQLite checks keys at commit (a merge deletes before it moves)
+        for (let after = 0; ;) {
+          // a few hundred documents' entities at a time, in the order they were added
+          const docs = (await sql<{ id: number }>`select id from documents where id > ${after} order by id limit 200`.execute(db)).rows.map((r) => Number(r.id));
+          if (!docs.length) break;
+          after = docs[docs.length - 1];
+          const rows = (await sql<{ id: number; key: string; name: string; type: string; aliases: string }>`select id, key, name, type, aliases from entities
+            where document_id >= ${docs[0]} and document_id <= ${after} order by document_id, id`.execute(db)).rows;
+          if (!rows.length) continue;
+          const ents = rows.map((r) => ({ key: r.key, name: r.name, type: r.type as never, aliases: JSON.parse(r.aliases) as string[] }));
+          const forms = ents.map(entityForms);
+          // the forms already made cross-document entities, as a batch of the writer looks them up
+          const byNorm = new Map<string, { global_id: number; type: string }[]>();
+          const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
+          for (let i = 0; i < norms.length; i += 500) {
+            for (const a of await db.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + 500)).execute()) {
+              const list = byNorm.get(a.norm) ?? [];
+              list.push({ global_id: Number(a.global_id), type: a.type });
+              byNorm.set(a.norm, list);
+            }
+          }
+          const gids = await resolveEntities(db as unknown as Trx, d, ents, forms, byNorm);
+          const ids = rows.map((r) => Number(r.id));
+          if (d.name === 'postgres') {
+            await sql`update entities set global_id = v.g from unnest(${ids}::integer[], ${gids}::integer[]) as v(id, g) where entities.id = v.id`.execute(db);
+          } else {
+            const pairs = JSON.stringify(ids.map((id, i) => [id, gids[i]]));
+            await sql`update entities set global_id = v.g from (select value ->> 0 as id, value ->> 1 as g from json_each(${pairs})) as v where entities.id = v.id`.execute(db);
+          }
+        }
+        await sql`delete from global_entities where id <= ${old}`.execute(db);
       },
     },
   };

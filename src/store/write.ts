@@ -42,7 +42,7 @@ type AliasHit = { global_id: number; type: string };
  * `forms`), created or merged as their forms require, given the known aliases of those forms (`byNorm`).
  * New entities and aliases are written in one statement each. A later entity sees the earlier ones, as
  * if they had been added one by one. */
-async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
+export async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
   byNorm: Map<string, AliasHit[]>): Promise<number[]> {
   // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
   // They are counted apart from `created`, which loses those merged into another: numbered by its

@@ -21,8 +21,8 @@ async function openAt(target: string, dialect: DialectName, last: string): Promi
   let db: Kysely<DossierSchema>;
   if (dialect === 'postgres') {
     const t = parsePostgresUrl(target);
-    // the writer of that time left documents.search to the generated column
-    d = { ...postgresDialect(t), searchValue: null };
+    // before 0005 the writer left documents.search to the generated column
+    d = last < '0005' ? { ...postgresDialect(t), searchValue: null } : postgresDialect(t);
     db = openPostgres(t).db;
     await sql`create schema if not exists ${sql.id(t.schema!)}`.execute(db);
   } else {
@@ -82,6 +82,63 @@ dialectTestRaw('store: a dossier of an older schema upgrades, and what it held i
       ['e1', [{ in: 'document', start: 38, end: 43, text: 'Varna' }], 1],
       ['e2', [{ in: 'document', start: 4, end: 11, text: 'convoys' }, { in: 'document', start: 51, end: 55, text: 'dawn' }], 2],
     ]);
+  } finally {
+    await store.close();
+  }
+});
+
+dialectTestRaw('store: entities an older writer joined through a shared word are resolved again on upgrade', async (s, dialect) => {
+  // as the writer before 0012 left them: Hillary and Bill Clinton one entity, through "Clinton"
+  const old = await openAt(s.target, dialect, '0011_sqlite_timeline_unindexed');
+  const t1 = 'Hillary Clinton spoke in Varna. Clinton left. The Free Syrian Army watched.';
+  const t2 = 'Bill Clinton spoke in Brask. Clinton left. Varna was quiet. The FSA watched.';
+  const t3 = 'Senator Hillary Clinton came back to Varna. The Free Syrian Army (FSA) watched.';
+  try {
+    const g = await old.db.insertInto('global_entities').values({ key: 'person:hillary clinton', name: 'Hillary Clinton', type: 'PERSON' }).returning('id').executeTakeFirstOrThrow();
+    const place = await old.db.insertInto('global_entities').values({ key: 'place:varna', name: 'Varna', type: 'PLACE' }).returning('id').executeTakeFirstOrThrow();
+    const org = await old.db.insertInto('global_entities').values({ key: 'org:free syrian army', name: 'Free Syrian Army', type: 'ORG' }).returning('id').executeTakeFirstOrThrow();
+    await old.db.insertInto('global_aliases').values([
+      ...['Hillary Clinton', 'Clinton', 'Bill Clinton', 'Senator Hillary Clinton'].map((alias) => ({ global_id: g.id, type: 'PERSON', norm: alias.toLowerCase(), alias })),
+      { global_id: place.id, type: 'PLACE', norm: 'varna', alias: 'Varna' },
+      { global_id: org.id, type: 'ORG', norm: 'free syrian army', alias: 'Free Syrian Army' }, { global_id: org.id, type: 'ORG', norm: 'fsa', alias: 'FSA' },
+    ]).execute();
+    const docs: [string, string, ReturnType<typeof entity>[]][] = [
+      ['h.txt', t1, [entity('e1', 'Hillary Clinton', 'PERSON', ['Clinton'], t1), entity('e2', 'Varna', 'PLACE', [], t1), entity('e3', 'Free Syrian Army', 'ORG', [], t1)]],
+      ['b.txt', t2, [entity('e1', 'Bill Clinton', 'PERSON', ['Clinton'], t2), entity('e2', 'Varna', 'PLACE', [], t2), entity('e3', 'FSA', 'ORG', [], t2)]],
+      // made again, its group first meets two entities, one by each name, and joins them
+      ['h2.txt', t3, [entity('e1', 'Senator Hillary Clinton', 'PERSON', [], t3), entity('e2', 'Varna', 'PLACE', [], t3), entity('e3', 'Free Syrian Army', 'ORG', ['FSA'], t3)]],
+    ];
+    for (const [source, text, ents] of docs) {
+      // the upgrade resolves 200 documents at a time: h2.txt, in the next lot, finds both its entities stored
+      if (source === 'h2.txt') {
+        await old.db.insertInto('documents').values(Array.from({ length: 200 }, (_, i) => ({ source: `filler-${i}`, content_hash: `filler-${i}`, version: 1, latest: 1, title: null,
+          author: null, publisher: null, published_at: null, language: 'en', format: 'text', text: 'Nothing.', added_at: '2026-01-01T00:00:00.000Z', analysis: '{}' }))).execute();
+      }
+      const doc = await old.db.insertInto('documents').values({ source, content_hash: source, version: 1, latest: 1, title: null, author: null, publisher: null,
+        published_at: null, language: 'en', format: 'text', text, added_at: '2026-01-01T00:00:00.000Z', analysis: JSON.stringify({ schema: 'dossier.analysis/1', source, document: {} }) })
+        .returning('id').executeTakeFirstOrThrow();
+      await old.d.indexDocuments(old.db as never, [{ id: doc.id, title: null, text }]);
+      await old.db.insertInto('entities').values(ents.map((e) => ({ document_id: doc.id, local_id: e.id, key: e.key, name: e.name, type: e.type, aliases: JSON.stringify(e.aliases),
+        global_id: { PLACE: place.id, ORG: org.id }[e.type as string] ?? g.id, spans: '[]', mention_count: 0 }))).execute();
+    }
+  } finally {
+    await old.db.destroy();
+  }
+  const store = await openStore(s.target);
+  try {
+    assert.deepEqual((await store.listEntities()).map((e) => [e.name, [...e.documents].sort()]).sort(), [
+      ['Bill Clinton', ['b.txt']], ['Free Syrian Army', ['b.txt', 'h.txt', 'h2.txt']], ['Senator Hillary Clinton', ['h.txt', 'h2.txt']], ['Varna', ['b.txt', 'h.txt', 'h2.txt']],
+    ]);
+    // the old entities are gone, their ids not given again; "Clinton" is no lookup form any more
+    const ids = (await store.db.selectFrom('global_entities').select('id').orderBy('id').execute()).map((r) => r.id);
+    assert.equal(ids.length, 4);
+    assert.ok(ids[0] > 3, `new ids above the old ones: ${ids.join(', ')}`);
+    assert.deepEqual((await store.db.selectFrom('global_aliases').select('norm').where('norm', '=', 'clinton').execute()), []);
+    // a document added now finds the entities made again
+    const t4 = 'Bill Clinton was in Varna.';
+    await store.addDocuments([{ source: 'b2.txt', contentHash: 'b2', format: 'text', analysis: analysis('b2.txt', t4, { entities: [entity('e1', 'Bill Clinton', 'PERSON', [], t4), entity('e2', 'Varna', 'PLACE', [], t4)] }) }]);
+    assert.deepEqual((await store.entity('Bill Clinton')).perDocument.map((p) => p.source).sort(), ['b.txt', 'b2.txt']);
+    assert.equal((await store.listEntities()).length, 4);
   } finally {
     await store.close();
   }
