@@ -1,7 +1,7 @@
 // Store throughput and memory. Adding = analysis + storage, measured against analysis alone on the
 // same generated documents in the same process (so storage's share of the cost is the ratio's
 // shortfall from 1). Memory: peak RSS of a process storing 10,000 generated analyses in batches as `dossier add` writes them, on each database.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -80,6 +80,17 @@ function roundRatios(analyze: number[], add: number[]): string {
   const r = add.map((t, i) => analyze[i] / t).sort((a, b) => a - b);
   const mid = r.length % 2 ? r[r.length >> 1] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
   return `per round: median ${mid.toFixed(2)}x (${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
+}
+
+/** Round `r`: each way timed once, in an order rotated by the round (a machine busy with other work
+ * slows them alike), into its total and its list by round. */
+async function rotate<K extends string>(r: number, steps: [K, () => Promise<number> | number][], total: Record<K, number>, byRound: Record<K, number[]>): Promise<void> {
+  for (let k = 0; k < steps.length; k++) {
+    const [kind, step] = steps[(r + k) % steps.length];
+    const t = await step();
+    total[kind] += t;
+    byRound[kind].push(t);
+  }
 }
 
 /** Seconds to analyse documents from..from+count-1 on their own. */
@@ -213,12 +224,7 @@ export async function run(): Promise<BenchRow[]> {
           ['sqlite', () => addTime(sqlite, from, BATCH)],
           ...(pg ? [['pg', () => addTime(pg, from, BATCH)] as [keyof typeof secs, () => Promise<number>]] : []),
         ];
-        for (let k = 0; k < steps.length; k++) {
-          const [kind, step] = steps[(r + k) % steps.length];
-          const t = await step();
-          secs[kind] += t;
-          perRound[kind].push(t);
-        }
+        await rotate(r, steps, secs, perRound);
       }
     } finally {
       await sqlite.close();
@@ -263,12 +269,7 @@ export async function run(): Promise<BenchRow[]> {
           ['sqlite', () => commandTime(cmdSqlite, round)],
           ...(cmdPg ? [['pg', () => commandTime(cmdPg, round)] as [keyof typeof cmd, () => Promise<number>]] : []),
         ];
-        for (let k = 0; k < steps.length; k++) {
-          const [kind, step] = steps[(r + k) % steps.length];
-          const t = await step();
-          cmd[kind] += t;
-          cmdRound[kind].push(t);
-        }
+        await rotate(r, steps, cmd, cmdRound);
       }
     } finally {
       await cmdSqlite.close();
@@ -279,6 +280,8 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({ capability: 'store: analyze files alone (one thread)', unit: 'docs/s', value: cmdReference.value, note: `${cmdDocs} files, ${CMD_ROUNDS} interleaved rounds` });
     rows.push({ capability: 'store: dossier add to SQLite (--jobs 0)', unit: 'docs/s', value: cmdDocs / cmd.sqlite, reference: cmdReference, note: roundRatios(cmdRound.analyze, cmdRound.sqlite) });
     if (cmdPg) rows.push({ capability: 'store: dossier add to PostgreSQL (--jobs 0)', unit: 'docs/s', value: cmdDocs / cmd.pg, reference: cmdReference, note: roundRatios(cmdRound.analyze, cmdRound.pg) });
+
+    rows.push(...(await realNews(dir, pgUrl)));
 
     const mb = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(' / ')} MB`;
     const memory = (name: string, m: MemoryRun) => {
@@ -299,6 +302,64 @@ export async function run(): Promise<BenchRow[]> {
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** Real news: the PolNeAR articles (US political news, 4.6 KB on average), read from the shared benchmark
+ * data at bench time, never copied here. The generated article repeats a handful of names, so its
+ * entities are all known after the first batch; a real dossier meets about a dozen new ones an article,
+ * and storing them (cross-document entities and their lookup forms) is a large part of the cost. */
+const POLNEAR = process.env.DOSSIER_POLNEAR_DATA ?? '/work/shared/data/polnear';
+
+/** Analyse alone vs analyse then store, on SQLite and PostgreSQL, in rounds of one write batch of real
+ * articles each (every article once), the three in rotating order as above. */
+async function realNews(dir: string, pgUrl: string | undefined): Promise<BenchRow[]> {
+  const texts = ['train', 'dev'].flatMap((s) => (existsSync(join(POLNEAR, s, 'text')) ? readdirSync(join(POLNEAR, s, 'text')).sort().map((f) => join(POLNEAR, s, 'text', f)) : []));
+  if (texts.length < WRITE_BATCH) return [{ capability: 'store: real news (PolNeAR)', unit: 'docs/s', value: 0, note: `skipped: fewer than ${WRITE_BATCH} articles under ${POLNEAR} (set DOSSIER_POLNEAR_DATA)` }];
+  const bytes = texts.map((f) => readFileSync(f));
+  const one = (i: number) => {
+    const doc = parseBytes(texts[i], bytes[i]);
+    return { source: texts[i], contentHash: createHash('sha256').update(bytes[i]).digest('hex'), format: doc.format, analysis: analyzeDocument(doc, texts[i]) };
+  };
+  const secs = { analyze: 0, sqlite: 0, pg: 0 };
+  const pg = pgUrl ? await postgresScratch(pgUrl, 'news') : null;
+  const stores: [keyof typeof secs, Store][] = [];
+  const perRound = { analyze: [] as number[], sqlite: [] as number[], pg: [] as number[] };
+  const BATCH = WRITE_BATCH;
+  const rounds = Math.floor(texts.length / BATCH);
+  try {
+    stores.push(['sqlite', await openStore(join(dir, 'news.db'), { create: true })]);
+    if (pg) stores.push(['pg', await openStore(pg.target)]);
+    for (let i = 0; i < 20; i++) one(i); // warm (fewer than a batch is refused above)
+    for (let r = 0; r < rounds; r++) {
+      const from = r * BATCH;
+      const steps: [keyof typeof secs, () => Promise<number>][] = [
+        ['analyze', async () => {
+          const t0 = performance.now();
+          for (let i = from; i < from + BATCH; i++) one(i);
+          return (performance.now() - t0) / 1000;
+        }],
+        ...stores.map(([kind, store]): [keyof typeof secs, () => Promise<number>] => [kind, async () => {
+          const t0 = performance.now();
+          const batch = [];
+          for (let i = from; i < from + BATCH; i++) batch.push(one(i));
+          const out = await store.addDocuments(batch);
+          const failed = out.find((o) => o.status === 'failed');
+          if (failed) throw new Error(`bench: ${'error' in failed ? failed.error : ''}`);
+          return (performance.now() - t0) / 1000;
+        }]),
+      ];
+      await rotate(r, steps, secs, perRound);
+    }
+  } finally {
+    for (const [, s] of stores) await s.close();
+    await pg?.drop();
+  }
+  const docs = rounds * BATCH;
+  const reference = { name: 'analyze alone', value: docs / secs.analyze };
+  const out: BenchRow[] = [{ capability: 'store: real news, analyze alone', unit: 'docs/s', value: reference.value, note: `${docs} PolNeAR articles, ${rounds} rounds` }];
+  out.push({ capability: 'store: real news, analyse then store, SQLite', unit: 'docs/s', value: docs / secs.sqlite, reference, note: `a fresh dossier growing to ${docs}; ${roundRatios(perRound.analyze, perRound.sqlite)}` });
+  if (pg) out.push({ capability: 'store: real news, analyse then store, PostgreSQL', unit: 'docs/s', value: docs / secs.pg, reference, note: roundRatios(perRound.analyze, perRound.pg) });
+  return out;
 }
 
 const MEMORY_RUN = '--memory-run';

@@ -33,8 +33,8 @@ function normalise(form: string): string {
  * document the reader knows which is meant, across a dossier it would tie Hillary Clinton to Bill
  * Clinton, and through "Bill" to Bill Gates, until one entity held dozens of people. So an alias of one
  * word (titles aside) is a lookup form only when it is the entity's own name, or an acronym of one of
- * its longer names (FSA of Free Syrian Army; not AP, which a dateline put beside Washington). An entity
- * named by one word alone meets the others named so. */
+ * its longer names (FSA of Free Syrian Army; not AP, which a dateline put beside Washington), a person
+ * never by an acronym. An entity named by one word alone meets the others named so. */
 export function entityForms(e: { key: string; name: string; type: string; aliases: string[] }): Map<string, string> {
   const forms = new Map<string, string>();
   if (e.key) forms.set(`key:${e.key}`, e.key);
@@ -42,17 +42,17 @@ export function entityForms(e: { key: string; name: string; type: string; aliase
   for (const f of [e.name, ...e.aliases]) {
     const n = normAlias(f);
     if (n.length < 2 || UNMERGEABLE.has(n) || forms.has(n)) continue;
-    if (f !== e.name && !severalWords(f)) {
-      if (e.type === 'PERSON' || !ACRONYM.test(f)) continue;
-      spelled ??= new Set([e.name, ...e.aliases].filter(severalWords).map((x) => initials(stripTitle(x.trim()))));
+    const person = e.type === 'PERSON';
+    if (f !== e.name && !severalWords(f, person)) {
+      if (person || !ACRONYM.test(f)) continue;
+      spelled ??= new Set([e.name, ...e.aliases].filter((x) => severalWords(x, false)).map((x) => initials(x.trim())));
       if (!spelled.has(f.replace(/\./g, ''))) continue;
     }
     forms.set(n, f);
-    if (e.type !== 'PERSON') continue;
-    // "Senator Hillary Clinton" meets "Hillary Clinton", and "Donald J. Trump" "Donald Trump": a
-    // person's titles and middle initials dropped, where a name of two words or more is left
-    const untitled = normAlias(stripTitle(f.trim()));
-    for (const v of [untitled, untitled.replace(/ [a-z](?= )/g, '')]) if (v.includes(' ') && !forms.has(v)) forms.set(v, f);
+    // "Senator Hillary Clinton" meets "Hillary Clinton": a person's titles dropped, where two words or
+    // more are left. (Middle initials stay: dropped, George H. W. Bush would meet George W. Bush.)
+    const untitled = person ? normAlias(stripTitle(f.trim())) : n;
+    if (untitled !== n && untitled.includes(' ') && !forms.has(untitled)) forms.set(untitled, f);
   }
   return forms;
 }
@@ -60,9 +60,10 @@ export function entityForms(e: { key: string; name: string; type: string; aliase
 /** Two to six capitals, with dots or without (FSA, U.S.). */
 const ACRONYM = /^(?:[A-Z]\.){2,6}$|^[A-Z]{2,6}$/;
 
-/** Two words or more once titles are dropped ("Senator Ted Cruz", not "Mr. Cruz"). */
-function severalWords(form: string): boolean {
-  return normAlias(stripTitle(form.trim())).includes(' ');
+/** Two words or more, once a person's titles are dropped ("Senator Ted Cruz", not "Mr. Cruz"; the
+ * titles are a person's only: "General Motors" and "St. Louis" keep their first word). */
+function severalWords(form: string, person: boolean): boolean {
+  return normAlias(person ? stripTitle(form.trim()) : form).includes(' ');
 }
 
 /** Two entities may be the same thing only when their types agree; OTHER is compatible with anything. */

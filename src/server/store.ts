@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { readSpans } from '../store/spans.js';
+import { aliasList } from '../store/read.js';
 import type { Quote } from '../types.js';
 import { scoreMatrix, type MatrixItem, type MatrixRating } from './ach.js';
 import { sourceKey } from '../analysis/sources.js';
@@ -145,12 +146,14 @@ export class StoreWorkbench implements WorkbenchData {
     const out = new Map<number, { aliases: string[]; mentions: number }>();
     if (!ids.length) return out;
     for (const id of ids) out.set(id, { aliases: [], mentions: 0 });
-    const aliases = await this.db.selectFrom('global_aliases').select(['global_id', 'alias']).where('global_id', 'in', ids).execute();
-    for (const a of aliases) {
-      const s = out.get(a.global_id)!;
-      // Merge keys ("person:ana brekke") sit among the aliases as lookup forms; analysts never wrote them.
-      if (!/^(person|org|place|other):/i.test(a.alias) && !s.aliases.includes(a.alias)) s.aliases.push(a.alias);
+    // the names its documents gave it: the lookup forms (global_aliases) leave out words that name
+    // many ("Clinton"), which a reader of its page still wants to see
+    const rows = await this.db.selectFrom('entities').select(['global_id', 'aliases']).where('global_id', 'in', ids).execute();
+    for (const r of rows) {
+      const s = out.get(r.global_id)!;
+      for (const a of aliasList(r.aliases)) if (!s.aliases.includes(a)) s.aliases.push(a);
     }
+    for (const s of out.values()) s.aliases.sort();
     const byId = await this.memoised('rankingById', async () => new Map((await this.ranking()).map((r) => [r.id, r])));
     for (const id of ids) out.get(id)!.mentions = byId.get(id)?.mentions ?? 0;
     return out;
@@ -160,7 +163,7 @@ export class StoreWorkbench implements WorkbenchData {
     let ranked = await this.ranking();
     if (filter) {
       const f = filter.toLowerCase();
-      const hits = await this.db.selectFrom('global_aliases').select('global_id').where('norm', 'like', `%${f.replace(/[%_\\]/g, '')}%`).execute();
+      const hits = await this.db.selectFrom('entities').select('global_id').where(sql<string>`lower(aliases)`, 'like', `%${f.replace(/[%_\\]/g, '')}%`).execute();
       const ids = new Set(hits.map((h) => h.global_id));
       ranked = ranked.filter((r) => ids.has(r.id) || r.name.toLowerCase().includes(f));
     }

@@ -6,6 +6,7 @@ import type { StoreDialect } from './dialect.js';
 import { searchVector } from './search-terms.js';
 import { entityForms } from '../analysis/entity-merge.js';
 import { resolveEntities } from './write.js';
+import { aliasList } from './read.js';
 import type { Trx } from './dialect.js';
 
 function idColumn(d: StoreDialect) {
@@ -321,7 +322,10 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
       // take ids above the old ones (ids are never reused); the old ones go once nothing points at them.
       // global_aliases is made anew, keyed by the form looked up (norm) first: its own index served the
       // look-up beside a key leading with type, and on SQLite it needs no rowid of its own. The index of
-      // global_entities by key served no query.
+      // global_entities by key served no query. Every cross-document entity gets a new number: numbers
+      // noted before the upgrade (`dossier entity 12`, links into the web app) point at nothing or at
+      // another. This migration runs the writer's own code (resolveEntities): a later migration that
+      // changes what that code writes must keep this one working, or give it a copy of the old code.
       async up(db: Kysely<any>) {
         await db.schema.dropTable('global_aliases').execute();
         const aliases = db.schema.createTable('global_aliases')
@@ -344,7 +348,7 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
           const rows = (await sql<{ id: number; key: string; name: string; type: string; aliases: string }>`select id, key, name, type, aliases from entities
             where document_id >= ${docs[0]} and document_id <= ${after} order by document_id, id`.execute(db)).rows;
           if (!rows.length) continue;
-          const ents = rows.map((r) => ({ key: r.key, name: r.name, type: r.type as never, aliases: JSON.parse(r.aliases) as string[] }));
+          const ents = rows.map((r) => ({ key: r.key, name: r.name, type: r.type as never, aliases: aliasList(r.aliases) }));
           const forms = ents.map(entityForms);
           // the forms already made cross-document entities, as a batch of the writer looks them up
           const byNorm = new Map<string, { global_id: number; type: string }[]>();
@@ -365,6 +369,9 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
             await sql`update entities set global_id = v.g from (select value ->> 0 as id, value ->> 1 as g from json_each(${pairs})) as v where entities.id = v.id`.execute(db);
           }
         }
+        // every entity row points at a new one now (PostgreSQL has no key to say so: see 0010)
+        const left = (await sql<{ n: number | string }>`select count(*) as n from entities where global_id <= ${old}`.execute(db)).rows[0];
+        if (Number(left.n)) throw new Error(`${left.n} entities were not resolved again`);
         await sql`delete from global_entities where id <= ${old}`.execute(db);
       },
     },

@@ -225,7 +225,18 @@ export async function listEntities(db: Db): Promise<DossierEntity[]> {
   return summarise(await entityRows(db));
 }
 
-/** Resolve a name (any alias, any case) or a numeric id to one global entity id. */
+/** An entity row's aliases (a JSON list the writer made): its strings, nothing else. */
+export function aliasList(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Resolve a name (a lookup form, else an alias that one entity alone has; any case) or a numeric id to
+ * one global entity id. A word several entities have is refused with their names and numbers. */
 export async function findEntityId(db: Db, name: string): Promise<number> {
   if (/^\d+$/.test(name)) {
     const row = await db.selectFrom('global_entities').select('id').where('id', '=', Number(name)).executeTakeFirst();
@@ -236,13 +247,16 @@ export async function findEntityId(db: Db, name: string): Promise<number> {
   if (hit) return hit.global_id;
   // A word that names several entities ("Clinton") is no lookup form (entity-merge.ts): look among the
   // aliases each document gave its entities, and answer when they all belong to one.
-  // (its longest word picks the rows to look at: "Mrs. Clinton" is "mrs clinton" once normalised)
+  // (its longest word picks the rows to look at: "Mrs. Clinton" is "mrs clinton" once normalised; a word
+  // beyond ASCII picks none, since normalising drops accents the stored aliases keep and SQLite's lower()
+  // folds ASCII only); of the latest documents, as entity pages show
   const word = norm.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-  const pattern = `%${word.replace(/[%_\\]/g, '')}%`;
-  const rows = word.length < 2 ? [] : await db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
-    .select(['e.global_id', 'e.aliases', 'g.name']).where(sql<string>`lower(e.aliases)`, 'like', pattern).execute();
+  if (word.length < 2) throw new NotFoundError(`entity "${name}"`);
+  let q = db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id').innerJoin('documents as d', 'd.id', 'e.document_id')
+    .select(['e.global_id', 'e.aliases', 'g.name']).where('d.latest', '=', 1);
+  if (/^[\x00-\x7f]+$/.test(word)) q = q.where(sql<string>`lower(e.aliases)`, 'like', `%${word.replace(/[%_\\]/g, '')}%`);
   const found = new Map<number, string>();
-  for (const r of rows) if ((JSON.parse(r.aliases) as string[]).some((a) => normAlias(a) === norm)) found.set(r.global_id, r.name);
+  for (const r of await q.execute()) if (aliasList(r.aliases).some((a) => normAlias(a) === norm)) found.set(r.global_id, r.name);
   if (found.size === 1) return [...found.keys()][0];
   if (!found.size) throw new NotFoundError(`entity "${name}"`);
   const which = [...found].sort((a, b) => a[0] - b[0]).slice(0, 8).map(([id, n]) => `${n} (${id})`).join(', ');

@@ -69,7 +69,7 @@ export async function resolveEntities(trx: Trx, dialect: StoreDialect, entities:
       created.push({ tmp: gid, key: e.key, name: e.name, type: e.type });
     } else {
       gid = stored.length ? stored[0] : fresh[0];
-      // This entity bridges several known ones (ISIS seen as "ISIL" and "Daesh" elsewhere): they are one.
+      // This entity bridges several known ones (the Free Syrian Army seen as "FSA" in one document and by its name in another): they are one.
       const otherStored = stored.filter((id) => id !== gid);
       const otherFresh = fresh.filter((id) => id !== gid);
       if (otherStored.length) await mergeGlobalEntities(trx, dialect, gid, otherStored);
