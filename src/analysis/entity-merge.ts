@@ -38,11 +38,11 @@ function normalise(form: string): string {
 export function entityForms(e: { key: string; name: string; type: string; aliases: string[] }): Map<string, string> {
   const forms = new Map<string, string>();
   if (e.key) forms.set(`key:${e.key}`, e.key);
+  const person = e.type === 'PERSON';
   let spelled: Set<string> | null = null; // the initials of its names of several words, once asked for
   for (const f of [e.name, ...e.aliases]) {
     const n = normAlias(f);
     if (n.length < 2 || UNMERGEABLE.has(n) || forms.has(n)) continue;
-    const person = e.type === 'PERSON';
     if (f !== e.name && !severalWords(f, person)) {
       if (person || !ACRONYM.test(f)) continue;
       spelled ??= new Set([e.name, ...e.aliases].filter((x) => severalWords(x, false)).map((x) => initials(x.trim())));

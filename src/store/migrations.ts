@@ -4,8 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
 import type { StoreDialect } from './dialect.js';
 import { searchVector } from './search-terms.js';
-import { entityForms } from '../analysis/entity-merge.js';
-import { resolveEntities } from './write.js';
+import { resolveAgain } from './write.js';
 import { aliasList } from './read.js';
 import type { Trx } from './dialect.js';
 
@@ -324,7 +323,7 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
       // look-up beside a key leading with type, and on SQLite it needs no rowid of its own. The index of
       // global_entities by key served no query. Every cross-document entity gets a new number: numbers
       // noted before the upgrade (`dossier entity 12`, links into the web app) point at nothing or at
-      // another. This migration runs the writer's own code (resolveEntities): a later migration that
+      // another. This migration runs the writer's own code (resolveAgain): a later migration that
       // changes what that code writes must keep this one working, or give it a copy of the old code.
       async up(db: Kysely<any>) {
         await db.schema.dropTable('global_aliases').execute();
@@ -349,18 +348,7 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
             where document_id >= ${docs[0]} and document_id <= ${after} order by document_id, id`.execute(db)).rows;
           if (!rows.length) continue;
           const ents = rows.map((r) => ({ key: r.key, name: r.name, type: r.type as never, aliases: aliasList(r.aliases) }));
-          const forms = ents.map(entityForms);
-          // the forms already made cross-document entities, as a batch of the writer looks them up
-          const byNorm = new Map<string, { global_id: number; type: string }[]>();
-          const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
-          for (let i = 0; i < norms.length; i += 500) {
-            for (const a of await db.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + 500)).execute()) {
-              const list = byNorm.get(a.norm) ?? [];
-              list.push({ global_id: Number(a.global_id), type: a.type });
-              byNorm.set(a.norm, list);
-            }
-          }
-          const gids = await resolveEntities(db as unknown as Trx, d, ents, forms, byNorm);
+          const gids = await resolveAgain(db as unknown as Trx, d, ents);
           const ids = rows.map((r) => Number(r.id));
           if (d.name === 'postgres') {
             await sql`update entities set global_id = v.g from unnest(${ids}::integer[], ${gids}::integer[]) as v(id, g) where entities.id = v.id`.execute(db);

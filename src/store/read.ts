@@ -207,7 +207,7 @@ function summarise(rows: Awaited<ReturnType<typeof entityRows>>): DossierEntity[
     const aliases = new Set<string>();
     for (const r of list) {
       aliases.add(r.name);
-      for (const a of JSON.parse(r.aliases) as string[]) aliases.add(a);
+      for (const a of aliasList(r.aliases)) aliases.add(a);
     }
     out.push({
       id,

@@ -42,7 +42,7 @@ type AliasHit = { global_id: number; type: string };
  * `forms`), created or merged as their forms require, given the known aliases of those forms (`byNorm`).
  * New entities and aliases are written in one statement each. A later entity sees the earlier ones, as
  * if they had been added one by one. */
-export async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
+async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
   byNorm: Map<string, AliasHit[]>): Promise<number[]> {
   // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
   // They are counted apart from `created`, which loses those merged into another: numbered by its
@@ -69,7 +69,8 @@ export async function resolveEntities(trx: Trx, dialect: StoreDialect, entities:
       created.push({ tmp: gid, key: e.key, name: e.name, type: e.type });
     } else {
       gid = stored.length ? stored[0] : fresh[0];
-      // This entity bridges several known ones (the Free Syrian Army seen as "FSA" in one document and by its name in another): they are one.
+      // This entity bridges several known ones (the Free Syrian Army, seen as "FSA" in one document and
+      // by its name in another): they are one.
       const otherStored = stored.filter((id) => id !== gid);
       const otherFresh = fresh.filter((id) => id !== gid);
       if (otherStored.length) await mergeGlobalEntities(trx, dialect, gid, otherStored);
@@ -167,13 +168,29 @@ type Planned = { input: NewDocument; at: number; version: number; previousId: nu
 async function openingLookups(trx: Trx, dialect: StoreDialect, q: OpeningLookups): Promise<{ ids: number[]; stored: StoredRow[]; byNorm: Map<string, AliasHit[]> }> {
   const r = await dialect.openingLookups(trx, q);
   if (r.gone.length) throw new EntitiesMergedMeanwhile(`cross-document entities ${r.gone.join(', ')} were merged away by another writer while this batch looked them up`);
+  return { ids: r.ids, stored: r.stored.sort((a, b) => a.id - b.id), byNorm: byNormOf(r.aliases) };
+}
+
+/** Known aliases by the form they are looked up by. */
+function byNormOf(aliases: readonly { global_id: number; type: string; norm: string }[]): Map<string, AliasHit[]> {
   const byNorm = new Map<string, AliasHit[]>();
-  for (const a of r.aliases) {
+  for (const a of aliases) {
     const list = byNorm.get(a.norm) ?? [];
-    list.push({ global_id: a.global_id, type: a.type });
+    list.push({ global_id: Number(a.global_id), type: a.type });
     byNorm.set(a.norm, list);
   }
-  return { ids: r.ids, stored: r.stored.sort((a, b) => a.id - b.id), byNorm };
+  return byNorm;
+}
+
+/** Resolve `entities` (stored ones, in the order their documents were added) to cross-document
+ * entities again, as a batch of the writer would (migration 0012): their forms looked up among the
+ * aliases written so far. The cross-document entity of each, in order. */
+export async function resolveAgain(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<number[]> {
+  const forms = entities.map(entityForms);
+  const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
+  const known = [];
+  for (let i = 0; i < norms.length; i += 500) known.push(...(await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + 500)).execute()));
+  return resolveEntities(trx, dialect, entities, forms, byNormOf(known));
 }
 
 /** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
