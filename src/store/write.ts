@@ -36,14 +36,32 @@ export async function findByHash(db: Db | Trx, hash: string) {
   return db.selectFrom('documents').select(['id', 'source', 'version']).where('content_hash', '=', hash).orderBy('id').executeTakeFirst();
 }
 
-type AliasHit = { global_id: number; type: string };
+/** A known alias of a form: `stored` when it is in the database (looked up, or moved there by a merge),
+ * not when this batch is to add it. */
+type AliasHit = { global_id: number; type: string; stored: boolean };
+
+const GLOBAL_ENTITIES = { table: 'global_entities', columns: [['id', 'int'], ['key', 'text'], ['name', 'text'], ['type', 'text']] } as const;
+const GLOBAL_ALIASES = { table: 'global_aliases', columns: [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']] } as const;
+
+/** The cross-document entities of a batch's entities, and the rows still to be written for them. */
+interface Resolved {
+  /** The cross-document entity of each entity, in order. */
+  gids: number[];
+  /** New cross-document entities (GLOBAL_ENTITIES). */
+  created: Value[][];
+  /** Their new lookup forms (GLOBAL_ALIASES), none of which is in the database yet. */
+  aliases: Value[][];
+}
 
 /** The cross-document entity of each of `entities` (one or several documents', in order, with their
- * `forms`), created or merged as their forms require, given the known aliases of those forms (`byNorm`).
- * New entities and aliases are written in one statement each. A later entity sees the earlier ones, as
- * if they had been added one by one. */
+ * `forms`), created or merged as their forms require, given the known aliases of those forms (`byNorm`,
+ * every stored one of each form). A later entity sees the earlier ones, as if they had been added one by
+ * one. Merges of stored entities are written here; the new entities and aliases are returned, to go with
+ * the batch's other rows: an alias is returned only when the database does not hold it, so they need no
+ * conflict check (another writer adding the same one meanwhile fails the batch, which is then begun
+ * anew: see writeWithRetry). */
 async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
-  byNorm: Map<string, AliasHit[]>): Promise<number[]> {
+  byNorm: Map<string, AliasHit[]>): Promise<Resolved> {
   // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
   // They are counted apart from `created`, which loses those merged into another: numbered by its
   // length, a later entity took the id of one still in it, and the two were inserted under one id.
@@ -51,6 +69,8 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
   let provisional = 0;
   const gids: number[] = [];
   const newAliases: { global_id: number; type: string; norm: string; alias: string }[] = [];
+  /** Aliases a merge moved in the database, as `type\0norm\0id`. */
+  const moved = new Set<string>();
   const remap = (gone: Set<number>, into: number) => {
     for (const list of byNorm.values()) for (const h of list) if (gone.has(h.global_id)) h.global_id = into;
     for (let j = 0; j < gids.length; j++) if (gone.has(gids[j])) gids[j] = into;
@@ -73,7 +93,7 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
       // by its name in another): they are one.
       const otherStored = stored.filter((id) => id !== gid);
       const otherFresh = fresh.filter((id) => id !== gid);
-      if (otherStored.length) await mergeGlobalEntities(trx, dialect, gid, otherStored);
+      if (otherStored.length) for (const a of await mergeGlobalEntities(trx, dialect, gid, otherStored)) moved.add(`${a.type}\0${a.norm}\0${gid}`);
       if (otherStored.length || otherFresh.length) remap(new Set([...otherStored, ...otherFresh]), gid);
       if (otherFresh.length) {
         const gone = new Set(otherFresh);
@@ -84,33 +104,40 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
     for (const [norm, alias] of forms[i]) {
       const list = byNorm.get(norm) ?? [];
       if (list.some((h) => h.global_id === gid && h.type === e.type)) continue;
-      list.push({ global_id: gid, type: e.type });
+      list.push({ global_id: gid, type: e.type, stored: false });
       byNorm.set(norm, list);
       newAliases.push({ global_id: gid, type: e.type, norm, alias });
     }
   }
+  let createdRows: Value[][] = [];
   if (created.length) {
     const ids = await dialect.reserveIds(trx, 'global_entities', created.length);
     const real = new Map(created.map((c, i) => [c.tmp, ids[i]]));
-    await insertRows(trx, dialect, 'global_entities', [['id', 'int'], ['key', 'text'], ['name', 'text'], ['type', 'text']], created.map((c) => [real.get(c.tmp)!, c.key, c.name, c.type]));
+    createdRows = created.map((c) => [real.get(c.tmp)!, c.key, c.name, c.type]);
     for (let j = 0; j < gids.length; j++) if (gids[j] < 0) gids[j] = real.get(gids[j])!;
     for (const a of newAliases) if (a.global_id < 0) a.global_id = real.get(a.global_id)!;
   }
-  // one row per (type, norm, entity): forms repeated across the batch collapse here
-  const aliasRows = new Map<string, [number, string, string, string]>();
-  for (const a of newAliases) aliasRows.set(`${a.type}\0${a.norm}\0${a.global_id}`, [a.global_id, a.type, a.norm, a.alias]);
-  await insertRows(trx, dialect, 'global_aliases', [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']], [...aliasRows.values()], { ignoreConflicts: true });
-  return gids;
+  // one row per (type, norm, entity): forms repeated across the batch, or made one by a merge, collapse
+  // here; and none the database holds (a merge may have made a new one the same as a stored one)
+  const inDatabase = new Set(moved);
+  for (const [norm, list] of byNorm) for (const h of list) if (h.stored) inDatabase.add(`${h.type}\0${norm}\0${h.global_id}`);
+  const aliasRows = new Map<string, Value[]>();
+  for (const a of newAliases) {
+    const key = `${a.type}\0${a.norm}\0${a.global_id}`;
+    if (!inDatabase.has(key)) aliasRows.set(key, [a.global_id, a.type, a.norm, a.alias]);
+  }
+  return { gids, created: createdRows, aliases: [...aliasRows.values()] };
 }
 
-/** Merge `others` into `into`. The merged-away rows are deleted first: on PostgreSQL that waits for any
- * other writer holding them (see StoreDialect.openingLookups), and the entities update that follows, a statement
- * of its own, then sees that writer's rows too. */
-async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<void> {
+/** Merge `others` into `into`; returns the aliases moved to it. The merged-away rows are deleted first:
+ * on PostgreSQL that waits for any other writer holding them (see StoreDialect.openingLookups), and the
+ * entities update that follows, a statement of its own, then sees that writer's rows too. */
+async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<{ type: string; norm: string }[]> {
   const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
   await trx.deleteFrom('global_entities').where('id', 'in', others).execute(); // and their aliases
-  await insertRows(trx, dialect, 'global_aliases', [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']], moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });
+  await insertRows(trx, dialect, 'global_aliases', GLOBAL_ALIASES.columns, moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });
   await trx.updateTable('entities').set({ global_id: into }).where('global_id', 'in', others).execute();
+  return moved;
 }
 
 /** Store one analysed document. Skips bytes already stored; a changed source becomes a new version. */
@@ -147,9 +174,16 @@ async function writeWithRetry(db: Db, dialect: StoreDialect, inputs: NewDocument
     try {
       return await db.transaction().execute((trx) => writeBatch(trx, dialect, inputs));
     } catch (err) {
-      if (!(err instanceof EntitiesMergedMeanwhile) || attempt >= 3) throw err;
+      if (!(err instanceof EntitiesMergedMeanwhile || aliasAddedMeanwhile(err)) || attempt >= 3) throw err;
     }
   }
+}
+
+/** Another writer added one of the batch's new aliases after the batch looked its form up (PostgreSQL,
+ * where writers run side by side): begun anew, the batch finds it. */
+function aliasAddedMeanwhile(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e?.code === '23505' && e.constraint === 'global_aliases_pk';
 }
 
 /** Errors that belong to one document's content (bad values, constraints), as opposed to the store's state. */
@@ -176,7 +210,7 @@ function byNormOf(aliases: readonly { global_id: number; type: string; norm: str
   const byNorm = new Map<string, AliasHit[]>();
   for (const a of aliases) {
     const list = byNorm.get(a.norm) ?? [];
-    list.push({ global_id: Number(a.global_id), type: a.type });
+    list.push({ global_id: Number(a.global_id), type: a.type, stored: true });
     byNorm.set(a.norm, list);
   }
   return byNorm;
@@ -190,7 +224,10 @@ export async function resolveAgain(trx: Trx, dialect: StoreDialect, entities: Pi
   const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
   const known = [];
   for (let i = 0; i < norms.length; i += 500) known.push(...(await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + 500)).execute()));
-  return resolveEntities(trx, dialect, entities, forms, byNormOf(known));
+  const r = await resolveEntities(trx, dialect, entities, forms, byNormOf(known));
+  await insertRows(trx, dialect, GLOBAL_ENTITIES.table, GLOBAL_ENTITIES.columns, r.created);
+  await insertRows(trx, dialect, GLOBAL_ALIASES.table, GLOBAL_ALIASES.columns, r.aliases);
+  return r.gids;
 }
 
 /** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
@@ -252,19 +289,22 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     // The rows go as one stream, a table after another (see StoreDialect.openInserts): on PostgreSQL
     // the database stores each part as soon as it is handed over, while the next is built, and never
     // waits for this process to send a statement. The stream starts once the cross-document entities
-    // are resolved (that may take statements of its own), with the events and comments built above
-    // while the look-ups were answered; then the quotes, the entities, and the documents one by one,
-    // whose search vectors are the costliest thing built here.
-    const gids = await resolveEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities), writes.flatMap((p) => forms[p.at]), byNorm);
+    // are resolved (a merge takes statements of its own), with the new ones and their aliases (sent
+    // here rather than as statements of their own, each a round trip the batch waited for), and the
+    // events and comments built above while the look-ups were answered; then the quotes, the
+    // entities, and the documents one by one, whose search vectors are the costliest thing built here.
+    const resolved = await resolveEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities), writes.flatMap((p) => forms[p.at]), byNorm);
     const search = dialect.searchValue;
-    const stream = dialect.openInserts(trx, [EVENTS, COMMENTS, QUOTES, ENTITIES, search ? DOCUMENTS_SEARCHED : DOCUMENTS]);
+    const stream = dialect.openInserts(trx, [GLOBAL_ENTITIES, GLOBAL_ALIASES, EVENTS, COMMENTS, QUOTES, ENTITIES, search ? DOCUMENTS_SEARCHED : DOCUMENTS]);
     try {
-      await stream.put(0, early[0]);
-      await stream.put(1, early[1]);
-      await stream.put(2, quoteRows(writes));
-      await stream.put(3, entityRows(writes, gids));
+      await stream.put(0, resolved.created);
+      await stream.put(1, resolved.aliases);
+      await stream.put(2, early[0]);
+      await stream.put(3, early[1]);
+      await stream.put(4, quoteRows(writes));
+      await stream.put(5, entityRows(writes, resolved.gids));
       const now = new Date().toISOString();
-      for (const p of writes) await stream.put(4, documentRows([p], search, now));
+      for (const p of writes) await stream.put(6, documentRows([p], search, now));
       await stream.finish();
       await dialect.indexDocuments(trx, writes.map((p) => ({ id: p.id!, title: p.input.analysis.document.title, text: p.input.analysis.document.text })));
     } catch (err) {

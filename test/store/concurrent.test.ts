@@ -129,3 +129,34 @@ test('store: a bulk add into a fresh dossier has the look-up tables analysed as 
       await s.cleanup();
     }
   });
+
+test('store: an alias another writer adds meanwhile to a known entity makes the batch begin again, not fail or write it twice [postgres]',
+  { skip: missing && process.env.CI !== 'true' ? missing : false }, async () => {
+    if (missing) throw new Error(`PostgreSQL tests need a server under CI: ${missing}`);
+    const s = await scratchTarget('postgres');
+    const store = await openStore(s.target, { create: true });
+    const { connectionString, schema } = parsePostgresUrl(s.target);
+    const other = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
+    await other.connect();
+    const T1 = 'The Northern Front Army held the pass.';
+    const T2 = 'The Northern Front Army (NFA) left the pass, the NFA said.';
+    try {
+      await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T1, { entities: [entity('e1', 'Northern Front Army', 'ORG', [], T1)] }) });
+      const [{ id: army }] = (await other.query('select id from global_entities')).rows as { id: number }[];
+      // another writer's document has given the army its acronym, not yet committed
+      await other.query('begin');
+      await other.query(`insert into global_aliases (global_id, type, norm, alias) values ($1, 'ORG', 'nfa', 'NFA')`, [army]);
+      const adding = store.addDocuments([{ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T2, { entities: [entity('e1', 'Northern Front Army', 'ORG', ['NFA'], T2)] }) }]);
+      // the batch, not having seen it, adds the same alias and waits on the key
+      assert.equal(await blocks(other, 'copy%'), true);
+      await other.query('commit');
+      assert.deepEqual((await adding).map((o) => o.status), ['added']);
+      assert.deepEqual((await other.query('select global_id, norm from global_aliases order by norm')).rows.map((r: { global_id: number; norm: string }) => [r.global_id, r.norm]),
+        [[army, 'key:ORG:northern front army'], [army, 'nfa'], [army, 'northern front army']]);
+      assert.deepEqual((await other.query('select distinct global_id from entities')).rows, [{ global_id: army }]);
+    } finally {
+      await other.end();
+      await store.close();
+      await s.cleanup();
+    }
+  });
