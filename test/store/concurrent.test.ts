@@ -160,3 +160,32 @@ test('store: an alias another writer adds meanwhile to a known entity makes the 
       await s.cleanup();
     }
   });
+
+test('store: the search index\'s pending list is merged on another connection as the writer passes 256 documents [postgres]',
+  { skip: missing && process.env.CI !== 'true' ? missing : false }, async () => {
+    if (missing) throw new Error(`PostgreSQL tests need a server under CI: ${missing}`);
+    const s = await scratchTarget('postgres');
+    const { connectionString, schema } = parsePostgresUrl(s.target);
+    const other = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
+    await other.connect();
+    const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => {
+      const text = `Officials in Varna said convoy ${from + i} had crossed the bridge.`;
+      return { source: `d${from + i}`, contentHash: `h${from + i}`, format: 'text', analysis: analysis(`d${from + i}`, text) };
+    });
+    // pages the pending list held, emptied by asking
+    const pending = async () => Number((await other.query(`select gin_clean_pending_list('documents_search'::regclass) as n`)).rows[0].n);
+    try {
+      let store = await openStore(s.target, { create: true });
+      await store.addDocuments(batch(0, 200));
+      await store.close();
+      assert.ok(await pending() > 0, 'under 256 documents, the list is left to grow');
+      store = await openStore(s.target);
+      await store.addDocuments(batch(200, 200));
+      await store.addDocuments(batch(400, 100));
+      await store.close(); // waits for the merge under way
+      assert.equal(await pending(), 0);
+    } finally {
+      await other.end();
+      await s.cleanup();
+    }
+  });
