@@ -54,7 +54,26 @@ export function entityForms(e: { key: string; name: string; type: string; aliase
     const untitled = person ? normAlias(stripTitle(f.trim())) : n;
     if (untitled !== n && untitled.includes(' ') && !forms.has(untitled)) forms.set(untitled, f);
   }
+  if (e.key) {
+    // and the name in the key, as a name ("Islamic State" for ISIS, whose key the gazetteer made): an
+    // entity with the same key has it too, so the key form need not be kept where this is (storedForm)
+    const named = normAlias(keyName(e.key));
+    if (named.length >= 2 && !UNMERGEABLE.has(named) && !forms.has(named)) forms.set(named, keyName(e.key));
+  }
   return forms;
+}
+
+/** The name in an entity's key (`TYPE:name`). */
+const keyName = (key: string) => key.slice(key.indexOf(':') + 1);
+
+/** Whether a lookup form of `forms` (entityForms) is to be kept among the stored aliases. A key form is
+ * not where the name in it is a form too: every entity with that key has that name among its forms, and
+ * is found by it. (Stored, it was a second row for nearly every entity, and key forms kept by older
+ * versions are still looked up.) */
+export function storedForm(norm: string, forms: Map<string, string>): boolean {
+  if (!norm.startsWith('key:')) return true;
+  const named = normAlias(keyName(norm.slice(4)));
+  return !(named.length >= 2 && !UNMERGEABLE.has(named) && forms.has(named));
 }
 
 /** Two to six capitals, with dots or without (FSA, U.S.). */

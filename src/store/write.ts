@@ -2,7 +2,7 @@
 // time (a commit and a round trip per row were most of the cost), so a crash leaves whole documents or
 // none of a batch, never part of one. Entities are tied to cross-document entities here.
 import type { Analysis, Entity } from '../types.js';
-import { entityForms, typesCompatible } from '../analysis/entity-merge.js';
+import { entityForms, storedForm, typesCompatible } from '../analysis/entity-merge.js';
 import type { Db, OpeningLookups, StoreDialect, StoredRow, Trx } from './dialect.js';
 import { insertRows, type Value } from './rows.js';
 import { mentionSpans } from './spans.js';
@@ -102,6 +102,7 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
     }
     gids.push(gid);
     for (const [norm, alias] of forms[i]) {
+      if (!storedForm(norm, forms[i])) continue;
       const list = byNorm.get(norm) ?? [];
       if (list.some((h) => h.global_id === gid && h.type === e.type)) continue;
       list.push({ global_id: gid, type: e.type, stored: false });

@@ -195,6 +195,20 @@ dialectTest('store: a batch repeating bytes and sources inside itself gives the 
   assert.equal((await store.getDocument('p')).analysis.document.text, T1);
 });
 
+dialectTest('store: entities with one key and no name in common are one, found by the name in the key; key forms are looked up, not stored', async (store) => {
+  // a gazetteer gave both the key of Islamic State; neither document names it so
+  const keyed = (e: ReturnType<typeof entity>) => ({ ...e, key: 'ORG:islamic state' });
+  await store.addDocument({ source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, { entities: [keyed(entity('e1', 'ISIS', 'ORG', [], T1))] }) });
+  await store.addDocument({ source: 'three', contentHash: '3', format: 'text', analysis: analysis('three', T3, { entities: [keyed(entity('e1', 'Daesh', 'ORG', [], T3))] }) });
+  assert.deepEqual((await store.listEntities()).map((e) => [e.aliases, [...e.documents].sort()]), [[['Daesh', 'ISIS'], ['one', 'three']]]);
+  assert.deepEqual((await store.db.selectFrom('global_aliases').select('norm').orderBy('norm').execute()).map((r) => r.norm), ['daesh', 'isis', 'islamic state']);
+  // a key form an older version stored is still found
+  const [{ id }] = await store.db.selectFrom('global_entities').select('id').execute();
+  await store.db.insertInto('global_aliases').values({ global_id: id, type: 'ORG', norm: 'key:ORG:da ish', alias: 'ORG:da ish' }).execute();
+  await store.addDocument({ source: 'four', contentHash: '4', format: 'text', analysis: analysis('four', 'Da Ish left.', { entities: [{ ...entity('e1', 'X', 'ORG', [], 'X'), key: 'ORG:da ish', name: 'X', aliases: ['X'] }] }) });
+  assert.deepEqual((await store.listEntities()).map((e) => e.documents.length), [3]);
+});
+
 dialectTest('store: a batch merges ISIS, ISIL and Daesh across its own documents as one-by-one adds would', async (store) => {
   await store.addDocuments([
     { source: 'one', contentHash: '1', format: 'text', analysis: analysis('one', T1, { entities: [entity('e1', 'ISIS', 'ORG', ['ISIL', 'Islamic State'], T1), entity('e2', 'Varna', 'PLACE', [], T1)] }) },
