@@ -302,3 +302,13 @@ test('entities: title-cased words count as common only when written whole in low
   const hyphened = 'Residents gathered at Copper Lantern on Friday. The copper-lantern stall stood by the door.';
   assert.deepEqual(named(analyse(hyphened)), []);
 });
+
+test('entities: a headline names only what the text writes with capitals too; a line of names stays', () => {
+  const text = 'Ketter Stands Firm On Plan For Bridge Toll With Brask\n\n' +
+    'Marshal Ivo Ketter said on Monday that the toll would stay. Traders in Brask said the Harbour Guild opposed it.\n\n' +
+    'Signed by\nAnna Brandt\nKarl Ode Varga\n';
+  const es = analyse(text);
+  assert.deepEqual(named(es).sort(), ['ORG:Harbour Guild', 'PERSON:Anna Brandt', 'PERSON:Karl Ode Varga', 'PERSON:Marshal Ivo Ketter', 'PLACE:Brask']);
+  // nothing is made of the headline's other words
+  assert.ok(!es.some((e) => e.mentions.some((m) => m.end > text.indexOf('Stands') && m.start < text.indexOf('\n'))));
+});

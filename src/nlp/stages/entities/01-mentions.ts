@@ -54,6 +54,10 @@ const JOINTS = new Set(['in', 'of', 'and', 'the', 'for', 'on']);
 const ENGLISH_CONNECTORS = new Set(['as', 'an']);
 // POS of sentence-initial capitalised words that are not names.
 const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
+/** Short words a headline capitalises and running text does not (as written in title case and in capitals). */
+const HEADLINE_WORDS = new Set(['A', 'An', 'And', 'Or', 'But', 'Of', 'In', 'On', 'At', 'To', 'For', 'With', 'From', 'By', 'As', 'Into', 'Over', 'After', 'About',
+  'Is', 'Are', 'Was', 'Be', 'Its', 'Up', 'Out', 'Off', 'Not'].flatMap((w) => [w, w.toUpperCase()]));
+
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'His', 'Her', 'Our', 'Their', 'My', 'Your',
   'But', 'And', 'Or', 'So', 'Yet', 'If', 'When', 'While', 'As', 'In', 'On', 'At', 'For', 'With', 'From', 'By', 'To', 'Of', 'After', 'Before', 'Since', 'Although', 'Though',
   'Because', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which', 'Now', 'Then', 'Also', 'However', 'Meanwhile', 'Some', 'Many', 'Most', 'All', 'Both', 'Each',
@@ -143,6 +147,12 @@ interface SectionView {
   lineBreak: Uint8Array;
   /** Is token k's line title-cased (a heading)? There capitals say nothing. Worked out on first use. */
   titleCase(k: number): boolean;
+  /** Is token k's line a headline: title-cased, with a capitalised word such as "On" or "To" after its
+   * start (a line of names alone is title-cased too, and stays as it is)? */
+  headline(k: number): boolean;
+  /** Is `word` written elsewhere than on token k's line, in running text away from a sentence's start (a
+   * heading's capitals say nothing; the text's own use of the word does)? */
+  capsOutsideLine(word: string, k: number): boolean;
   /** lookup() of the text from token a's start to token b's end (b included), remembered per span. */
   span(a: number, b: number): GazetteerEntry | undefined;
   /** runEnd(v, i) of the latest i asked (acceptInitial and findMentions ask for the same one). */
@@ -326,6 +336,52 @@ function view(sec: Section): SectionView {
       return r;
     },
   };
+  let headlines: Uint8Array | undefined;
+  const headline = (k: number): boolean => {
+    if (!titleCase(k)) return false;
+    if (!headlines) {
+      headlines = new Uint8Array(toks.length);
+      for (let a = 0; a < toks.length;) {
+        let b = a + 1;
+        while (b < toks.length && !lineBreak[b]) b++;
+        if (titleCase(a)) for (let x = a + 1; x < b; x++) if (HEADLINE_WORDS.has(toks[x].text)) { headlines.fill(1, a, b); break; }
+        a = b;
+      }
+    }
+    return headlines[k] === 1;
+  };
+  /** The token starting at or last before character `at`. */
+  const tokenAt = (at: number): number => {
+    let lo = 0, hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (toks[mid].start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const outsideMemo = new Map<string, boolean>();
+  const capsOutsideLine = (word: string, k: number): boolean => {
+    let a = k, b = k + 1;
+    while (a > 0 && !lineBreak[a]) a--;
+    while (b < toks.length && !lineBreak[b]) b++;
+    const from = toks[a].start, to = toks[b - 1].end;
+    const key = `${from}\0${word}`;
+    let r = outsideMemo.get(key);
+    if (r === undefined) {
+      r = false;
+      for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
+        if ((at >= from && at < to) || isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+        // (in running text: another heading's capitals say nothing either)
+        if (titleCase(tokenAt(at))) continue;
+        let c = at - 1;
+        while (c >= 0 && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c--;
+        r = c >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[c]);
+      }
+      outsideMemo.set(key, r);
+    }
+    return r;
+  };
   // Names are looked up span by span, often the same span several times (findMentions' checks, then
   // classify): the answer is kept under the pair of token indices, which spares slicing and hashing the text.
   const spans = new Map<number, GazetteerEntry | null>();
@@ -336,7 +392,7 @@ function view(sec: Section): SectionView {
     if (e === undefined) spans.set(key, e = lookup(text.slice(toks[a].start, toks[b].end)) ?? null);
     return e ?? undefined;
   };
-  return { sec, toks, initial, lowerWords, capsElsewhere, lineBreak, titleCase, span, runFrom: -1, runTo: -1 };
+  return { sec, toks, initial, lowerWords, capsElsewhere, capsOutsideLine, lineBreak, titleCase, headline, span, runFrom: -1, runTo: -1 };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -488,6 +544,16 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     }
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
+    // A headline capitalises every word: there a run is a name only as far as its words are capitalised
+    // elsewhere in the text too, away from a sentence's start ("Trump Stands Tall On Proposal For Border
+    // Wall With Mexico" names Trump, then Mexico; the rest is no name). A known name stands whole.
+    if (v.headline(i) && !v.span(i, end - 1)) {
+      let k = i;
+      while (k < end && (!isCap(toks[k]) || (!HEADLINE_WORDS.has(toks[k].text) && !FUNCTION_WORDS.has(toks[k].text) && v.capsOutsideLine(toks[k].text, i)))) k++;
+      while (k > i + 1 && (CONNECTORS.has(toks[k - 1].text) || isHyphen(toks[k - 1]) || ['of', 'for', 'the', '&'].includes(toks[k - 1].text))) k--;
+      if (k === i && !lookup(t.text)) continue;
+      end = Math.max(k, i + 1);
+    }
     // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
     // mention (as re3d marks it), the organisation's.
     let ownedOrg = false;
