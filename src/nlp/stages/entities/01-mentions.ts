@@ -54,9 +54,16 @@ const JOINTS = new Set(['in', 'of', 'and', 'the', 'for', 'on']);
 const ENGLISH_CONNECTORS = new Set(['as', 'an']);
 // POS of sentence-initial capitalised words that are not names.
 const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'NUM', 'INTJ', 'VERB', 'PUNCT', 'SYM']);
+/** A word or phrase in capitals as running text writes a name ("ALEPPO" as "Aleppo", "FREE SYRIAN ARMY"
+ * as "Free Syrian Army"); anything else as it is. */
+const asWritten = (s: string) => (isUpper(s) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : s);
+/** Two letters or more, none of them lower case. */
+const isUpper = (s: string) => s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+
 /** Short words a headline capitalises and running text does not (as written in title case and in capitals). */
 const HEADLINE_WORDS = new Set(['A', 'An', 'And', 'Or', 'But', 'Of', 'In', 'On', 'At', 'To', 'For', 'With', 'From', 'By', 'As', 'Into', 'Over', 'After', 'About',
-  'Is', 'Are', 'Was', 'Be', 'Its', 'Up', 'Out', 'Off', 'Not'].flatMap((w) => [w, w.toUpperCase()]));
+  'Near', 'Amid', 'Against', 'Under', 'Before', 'Despite', 'Than', 'If', 'How', 'Why', 'What', 'When',
+  'Is', 'Are', 'Was', 'Were', 'Be', 'Been', 'Has', 'Have', 'Had', 'Its', 'Up', 'Out', 'Off', 'Not'].flatMap((w) => [w, w.toUpperCase()]));
 
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'His', 'Her', 'Our', 'Their', 'My', 'Your',
   'But', 'And', 'Or', 'So', 'Yet', 'If', 'When', 'While', 'As', 'In', 'On', 'At', 'For', 'With', 'From', 'By', 'To', 'Of', 'After', 'Before', 'Since', 'Although', 'Though',
@@ -148,7 +155,7 @@ interface SectionView {
   /** Is token k's line title-cased (a heading)? There capitals say nothing. Worked out on first use. */
   titleCase(k: number): boolean;
   /** Is token k's line a headline: title-cased, with a capitalised word such as "On" or "To" after its
-   * start (a line of names alone is title-cased too, and stays as it is)? */
+   * start, and no byline (a line of names alone is title-cased too, and stays as it is)? */
   headline(k: number): boolean;
   /** Is `word` written elsewhere than on token k's line, in running text away from a sentence's start (a
    * heading's capitals say nothing; the text's own use of the word does)? */
@@ -229,8 +236,8 @@ const OPENERS = new Set(['"', '“', '‘', "'", '•', '*', '–', '—']);
  * (every use writes below n only and the next use zeroes what the last one wrote), so reads past the
  * end see 0 where a fresh array of length n gives undefined: the same answer to every test made.
  */
-const SCRATCH8: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
-const DIRTY8 = [0, 0, 0];
+const SCRATCH8: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
+const DIRTY8 = [0, 0, 0, 0];
 function scratch8(k: number, n: number): Uint8Array {
   let a = SCRATCH8[k];
   if (a.length < n) { let size = a.length; while (size < n) size *= 2; SCRATCH8[k] = a = new Uint8Array(size); }
@@ -340,11 +347,12 @@ function view(sec: Section): SectionView {
   const headline = (k: number): boolean => {
     if (!titleCase(k)) return false;
     if (!headlines) {
-      headlines = new Uint8Array(toks.length);
+      headlines = scratch8(3, toks.length);
       for (let a = 0; a < toks.length;) {
         let b = a + 1;
         while (b < toks.length && !lineBreak[b]) b++;
-        if (titleCase(a)) for (let x = a + 1; x < b; x++) if (HEADLINE_WORDS.has(toks[x].text)) { headlines.fill(1, a, b); break; }
+        // a capitalised "On" or "To" after its start; a byline ("By Anna Brandt In Kyiv") is none
+        if (titleCase(a) && toks[a].low !== 'by') for (let x = a + 1; x < b; x++) if (HEADLINE_WORDS.has(toks[x].text)) { headlines.fill(1, a, b); break; }
         a = b;
       }
     }
@@ -544,15 +552,27 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
     }
     if (v.initial[i] && !acceptInitial(v, i)) continue;
     let end = runEnd(v, i);
-    // A headline capitalises every word: there a run is a name only as far as its words are capitalised
+    // A heading capitalises every word. There a capitalised "In", "And" or "On" joins no name ("By Anna
+    // Brandt In Kyiv"); and in a headline a run is a name only as far as its words are capitalised
     // elsewhere in the text too, away from a sentence's start ("Trump Stands Tall On Proposal For Border
-    // Wall With Mexico" names Trump, then Mexico; the rest is no name). A known name stands whole.
-    if (v.headline(i) && !v.span(i, end - 1)) {
+    // Wall With Mexico" names Trump, then Mexico; the rest is no name). A known name at the start of a
+    // run stands whole ("Free Syrian Army Retakes Town"); a word in capitals counts as written with one.
+    if (v.titleCase(i) && !v.span(i, end - 1)) {
+      const head = v.headline(i);
+      const knownTo = (m: number) => !!v.span(i, m) || (isUpper(t.text) && !!lookup(asWritten(sec.text.slice(t.start, toks[m].end))));
+      let known = end - 1;
+      while (known >= i && !knownTo(known)) known--;
+      const named = (w: string) => {
+        if (HEADLINE_WORDS.has(w)) return false;
+        if (!head) return true;
+        const u = isUpper(w), ww = u ? asWritten(w) : w;
+        return !FUNCTION_WORDS.has(ww) && (v.capsOutsideLine(w, i) || (u && v.capsOutsideLine(ww, i)));
+      };
       let k = i;
-      while (k < end && (!isCap(toks[k]) || (!HEADLINE_WORDS.has(toks[k].text) && !FUNCTION_WORDS.has(toks[k].text) && v.capsOutsideLine(toks[k].text, i)))) k++;
+      while (k < end && (k <= known || !isCap(toks[k]) || named(toks[k].text))) k++;
       while (k > i + 1 && (CONNECTORS.has(toks[k - 1].text) || isHyphen(toks[k - 1]) || ['of', 'for', 'the', '&'].includes(toks[k - 1].text))) k--;
-      if (k === i && !lookup(t.text)) continue;
-      end = Math.max(k, i + 1);
+      if (k === i) continue;
+      end = k;
     }
     // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
     // mention (as re3d marks it), the organisation's.
