@@ -54,12 +54,10 @@ export function entityForms(e: { key: string; name: string; type: string; aliase
     const untitled = person ? normAlias(stripTitle(f.trim())) : n;
     if (untitled !== n && untitled.includes(' ') && !forms.has(untitled)) forms.set(untitled, f);
   }
-  if (e.key) {
-    // and the name in the key, as a name ("Islamic State" for ISIS, whose key the gazetteer made): an
-    // entity with the same key has it too, so the key form need not be kept where this is (storedForm)
-    const named = normAlias(keyName(e.key));
-    if (named.length >= 2 && !UNMERGEABLE.has(named) && !forms.has(named)) forms.set(named, keyName(e.key));
-  }
+  // and the name in the key, as a name ("Islamic State" for ISIS, whose key the gazetteer made): an
+  // entity with the same key has it too, so the key form need not be kept where this is (storedForm)
+  const twin = e.key ? keyTwin(e.key) : null;
+  if (twin && !forms.has(twin)) forms.set(twin, keyName(e.key));
   return forms;
 }
 
@@ -72,8 +70,17 @@ const keyName = (key: string) => key.slice(key.indexOf(':') + 1);
  * versions are still looked up.) */
 export function storedForm(norm: string, forms: Map<string, string>): boolean {
   if (!norm.startsWith('key:')) return true;
-  const named = normAlias(keyName(norm.slice(4)));
-  return !(named.length >= 2 && !UNMERGEABLE.has(named) && forms.has(named));
+  const twin = keyTwin(norm.slice(4));
+  return !(twin && forms.has(twin));
+}
+
+/** The name in a key (`TYPE:name`) as a lookup form, where it may be one by the rules above: not a word
+ * that names nothing, not one letter, and for a person not one word (the key of "President Assad" is
+ * person:assad, and a lone surname ties no one); else null. */
+function keyTwin(key: string): string | null {
+  const named = normAlias(keyName(key));
+  if (named.length < 2 || UNMERGEABLE.has(named)) return null;
+  return /^person:/i.test(key) && !named.includes(' ') ? null : named;
 }
 
 /** Two to six capitals, with dots or without (FSA, U.S.). */

@@ -75,7 +75,7 @@ export interface StoreDialect {
   describeError(err: unknown): string;
   /** Called after a write is committed, with the number of documents it offered (SQLite: its log is
    * checkpointed in another thread, see checkpointer.ts; PostgreSQL: the lookup tables' statistics are
-   * refreshed as a bulk add grows them). */
+   * refreshed as a bulk add grows them, and the search index's pending list merged every 256 documents). */
   committed?(db: Db, documents: number): void;
   /** Called as the store closes, before its connection does. */
   close?(): Promise<void>;

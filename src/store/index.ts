@@ -112,6 +112,9 @@ export class Store {
     });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
+      // a dossier a newer version has upgraded: its migrations are not all known here
+      const newer = /previously executed migration (\S+) is missing/.exec(error instanceof Error ? error.message : String(error));
+      if (newer) throw new StoreError(`${this.dialect.location}: made or upgraded by a newer version of dossier (migration ${newer[1]}); update dossier to open it`);
       const failed = results?.find((r) => r.status === 'Error');
       throw new StoreError(`${this.dialect.describeError(error)}${failed ? ` (migration ${failed.migrationName})` : ''}`);
     }

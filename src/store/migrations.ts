@@ -363,6 +363,14 @@ export function migrations(d: StoreDialect): Record<string, Migration> {
         await sql`delete from global_entities where id <= ${old}`.execute(db);
       },
     },
+    '0013_key_forms_looked_up_not_stored': {
+      // Nothing to change in the tables: from this version on the writer stores an entity's key form
+      // only where the name in the key is no lookup form of its own (entity-merge.ts, storedForm), and
+      // finds the others by that name. A writer of an older version would look new entities up by
+      // their key forms alone, miss them, and make duplicates; this migration's name, unknown to it,
+      // makes it refuse the dossier instead. Key forms stored before stay, and are still looked up.
+      async up() {},
+    },
   };
 }
 

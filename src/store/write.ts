@@ -40,8 +40,6 @@ export async function findByHash(db: Db | Trx, hash: string) {
  * not when this batch is to add it. */
 type AliasHit = { global_id: number; type: string; stored: boolean };
 
-const GLOBAL_ENTITIES = { table: 'global_entities', columns: [['id', 'int'], ['key', 'text'], ['name', 'text'], ['type', 'text']] } as const;
-const GLOBAL_ALIASES = { table: 'global_aliases', columns: [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']] } as const;
 
 /** The cross-document entities of a batch's entities, and the rows still to be written for them. */
 interface Resolved {
@@ -62,7 +60,7 @@ interface Resolved {
  * anew: see writeWithRetry). */
 async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[], forms: Map<string, string>[],
   byNorm: Map<string, AliasHit[]>): Promise<Resolved> {
-  // Entities first seen in this batch get provisional ids -1, -2, … until they are inserted at the end.
+  // Entities first seen in this batch get provisional ids -1, -2, … until their ids are reserved at the end.
   // They are counted apart from `created`, which loses those merged into another: numbered by its
   // length, a later entity took the id of one still in it, and the two were inserted under one id.
   const created: { tmp: number; key: string; name: string; type: string }[] = [];
@@ -122,12 +120,15 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
   // here; and none the database holds (a merge may have made a new one the same as a stored one)
   const inDatabase = new Set(moved);
   for (const [norm, list] of byNorm) for (const h of list) if (h.stored) inDatabase.add(`${h.type}\0${norm}\0${h.global_id}`);
-  const aliasRows = new Map<string, Value[]>();
+  const aliasRows = new Map<string, [number, string, string, string]>();
   for (const a of newAliases) {
     const key = `${a.type}\0${a.norm}\0${a.global_id}`;
     if (!inDatabase.has(key)) aliasRows.set(key, [a.global_id, a.type, a.norm, a.alias]);
   }
-  return { gids, created: createdRows, aliases: [...aliasRows.values()] };
+  // in the order of the key they go into, so two writers adding aliases of the same entities take
+  // their places in one order and do not deadlock
+  const aliases: Value[][] = [...aliasRows.values()].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
+  return { gids, created: createdRows, aliases };
 }
 
 /** Merge `others` into `into`; returns the aliases moved to it. The merged-away rows are deleted first:
@@ -136,7 +137,7 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
 async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<{ type: string; norm: string }[]> {
   const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
   await trx.deleteFrom('global_entities').where('id', 'in', others).execute(); // and their aliases
-  await insertRows(trx, dialect, 'global_aliases', GLOBAL_ALIASES.columns, moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });
+  await insertRows(trx, dialect, GLOBAL_ALIASES.table, GLOBAL_ALIASES.columns, moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });
   await trx.updateTable('entities').set({ global_id: into }).where('global_id', 'in', others).execute();
   return moved;
 }
@@ -168,23 +169,24 @@ export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDoc
 /** Another writer merged away a cross-document entity this batch looked up (StoreDialect.openingLookups). */
 class EntitiesMergedMeanwhile extends Error {}
 
-/** writeBatch in a transaction, begun anew (a few times) when another writer's merge got in its way:
+/** writeBatch in a transaction, begun anew (a few times) when another writer got in its way (a merge, an
+ * alias added meanwhile, a deadlock):
  * a new transaction sees the merge done. */
 async function writeWithRetry(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute((trx) => writeBatch(trx, dialect, inputs));
     } catch (err) {
-      if (!(err instanceof EntitiesMergedMeanwhile || aliasAddedMeanwhile(err)) || attempt >= 3) throw err;
+      if (!(err instanceof EntitiesMergedMeanwhile || anotherWriterMeanwhile(err)) || attempt >= 3) throw err;
     }
   }
 }
 
-/** Another writer added one of the batch's new aliases after the batch looked its form up (PostgreSQL,
- * where writers run side by side): begun anew, the batch finds it. */
-function aliasAddedMeanwhile(err: unknown): boolean {
+/** Another writer added one of the batch's new aliases after the batch looked its form up, or the two
+ * deadlocked (PostgreSQL, where writers run side by side): begun anew, the batch finds what it added. */
+function anotherWriterMeanwhile(err: unknown): boolean {
   const e = err as { code?: unknown; constraint?: unknown };
-  return e?.code === '23505' && e.constraint === 'global_aliases_pk';
+  return (e?.code === '23505' && e.constraint === 'global_aliases_pk') || e?.code === '40P01'; // (or a deadlock with it)
 }
 
 /** Errors that belong to one document's content (bad values, constraints), as opposed to the store's state. */
@@ -415,6 +417,8 @@ function storedJson(a: Analysis, meta: Omit<Analysis['document'], 'text'>): stri
   return JSON.stringify({ ...rest, document: meta });
 }
 
+const GLOBAL_ENTITIES = { table: 'global_entities', columns: [['id', 'int'], ['key', 'text'], ['name', 'text'], ['type', 'text']] } as const;
+const GLOBAL_ALIASES = { table: 'global_aliases', columns: [['global_id', 'int'], ['type', 'text'], ['norm', 'text'], ['alias', 'text']] } as const;
 const EVENTS = { table: 'events', columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['text', 'text'], ['cameo', 'text'], ['date', 'text'], ['actors', 'text'], ['place_local_id', 'text'], ['quote_local_id', 'text'], ['trigger', 'text']] } as const;
 const COMMENTS = { table: 'comments', columns: [['document_id', 'int'], ['comment_id', 'text'], ['parent_id', 'text'], ['author', 'text'], ['posted_at', 'text'], ['text', 'text']] } as const;
 const QUOTES = { table: 'quotes', columns: [['document_id', 'int'], ['local_id', 'text'], ['container', 'text'], ['start', 'int'], ['end', 'int'], ['content', 'text'], ['direct', 'int'], ['cue', 'text'], ['speaker_text', 'text'], ['speaker_entity', 'text'], ['via', 'text'],

@@ -30,3 +30,12 @@ test('entity forms: a person\'s titled name also gives the untitled one before t
   assert.deepEqual([...forms.entries()], [['key:person:senator hillary clinton', 'person:senator hillary clinton'], ['senator hillary clinton', 'Senator Hillary Clinton'], ['hillary clinton', 'Senator Hillary Clinton']]);
   assert.deepEqual(stored(forms), ['senator hillary clinton', 'hillary clinton']);
 });
+
+test('entity forms: a person\'s key of one word (a surname behind a title) is no name form, and is stored as the key', () => {
+  const forms = entityForms({ key: 'person:assad', name: 'President Assad', type: 'PERSON', aliases: ['Assad'] });
+  assert.deepEqual([...forms.keys()], ['key:person:assad', 'president assad']);
+  assert.deepEqual(stored(forms), ['key:person:assad', 'president assad']);
+  // one named just so has the surname as its own name, and stores the key too, so the two still meet by it
+  const bare = entityForms({ key: 'person:assad', name: 'Assad', type: 'PERSON', aliases: [] });
+  assert.deepEqual(stored(bare), ['key:person:assad', 'assad']);
+});

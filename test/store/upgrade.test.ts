@@ -143,3 +143,13 @@ dialectTestRaw('store: entities an older writer joined through a shared word are
     await store.close();
   }
 });
+
+dialectTestRaw('store: a dossier a newer version has upgraded is refused with one line saying so', async (s) => {
+  const store = await openStore(s.target, { create: true });
+  await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', TEXT) });
+  // a later release's migration, run on it
+  await sql`insert into kysely_migration (name, timestamp) values ('9999_from_a_later_release', '2030-01-01T00:00:00.000Z')`.execute(store.db);
+  await store.close();
+  await assert.rejects(openStore(s.target), (e: Error) => e.name === 'StoreError'
+    && /: made or upgraded by a newer version of dossier \(migration 9999_from_a_later_release\); update dossier to open it$/.test(e.message) && !e.message.includes('\n'));
+});
