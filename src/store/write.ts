@@ -131,10 +131,15 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
   return { gids, created: createdRows, aliases };
 }
 
-/** Merge `others` into `into`; returns the aliases moved to it. The merged-away rows are deleted first:
- * on PostgreSQL that waits for any other writer holding them (see StoreDialect.openingLookups), and the
- * entities update that follows, a statement of its own, then sees that writer's rows too. */
+/** Merge `others` into `into`; returns the aliases moved to it. The merged-away rows are locked and
+ * deleted first: on PostgreSQL that waits for any other writer holding them (see
+ * StoreDialect.openingLookups), and what follows, statements of their own, then sees that writer's
+ * aliases and entity rows too. */
 async function mergeGlobalEntities(trx: Trx, dialect: StoreDialect, into: number, others: number[]): Promise<{ type: string; norm: string }[]> {
+  // (Locked before their aliases are read: a writer adding an alias to one of them holds it, its alias's
+  // key checking it, until it commits; its alias is then read and moved, not deleted unseen with the
+  // entity. SQLite has one writer at a time.)
+  if (dialect.name === 'postgres') await trx.selectFrom('global_entities').select('id').where('id', 'in', others).forUpdate().execute();
   const moved = await trx.selectFrom('global_aliases').selectAll().where('global_id', 'in', others).execute();
   await trx.deleteFrom('global_entities').where('id', 'in', others).execute(); // and their aliases
   await insertRows(trx, dialect, GLOBAL_ALIASES.table, GLOBAL_ALIASES.columns, moved.map((a) => [into, a.type, a.norm, a.alias]), { ignoreConflicts: true });

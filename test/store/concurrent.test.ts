@@ -156,3 +156,23 @@ pgTest('store: the search index\'s pending list is merged on another connection 
   await store.close(); // waits for the merge under way
   assert.equal(await pending(), 0);
 });
+
+pgTest('store: an alias another writer is adding to an entity a batch merges away is moved with the others, not lost', async ({ other, open }) => {
+  const store = await open(true);
+  const T1 = 'The Northern Front held the pass.';
+  const T2 = 'The Coast Army held the bay.';
+  await store.addDocument({ source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T1, { entities: [entity('e1', 'Northern Front', 'ORG', [], T1)] }) });
+  await store.addDocument({ source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T2, { entities: [entity('e1', 'Coast Army', 'ORG', [], T2)] }) });
+  const ids = new Map((await other.query('select id, name from global_entities')).rows.map((r: { id: number; name: string }) => [r.name, r.id]));
+  // another writer's document gives the Coast Army a new name, not yet committed
+  await other.query('begin');
+  await other.query(`insert into global_aliases (global_id, type, norm, alias) values ($1, 'ORG', 'coast guard army', 'Coast Guard Army')`, [ids.get('Coast Army')]);
+  // a document bridging the two makes them one (the older survives)
+  const T3 = 'The Northern Front, also called the Coast Army, left the pass.';
+  const adding = store.addDocuments([{ source: 'c', contentHash: 'c', format: 'text', analysis: analysis('c', T3, { entities: [entity('e1', 'Northern Front', 'ORG', ['Coast Army'], T3)] }) }]);
+  assert.equal(await blocks(other, '%for update%'), true, 'the merge waits for the other writer');
+  await other.query('commit');
+  assert.deepEqual((await adding).map((o) => o.status), ['added']);
+  assert.deepEqual((await other.query('select global_id, norm from global_aliases order by norm')).rows.map((r: { global_id: number; norm: string }) => [r.global_id, r.norm]),
+    [[ids.get('Northern Front'), 'coast army'], [ids.get('Northern Front'), 'coast guard army'], [ids.get('Northern Front'), 'northern front']]);
+});
