@@ -732,6 +732,8 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let type: EntityType | null = null;
   let fallback: EntityType = 'PERSON';
   let entry = v.span(first, end - 1);
+  // a heading in capitals: "TURKEY" is Turkey (elsewhere a word in capitals stays an acronym's)
+  if (!entry && isUpper(surface) && v.titleCase(first)) entry = lookup(asWritten(surface));
   let title: string | null = null;
   let core = surface;
   const last = words[words.length - 1];
