@@ -323,3 +323,8 @@ test('entities: a headline in capitals, or opening with a known name, keeps its 
   assert.deepEqual(es.find((e) => e.name === 'Free Syrian Army')?.mentions.map((m) => m.text), ['FREE SYRIAN ARMY', 'Free Syrian Army', 'FSA']);
   assert.deepEqual(es.find((e) => e.name === 'Aleppo')?.mentions.map((m) => m.text), ['ALEPPO', 'Aleppo', 'Aleppo']);
 });
+
+test('entities: "IN" or "ON" after a place in a title-cased line is a state or province, not a headline\'s word', () => {
+  const text = 'Harbour Guild Music Hall, Lindholm, IN\n\nThe concert was moved, organisers said on Friday.\n';
+  assert.deepEqual(analyse(text).map((e) => e.name).sort(), ['Harbour Guild Music Hall', 'IN', 'Lindholm']);
+});

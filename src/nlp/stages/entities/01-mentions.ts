@@ -60,10 +60,13 @@ const asWritten = (s: string) => (isUpper(s) ? s.toLowerCase().replace(/(^|[\s-]
 /** Two letters or more, none of them lower case. */
 const isUpper = (s: string) => s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
 
-/** Short words a headline capitalises and running text does not (as written in title case and in capitals). */
+/** Short words a headline capitalises and running text does not, as title case writes them. In capitals
+ * ("IN", "ON", "OR") they count only in a line in capitals: elsewhere they are as likely Indiana, Ontario
+ * or Oregon. */
 const HEADLINE_WORDS = new Set(['A', 'An', 'And', 'Or', 'But', 'Of', 'In', 'On', 'At', 'To', 'For', 'With', 'From', 'By', 'As', 'Into', 'Over', 'After', 'About',
   'Near', 'Amid', 'Against', 'Under', 'Before', 'Despite', 'Than', 'If', 'How', 'Why', 'What', 'When',
-  'Is', 'Are', 'Was', 'Were', 'Be', 'Been', 'Has', 'Have', 'Had', 'Its', 'Up', 'Out', 'Off', 'Not'].flatMap((w) => [w, w.toUpperCase()]));
+  'Is', 'Are', 'Was', 'Were', 'Be', 'Been', 'Has', 'Have', 'Had', 'Its', 'Up', 'Out', 'Off', 'Not']);
+const headlineWord = (w: string, capsLine: boolean) => HEADLINE_WORDS.has(w) || (capsLine && isUpper(w) && HEADLINE_WORDS.has(asWritten(w)));
 
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'His', 'Her', 'Our', 'Their', 'My', 'Your',
   'But', 'And', 'Or', 'So', 'Yet', 'If', 'When', 'While', 'As', 'In', 'On', 'At', 'For', 'With', 'From', 'By', 'To', 'Of', 'After', 'Before', 'Since', 'Although', 'Though',
@@ -157,6 +160,8 @@ interface SectionView {
   /** Is token k's line a headline: title-cased, with a capitalised word such as "On" or "To" after its
    * start, and no byline (a line of names alone is title-cased too, and stays as it is)? */
   headline(k: number): boolean;
+  /** Is token k's line in capitals (title-cased, no lower-case letter)? */
+  capsLine(k: number): boolean;
   /** Is `word` written elsewhere than on token k's line, in running text away from a sentence's start (a
    * heading's capitals say nothing; the text's own use of the word does)? */
   capsOutsideLine(word: string, k: number): boolean;
@@ -351,12 +356,23 @@ function view(sec: Section): SectionView {
       for (let a = 0; a < toks.length;) {
         let b = a + 1;
         while (b < toks.length && !lineBreak[b]) b++;
-        // a capitalised "On" or "To" after its start; a byline ("By Anna Brandt In Kyiv") is none
-        if (titleCase(a) && toks[a].low !== 'by') for (let x = a + 1; x < b; x++) if (HEADLINE_WORDS.has(toks[x].text)) { headlines.fill(1, a, b); break; }
+        if (titleCase(a)) {
+          // (2: a line in capitals)
+          let caps = 2;
+          for (let x = a; x < b && caps; x++) if (toks[x].kind === 'word' && /\p{L}/u.test(toks[x].text) && !isUpper(toks[x].text)) caps = 0;
+          // a capitalised "On" or "To" after its start; a byline ("By Anna Brandt In Kyiv") is none
+          let head = 0;
+          if (toks[a].low !== 'by') for (let x = a + 1; x < b && !head; x++) if (headlineWord(toks[x].text, caps > 0)) head = 1;
+          if (head | caps) headlines.fill(head | caps, a, b);
+        }
         a = b;
       }
     }
-    return headlines[k] === 1;
+    return (headlines[k] & 1) === 1;
+  };
+  const capsLine = (k: number): boolean => {
+    headline(k);
+    return titleCase(k) && (headlines![k] & 2) === 2;
   };
   /** The token starting at or last before character `at`. */
   const tokenAt = (at: number): number => {
@@ -400,7 +416,7 @@ function view(sec: Section): SectionView {
     if (e === undefined) spans.set(key, e = lookup(text.slice(toks[a].start, toks[b].end)) ?? null);
     return e ?? undefined;
   };
-  return { sec, toks, initial, lowerWords, capsElsewhere, capsOutsideLine, lineBreak, titleCase, headline, span, runFrom: -1, runTo: -1 };
+  return { sec, toks, initial, lowerWords, capsElsewhere, capsOutsideLine, lineBreak, titleCase, headline, capsLine, span, runFrom: -1, runTo: -1 };
 }
 
 /** May a capitalised word that opens a sentence start a name? */
@@ -562,8 +578,9 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       const knownTo = (m: number) => !!v.span(i, m) || (isUpper(t.text) && !!lookup(asWritten(sec.text.slice(t.start, toks[m].end))));
       let known = end - 1;
       while (known >= i && !knownTo(known)) known--;
+      const caps = v.capsLine(i);
       const named = (w: string) => {
-        if (HEADLINE_WORDS.has(w)) return false;
+        if (headlineWord(w, caps)) return false;
         if (!head) return true;
         const u = isUpper(w), ww = u ? asWritten(w) : w;
         return !FUNCTION_WORDS.has(ww) && (v.capsOutsideLine(w, i) || (u && v.capsOutsideLine(ww, i)));
