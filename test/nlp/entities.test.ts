@@ -311,6 +311,9 @@ test('entities: a headline names only what the text writes with capitals too; a 
   assert.deepEqual(named(es).sort(), ['ORG:Harbour Guild', 'PERSON:Anna Brandt', 'PERSON:Karl Ode Varga', 'PERSON:Marshal Ivo Ketter', 'PLACE:Brask']);
   // nothing is made of the headline's other words
   assert.ok(!es.some((e) => e.mentions.some((m) => m.end > text.indexOf('Stands') && m.start < text.indexOf('\n'))));
+  // nor of a title the headline leaves alone
+  const titled = 'Senator Vows To Keep Toll\n\nSenator Anna Brandt said on Monday that the toll would stay.\n';
+  assert.deepEqual(named(analyse(titled)), ['PERSON:Senator Anna Brandt']);
 });
 
 test('entities: a headline in capitals, or opening with a known name, keeps its names; a byline is no headline', () => {

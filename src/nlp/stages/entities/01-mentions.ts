@@ -588,7 +588,8 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       let k = i;
       while (k < end && (k <= known || !isCap(toks[k]) || named(toks[k].text))) k++;
       while (k > i + 1 && (CONNECTORS.has(toks[k - 1].text) || isHyphen(toks[k - 1]) || ['of', 'for', 'the', '&'].includes(toks[k - 1].text))) k--;
-      if (k === i) continue;
+      // (nor is a title left on its own: "Chairman" of "Chairman Pledges…")
+      if (k === i || (k === i + 1 && titleLength([t.text]) > 0)) continue;
       end = k;
     }
     // "Iraq’s Security Forces", "the UK’s brave Armed Forces": a country's named organisation is one
