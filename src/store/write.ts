@@ -40,7 +40,6 @@ export async function findByHash(db: Db | Trx, hash: string) {
  * not when this batch is to add it. */
 type AliasHit = { global_id: number; type: string; stored: boolean };
 
-
 /** The cross-document entities of a batch's entities, and the rows still to be written for them. */
 interface Resolved {
   /** The cross-document entity of each entity, in order. */
@@ -175,8 +174,7 @@ export async function addDocuments(db: Db, dialect: StoreDialect, inputs: NewDoc
 class EntitiesMergedMeanwhile extends Error {}
 
 /** writeBatch in a transaction, begun anew (a few times) when another writer got in its way (a merge, an
- * alias added meanwhile, a deadlock):
- * a new transaction sees the merge done. */
+ * alias added meanwhile, a deadlock): a new transaction sees what that writer did. */
 async function writeWithRetry(db: Db, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -191,7 +189,7 @@ async function writeWithRetry(db: Db, dialect: StoreDialect, inputs: NewDocument
  * deadlocked (PostgreSQL, where writers run side by side): begun anew, the batch finds what it added. */
 function anotherWriterMeanwhile(err: unknown): boolean {
   const e = err as { code?: unknown; constraint?: unknown };
-  return (e?.code === '23505' && e.constraint === 'global_aliases_pk') || e?.code === '40P01'; // (or a deadlock with it)
+  return (e?.code === '23505' && e.constraint === 'global_aliases_pk') || e?.code === '40P01';
 }
 
 /** Errors that belong to one document's content (bad values, constraints), as opposed to the store's state. */

@@ -57,8 +57,19 @@ const NOT_NAME_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AU
 /** A word or phrase in capitals as running text writes a name ("ALEPPO" as "Aleppo", "FREE SYRIAN ARMY"
  * as "Free Syrian Army"); anything else as it is. */
 const asWritten = (s: string) => (isUpper(s) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : s);
-/** Two letters or more, none of them lower case. */
-const isUpper = (s: string) => s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+/** Two characters or more, a letter among them, none of them lower case (ASCII by character code; a
+ * word beyond ASCII by case mapping). */
+function isUpper(s: string): boolean {
+  if (s.length < 2) return false;
+  let letter = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return s === s.toUpperCase() && s !== s.toLowerCase();
+    if (c >= 65 && c <= 90) letter = true;
+  }
+  return letter;
+}
 
 /** Short words a headline capitalises and running text does not, as title case writes them. In capitals
  * ("IN", "ON", "OR") they count only in a line in capitals: elsewhere they are as likely Indiana, Ontario
@@ -331,20 +342,23 @@ function view(sec: Section): SectionView {
     },
   };
   // Also on demand: a capitalised word's other occurrences, skipping those that open a sentence.
+  // Is `word` written as a whole word away from a sentence's start, outside text[from, to) and, with
+  // `running`, outside headings?
+  const writtenMidSentence = (word: string, from: number, to: number, running: boolean): boolean => {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if ((at >= from && at < to) || isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
+      if (running && titleCase(tokenAt(at))) continue;
+      let b = at - 1;
+      while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+      if (b >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[b])) return true;
+    }
+    return false;
+  };
   const capsMemo = new Map<string, boolean>();
   const capsElsewhere = {
     has(word: string): boolean {
       let r = capsMemo.get(word);
-      if (r === undefined) {
-        r = false;
-        for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
-          if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
-          let b = at - 1;
-          while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
-          r = b >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[b]);
-        }
-        capsMemo.set(word, r);
-      }
+      if (r === undefined) capsMemo.set(word, r = writtenMidSentence(word, -1, -1, false));
       return r;
     },
   };
@@ -392,18 +406,8 @@ function view(sec: Section): SectionView {
     const from = toks[a].start, to = toks[b - 1].end;
     const key = `${from}\0${word}`;
     let r = outsideMemo.get(key);
-    if (r === undefined) {
-      r = false;
-      for (let at = text.indexOf(word); at >= 0 && !r; at = text.indexOf(word, at + 1)) {
-        if ((at >= from && at < to) || isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length))) continue;
-        // (in running text: another heading's capitals say nothing either)
-        if (titleCase(tokenAt(at))) continue;
-        let c = at - 1;
-        while (c >= 0 && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c--;
-        r = c >= 0 && !/[.!?\n"“‘'•*–—:]/.test(text[c]);
-      }
-      outsideMemo.set(key, r);
-    }
+    // (in running text: another heading's capitals say nothing either)
+    if (r === undefined) outsideMemo.set(key, r = writtenMidSentence(word, from, to, true));
     return r;
   };
   // Names are looked up span by span, often the same span several times (findMentions' checks, then
@@ -484,7 +488,11 @@ function runEndFrom(v: SectionView, i: number): number {
     }
     break;
   }
-  // Never end on a joint.
+  return offJoints(toks, i, j);
+}
+
+/** The end of the name toks[i, j) without the joints it ends on ("of", "al-"): a name never ends on one. */
+function offJoints(toks: Token[], i: number, j: number): number {
   while (j > i + 1 && (CONNECTORS.has(toks[j - 1].text) || isHyphen(toks[j - 1]) || ['of', 'for', 'the', '&'].includes(toks[j - 1].text))) j--;
   return j;
 }
@@ -587,7 +595,7 @@ export function findMentions(sec: Section, orderStart: number, sentenceStart = 0
       };
       let k = i;
       while (k < end && (k <= known || !isCap(toks[k]) || named(toks[k].text))) k++;
-      while (k > i + 1 && (CONNECTORS.has(toks[k - 1].text) || isHyphen(toks[k - 1]) || ['of', 'for', 'the', '&'].includes(toks[k - 1].text))) k--;
+      k = offJoints(toks, i, k);
       // (nor is a title left on its own: "Chairman" of "Chairman Pledges…")
       if (k === i || (k === i + 1 && titleLength([t.text]) > 0)) continue;
       end = k;
@@ -751,7 +759,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   let fallback: EntityType = 'PERSON';
   let entry = v.span(first, end - 1);
   // a heading in capitals: "TURKEY" is Turkey (elsewhere a word in capitals stays an acronym's)
-  if (!entry && isUpper(surface) && v.titleCase(first)) entry = lookup(asWritten(surface));
+  if (!entry && v.titleCase(first) && isUpper(surface)) entry = lookup(asWritten(surface));
   let title: string | null = null;
   let core = surface;
   const last = words[words.length - 1];
