@@ -104,15 +104,15 @@ pgTest('store: a rating given while an add supersedes its version waits for the 
   assert.deepEqual((await store.listRatings()).map((r) => [r.evidenceId, r.rating]), [[`${v2.id}:q1`, 'C']]);
 });
 
-pgTest('store: a bulk add into a fresh dossier has the look-up tables analysed as it passes 1,000 documents, so the planner knows a hash names one document', async ({ schema, other, open }) => {
+pgTest('store: a bulk add into a fresh dossier has the look-up tables analysed as it passes 128 documents, so the planner knows a hash names one document', async ({ schema, other, open }) => {
   const analysed = async () => (await other.query(`select relname from pg_stat_user_tables where schemaname = $1 and last_analyze is not null order by relname`, [schema])).rows.map((r: { relname: string }) => r.relname);
   let store = await open(true);
-  for (let n = 0; n < 900; n += 100) await store.addDocuments(convoys(n, 100));
+  for (let n = 0; n < 120; n += 40) await store.addDocuments(convoys(n, 40));
   await store.close();
   assert.deepEqual(await analysed(), []);
   // counted per process: a new one starts again from nothing
   store = await open();
-  for (let n = 900; n < 2000; n += 100) await store.addDocuments(convoys(n, 100));
+  for (let n = 120; n < 400; n += 40) await store.addDocuments(convoys(n, 40));
   await store.close(); // waits for the analysis under way
   assert.deepEqual(await analysed(), ['documents', 'global_aliases', 'global_entities']);
   // the planner now knows a hash or a source names a document or two, not a large share of them
