@@ -240,9 +240,11 @@ export async function resolveAgain(trx: Trx, dialect: StoreDialect, entities: Pi
 async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
   await dialect.startWrite(trx);
   // The batch's opening questions go out together: ids for every input, the stored documents with its
-  // bytes or sources, and the known aliases of its entities' forms. The events and comments of every
-  // input are built while they are answered, under the input's place until the ids are known; those of
-  // an input found stored are then dropped.
+  // bytes or sources, and the known aliases of its entities' forms. The rows of every input's parts are
+  // built while they are answered (on PostgreSQL a wait of 5-20 ms a batch of news articles), under the
+  // input's place until the ids are known and an entity's place until its cross-document entity is;
+  // those of an input found stored are then dropped. (`dossier add` leaves out inputs whose bytes are
+  // stored before analysing them, so little of this is thrown away.)
   const forms = inputs.map((i) => i.analysis.entities.map(entityForms));
   const looking = openingLookups(trx, dialect, {
     count: inputs.length,
@@ -253,7 +255,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
   looking.catch(() => {}); // reported when awaited below
   await nextTurn(); // the look-ups go out before the work below
   const all: Planned[] = inputs.map((input, at) => ({ input, at, id: at, version: 0, previousId: null, latest: true }));
-  let early = [eventRows(all), commentRows(all)];
+  let early = [eventRows(all), commentRows(all), quoteRows(all), entityRows(all)];
   const { ids, stored: seen, byNorm } = await looking;
   const storedByHash = new Map<string, { id: number; version: number; source: string }>();
   for (const d of seen) if (!storedByHash.has(d.content_hash)) storedByHash.set(d.content_hash, d);
@@ -290,6 +292,10 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     const idOf = new Map(writes.map((p) => [p.at, p.id!]));
     if (writes.length < inputs.length) early = early.map((rows) => rows.filter((r) => idOf.has(r[0] as number)));
     for (const rows of early) for (const r of rows) r[0] = idOf.get(r[0] as number)!;
+    // each written entity's place among the written ones, by its place among all (ENTITY_PLACE)
+    const place: number[] = [];
+    let written = 0;
+    for (const [at, input] of inputs.entries()) for (let i = 0; i < input.analysis.entities.length; i++) place.push(idOf.has(at) ? written++ : -1);
     const bySourceVersion = new Map(writes.map((p) => [`${p.version}\0${p.input.source}`, p]));
     for (const p of writes) if (p.previousId === -1) p.previousId = bySourceVersion.get(`${p.version - 1}\0${p.input.source}`)!.id!;
     // The rows go as one stream, a table after another (see StoreDialect.openInserts): on PostgreSQL
@@ -297,9 +303,10 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     // waits for this process to send a statement. The stream starts once the cross-document entities
     // are resolved (a merge takes statements of its own), with the new ones and their aliases (sent
     // here rather than as statements of their own, each a round trip the batch waited for), and the
-    // events and comments built above while the look-ups were answered; then the quotes, the
-    // entities, and the documents one by one, whose search vectors are the costliest thing built here.
+    // rows of the parts built above while the look-ups were answered; then the documents one by one,
+    // whose search vectors are the costliest thing built here (the database meanwhile storing the parts).
     const resolved = await resolveEntities(trx, dialect, writes.flatMap((p) => p.input.analysis.entities), writes.flatMap((p) => forms[p.at]), byNorm);
+    for (const r of early[3]) r[ENTITY_PLACE] = resolved.gids[place[r[ENTITY_PLACE] as number]];
     const search = dialect.searchValue;
     const stream = dialect.openInserts(trx, [GLOBAL_ENTITIES, GLOBAL_ALIASES, EVENTS, COMMENTS, QUOTES, ENTITIES, search ? DOCUMENTS_SEARCHED : DOCUMENTS]);
     try {
@@ -307,8 +314,8 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
       await stream.put(1, resolved.aliases);
       await stream.put(2, early[0]);
       await stream.put(3, early[1]);
-      await stream.put(4, quoteRows(writes));
-      await stream.put(5, entityRows(writes, resolved.gids));
+      await stream.put(4, early[2]);
+      await stream.put(5, early[3]);
       const now = new Date().toISOString();
       for (const p of writes) await stream.put(6, documentRows([p], search, now));
       await stream.finish();
@@ -439,11 +446,15 @@ function partRows<T>(writes: Planned[], pick: (a: Analysis) => T[], row: (x: T, 
   return out;
 }
 
-/** The written documents' entities (ENTITIES), tied to cross-document ones (`gids`, in order), with their mentions. */
-function entityRows(writes: Planned[], gids: number[]): Value[][] {
+/** Where an entity's row holds its cross-document entity. */
+const ENTITY_PLACE = 6;
+
+/** The written documents' entities (ENTITIES) with their mentions; in place of its cross-document entity
+ * (ENTITY_PLACE), until that is known, each one's place among them all. */
+function entityRows(writes: Planned[]): Value[][] {
   let k = 0;
   return partRows(writes, (a) => a.entities, (e, id) =>
-    [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), gids[k++], mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]);
+    [id, e.id, e.key, e.name, e.type, JSON.stringify(e.aliases), k++, mentionSpans(e.mentions), e.mentions.length, e.references ? mentionSpans(e.references) : null]);
 }
 
 /** The written documents' comments (COMMENTS). */
