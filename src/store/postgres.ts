@@ -4,7 +4,7 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DossierSchema } from './schema.js';
 import type { Db, InsertStream, SearchRow, StoreDialect, Trx } from './dialect.js';
-import { check, copiedBinary, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, insertUnnest, runCopy, type Column, type CopyConnection } from './rows.js';
+import { check, copiedBinary, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, COPY_BINARY_TRAILER, insertUnnest, runCopy, textArray, type Column, type CopyConnection } from './rows.js';
 import { searchQuery, searchVectorBinary } from './search-terms.js';
 
 export interface PostgresTarget {
@@ -132,12 +132,12 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       // large dossier (300,000 aliases) chose a parallel scan of the whole table (~30 ms) over probing the index.
       const documentIds = await sequenceOf(trx, 'documents');
       const r = await sql<{ ids: string[]; stored: [number, string, number, string][]; aliases: [number, string, string][]; gone: number[] }>`
-        with found as (select a.global_id, a.type, a.norm from unnest(${q.norms}::text[]) as q(norm) join global_aliases a on a.norm = q.norm),
+        with found as (select a.global_id, a.type, a.norm from unnest(${textArray(q.norms)}::text[]) as q(norm) join global_aliases a on a.norm = q.norm),
           held as (select id from global_entities where id in (select global_id from found) for key share)
         select
           array(select nextval(${documentIds}) from generate_series(1, ${q.count}::integer)) as ids,
           (select coalesce(json_agg(json_build_array(id, source, version, content_hash)), '[]') from documents
-            where content_hash = any(${q.hashes}::text[]) or source = any(${q.sources}::text[])) as stored,
+            where content_hash = any(${textArray(q.hashes)}::text[]) or source = any(${textArray(q.sources)}::text[])) as stored,
           (select coalesce(json_agg(json_build_array(global_id, type, norm)), '[]') from found) as aliases,
           array(select distinct global_id from found where global_id not in (select id from held)) as gone`.execute(trx);
       const row = r.rows[0];

@@ -75,16 +75,22 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
   };
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
-    const ids = new Set<number>();
-    for (const norm of forms[i].keys()) for (const h of byNorm.get(norm) ?? []) if (typesCompatible(h.type, e.type)) ids.add(h.global_id);
-    // the survivor of a merge is the oldest stored entity, else the first one created in this batch
-    const stored = [...ids].filter((id) => id > 0).sort((a, b) => a - b);
-    const fresh = [...ids].filter((id) => id < 0).sort((a, b) => b - a);
+    // (a few thousand entities a batch: no set or array made for the one or none most of them meet)
+    let ids: number[] | null = null;
+    for (const norm of forms[i].keys()) {
+      const hits = byNorm.get(norm);
+      if (hits) for (const h of hits) if (typesCompatible(h.type, e.type) && !ids?.includes(h.global_id)) (ids ??= []).push(h.global_id);
+    }
     let gid: number;
-    if (!ids.size) {
+    if (!ids) {
       gid = --provisional;
       created.push({ tmp: gid, key: e.key, name: e.name, type: e.type });
+    } else if (ids.length === 1) {
+      gid = ids[0];
     } else {
+      // the survivor of a merge is the oldest stored entity, else the first one created in this batch
+      const stored = ids.filter((id) => id > 0).sort((a, b) => a - b);
+      const fresh = ids.filter((id) => id < 0).sort((a, b) => b - a);
       gid = stored.length ? stored[0] : fresh[0];
       // This entity bridges several known ones (the Free Syrian Army, seen as "FSA" in one document and
       // by its name in another): they are one.
@@ -98,14 +104,15 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
       }
     }
     gids.push(gid);
-    for (const [norm, alias] of forms[i]) {
-      if (!storedForm(norm, forms[i])) continue;
-      const list = byNorm.get(norm) ?? [];
-      if (list.some((h) => h.global_id === gid && h.type === e.type)) continue;
-      list.push({ global_id: gid, type: e.type, stored: false });
-      byNorm.set(norm, list);
+    forms[i].forEach((alias, norm, all) => {
+      if (!storedForm(norm, all)) return;
+      const hit = { global_id: gid, type: e.type, stored: false };
+      const list = byNorm.get(norm);
+      if (!list) byNorm.set(norm, [hit]);
+      else if (list.some((h) => h.global_id === gid && h.type === e.type)) return;
+      else list.push(hit);
       newAliases.push({ global_id: gid, type: e.type, norm, alias });
-    }
+    });
   }
   let createdRows: Value[][] = [];
   if (created.length) {
@@ -236,6 +243,13 @@ export async function resolveAgain(trx: Trx, dialect: StoreDialect, entities: Pi
   return r.gids;
 }
 
+/** Every lookup form of the batch's entities, once. */
+function distinctForms(forms: Map<string, string>[][]): Set<string> {
+  const norms = new Set<string>();
+  for (const fs of forms) for (const f of fs) for (const norm of f.keys()) norms.add(norm);
+  return norms;
+}
+
 /** Write `inputs` inside `trx`, in order: the outcome of each, as if they had been added one by one. */
 async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]): Promise<AddOutcome[]> {
   await dialect.startWrite(trx);
@@ -250,7 +264,7 @@ async function writeBatch(trx: Trx, dialect: StoreDialect, inputs: NewDocument[]
     count: inputs.length,
     hashes: [...new Set(inputs.map((i) => i.contentHash))],
     sources: [...new Set(inputs.map((i) => i.source))],
-    norms: [...new Set(forms.flatMap((fs) => fs.flatMap((f) => [...f.keys()])))],
+    norms: [...distinctForms(forms)],
   });
   looking.catch(() => {}); // reported when awaited below
   await nextTurn(); // the look-ups go out before the work below

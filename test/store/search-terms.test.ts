@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { test } from 'node:test';
 import { createRequire } from 'node:module';
 import { searchQuery, searchVector, searchVectorBinary, STOP_WORDS } from '../../src/store/search-terms.js';
-import { arrayLiteral, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER } from '../../src/store/rows.js';
+import { arrayLiteral, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, textArray } from '../../src/store/rows.js';
 import { mentionSpans, readSpans } from '../../src/store/spans.js';
 import { dialectTest } from './dialects.js';
 import { analysis, quote } from './fixtures.js';
@@ -143,6 +143,8 @@ test('rows: array literals quote every text value and escape quotes and backslas
   assert.equal(arrayLiteral(rows, 0, 'int'), '{1,2,3}');
   assert.equal(arrayLiteral(rows, 1, 'text'), '{"plain","say \\"no\\" \\\\ {x,y}",""}');
   assert.equal(arrayLiteral(rows, 2, 'text'), '{NULL,"NULL","é"}');
+  assert.equal(textArray(['plain', 'say "no" \\ {x,y}', '', 'NULL']), '{"plain","say \\"no\\" \\\\ {x,y}","","NULL"}');
+  assert.equal(textArray([]), '{}');
 });
 
 test('rows: COPY text has a line per row, tabs between values, \\N for NULL, and escapes backslash, tab and line ends', () => {

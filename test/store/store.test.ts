@@ -97,6 +97,13 @@ dialectTest('store: the same bytes added twice are skipped', async (store) => {
   assert.equal((await store.listDocuments()).length, 1);
 });
 
+dialectTest('store: a source named with quotes, a backslash, braces and a comma is found again as itself', async (store) => {
+  const source = 'dir\\say "no", {x}.txt';
+  const first = await store.addDocuments([{ source, contentHash: 'h1', format: 'text', analysis: analysis(source, T1) }]);
+  const again = await store.addDocuments([{ source, contentHash: 'h1', format: 'text', analysis: analysis(source, T1) }, { source, contentHash: 'h2', format: 'text', analysis: analysis(source, T2) }]);
+  assert.deepEqual(again, [{ status: 'skipped', id: (first[0] as { id: number }).id, version: 1, source }, { status: 'new-version', id: (again[1] as { id: number }).id, version: 2, previousId: (first[0] as { id: number }).id }]);
+});
+
 dialectTest('store: a batch keeps its good documents when one of them cannot be written', async (store) => {
   const broken = analysis('bad', T2);
   broken.quotes = [{ id: 'q1', in: 'document', start: 0, end: 5, content: 'Daesh' } as never];
