@@ -25,36 +25,53 @@ const MAX_POSITIONS = 255;
 const MAX_LEXEMES_BYTES = 1_000_000;
 
 /** The vocabulary met so far: each lower-case word without a digit, the number of its lexeme (-1 for a
- * stop word or an overlong word), in a table open-addressed by a hash the scan computes as it reads the
- * word's characters, so a word met before is found without making a string of it (a dossier's vocabulary
- * repeats from document to document, and stemming a word costs ~0.7 µs). Emptied before a document
- * when full, so memory stays bounded. */
+ * stop word), in a table open-addressed by a hash the scan computes as it reads the word's characters, so
+ * a word met before is found without making a string of it (a dossier's vocabulary repeats from document
+ * to document, and stemming a word costs ~0.7 µs). Emptied before a document when full, so memory stays
+ * bounded. Laid out for a cold cache (the writer's turn comes after the analysis of a whole batch has
+ * been through it): a slot holds the word's hash beside its entry, an entry its lexeme beside where its
+ * characters are, the characters lie one word after another in one array, and a lexeme's state for the
+ * document in one place. (With a string, a hash and a lexeme in three arrays of their own, looking a
+ * word up cost twice as many misses.) */
 const MAX_WORDS = 100_000;
+/** Characters the vocabulary keeps at most (2 MB; English words average under ten letters); a word that
+ * does not fit is looked up the slow way. */
+const MAX_CHARS = 1 << 20;
 const SLOTS = 1 << 18; // more than twice MAX_WORDS: probes stay short
-const slots = new Int32Array(SLOTS); // entry + 1; 0 for an empty slot
-let words: string[] = [];
-const wordHashes = new Int32Array(MAX_WORDS);
-const wordLexemes = new Int32Array(MAX_WORDS);
+/** Per slot: the word's hash, its entry + 1 (0 for an empty slot). */
+const table = new Int32Array(2 * SLOTS);
+/** Per entry: its lexeme number (-1 for none), where its characters begin in `chars`, its length. */
+const entries = new Int32Array(3 * MAX_WORDS);
+let wordCount = 0;
+let chars = new Uint16Array(1 << 18);
+let charsUsed = 0;
 
-/** Lexemes by number: text, UTF-8 length, sort key (see sortKey); and, for the document being indexed,
- * the stamp saying a lexeme is in it, its number of positions kept, and where its positions are written. */
+/** Lexemes by number: text, UTF-8 length, sort key (see sortKey); and, for the document being indexed
+ * (`state`, three numbers a lexeme), the stamp saying a lexeme is in it, its number of positions kept,
+ * and where its positions are written. */
 let lexemeTexts: string[] = [];
 let lexemeBytes: number[] = [];
 let lexemeKeys: number[] = [];
 const lexemeNumber = new Map<string, number>();
-const stamps = new Int32Array(MAX_WORDS);
-const counts = new Int32Array(MAX_WORDS);
-const writeAt = new Int32Array(MAX_WORDS);
+const state = new Int32Array(3 * MAX_WORDS);
+const STAMP = 0, COUNT = 1, WRITE_AT = 2;
 let documentStamp = 0;
 
+/** Whether a word of `length` characters has room in the vocabulary. */
+const room = (length: number) => wordCount < MAX_WORDS && charsUsed + length <= MAX_CHARS;
+
+/** Whether the vocabulary is to be emptied before the next document. */
+const full = () => wordCount >= MAX_WORDS || charsUsed >= MAX_CHARS - MAX_WORD;
+
 function clearVocabulary(): void {
-  slots.fill(0);
-  words = [];
+  table.fill(0);
+  wordCount = 0;
+  charsUsed = 0;
   lexemeTexts = [];
   lexemeBytes = [];
   lexemeKeys = [];
   lexemeNumber.clear();
-  stamps.fill(0);
+  state.fill(0);
 }
 
 /**
@@ -123,17 +140,25 @@ function lexemeId(s: string): number {
   return l;
 }
 
-/** Puts a lower-case word without a digit into the vocabulary (which must have room): its lexeme number, -1 for none. */
+/** Puts a lower-case word without a digit into the vocabulary (which must have room for it): its lexeme
+ * number, -1 for none. */
 function newWord(word: string, hash: number): number {
   const s = wordLexeme(word);
   const l = s === null ? -1 : lexemeId(s);
-  const e = words.length;
-  words.push(word);
-  wordHashes[e] = hash;
-  wordLexemes[e] = l;
+  if (charsUsed + word.length > chars.length) {
+    const bigger = new Uint16Array(Math.min(MAX_CHARS, Math.max(2 * chars.length, charsUsed + word.length)));
+    bigger.set(chars.subarray(0, charsUsed));
+    chars = bigger;
+  }
+  const e = wordCount++;
+  entries[3 * e] = l;
+  entries[3 * e + 1] = charsUsed;
+  entries[3 * e + 2] = word.length;
+  for (let i = 0; i < word.length; i++) chars[charsUsed++] = word.charCodeAt(i);
   let slot = hash & (SLOTS - 1);
-  while (slots[slot] !== 0) slot = (slot + 1) & (SLOTS - 1);
-  slots[slot] = e + 1;
+  while (table[2 * slot + 1] !== 0) slot = (slot + 1) & (SLOTS - 1);
+  table[2 * slot] = hash;
+  table[2 * slot + 1] = e + 1;
   return l;
 }
 
@@ -162,28 +187,28 @@ const FNV_START = 0x811c9dc5 | 0;
 const fnv = (h: number, unit: number) => Math.imul(h ^ unit, 16777619);
 
 function newWordOrKnown(word: string): number {
-  if (words.length >= MAX_WORDS) clearVocabulary(); // between documents
+  if (word.length > MAX_WORD) return -1;
+  if (full()) clearVocabulary(); // between documents
   let h = FNV_START;
   for (let i = 0; i < word.length; i++) h = fnv(h, word.charCodeAt(i));
-  return known(word, 0, word.length, h) ?? newWord(word, h);
+  const l = known(word, 0, word.length, h);
+  if (l !== undefined) return l;
+  if (room(word.length)) return newWord(word, h);
+  const s = wordLexeme(word);
+  return s === null ? -1 : lexemeId(s);
 }
 
 /** The lexeme number of the word at text[start, end) if the vocabulary has it. */
 function known(text: string, start: number, end: number, hash: number): number | undefined {
+  const length = end - start;
   for (let slot = hash & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
-    const e = slots[slot] - 1;
+    const e = table[2 * slot + 1] - 1;
     if (e < 0) return undefined;
-    if (wordHashes[e] !== hash) continue;
-    const w = words[e];
-    if (w.length !== end - start) continue;
-    let same = true;
-    for (let i = 0; i < w.length; i++) {
-      if (w.charCodeAt(i) !== text.charCodeAt(start + i)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return wordLexemes[e];
+    if (table[2 * slot] !== hash || entries[3 * e + 2] !== length) continue;
+    const at = entries[3 * e + 1];
+    let i = 0;
+    while (i < length && chars[at + i] === text.charCodeAt(start + i)) i++;
+    if (i === length) return entries[3 * e];
   }
 }
 
@@ -237,7 +262,7 @@ function scanWords(lower: string, word: (lower: string, start: number, end: numb
 
 /** A document's lexemes with their word positions (1-based, as to_tsvector counts them: stop words take a
  * position too): `order` lists them by first occurrence, a number ≥ 0 for a lexeme of the vocabulary
- * (its positions in `occurrences`, its count in `counts`, both valid until the next document), -1 - i
+ * (its positions in `occurrences`, its count in `state`, both valid until the next document), -1 - i
  * for `extras[i]`, a lexeme outside the vocabulary with its own positions: a word with a digit, or a
  * new word met once the vocabulary is full (in a document of more than MAX_WORDS different words). */
 interface Collected {
@@ -251,10 +276,10 @@ interface Collected {
 let occurrences = new Int32Array(8192);
 
 function collect(title: string | null, text: string): Collected {
-  if (words.length >= MAX_WORDS) clearVocabulary();
+  if (full()) clearVocabulary();
   if (documentStamp === 0x7fffffff) {
     documentStamp = 0;
-    stamps.fill(0);
+    state.fill(0);
   }
   const stamp = ++documentStamp;
   const order: number[] = [];
@@ -268,7 +293,7 @@ function collect(title: string | null, text: string): Collected {
     at++;
     const p = at < MAX_POSITION ? at : MAX_POSITION;
     let l = digit ? undefined : known(lower, start, end, hash);
-    if (l === undefined && !digit && words.length < MAX_WORDS) l = newWord(lower.slice(start, end), hash);
+    if (l === undefined && !digit && end - start <= MAX_WORD && room(end - start)) l = newWord(lower.slice(start, end), hash);
     if (l === undefined) {
       const word = lower.slice(start, end);
       const t = digit ? numberLexeme(word) : wordLexeme(word);
@@ -289,13 +314,14 @@ function collect(title: string | null, text: string): Collected {
       }
     }
     if (l < 0) return;
-    if (stamps[l] === stamp) {
-      if (counts[l] >= MAX_POSITIONS) return;
-      counts[l]++;
+    const at3 = 3 * l;
+    if (state[at3 + STAMP] === stamp) {
+      if (state[at3 + COUNT] >= MAX_POSITIONS) return;
+      state[at3 + COUNT]++;
     } else if (bytes < MAX_LEXEMES_BYTES) {
       bytes += lexemeTexts[l].length * 3; // at most three bytes a UTF-16 unit
-      stamps[l] = stamp;
-      counts[l] = 1;
+      state[at3 + STAMP] = stamp;
+      state[at3 + COUNT] = 1;
       order.push(l);
     } else return;
     if (size + 2 > occ.length) {
@@ -341,7 +367,7 @@ export function searchVectorBinary(title: string | null, text: string): Buffer {
   const keyOf = (l: number) => (l >= 0 ? lexemeKeys[l] : extras[-1 - l].key);
   const textOf = (l: number) => (l >= 0 ? lexemeTexts[l] : extras[-1 - l].text);
   const bytesOf = (l: number) => (l >= 0 ? lexemeBytes[l] : extras[-1 - l].bytes);
-  const countOf = (l: number) => (l >= 0 ? counts[l] : extras[-1 - l].positions.length);
+  const countOf = (l: number) => (l >= 0 ? state[3 * l + COUNT] : extras[-1 - l].positions.length);
   const order = sortLexemes(c.order, keyOf, textOf);
   let size = 4;
   for (const l of order) size += bytesOf(l) + 3 + 2 * countOf(l);
@@ -356,7 +382,7 @@ export function searchVectorBinary(title: string | null, text: string): Buffer {
     buf[o++] = n >> 8;
     buf[o++] = n & 0xff;
     if (l >= 0) {
-      writeAt[l] = o; // filled from the occurrences below
+      state[3 * l + WRITE_AT] = o; // filled from the occurrences below
       o += 2 * n;
     } else {
       for (const p of extras[-1 - l].positions) {
@@ -367,10 +393,10 @@ export function searchVectorBinary(title: string | null, text: string): Buffer {
   }
   const occ = c.occurrences;
   for (let i = 0; i < c.size; i += 2) {
-    const l = occ[i], p = occ[i + 1], w = writeAt[l];
+    const l = occ[i], p = occ[i + 1], w = state[3 * l + WRITE_AT];
     buf[w] = p >> 8;
     buf[w + 1] = p & 0xff;
-    writeAt[l] = w + 2;
+    state[3 * l + WRITE_AT] = w + 2;
   }
   return buf;
 }
