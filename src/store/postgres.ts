@@ -90,20 +90,6 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
   // next documents), so the list stays short and a batch rarely merges it.
   let cleanAt = CLEAN_EVERY;
   let cleaning: Promise<void> | null = null;
-  // The sequence of each table's ids, looked up once: pg_get_serial_sequence in every row of a query
-  // taking hundreds of ids (a batch's new cross-document entities) cost the server ~4 µs a row, five
-  // times the nextval itself. Passed as a parameter nextval reads as a regclass, it is resolved once.
-  const sequences = new Map<string, string>();
-  const sequenceOf = async (trx: Trx, table: string): Promise<string> => {
-    let seq = sequences.get(table);
-    if (seq === undefined) {
-      const r = await sql<{ seq: string | null }>`select pg_get_serial_sequence(${table}, 'id') as seq`.execute(trx);
-      seq = r.rows[0]?.seq ?? undefined;
-      if (!seq) throw new Error(`${where}: table ${table} has no id sequence`);
-      sequences.set(table, seq);
-    }
-    return seq;
-  };
   return {
     name: 'postgres',
     location: where,
@@ -130,12 +116,11 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       // The batch's forms (a couple of thousand for 64 news articles) are joined as a set, not matched
       // by `norm = any(array)`: the planner estimated that element by element (~5 ms a batch), and on a
       // large dossier (300,000 aliases) chose a parallel scan of the whole table (~30 ms) over probing the index.
-      const documentIds = await sequenceOf(trx, 'documents');
       const r = await sql<{ ids: string[]; stored: [number, string, number, string][]; aliases: [number, string, string][]; gone: number[] }>`
         with found as (select a.global_id, a.type, a.norm from unnest(${textArray(q.norms)}::text[]) as q(norm) join global_aliases a on a.norm = q.norm),
           held as (select id from global_entities where id in (select global_id from found) for key share)
         select
-          array(select nextval(${documentIds}) from generate_series(1, ${q.count}::integer)) as ids,
+          array(select nextval((select pg_get_serial_sequence('documents', 'id'))::regclass) from generate_series(1, ${q.count}::integer)) as ids,
           (select coalesce(json_agg(json_build_array(id, source, version, content_hash)), '[]') from documents
             where content_hash = any(${textArray(q.hashes)}::text[]) or source = any(${textArray(q.sources)}::text[])) as stored,
           (select coalesce(json_agg(json_build_array(global_id, type, norm)), '[]') from found) as aliases,
@@ -150,7 +135,9 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
     },
     async reserveIds(trx, table, n) {
       if (!n) return [];
-      const r = await sql<{ id: string }>`select nextval(${await sequenceOf(trx, table)}) as id from generate_series(1, ${n})`.execute(trx);
+      // (the sequence found once, by an uncorrelated subquery: pg_get_serial_sequence in every row cost
+      // the server ~4 µs a row, five times the nextval, and a batch of news takes ~800 entity ids)
+      const r = await sql<{ id: string }>`select nextval((select pg_get_serial_sequence(${table}, 'id'))::regclass) as id from generate_series(1, ${n})`.execute(trx);
       return r.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
     },
     async search(db: Db, query: string, limit: number): Promise<SearchRow[]> {

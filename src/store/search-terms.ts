@@ -63,6 +63,9 @@ const room = (length: number) => wordCount < MAX_WORDS && charsUsed + length <= 
 /** Whether the vocabulary is to be emptied before the next document. */
 const full = () => wordCount >= MAX_WORDS || charsUsed >= MAX_CHARS - MAX_WORD;
 
+/** How much the vocabulary holds now (its words and their characters), for tests. */
+export const vocabularyInUse = () => ({ words: wordCount, characters: charsUsed });
+
 function clearVocabulary(): void {
   table.fill(0);
   wordCount = 0;
@@ -191,11 +194,7 @@ function newWordOrKnown(word: string): number {
   if (full()) clearVocabulary(); // between documents
   let h = FNV_START;
   for (let i = 0; i < word.length; i++) h = fnv(h, word.charCodeAt(i));
-  const l = known(word, 0, word.length, h);
-  if (l !== undefined) return l;
-  if (room(word.length)) return newWord(word, h);
-  const s = wordLexeme(word);
-  return s === null ? -1 : lexemeId(s);
+  return known(word, 0, word.length, h) ?? newWord(word, h); // (emptied above unless it has room)
 }
 
 /** The lexeme number of the word at text[start, end) if the vocabulary has it. */
@@ -264,7 +263,8 @@ function scanWords(lower: string, word: (lower: string, start: number, end: numb
  * position too): `order` lists them by first occurrence, a number ≥ 0 for a lexeme of the vocabulary
  * (its positions in `occurrences`, its count in `state`, both valid until the next document), -1 - i
  * for `extras[i]`, a lexeme outside the vocabulary with its own positions: a word with a digit, or a
- * new word met once the vocabulary is full (in a document of more than MAX_WORDS different words). */
+ * new word met once the vocabulary is full (in a document of more than MAX_WORDS different words, or
+ * of more than MAX_CHARS characters of them). */
 interface Collected {
   order: number[];
   extras: { text: string; bytes: number; key: number; positions: number[] }[];

@@ -75,18 +75,25 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
   };
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
-    // (a few thousand entities a batch: no set or array made for the one or none most of them meet)
+    // the cross-document entities its forms name: the first (0 for none; ids are positive, or negative
+    // for those new in this batch), and all of them once there are several (a few thousand entities a
+    // batch: no set or array is made for the one or none nearly all of them meet)
+    let first = 0;
     let ids: number[] | null = null;
     for (const norm of forms[i].keys()) {
       const hits = byNorm.get(norm);
-      if (hits) for (const h of hits) if (typesCompatible(h.type, e.type) && !ids?.includes(h.global_id)) (ids ??= []).push(h.global_id);
+      if (hits) for (const h of hits) {
+        if (!typesCompatible(h.type, e.type) || h.global_id === first || ids?.includes(h.global_id)) continue;
+        if (first === 0) first = h.global_id;
+        else (ids ??= [first]).push(h.global_id);
+      }
     }
     let gid: number;
-    if (!ids) {
+    if (first === 0) {
       gid = --provisional;
       created.push({ tmp: gid, key: e.key, name: e.name, type: e.type });
-    } else if (ids.length === 1) {
-      gid = ids[0];
+    } else if (!ids) {
+      gid = first;
     } else {
       // the survivor of a merge is the oldest stored entity, else the first one created in this batch
       const stored = ids.filter((id) => id > 0).sort((a, b) => a - b);
@@ -106,11 +113,10 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
     gids.push(gid);
     forms[i].forEach((alias, norm, all) => {
       if (!storedForm(norm, all)) return;
-      const hit = { global_id: gid, type: e.type, stored: false };
       const list = byNorm.get(norm);
-      if (!list) byNorm.set(norm, [hit]);
+      if (!list) byNorm.set(norm, [{ global_id: gid, type: e.type, stored: false }]);
       else if (list.some((h) => h.global_id === gid && h.type === e.type)) return;
-      else list.push(hit);
+      else list.push({ global_id: gid, type: e.type, stored: false });
       newAliases.push({ global_id: gid, type: e.type, norm, alias });
     });
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { test } from 'node:test';
 import { createRequire } from 'node:module';
-import { searchQuery, searchVector, searchVectorBinary, STOP_WORDS } from '../../src/store/search-terms.js';
+import { searchQuery, searchVector, searchVectorBinary, STOP_WORDS, vocabularyInUse } from '../../src/store/search-terms.js';
 import { arrayLiteral, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, textArray } from '../../src/store/rows.js';
 import { mentionSpans, readSpans } from '../../src/store/spans.js';
 import { dialectTest } from './dialects.js';
@@ -132,12 +132,25 @@ test('search terms: vectors match a plain count of words, over documents that sh
   // a few thousand different words in scripts whose words share their first letters (runs of one sort key)
   const scripts = Array.from({ length: 3000 }, (_, i) => `${['ал', 'ال', 'de', 'σε'][i % 4]}${letters(i)}${['ов', 'ية', 'rn', 'ος'][i % 4]}`).join(' ');
   // 10,600 different words of 100 letters: more characters than the vocabulary keeps (1 Mi), and one past the longest word kept
-  const long = Array.from({ length: 10_600 }, (_, i) => `w${letters(i)}`.padEnd(100, 'k')).join(' ') + ` ${'z'.repeat(501)} ${'z'.repeat(501)}`;
+  // (a z after the letters: padded without it, "b" and "bk" would make one word)
+  const long = Array.from({ length: 10_600 }, (_, i) => `w${letters(i)}z`.padEnd(100, 'k')).join(' ') + ` ${'z'.repeat(501)} ${'z'.repeat(501)}`;
   for (const text of [...texts, many, scripts, ...texts, long, ...texts, texts.join(' ') + ' ' + 'convoy '.repeat(300)]) {
     const title = text.length % 2 ? 'Bridge report' : null;
     assert.deepEqual(searchVectorBinary(title, text), plainVector(title, text), text.slice(0, 40));
     if (text !== many && text !== long) assert.equal(searchVector(title, text), plainText(title, text), text.slice(0, 40));
   }
+});
+
+test('search terms: the vocabulary keeps at most 1 Mi characters, and is emptied before the next document once full', () => {
+  const letters = (n: number) => { let s = ''; do { s = String.fromCharCode(97 + (n % 26)) + s; n = Math.floor(n / 26); } while (n); return s; };
+  searchVectorBinary(null, 'a first document');
+  const long = Array.from({ length: 10_600 }, (_, i) => `w${letters(i)}z`.padEnd(100, 'k')).join(' ');
+  assert.deepEqual(searchVectorBinary(null, long), plainVector(null, long));
+  const held = vocabularyInUse();
+  assert.ok(held.characters <= 1 << 20 && held.characters > (1 << 20) - 100, `${held.characters} characters`);
+  assert.ok(held.words < 10_600, `${held.words} words`);
+  searchVectorBinary(null, 'the next document');
+  assert.deepEqual(vocabularyInUse(), { words: 3, characters: 'thenextdocument'.length });
 });
 
 test('rows: array literals quote every text value and escape quotes and backslashes', () => {

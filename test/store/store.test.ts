@@ -99,9 +99,13 @@ dialectTest('store: the same bytes added twice are skipped', async (store) => {
 
 dialectTest('store: a source named with quotes, a backslash, braces and a comma is found again as itself', async (store) => {
   const source = 'dir\\say "no", {x}.txt';
-  const first = await store.addDocuments([{ source, contentHash: 'h1', format: 'text', analysis: analysis(source, T1) }]);
-  const again = await store.addDocuments([{ source, contentHash: 'h1', format: 'text', analysis: analysis(source, T1) }, { source, contentHash: 'h2', format: 'text', analysis: analysis(source, T2) }]);
-  assert.deepEqual(again, [{ status: 'skipped', id: (first[0] as { id: number }).id, version: 1, source }, { status: 'new-version', id: (again[1] as { id: number }).id, version: 2, previousId: (first[0] as { id: number }).id }]);
+  const [first] = await store.addDocuments([{ source, contentHash: 'h1', format: 'text', analysis: analysis(source, T1) }]);
+  const id = (first as { id: number }).id;
+  // found by its bytes, then (other bytes) by its source alone
+  assert.deepEqual(await store.addDocuments([{ source, contentHash: 'h1', format: 'text', analysis: analysis(source, T1) }]), [{ status: 'skipped', id, version: 1, source }]);
+  const [next] = await store.addDocuments([{ source, contentHash: 'h2', format: 'text', analysis: analysis(source, T2) }]);
+  assert.deepEqual(next, { status: 'new-version', id: (next as { id: number }).id, version: 2, previousId: id });
+  assert.deepEqual((await store.listDocuments()).map((d) => [d.source, d.version]), [[source, 2]]);
 });
 
 dialectTest('store: a batch keeps its good documents when one of them cannot be written', async (store) => {
@@ -150,20 +154,27 @@ dialectTest('store: a batch whose first statement is refused keeps none of its r
   assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 0);
 });
 
-dialectTest('store: in a batch with inputs already stored, each written document keeps its own events', async (store) => {
+dialectTest('store: in a batch with inputs already stored, each written document keeps its own events and entities', async (store) => {
   const ev = (what: string) => ({ id: 'v1', in: 'document', start: 0, end: what.length, text: what, cameo: '010', date: null, actors: [], place: null });
-  await store.addDocument({ source: 'old', contentHash: 'o', format: 'text', analysis: analysis('old', T1, { events: [ev('old event')] }) });
+  // each input's entities, named apart (the rows of an input found stored are dropped, and each
+  // written entity row must still meet its own cross-document entity)
+  const ents = (...names: string[]) => names.map((n, i) => entity(`e${i + 1}`, n, 'ORG', [], n));
+  await store.addDocument({ source: 'old', contentHash: 'o', format: 'text', analysis: analysis('old', T1, { events: [ev('old event')], entities: ents('Harbour Guild') }) });
   const out = await store.addDocuments([
-    { source: 'old-again', contentHash: 'o', format: 'text', analysis: analysis('old-again', T1, { events: [ev('dropped event')] }) },
-    { source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T2, { events: [ev('event of a')] }) },
-    { source: 'a-copy', contentHash: 'a', format: 'text', analysis: analysis('a-copy', T2, { events: [ev('dropped too')] }) },
-    { source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T3, { events: [ev('event of b')] }) },
+    { source: 'old-again', contentHash: 'o', format: 'text', analysis: analysis('old-again', T1, { events: [ev('dropped event')], entities: ents('Dropped Guild', 'Dropped Union') }) },
+    { source: 'a', contentHash: 'a', format: 'text', analysis: analysis('a', T2, { events: [ev('event of a')], entities: ents('Northern Front') }) },
+    { source: 'a-copy', contentHash: 'a', format: 'text', analysis: analysis('a-copy', T2, { events: [ev('dropped too')], entities: ents('Dropped Front') }) },
+    { source: 'b', contentHash: 'b', format: 'text', analysis: analysis('b', T3, { events: [ev('event of b')], entities: ents('Coast Watch', 'Harbour Guild') }) },
   ]);
   assert.deepEqual(out.map((o) => o.status), ['skipped', 'added', 'skipped', 'added']);
   for (const [source, text] of [['old', 'old event'], ['a', 'event of a'], ['b', 'event of b']]) {
     assert.deepEqual((await store.getDocument(source)).analysis.events.map((e) => e.text), [text]);
   }
   assert.equal((await store.db.selectFrom('events').select('id').execute()).length, 3);
+  const tied = await store.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id').innerJoin('documents as d', 'd.id', 'e.document_id')
+    .select(['d.source', 'e.name as local', 'g.name as global']).orderBy('d.source').orderBy('e.local_id').execute();
+  assert.deepEqual(tied.map((r) => `${r.source}: ${r.local} = ${r.global}`),
+    ['a: Northern Front = Northern Front', 'b: Coast Watch = Coast Watch', 'b: Harbour Guild = Harbour Guild', 'old: Harbour Guild = Harbour Guild']);
 });
 
 dialectTest('store: a batch with more quotes than one statement holds, in counts not a power of two, keeps every one in order', async (store) => {
