@@ -86,7 +86,7 @@ export function arrayLiteral(rows: readonly (readonly Value[])[], j: number, kin
     const v = rows[i][j];
     if (i) s += ',';
     if (v === null || v === undefined) s += 'NULL';
-    else if (kind === 'int') s += typeof v === 'number' && Number.isFinite(v) ? v : `"${String(v).replace(ARRAY_ESCAPES, '\\$&')}"`;
+    else if (kind === 'int') s += typeof v === 'number' && Number.isFinite(v) ? v : arrayElement(String(v));
     else s += arrayElement(typeof v === 'string' ? v : String(v));
   }
   return s + '}';

@@ -130,12 +130,12 @@ async function resolveEntities(trx: Trx, dialect: StoreDialect, entities: Pick<E
   }
   // one row per (type, norm, entity): forms repeated across the batch, or made one by a merge, collapse
   // here; and none the database holds (a merge may have made a new one the same as a stored one)
-  const inDatabase = new Set(moved);
-  for (const [norm, list] of byNorm) for (const h of list) if (h.stored) inDatabase.add(`${h.type}\0${norm}\0${h.global_id}`);
+  const inDatabase = (a: { global_id: number; type: string; norm: string }, key: string) =>
+    moved.has(key) || byNorm.get(a.norm)!.some((h) => h.stored && h.global_id === a.global_id && h.type === a.type);
   const aliasRows = new Map<string, [number, string, string, string]>();
   for (const a of newAliases) {
     const key = `${a.type}\0${a.norm}\0${a.global_id}`;
-    if (!inDatabase.has(key)) aliasRows.set(key, [a.global_id, a.type, a.norm, a.alias]);
+    if (!inDatabase(a, key)) aliasRows.set(key, [a.global_id, a.type, a.norm, a.alias]);
   }
   // in the order of the key they go into, so two writers adding aliases of the same entities take
   // their places in one order and do not deadlock
@@ -240,7 +240,7 @@ function byNormOf(aliases: readonly { global_id: number; type: string; norm: str
  * aliases written so far. The cross-document entity of each, in order. */
 export async function resolveAgain(trx: Trx, dialect: StoreDialect, entities: Pick<Entity, 'key' | 'name' | 'type' | 'aliases'>[]): Promise<number[]> {
   const forms = entities.map(entityForms);
-  const norms = [...new Set(forms.flatMap((f) => [...f.keys()]))];
+  const norms = [...distinctForms([forms])];
   const known = [];
   for (let i = 0; i < norms.length; i += 500) known.push(...(await trx.selectFrom('global_aliases').select(['global_id', 'type', 'norm']).where('norm', 'in', norms.slice(i, i + 500)).execute()));
   const r = await resolveEntities(trx, dialect, entities, forms, byNormOf(known));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { test } from 'node:test';
-import { createRequire } from 'node:module';
 import { searchQuery, searchVector, searchVectorBinary, STOP_WORDS, vocabularyInUse } from '../../src/store/search-terms.js';
 import { arrayLiteral, copyBinary, copyStatement, CopyStream, copyText, COPY_BINARY_HEADER, textArray } from '../../src/store/rows.js';
 import { mentionSpans, readSpans } from '../../src/store/spans.js';
+import { winkStem } from '../../src/store/stem.js';
 import { dialectTest } from './dialects.js';
 import { analysis, quote } from './fixtures.js';
 
@@ -76,12 +76,11 @@ test('search terms: letters beyond ASCII make words too', () => {
  * stemmed unless it holds a digit, stop words counted but not kept, lexemes sorted, at most 255 positions each,
  * and no new lexeme once those kept reach 1,000,000 bytes (counted as three a UTF-16 unit). */
 function plainVector(title: string | null, text: string): Buffer {
-  const stem = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/porter-stemmer.js') as (w: string) => string;
   const words = `${title ?? ''} ${text}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const positions = new Map<string, number[]>();
   let bytes = 0;
   words.forEach((w, i) => {
-    const lexeme = /[0-9]/.test(w) ? w : STOP_WORDS.has(w) ? '' : stem(w);
+    const lexeme = /[0-9]/.test(w) ? w : STOP_WORDS.has(w) ? '' : winkStem(w);
     if (!lexeme) return;
     if (!positions.has(lexeme)) {
       if (bytes >= 1_000_000) return;
