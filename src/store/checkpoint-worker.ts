@@ -7,10 +7,15 @@ const db = new Database((workerData as { file: string }).file);
 db.pragma('wal_autocheckpoint = 0'); // it never writes; its only work is the checkpoints asked for
 let due = false;
 
-parentPort!.on('message', (m: 'checkpoint' | 'close') => {
+parentPort!.on('message', (m: 'checkpoint' | 'settle' | 'close') => {
   if (m === 'close') {
     db.close();
     parentPort!.close();
+    return;
+  }
+  if (m === 'settle') {
+    // answered after the checkpoint asked for before it (if one is due, it runs first: in order)
+    setImmediate(() => parentPort!.postMessage('settled'));
     return;
   }
   // commits that arrive while one runs are served by a single checkpoint after it

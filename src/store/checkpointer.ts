@@ -29,6 +29,25 @@ export class Checkpointer {
     this.worker.postMessage('checkpoint');
   }
 
+  /** Resolves once the checkpoints asked for so far are done. */
+  async settle(): Promise<void> {
+    const w = this.worker;
+    if (!w) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        w.off('message', onMessage);
+        w.off('exit', done);
+        resolve();
+      };
+      const onMessage = (m: unknown) => m === 'settled' && done();
+      w.on('message', onMessage);
+      w.once('exit', done); // a thread that failed or was closed has nothing left to do
+      w.ref(); // the process waits for the answer
+      w.postMessage('settle');
+    });
+    if (this.worker === w) w.unref(); // (unless closing meanwhile, which waits for it to end)
+  }
+
   /** Stop the thread once its checkpoint (if one is running) is done. */
   async close(): Promise<void> {
     const w = this.worker;

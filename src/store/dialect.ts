@@ -77,6 +77,8 @@ export interface StoreDialect {
    * checkpointed in another thread, see checkpointer.ts; PostgreSQL: the lookup tables' statistics are
    * refreshed as a bulk add grows them, and the search index's pending list merged every 256 documents). */
   committed?(db: Db, documents: number): void;
+  /** Resolves once the work `committed` set going is done (it runs beside the writer, not in its way). */
+  settle?(): Promise<void>;
   /** Called as the store closes, before its connection does. */
   close?(): Promise<void>;
 }

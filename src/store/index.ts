@@ -144,6 +144,10 @@ export class Store {
     this.dialect.committed?.(this.db, documents);
     return out;
   }
+  /** Resolves once the work the writes so far set going beside the writer is done: SQLite's checkpoint
+   * of its log, PostgreSQL's statistics and search-index merges. A write does not wait for it (the next
+   * documents are analysed meanwhile); a measurement of what storing costs does. */
+  settle(): Promise<void> { return this.dialect.settle?.() ?? Promise.resolve(); }
   findByHash(hash: string) { return this.guard(() => findByHash(this.db, hash)); }
   /** The content hashes already stored, for skipping known inputs before analysing them. */
   knownHashes(): Promise<Set<string>> {

@@ -90,6 +90,10 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
   // next documents), so the list stays short and a batch rarely merges it.
   let cleanAt = CLEAN_EVERY;
   let cleaning: Promise<void> | null = null;
+  const settle = async () => {
+    await analyzing;
+    await cleaning;
+  };
   return {
     name: 'postgres',
     location: where,
@@ -164,10 +168,8 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
       // (only the columns the look-ups read: the text and search vector of documents would make it a long read)
       analyzing = sql`analyze documents (id, source, content_hash), global_aliases (norm, type, global_id), global_entities (id)`.execute(db).then(() => {}, () => {}).finally(() => (analyzing = null));
     },
-    async close() {
-      await analyzing;
-      await cleaning;
-    },
+    settle,
+    close: settle,
     describeError(err: unknown) {
       const e = err as { code?: string; message?: string; errors?: { message: string }[] };
       const code = e?.code ?? '';

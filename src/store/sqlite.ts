@@ -112,6 +112,7 @@ export function sqliteDialect(file: string): StoreDialect {
       return `${file}: ${e?.message ?? String(err)}`;
     },
     committed: () => checkpoints?.committed(),
+    settle: async () => checkpoints?.settle(),
     close: async () => checkpoints?.close(),
   };
   return dialect;

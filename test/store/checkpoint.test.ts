@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore } from '../../src/store/index.js';
 import { analysis } from './fixtures.js';
 
@@ -18,13 +17,10 @@ test('store: a committed batch is copied from the SQLite log into the database f
     const before = statSync(file).size;
     const [out] = await store.addDocuments([{ source: 'long.txt', contentHash: 'long', format: 'text', analysis: analysis('long.txt', TEXT) }]);
     assert.equal(out.status, 'added');
-    // the log holds the batch at once; the file has it once the thread has run (poll, up to 10 s)
+    // the log holds the batch at once; the file has it once the thread has run, which settle waits for
     assert.ok(statSync(`${file}-wal`).size > TEXT.length, 'the commit went to the log');
-    let size = statSync(file).size;
-    for (let i = 0; i < 200 && size < before + TEXT.length; i++) {
-      await sleep(50);
-      size = statSync(file).size;
-    }
+    await store.settle();
+    const size = statSync(file).size;
     assert.ok(size >= before + TEXT.length, `database file ${size} bytes, was ${before}: the log was not checkpointed`);
     assert.equal((await store.getDocument('long.txt')).analysis.document.text, TEXT);
   } finally {

@@ -153,8 +153,9 @@ pgTest('store: the search index\'s pending list is merged on another connection 
   store = await open();
   await store.addDocuments(convoys(200, 200));
   await store.addDocuments(convoys(400, 100));
-  await store.close(); // waits for the merge under way
+  await store.settle(); // waits for the merge under way, the store still open
   assert.equal(await pending(), 0);
+  await store.close();
 });
 
 pgTest('store: an alias another writer is adding to an entity a batch merges away is moved with the others, not lost', async ({ other, open }) => {
