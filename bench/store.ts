@@ -2,7 +2,9 @@
 // same generated documents in the same process (so storage's share of the cost is the ratio's
 // shortfall from 1). A store's step ends once the work its writes set going beside the writer is done
 // too (Store.settle: SQLite's checkpoint, PostgreSQL's statistics and search-index merges): left to run
-// into the next step, it would be charged to whatever ran next, analysis alone among them. Memory: peak RSS of a process storing 10,000 generated analyses in batches as `dossier add` writes them, on each database.
+// into the next step, it would be charged to whatever ran next, analysis alone among them.
+// Memory: peak RSS of a process storing 10,000 generated analyses in batches as `dossier add` writes
+// them, on each database.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseBytes, readInputFile } from '../src/ingest/index.js';
 import { analyzeDocument } from '../src/nlp/pipeline.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore, type NewDocument, type Store } from '../src/store/index.js';
 import { addInputs, WRITE_BATCH } from '../src/cli/add.js';
 import { analyzeBytes } from '../src/cli/add-pool.js';
 import type { Analysis } from '../src/types.js';
@@ -102,6 +104,15 @@ function analyzeTime(from: number, count: number): number {
   return (performance.now() - t0) / 1000;
 }
 
+/** Store `batch` as `dossier add` writes one, and wait for the work that sets going beside the writer
+ * (Store.settle): every timed store step ends here. */
+async function storeBatch(store: Store, batch: NewDocument[]): Promise<void> {
+  const out = await store.addDocuments(batch);
+  await store.settle();
+  const failed = out.find((o) => o.status === 'failed');
+  if (failed) throw new Error(`bench: ${'error' in failed ? failed.error : ''}`);
+}
+
 /** Seconds to add the same documents as `dossier add` does: analyse each, store them as one batch. */
 async function addTime(store: Store, from: number, count: number): Promise<number> {
   const t0 = performance.now();
@@ -110,8 +121,7 @@ async function addTime(store: Store, from: number, count: number): Promise<numbe
     const a = analyzeOne(n);
     batch.push({ source: `bench-${n}.txt`, contentHash: a.hash, format: a.format, analysis: a.analysis });
   }
-  await store.addDocuments(batch);
-  await store.settle();
+  await storeBatch(store, batch);
   return (performance.now() - t0) / 1000;
 }
 
@@ -138,7 +148,8 @@ async function analyzeFilesTime(files: string[]): Promise<number> {
 /** Store 10,000 generated documents in batches as `dossier add` writes them; peak RSS after every 2,500 (the
  * collection forced at each mark, to read the live heap, comes at even spacing so it shapes no mark more than another). Analyses come
  * from a pool of 50 real ones with the text varied, so the loop measures the store, not the pipeline.
- * Runs in a child process of its own (see the end of this file), so the peak is this loop's alone. */
+ * Runs in a child process of its own (see the end of this file), so the peak is this loop's alone; the
+ * rate is read once the store has closed, which waits for its background work. */
 async function memoryRun(target: string): Promise<MemoryRun> {
   const pool = Array.from({ length: 50 }, (_, i) => analyzeOne(3_000_000 + i).analysis);
   const store = await openStore(target, { create: true });
@@ -346,10 +357,7 @@ async function realNews(dir: string, pgUrl: string | undefined): Promise<BenchRo
           const t0 = performance.now();
           const batch = [];
           for (let i = from; i < from + BATCH; i++) batch.push(one(i));
-          const out = await store.addDocuments(batch);
-          await store.settle();
-          const failed = out.find((o) => o.status === 'failed');
-          if (failed) throw new Error(`bench: ${'error' in failed ? failed.error : ''}`);
+          await storeBatch(store, batch);
           return (performance.now() - t0) / 1000;
         }]),
       ];

@@ -1,5 +1,6 @@
 // The SQLite checkpointer's thread (see checkpointer.ts): a connection of its own to the dossier that
-// copies the write-ahead log back into the database file whenever the writer says it has committed.
+// copies the write-ahead log back into the database file whenever the writer says it has committed, and
+// says when the checkpoints asked for so far have run (`settle`).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -14,11 +15,12 @@ parentPort!.on('message', (m: 'checkpoint' | 'settle' | 'close') => {
     return;
   }
   if (m === 'settle') {
-    // answered after the checkpoint asked for before it (if one is due, it runs first: in order)
+    // answered after the checkpoint asked for before it: one due is queued already, and setImmediate
+    // callbacks run in the order they were queued
     setImmediate(() => parentPort!.postMessage('settled'));
     return;
   }
-  // commits that arrive while one runs are served by a single checkpoint after it
+  // commits that arrive while one is due (queued, not yet run) are served by it
   if (due) return;
   due = true;
   setImmediate(() => {

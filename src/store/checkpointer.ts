@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads';
 export class Checkpointer {
   private worker: Worker | null = null;
   private failed = false;
+  /** Those waiting in settle(), in the order they asked: the thread answers in that order. */
+  private settling: (() => void)[] = [];
 
   constructor(private readonly file: string) {}
 
@@ -18,34 +20,36 @@ export class Checkpointer {
     if (this.failed) return;
     if (!this.worker) {
       const w = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { file: this.file } });
-      w.unref(); // an open store never keeps the process alive for this
+      w.unref(); // an open store never keeps the process alive for this (but while settle waits on it)
       // a checkpointer that cannot run leaves the writer's own automatic checkpoint to do the work
       w.on('error', () => {
         this.failed = true;
         this.worker = null;
+      });
+      w.on('message', (m: unknown) => {
+        if (m !== 'settled') return;
+        this.settling.shift()?.();
+        if (!this.settling.length && this.worker === w) w.unref();
+      });
+      // a thread that failed or was closed has nothing left to do: whoever waits is done waiting
+      w.once('exit', () => {
+        for (const done of this.settling.splice(0)) done();
       });
       this.worker = w;
     }
     this.worker.postMessage('checkpoint');
   }
 
-  /** Resolves once the checkpoints asked for so far are done. */
-  async settle(): Promise<void> {
+  /** Resolves once the checkpoints asked for so far have run (PASSIVE: each copies what no reader still
+   * needs), or the thread has ended. */
+  settle(): Promise<void> {
     const w = this.worker;
-    if (!w) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        w.off('message', onMessage);
-        w.off('exit', done);
-        resolve();
-      };
-      const onMessage = (m: unknown) => m === 'settled' && done();
-      w.on('message', onMessage);
-      w.once('exit', done); // a thread that failed or was closed has nothing left to do
-      w.ref(); // the process waits for the answer
+    if (!w) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      if (!this.settling.length) w.ref(); // the process waits for the answer
+      this.settling.push(resolve);
       w.postMessage('settle');
     });
-    if (this.worker === w) w.unref(); // (unless closing meanwhile, which waits for it to end)
   }
 
   /** Stop the thread once its checkpoint (if one is running) is done. */

@@ -45,7 +45,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** Closing a store: the dialect's own work first (SQLite's checkpointer thread), then the connection. */
+/** Closing a store: the dialect's own work first (what settle waits for; SQLite's checkpointer thread
+ * stops), then the connection. */
 const closer = (dialect: StoreDialect, db: Db) => async (): Promise<void> => {
   await dialect.close?.();
   await db.destroy();
@@ -144,9 +145,10 @@ export class Store {
     this.dialect.committed?.(this.db, documents);
     return out;
   }
-  /** Resolves once the work the writes so far set going beside the writer is done: SQLite's checkpoint
-   * of its log, PostgreSQL's statistics and search-index merges. A write does not wait for it (the next
-   * documents are analysed meanwhile); a measurement of what storing costs does. */
+  /** Resolves once the work the writes finished so far set going beside the writer is done: SQLite's
+   * checkpoint of its log, PostgreSQL's statistics and search-index merges (a write still under way is
+   * not waited for). A write does not wait for it (the next documents are analysed meanwhile); a
+   * measurement of what storing costs does. */
   settle(): Promise<void> { return this.dialect.settle?.() ?? Promise.resolve(); }
   findByHash(hash: string) { return this.guard(() => findByHash(this.db, hash)); }
   /** The content hashes already stored, for skipping known inputs before analysing them. */

@@ -90,9 +90,9 @@ export function postgresDialect(target: PostgresTarget): StoreDialect {
   // next documents), so the list stays short and a batch rarely merges it.
   let cleanAt = CLEAN_EVERY;
   let cleaning: Promise<void> | null = null;
+  // (the work under way when asked; neither one fails, see committed)
   const settle = async () => {
-    await analyzing;
-    await cleaning;
+    await Promise.all([analyzing, cleaning]);
   };
   return {
     name: 'postgres',

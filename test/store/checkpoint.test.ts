@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import { analysis } from './fixtures.js';
 
-// A text of about 400 KB: far fewer pages than the writer's own automatic checkpoint waits for
+// A text of about 250 KB: far fewer pages than the writer's own automatic checkpoint waits for
 // (10,000), so only the checkpointer's thread copies it into the database file.
 const TEXT = Array.from({ length: 4000 }, (_, i) => `Line ${i} of the long report from the harbour office at Brask.`).join('\n');
 
-test('store: a committed batch is copied from the SQLite log into the database file by the checkpointer thread', async () => {
+test('store: a committed batch is copied from the SQLite log into the database file by the checkpointer thread', { timeout: 30_000 }, async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'dossier-ckpt-')), 'd.db');
   const store = await openStore(file, { create: true });
   try {
