@@ -180,7 +180,8 @@ test('quotes: a quotation signed "— Name" at the end of its line is that perso
   assert.deepEqual(qs.map(brief), [
     { content: '\u201cThe ferry has not come for a month.\u201d', direct: true, cue: '\u2015', speaker: 'Edda Lund', via: [] },
     { content: '\u201cWe pay twice what we paid in May.\u201d', direct: true, cue: '\u2014', speaker: 'Ivo J. Marr', via: [] },
-    { content: 'the \u201cbridge will close\u201d \u2014 and it did', direct: true, cue: 'said', speaker: 'The mayor', via: [] },
+    // (what follows the dash is the narrator's, not the mayor's: see "ends where the narrator adds to it")
+    { content: 'the \u201cbridge will close\u201d', direct: true, cue: 'said', speaker: 'The mayor', via: [] },
   ]);
 });
 
@@ -435,4 +436,18 @@ test('quotes: a passive "had been warned by" inside a content does not cut it', 
   assert.deepEqual(quotesIn('Lund alleges that when the port fell, the mayor had been warned by his own clerks weeks before.').map((q) => q.content), [
     'that when the port fell, the mayor had been warned by his own clerks weeks before',
   ]);
+});
+
+test('quotes: an indirect report ends where the narrator adds to it after a comma', () => {
+  const contents = (text: string) => quotesIn(text).map((q) => q.content);
+  // a relative clause about its last noun, a contrast, a circumstance, a clause of its own after ", and", an apposition
+  assert.deepEqual(contents('Mayor Ilse Brandt said the ferry would stop at Ostrel, which had no pier until May.'), ['the ferry would stop at Ostrel']);
+  assert.deepEqual(contents('Karl Ode claimed the convoy had crossed the bridge, but offered no proof.'), ['the convoy had crossed the bridge']);
+  assert.deepEqual(contents('Anna Brandt said the port would reopen, while traders in Sava doubted it.'), ['the port would reopen']);
+  assert.deepEqual(contents('Ivo Marr said the harbour was closed, and the fishermen went home.'), ['the harbour was closed']);
+  assert.deepEqual(contents('Lena Voss praised the plan of Marshal Ketter, the former harbour master.'), ['the plan of Marshal Ketter']);
+  // but a report that goes on stays whole: ", and that …", ", as are …", a list, ", but that …"
+  assert.deepEqual(contents('Ivo Marr said the harbour was closed, and that the ferry had been sold.'), ['the harbour was closed, and that the ferry had been sold']);
+  assert.deepEqual(contents('The survey shows most bread is baked in Brask, as are nine of ten cakes.'), ['most bread is baked in Brask, as are nine of ten cakes']);
+  assert.deepEqual(contents('Karl Ode praised the Brask Courier, the Sava Post and the Ostrel Gazette.'), ['the Brask Courier, the Sava Post and the Ostrel Gazette']);
 });

@@ -377,13 +377,48 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?:
 
 const SUBORDINATORS = new Set([...SUBORDINATORS_BASE, 'if', 'whereas', 'even']);
 
+/** Words that, after a comma, open the narrator's own addition to a report rather than more of it: a
+ * relative clause about its last noun (", which had been planned since May"), a contrast or
+ * circumstance (", but he did not say when", ", while others disagreed", ", as she campaigns"). */
+const ASIDE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'although', 'though', 'despite', 'compared', 'as', 'but']);
+
+/** Does a comma or dash at toks[m] end the report before it (see ASIDE_OPENERS, but not ", as are …"
+ * nor ", but that …"; ", even though …"; ", and" with a clause of its own, not ", and that …"; an
+ * apposition naming its last noun, ", a former governor", that is not an item of a list)? */
+function asideAfter(toks: Scan['toks'], m: number, stop: number): boolean {
+  const next = toks[m + 1];
+  if (!next || m + 1 >= stop) return false;
+  const w = low(next);
+  const after = m + 2 < stop ? toks[m + 2] : undefined;
+  if (w === 'but') return !(after && THAT.has(low(after)));
+  if (w === 'as') return !(after && (after.pos === 'AUX' || after.pos === 'VERB'));
+  if (ASIDE_OPENERS.has(w)) return true;
+  if (w === 'even') return !!after && /^(though|as|if)$/.test(low(after));
+  if (w === 'and') return !!after && !THAT.has(low(after)) && (after.pos === 'PRON' || after.pos === 'PROPN' || after.pos === 'DET' || after.pos === 'ADV');
+  if (w === 'a' || w === 'an' || w === 'the') {
+    // up to the next comma: no verb, no quotation, no "and"/"or" (", the Republic and the Enquirer" ends a list)
+    let c = m + 2;
+    for (; c < stop && toks[c].text !== ','; c++) {
+      const t = toks[c];
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || OPEN_MARKS.has(t.text)) return false;
+    }
+    // nor followed by another such phrase (", a propaganda arm, something in between")
+    if (c >= stop || (c + 1 < stop && ASIDE_OPENERS.has(low(toks[c + 1])))) return true;
+    for (let n = c + 1; n < stop && toks[n].text !== ','; n++) if (toks[n].pos === 'VERB' || toks[n].pos === 'AUX') return true;
+    return false;
+  }
+  return false;
+}
+
 /** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
- * or a coordinated report ("and said that …", "and three-quarters said …"). */
+ * the narrator's aside after a comma (asideAfter), or a coordinated report ("and said that …",
+ * "and three-quarters said …"). */
 function contentEndToken(scan: Scan, k: number): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
   const subordinate = SUBORDINATORS.has(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
+    if ((w === ',' || w === '\u2014' || w === '\u2013') && asideAfter(toks, m, stop)) return m;
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
     const before = toks[m - 1].text;
     const afterComma = before === ',' || (CLOSERS.has(before) && toks[m - 2]?.text === ',');
