@@ -451,3 +451,9 @@ test('quotes: an indirect report ends where the narrator adds to it after a comm
   assert.deepEqual(contents('The survey shows most bread is baked in Brask, as are nine of ten cakes.'), ['most bread is baked in Brask, as are nine of ten cakes']);
   assert.deepEqual(contents('Karl Ode praised the Brask Courier, the Sava Post and the Ostrel Gazette.'), ['the Brask Courier, the Sava Post and the Ostrel Gazette']);
 });
+
+test('quotes: words before a quotation that the narrator paraphrases belong to the report; a lead-in phrase does not', () => {
+  const contents = (text: string) => quotesIn(text).map((q) => q.content);
+  assert.deepEqual(contents('Voters in Sava need leaders \u201cwho understand the harbour,\u201d Anna Brandt said.'), ['Voters in Sava need leaders \u201cwho understand the harbour,\u201d']);
+  assert.deepEqual(contents('Asked about the bridge, \u201cit will close in May,\u201d Ivo Marr said.'), ['\u201cit will close in May,\u201d']);
+});

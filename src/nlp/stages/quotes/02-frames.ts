@@ -768,6 +768,22 @@ function appositiveSubject(scan: Scan, i: number, floor: number): [number, numbe
   return subj;
 }
 
+/** Where a report whose quotation opens at `start` begins: at the sentence's start when the words before
+ * the quotation are the narrator's paraphrase of the rest ("Voters need leaders “who understand …,” she
+ * said."), else at the quotation. Not when those words report or introduce it themselves (a cue, a colon)
+ * or end in a comma ("Asked about the bridge, “…,” he said"), nor across another quotation. */
+function leadIn(scan: Scan, start: number): number {
+  const toks = scan.toks;
+  const q = scan.tokenAt(start);
+  const first = scan.sentenceStartToken(q);
+  if (first >= q || toks[q - 1].text === ',' || toks[q - 1].text === ':' || q - first < 2) return start;
+  for (let m = first; m < q; m++) {
+    const t = toks[m];
+    if (t.text === ':' || OPEN_MARKS.has(t.text) || CLOSERS.has(t.text) || cueClassOf(t, toks[m + 1], toks[m - 1], toks[m + 2])) return start;
+  }
+  return toks[first].start;
+}
+
 function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   const toks = scan.toks, t = toks[i];
   const sStart = scan.sentenceStartToken(i);
@@ -873,7 +889,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (sepIsBreak && speakerToks && (more || quoteBefore || tailIsAdverbial(scan, tailStart))) {
     if (hearerVia) via.push(hearerVia);
     let content: CharSpan;
-    if (closing) content = { start: closing.start, end: more ? more.end : closing.end };
+    if (closing) content = { start: leadIn(scan, closing.start), end: more ? more.end : closing.end };
     else {
       const first = scan.sentenceStartToken(sepTok);
       content = trimSpan(scan.text, toks[first].start, toks[sepTok].start);
