@@ -462,3 +462,12 @@ test('quotes: words before a quotation that the narrator paraphrases belong to t
   assert.deepEqual(contents('Voters in Sava need leaders \u201cwho understand the harbour,\u201d Anna Brandt said.'), ['Voters in Sava need leaders \u201cwho understand the harbour,\u201d']);
   assert.deepEqual(contents('Asked about the bridge, \u201cit will close in May,\u201d Ivo Marr said.'), ['\u201cit will close in May,\u201d']);
 });
+
+test('quotes: records that show something are its source, though the tagger reads their "show" as a noun', () => {
+  const brief2 = (text: string) => quotesIn(text).map((q) => [q.speaker.text, q.cue, q.content]);
+  assert.deepEqual(brief2('Harbour statistics show that the ferry lost money.'), [['Harbour statistics', 'show', 'that the ferry lost money']]);
+  assert.deepEqual(brief2('Court records show the ferry company owed taxes.'), [['Court records', 'show', 'the ferry company owed taxes']]);
+  assert.deepEqual(brief2('The port lost money in May, new filings show.'), [['new filings', 'show', 'The port lost money in May']]);
+  // a show that is a programme reports nothing
+  assert.deepEqual(brief2('The TV show that aired on Monday was long.'), []);
+});

@@ -360,7 +360,9 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?:
   if (!cls) return null;
   const w = low(t);
   // the tagger reads "the FT claims it …" as a plural noun; a noun-tagged "-s" cue between a name and a clause is the verb
-  const misTagged = t.pos === 'NOUN' && w.endsWith('s') && cls === 'say' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && next && (next.pos === 'PRON' || THAT.has(low(next)));
+  const misTagged = (t.pos === 'NOUN' && w.endsWith('s') && cls === 'say' && prev && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && next && (next.pos === 'PRON' || THAT.has(low(next)))) ||
+    // and "statistics show", "court records show that …", "polls show": a record's verb read as a noun
+    (t.pos === 'NOUN' && cls === 'evidence' && !!prev && THING_SPEAKERS.has(low(prev)) && low(prev).endsWith('s'));
   if (t.pos !== 'VERB' && !misTagged && !(w === 'said' || w === 'says' || w === 'told' || w === 'tells' || w === 'added' || w === 'adds')) return null;
   const n = next ? low(next) : '';
   if (t.lemma === 'call' && n !== 'for' && n !== 'on') return null;
