@@ -379,52 +379,90 @@ function cueClassOf(t: Token, next: Token | undefined, prev?: Token, afterNext?:
 
 const SUBORDINATORS = new Set([...SUBORDINATORS_BASE, 'if', 'whereas', 'even']);
 
-/** Words that, after a comma, open the narrator's own addition to a report rather than more of it: a
- * relative clause about its last noun (", which had been planned since May"), a contrast or
- * circumstance (", but he did not say when", ", while others disagreed", ", as she campaigns"). */
-const ASIDE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'although', 'though', 'despite', 'compared', 'as', 'but']);
+/** Words that, after a comma or dash, open the narrator's own addition to a report rather than more of
+ * it: a relative clause about its last noun (", which had been planned since May"), a contrast or a
+ * circumstance (", while others disagreed", ", although …"). "but", "as", "even" and "and" open one only
+ * in some uses (asideAfter). */
+const ASIDE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'although', 'though', 'despite', 'compared']);
 
-/** Does a comma or dash at toks[m] end the report before it (see ASIDE_OPENERS, but not ", as are …",
- * ", but that …" nor ", but is now …", whose subject may be the report's; ", even though …"; ", and"
- * with a clause of its own, not ", and that …"; an apposition naming its last noun, ", a former
- * governor", that is not an item of a list)? Never when a quotation follows in the sentence: the
- * speaker's own words go on. */
-function asideAfter(toks: Scan['toks'], m: number, stop: number): boolean {
-  const next = toks[m + 1];
-  if (!next || m + 1 >= stop) return false;
-  for (let n = m + 1; n < stop; n++) if (OPEN_MARKS.has(toks[n].text)) return false;
-  const w = low(next);
-  const after = m + 2 < stop ? toks[m + 2] : undefined;
-  if (w === 'but') return !(after && (THAT.has(low(after)) || after.pos === 'AUX' || after.pos === 'VERB' || after.pos === 'ADV'));
-  if (w === 'as') return !(after && (after.pos === 'AUX' || after.pos === 'VERB'));
-  if (ASIDE_OPENERS.has(w)) return true;
-  if (w === 'even') return !!after && /^(though|as|if)$/.test(low(after));
-  if (w === 'and') return !!after && !THAT.has(low(after)) && (after.pos === 'PRON' || after.pos === 'PROPN' || after.pos === 'DET' || after.pos === 'ADV');
-  if (w === 'a' || w === 'an' || w === 'the') {
-    // up to the next comma: no verb, no quotation, no "and"/"or" (", the Republic and the Enquirer" ends a list)
-    let c = m + 2;
-    for (; c < stop && toks[c].text !== ','; c++) {
-      const t = toks[c];
-      if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'CCONJ' || OPEN_MARKS.has(t.text)) return false;
-    }
-    // nor followed by another such phrase (", a propaganda arm, something in between")
-    if (c >= stop || (c + 1 < stop && ASIDE_OPENERS.has(low(toks[c + 1])))) return true;
-    for (let n = c + 1; n < stop && toks[n].text !== ','; n++) if (toks[n].pos === 'VERB' || toks[n].pos === 'AUX') return true;
-    return false;
-  }
+/** Does a clause with a subject of its own start at toks[s] (after any adverbs: "now they could …"),
+ * its verb within a few words and before any comma? */
+function clauseFollows(toks: Scan['toks'], s: number, stop: number): boolean {
+  let n = s;
+  while (n < stop && toks[n].pos === 'ADV') n++;
+  if (n >= stop || !/^(PRON|PROPN|DET|NOUN|NUM|ADJ)$/.test(toks[n].pos)) return false;
+  for (let e = n + 1; e < stop && e <= n + 6 && toks[e].text !== ','; e++) if (toks[e].pos === 'VERB' || toks[e].pos === 'AUX') return true;
   return false;
+}
+
+/**
+ * Does the comma or dash at toks[m] (or the comma just inside the closing mark at toks[m]) end the report
+ * that began at toks[k], the rest of the sentence being the narrator's? What follows must open an aside:
+ * a word of ASIDE_OPENERS; ", but" with more than a verb phrase going on (", but he offered no proof";
+ * not ", but is now …", ", but that …", ", but not …"); ", as" or ", and" with a clause of its own
+ * (", as she campaigns", ", and the fishermen went home"; not ", as are …", ", and that …"); ", even
+ * though"; or an apposition naming the last noun (", the former harbour master"), which is no list item
+ * and no date. And the report must not go on after it: when the aside closes (a comma, or the dash that
+ * opened it) and a verb, "that" or a quotation follows, it was inside the report ("said the company,
+ * which employs 500 people, would close"); when the report has no verb yet before it ("said in a
+ * statement, which was posted online, that …"), it is inside too. A quotation later in the sentence is
+ * the speaker's words going on, and a comma inside quotation marks is theirs. `scoped`: the cue opened
+ * the sentence ("According to X, A, and B"), and B is under it as much as A.
+ */
+function asideAfter(scan: Scan, k: number, m: number, stop: number, scoped = false): boolean {
+  const toks = scan.toks;
+  if (m + 1 >= stop) return false;
+  const closer = CLOSERS.has(toks[m].text);
+  if (!closer && scan.quotationAround(toks[m].start)) return false;
+  for (let n = m + 1; n < stop; n++) if (OPEN_MARKS.has(toks[n].text)) return false;
+  const w = low(toks[m + 1]);
+  const after = m + 2 < stop ? toks[m + 2] : undefined;
+  const apposition = w === 'a' || w === 'an' || w === 'the';
+  let opens: boolean;
+  if (w === 'but') opens = !!after && !THAT.has(low(after)) && !/^(AUX|ADV|PART)$/.test(after.pos);
+  else if (w === 'as' || (w === 'and' && !scoped)) opens = !!after && !THAT.has(low(after)) && clauseFollows(toks, m + 2, stop);
+  else if (w === 'even') opens = !!after && /^(though|as)$/.test(low(after));
+  else opens = apposition || ASIDE_OPENERS.has(w);
+  if (!opens) return false;
+  // where the aside closes: the next comma, or the dash that opened it
+  const dash = toks[m].text !== ',' && !closer;
+  let c = m + 2;
+  while (c < stop && (dash ? toks[c].text !== toks[m].text : toks[c].text !== ',')) c++;
+  if (apposition) {
+    // "the Republic and the Enquirer" ends a list; "the 12th" is a date; a verb makes it a clause
+    for (let n = m + 2; n < c; n++) if (/^(VERB|AUX|CCONJ|NUM)$/.test(toks[n].pos) || /\d/.test(toks[n].text)) return false;
+    // "praised Ivo Marr, the mayor, and Lena Voss, the clerk": the report is a list, the phrase one of its items
+    for (let n = k; n < m; n++) if (toks[n].pos === 'CCONJ') return false;
+  }
+  let verb = false;
+  for (let n = k; n < m && !verb; n++) verb = toks[n].pos === 'VERB' || toks[n].pos === 'AUX';
+  // a clause joined on needs one before it ("said the ferry, the bus, and the train were late" is a list)
+  if (!verb && (w === 'and' || w === 'as' || w === 'but')) return false;
+  if (c < stop) {
+    let n = c + 1;
+    while (n < stop && toks[n].pos === 'ADV') n++;
+    if (n < stop && (toks[n].pos === 'VERB' || toks[n].pos === 'AUX' || THAT.has(low(toks[n])))) return false;
+    if (!verb) return false;
+    // ", a news network, a propaganda arm, something in between": appositions in a row are a list
+    if (apposition) {
+      let clause = false;
+      for (let n2 = c + 1; n2 < stop && toks[n2].text !== ',' && !clause; n2++) clause = toks[n2].pos === 'VERB' || toks[n2].pos === 'AUX';
+      if (!clause && !ASIDE_OPENERS.has(low(toks[c + 1] ?? toks[c]))) return false;
+    }
+  }
+  return true;
 }
 
 /** Where the content after the cue stops: the sentence end, a trailing ", adding …" or ", according to",
  * the narrator's aside after a comma (asideAfter), or a coordinated report ("and said that …",
  * "and three-quarters said …"). */
-function contentEndToken(scan: Scan, k: number): number {
+function contentEndToken(scan: Scan, k: number, scoped = false): number {
   const toks = scan.toks, stop = scan.sentenceEndToken(k);
   const subordinate = SUBORDINATORS.has(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
     // (a comma inside a closing mark counts: "… “about right,” though …")
-    if ((w === ',' || w === '\u2014' || w === '\u2013' || (CLOSERS.has(toks[m].text) && toks[m - 1].text === ',')) && asideAfter(toks, m, stop)) return CLOSERS.has(toks[m].text) ? m + 1 : m;
+    if ((w === ',' || w === '\u2014' || w === '\u2013' || (CLOSERS.has(toks[m].text) && toks[m - 1].text === ',')) && asideAfter(scan, k, m, stop, scoped)) return CLOSERS.has(toks[m].text) ? m + 1 : m;
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
     const before = toks[m - 1].text;
     const afterComma = before === ',' || (CLOSERS.has(before) && toks[m - 2]?.text === ',');
@@ -538,8 +576,9 @@ function afterTimePhrase(scan: Scan, k: number, stop: number): number {
   return k;
 }
 
-/** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause. */
-function contentAfter(scan: Scan, k: number): CharSpan | null {
+/** The content a cue introduces, starting at token k: a quotation, a that-clause, or the rest of the clause.
+ * `scoped`: the cue opened the sentence ("According to X, …"), so a clause joined by ", and" is under it too. */
+function contentAfter(scan: Scan, k: number, scoped = false): CharSpan | null {
   const toks = scan.toks;
   const stop = scan.sentenceEndToken(Math.max(0, k - 1));
   if (k >= toks.length) return null;
@@ -550,7 +589,7 @@ function contentAfter(scan: Scan, k: number): CharSpan | null {
   if (m < stop && m > k && THAT.has(low(toks[m])) && m - k <= 8) start = m;
   else if (m < stop && OPEN_MARKS.has(toks[m].text) && (m === k || /^[,:\u2013\u2014-]$/.test(toks[m - 1].text) || TIME_WORDS.has(low(toks[k])))) start = m;
   else start = afterTimePhrase(scan, k, stop);
-  const end = contentEndToken(scan, start);
+  const end = contentEndToken(scan, start, scoped);
   if (OPEN_MARKS.has(toks[start].text) || scan.quotationOpeningAt(toks[start].start)) {
     const opened = scan.quotationOpeningAt(toks[start].start);
     if (opened) {
@@ -776,17 +815,26 @@ function appositiveSubject(scan: Scan, i: number, floor: number): [number, numbe
 
 /** Where a report whose quotation opens at `start` begins: at the sentence's start when the words before
  * the quotation are the narrator's paraphrase of the rest ("Voters need leaders “who understand …,” she
- * said."), else at the quotation. Not when those words report or introduce it themselves (a cue, a colon)
- * or end in a comma ("Asked about the bridge, “…,” he said"), nor across another quotation. */
+ * said."), else at the quotation. They must be a clause of two words or more (a verb among them, or not
+ * opening with a preposition, an adverb or a time: "In Brask “…,” she said" is where), with nothing of
+ * their own that reports or introduces it (a cue, "according to", a colon, a dash or bracket, a quote
+ * mark or apostrophe, a line break), and no comma right before the quotation ("Asked about the bridge,
+ * “…”"). */
 function leadIn(scan: Scan, start: number): number {
   const toks = scan.toks;
   const q = scan.tokenAt(start);
+  if (q >= toks.length || toks[q].start !== start) return start;
   const first = scan.sentenceStartToken(q);
-  if (first >= q || toks[q - 1].text === ',' || toks[q - 1].text === ':' || q - first < 2) return start;
+  if (first >= q || q - first < 2 || toks[q - 1].text === ',') return start;
+  if (scan.text.slice(toks[first].start, start).includes('\n')) return start;
+  let verb = false;
   for (let m = first; m < q; m++) {
     const t = toks[m];
-    if (t.text === ':' || OPEN_MARKS.has(t.text) || CLOSERS.has(t.text) || cueClassOf(t, toks[m + 1], toks[m - 1], toks[m + 2])) return start;
+    if (/^[:;()\[\]\u2014\u2013-]+$/.test(t.text) || OPEN_MARKS.has(t.text) || CLOSERS.has(t.text) || low(t) === 'according' || cueClassOf(t, toks[m + 1], toks[m - 1], toks[m + 2])) return start;
+    verb ||= t.pos === 'VERB' || t.pos === 'AUX';
   }
+  const lead = low(toks[first]);
+  if (!verb && (toks[first].pos === 'ADP' || toks[first].pos === 'ADV' || toks[first].pos === 'SCONJ' || DAY.test(lead) || MONTH.test(lead))) return start;
   return toks[first].start;
 }
 
@@ -1036,10 +1084,10 @@ function accordingTo(scan: Scan, i: number): Frame | null {
     // "according to X, a group that counts …, the number …": the description belongs to the source
     const apposEnd = appositionAfter(toks, after + 1, end);
     if (apposEnd > 0) {
-      const content = contentAfter(scan, apposEnd + 1);
+      const content = contentAfter(scan, apposEnd + 1, true);
       if (content) return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, src[0], apposEnd), via: [] };
     }
-    const content = contentAfter(scan, after + 1);
+    const content = contentAfter(scan, after + 1, true);
     if (!content) return null;
     return { content, direct: isDirect(scan, content), cue, speaker, via: [] };
   }
