@@ -414,7 +414,8 @@ function asideAfter(scan: Scan, k: number, m: number, stop: number, scoped = fal
   if (m + 1 >= stop) return false;
   const closer = CLOSERS.has(toks[m].text);
   if (!closer && scan.quotationAround(toks[m].start)) return false;
-  for (let n = m + 1; n < stop; n++) if (OPEN_MARKS.has(toks[n].text)) return false;
+  const last = scan.quotationStartingBefore(toks[stop - 1].start);
+  if (last && last.start > toks[m].start) return false;
   const w = low(toks[m + 1]);
   const after = m + 2 < stop ? toks[m + 2] : undefined;
   const apposition = w === 'a' || w === 'an' || w === 'the';
