@@ -834,9 +834,15 @@ function leadIn(scan: Scan, start: number): number {
     if (/^[:;()\[\]\u2014\u2013-]+$/.test(t.text) || OPEN_MARKS.has(t.text) || CLOSERS.has(t.text) || low(t) === 'according' || cueClassOf(t, toks[m + 1], toks[m - 1], toks[m + 2])) return start;
     verb ||= t.pos === 'VERB' || t.pos === 'AUX';
   }
-  const lead = low(toks[first]);
-  if (!verb && (toks[first].pos === 'ADP' || toks[first].pos === 'ADV' || toks[first].pos === 'SCONJ' || DAY.test(lead) || MONTH.test(lead))) return start;
+  if (!verb && opensWhereOrWhen(toks[first])) return start;
   return toks[first].start;
+}
+
+/** Does a phrase opening with `t` say where or when, if it has no verb ("Late on Tuesday", "In Brask",
+ * "Monday")? */
+function opensWhereOrWhen(t: Token): boolean {
+  const w = low(t);
+  return t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ' || DAY.test(w) || MONTH.test(w) || /^(late|early|earlier|later)$/.test(w);
 }
 
 function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
@@ -962,8 +968,7 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
       // Scott, he said." is a report)
       let verb = false;
       for (let m = first; m < stop && toks[m].start < content.end && !verb; m++) verb = (m < sepTok || m >= tailStart) && (toks[m].pos === 'VERB' || toks[m].pos === 'AUX');
-      const lead = low(toks[first]);
-      if (!verb && (toks[first].pos === 'ADP' || toks[first].pos === 'ADV' || toks[first].pos === 'SCONJ' || DAY.test(lead) || MONTH.test(lead) || /^(late|early|earlier|later)$/.test(lead))) return null;
+      if (!verb && opensWhereOrWhen(toks[first])) return null;
     }
     viaIn(scan, tailStart, scan.sentenceEndToken(i), null, via);
     return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speakerToks[0], speakerToks[1]), via };
