@@ -123,12 +123,14 @@ export class StoreWorkbench implements WorkbenchData {
     };
   }
 
-  /** Global entities ranked by the number of documents they appear in. */
-  /** Global entities ranked by the number of documents they appear in, with their mention counts (one pass per version). */
+  /** Global entities ranked by the number of documents they appear in, with their mention counts (one pass, memoised per dossier version).
+   * Of the latest version of each source, as everywhere in the workbench and the CLI: an older version
+   * neither counts twice nor keeps an entity (or a name of one) its source no longer has. */
   private ranking(): Promise<{ id: number; name: string; type: string; documents: number; mentions: number }[]> {
     return this.memoised('ranking', async () => {
       // one pass over entities: documents and mentions (each row holds its mention count) per global entity
       const rows = await this.db.selectFrom('entities as e').innerJoin('global_entities as g', 'g.id', 'e.global_id')
+        .innerJoin('documents as d', 'd.id', 'e.document_id').where('d.latest', '=', 1)
         .select(['g.id', 'g.name', 'g.type']).select((eb) => eb.fn.count<number>('e.document_id').distinct().as('documents'))
         .select((eb) => eb.fn.sum<number>('e.mention_count').as('mentions'))
         .groupBy(['g.id', 'g.name', 'g.type']).execute();
@@ -148,7 +150,8 @@ export class StoreWorkbench implements WorkbenchData {
     for (const id of ids) out.set(id, { aliases: [], mentions: 0 });
     // the names its documents gave it: the lookup forms (global_aliases) leave out words that name
     // many ("Clinton"), which a reader of its page still wants to see
-    const rows = await this.db.selectFrom('entities').select(['global_id', 'aliases']).where('global_id', 'in', ids).execute();
+    const rows = await this.db.selectFrom('entities as e').innerJoin('documents as d', 'd.id', 'e.document_id')
+      .select(['e.global_id', 'e.aliases']).where('e.global_id', 'in', ids).where('d.latest', '=', 1).execute();
     for (const r of rows) {
       const s = out.get(r.global_id)!;
       for (const a of aliasList(r.aliases)) if (!s.aliases.includes(a)) s.aliases.push(a);
@@ -163,7 +166,8 @@ export class StoreWorkbench implements WorkbenchData {
     let ranked = await this.ranking();
     if (filter) {
       const f = filter.toLowerCase();
-      const hits = await this.db.selectFrom('entities').select('global_id').where(sql<string>`lower(aliases)`, 'like', `%${f.replace(/[%_\\]/g, '')}%`).execute();
+      const hits = await this.db.selectFrom('entities as e').innerJoin('documents as d', 'd.id', 'e.document_id').select('e.global_id')
+        .where(sql<string>`lower(e.aliases)`, 'like', `%${f.replace(/[%_\\]/g, '')}%`).where('d.latest', '=', 1).execute();
       const ids = new Set(hits.map((h) => h.global_id));
       ranked = ranked.filter((r) => ids.has(r.id) || r.name.toLowerCase().includes(f));
     }
@@ -275,13 +279,14 @@ export class StoreWorkbench implements WorkbenchData {
       };
       const pubs = await this.db.selectFrom('documents').select(['publisher']).select((eb) => eb.fn.countAll<number>().as('n')).where('latest', '=', 1).groupBy('publisher').execute();
       for (const p of pubs) add(p.publisher, 'publisher', Number(p.n));
-      const speakers = await this.db.selectFrom('quotes as q')
+      const speakers = await this.db.selectFrom('quotes as q').innerJoin('documents as d', 'd.id', 'q.document_id').where('d.latest', '=', 1)
         .leftJoin('entities as e', (j) => j.onRef('e.document_id', '=', 'q.document_id').onRef('e.local_id', '=', 'q.speaker_entity'))
         .leftJoin('global_entities as g', 'g.id', 'e.global_id')
         .select([sql<string>`coalesce(g.name, q.speaker_text)`.as('name')]).select((eb) => eb.fn.countAll<number>().as('n'))
         .groupBy(sql`coalesce(g.name, q.speaker_text)`).execute();
       for (const s of speakers) add(s.name, 'speaker', Number(s.n));
-      const vias = await this.db.selectFrom('quotes').select('via').where('via', '!=', '[]').execute();
+      const vias = await this.db.selectFrom('quotes as q').innerJoin('documents as d', 'd.id', 'q.document_id').select('q.via')
+        .where('q.via', '!=', '[]').where('d.latest', '=', 1).execute();
       for (const v of vias) for (const o of JSON.parse(v.via) as Quote['via']) add(o.text, 'outlet');
       return [...all.entries()].map(([id, s]) => ({ id, ...s }));
     });
@@ -422,7 +427,8 @@ export class StoreWorkbench implements WorkbenchData {
       if (ids.length) {
         // Pairs are counted in memory from one indexed read: a self-join over 10,000 documents
         // (or a range join of mentions inside quotes) takes SQLite seconds.
-        const ents = await this.db.selectFrom('entities').select(['id', 'document_id', 'global_id']).where('global_id', 'in', ids).execute();
+        const ents = await this.db.selectFrom('entities as e').innerJoin('documents as d', 'd.id', 'e.document_id')
+          .select(['e.id', 'e.document_id', 'e.global_id']).where('e.global_id', 'in', ids).where('d.latest', '=', 1).execute();
         const perDoc = new Map<number, Set<number>>();
         for (const e of ents) {
           let set = perDoc.get(e.document_id);
@@ -435,6 +441,7 @@ export class StoreWorkbench implements WorkbenchData {
         }
         const spoken = await this.db.selectFrom('quotes as q')
           .innerJoin('entities as s', (j) => j.onRef('s.document_id', '=', 'q.document_id').onRef('s.local_id', '=', 'q.speaker_entity'))
+          .innerJoin('documents as d', 'd.id', 'q.document_id').where('d.latest', '=', 1)
           .select(['q.document_id', 'q.container', 'q.start', 'q.end', 's.global_id']).where('s.global_id', 'in', ids).execute();
         const quoted = new Set(spoken.map((q) => q.document_id));
         const globalOfRow = new Map(ents.map((e) => [e.id, e.global_id]));
@@ -451,7 +458,8 @@ export class StoreWorkbench implements WorkbenchData {
         for (const q of spoken)
           for (const m of mentionsByDoc.get(q.document_id) ?? [])
             if (m.container === q.container && m.start >= q.start && m.end <= q.end) bump(q.global_id, m.g, 'quote');
-        const events = await this.db.selectFrom('events').select(['document_id', 'actors']).where('actors', 'like', '%,%').execute();
+        const events = await this.db.selectFrom('events as v').innerJoin('documents as d', 'd.id', 'v.document_id')
+          .select(['v.document_id', 'v.actors']).where('v.actors', 'like', '%,%').where('d.latest', '=', 1).execute();
         const globals = new Map<string, number>();
         const docs = [...new Set(events.map((e) => e.document_id))];
         for (let i = 0; i < docs.length; i += 500)

@@ -39,6 +39,38 @@ dialectTest('store view: entities ranked by documents, with mentions, quotes and
   assert.deepEqual((await view.listEntities(0, 10, 'brekk')).items.map((e) => e.name), ['Ana Brekke']);
 });
 
+dialectTest('store view: entities are those of the latest versions, as the CLI lists them', async (store) => {
+  const view = await fill(store);
+  const [a] = fixtureAnalyses();
+  const brekkeId = (await view.listEntities(0, 10, 'brekk')).items[0].id;
+  // the page is fetched again and no longer names the colonel: version 2 keeps the rest
+  const v2 = await store.addDocument({ source: a.source, contentHash: 'fixture-0-v2', format: 'text',
+    analysis: { ...a, entities: a.entities.filter((e) => e.name !== 'Ana Brekke'), quotes: [] } });
+  assert.equal(v2.status, 'new-version');
+  const entities = await view.listEntities(0, 10);
+  assert.deepEqual(entities.items.map((e) => [e.name, e.documents, e.mentions]),
+    [['Northern Guard', 2, 4], ['Harbour Courier', 2, 2], ['Varno', 1, 2], ['Tomas Veld', 1, 1]]);
+  assert.equal(entities.total, 4);
+  assert.deepEqual((await view.listEntities(0, 10, 'brekk')).items, []);
+  const gone = await view.getEntity(brekkeId);
+  assert.deepEqual([gone.name, gone.documents, gone.mentions, gone.mentionList.length], ['Ana Brekke', 0, 0, 0]);
+  // the sources and the network count the latest versions too: the colonel's quote, relayed by the
+  // Courier, is gone; the Guard and the Courier share two documents, not three; the shelling is one event
+  assert.deepEqual((await view.listSources(0, 50)).items.filter((x) => x.kind !== 'publisher').map((x) => [x.kind, x.name, x.items]), [['speaker', 'Tomas Veld', 1]]);
+  const net = await view.network(10);
+  const name = new Map(net.nodes.map((n) => [n.id, n.name]));
+  const edges = net.edges.map((e) => `${e.kind} ${name.get(e.source)} > ${name.get(e.target)} ${e.weight}`).sort();
+  assert.deepEqual(edges, ['cooccurrence Harbour Courier > Tomas Veld 1', 'cooccurrence Northern Guard > Harbour Courier 2', 'cooccurrence Northern Guard > Tomas Veld 1',
+    'cooccurrence Northern Guard > Varno 1', 'cooccurrence Varno > Harbour Courier 1', 'event Northern Guard > Varno 1', 'quote Tomas Veld > Northern Guard 1']);
+  assert.deepEqual(net.nodes.map((n) => [n.name, n.weight]), [['Northern Guard', 2], ['Harbour Courier', 2], ['Varno', 1], ['Tomas Veld', 1]]);
+  // version 3 names her again, as "Brekke" only: the names of older versions are not hers any more
+  const brekke = a.entities.find((e) => e.name === 'Ana Brekke')!;
+  await store.addDocument({ source: a.source, contentHash: 'fixture-0-v3', format: 'text',
+    analysis: { ...a, entities: a.entities.map((e) => (e === brekke ? { ...e, aliases: ['Brekke'] } : e)), quotes: [] } });
+  assert.deepEqual((await view.listEntities(0, 10, 'brekk')).items.map((e) => [e.id, e.aliases]), [[brekkeId, ['Brekke']]]);
+  assert.deepEqual((await view.listEntities(0, 10, 'colonel')).items, []);
+});
+
 dialectTest('store view: grades a source and rates a quote against a hypothesis', async (store) => {
   const view = await fill(store);
   const sources = await view.listSources(0, 50);
