@@ -98,6 +98,53 @@ test('quotes: a speaker placed by "between", "along" or "inside", or described b
     'The men guarding the bridge', 'Critics including Ivo Marr', 'Shelling one airbase', 'the harbour bank']);
 });
 
+test('quotes: a speaker with a relative clause and no comma ("residents who fled the town said") is the whole phrase, not the noun inside the clause', () => {
+  const qs = quotesIn('Residents who fled the town said the shelling lasted all night. Two drivers who spoke to the Coastal Ledger said they had unloaded barrels. ' +
+    'Officials who asked not to be named also said the talks had failed. Soldiers that guarded the depot said nothing had been moved. ' +
+    'Farmers whose fields were burned said the army fired first. Those who stayed said the water had been cut.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.content, q.via.map((v) => v.text)]), [
+    ['Residents who fled the town', 'the shelling lasted all night', []],
+    ['Two drivers who spoke to the Coastal Ledger', 'they had unloaded barrels', ['the Coastal Ledger']],
+    ['Officials who asked not to be named', 'the talks had failed', []],
+    ['Soldiers that guarded the depot', 'nothing had been moved', []],
+    ['Farmers whose fields were burned', 'the army fired first', []],
+    ['Those who stayed', 'the water had been cut', []],
+  ]);
+});
+
+test('quotes: a speaker with a relative clause is the noun before it: not linked to a place named in the clause, and plural for "they"', () => {
+  const text = 'Villagers who fled Lindholm said the market was shelled. They said the army fired first.';
+  const at = text.indexOf('Lindholm');
+  const lindholm: Entity = { id: 'e1', key: 'lindholm|PLACE', name: 'Lindholm', type: 'PLACE', aliases: ['Lindholm'], mentions: [{ in: 'document', start: at, end: at + 8, text: 'Lindholm' }] };
+  const qs = quotesIn(text, [lindholm]);
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId]), [['Villagers who fled Lindholm', null], ['Villagers who fled Lindholm', null]]);
+});
+
+test('quotes: a relative clause whose own verb is the cue speaks for its noun; "that" after a verb of saying, or a subject after one, opens no relative clause', () => {
+  const text = 'Ana Brekke met a farmer who has repeatedly said the road was mined. The man who lives here thinks officials said the road was closed. ' +
+    'Ana Brekke reassured the mayor that Brask has no plans to counter his influence.';
+  const qs = quotesIn(text);
+  const said = qs.find((q) => q.cue === 'said' && q.content === 'the road was mined')!;
+  assert.equal(said.speaker.text, 'a farmer');
+  assert.equal(text.slice(said.speaker.start, said.speaker.end), 'who');
+  assert.equal(qs.find((q) => q.content === 'the road was closed')?.speaker.text, 'officials');
+  assert.ok(!qs.some((q) => q.speaker.text.includes('mayor')));
+});
+
+test('quotes: a part of a group ("one of them", "some of the drivers") is the speaker, named with the group "them" points back to', () => {
+  const qs = quotesIn('Families of the victims urged the senator to apologise. Some of them said their calls were never answered. ' +
+    'Some of the drivers said they had been threatened. One of them, a former mechanic, said he was paid twice the usual rate. ' +
+    'Officials said the talks had failed. They added that a new round was planned.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue]), [
+    ['Families of the victims', 'urged'],
+    ['Some of Families of the victims', 'said'],
+    ['Some of the drivers', 'said'],
+    ['One of them, a former mechanic', 'said'],
+    ['Officials', 'said'],
+    ['Officials', 'added'],
+  ]);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose. A clerk told a courier that the mill was shut.');

@@ -23,6 +23,14 @@ export interface Frame {
 const NP_POS = new Set(['PROPN', 'NOUN', 'NUM', 'ADJ', 'DET', 'X']);
 const NP_INNER = new Set(['of', 'for', 'from', 'in', 'at', 'on', 'with', 'and', '&', 'to', 'close', 'near', 'by', 'between', 'along', 'across', 'inside', 'outside', 'around', 'within', 'among']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** Words that take a part of a group with "of": "some of the drivers", "one of them". */
+const QUANTIFIERS = new Set(['one', 'some', 'many', 'most', 'all', 'both', 'none', 'each', 'several', 'few', 'any', 'half', 'neither', 'either', 'much', 'more', 'others']);
+/** Objects of such a partitive "of" that are pronouns: "one of them said", "several of those present". */
+const PARTITIVE_PRONOUNS = new Set(['them', 'us', 'you', 'those', 'these']);
+/** Verbs whose object does what a bare infinitive after it says: "helped officials draft …". */
+const OBJECT_INFINITIVE = new Set(['help', 'let', 'make', 'have', 'see', 'watch', 'hear', 'allow', 'enable', 'force', 'get']);
+/** A word that opens a relative clause after its noun: "residents who fled the town". */
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'that', 'which']);
 const SKIP_BEFORE_CUE = new Set(['not', "n't", 'also', 'then', 'later', 'previously', 'recently', 'once', 'again', 'reportedly', 'repeatedly', 'publicly', 'privately', 'further', 'still', 'even', 'only', 'just', 'already', 'never', 'often', 'always', 'first', 'initially', 'simply', 'flatly', 'openly', 'explicitly', 'separately', 'similarly', 'likewise']);
 // '' and `` stand for double quote marks in plain-text dumps of newspaper archives (see the tokens stage)
 const CLOSERS = new Set(['\u201d', '"', '\u2019', "''"]);
@@ -35,6 +43,8 @@ const SUBORDINATORS_BASE = ['while', 'although', 'though', 'as', 'when', 'becaus
 /** Verbs whose object is only the one told, so "…, she told Reuters." ends the report before it ("accused
  * X, who …, of …" goes on). */
 const TELLING = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'notify', 'warn', 'advise']);
+/** Verbs whose hearer follows "to" or "with": "spoke to the Ledger". */
+const SPOKE_TO = new Set(['speak', 'talk']);
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
 /** Nouns for a piece of writing or a broadcast: "in an interview with X" relays, "a report by X" speaks for X. */
 export const VIA_NOUNS: ReadonlySet<string> = new Set(['article', 'interview', 'op-ed', 'column', 'report', 'statement', 'piece', 'post', 'editorial', 'letter', 'essay', 'story', 'broadcast', 'appearance', 'podcast', 'tweet', 'video']);
@@ -185,6 +195,8 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
     const t = toks[j], w = low(t);
     if (t.pos === 'PRON' && !POSSESSIVES.has(w)) {
       if (s === end) s = j;
+      // "one of them", "two of us": the part, not the group
+      if (s === j && PARTITIVE_PRONOUNS.has(w) && j - 2 >= floor && low(toks[j - 1]) === 'of' && (QUANTIFIERS.has(low(toks[j - 2])) || toks[j - 2].pos === 'NUM')) s = j - 2;
       break;
     }
     if (POSSESSIVES.has(w)) { s = j; break; }
@@ -209,7 +221,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
       if (t.pos === 'DET' && j >= floor && (NP_POS.has(toks[j].pos) && toks[j].pos !== 'DET')) break;
       continue;
     }
-    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ' || toks[j - 1].pos === 'NUM')) {
+    if (NP_INNER.has(w) && s < end && j - 1 >= floor && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN' || toks[j - 1].pos === 'ADJ' || toks[j - 1].pos === 'NUM' || (w === 'of' && QUANTIFIERS.has(low(toks[j - 1]))))) {
       s = j;
       j--;
       continue;
@@ -693,6 +705,60 @@ function clauseSubject(scan: Scan, i: number): [number, number] | null {
   return null;
 }
 
+/**
+ * "Residents who fled the town said …", "Officials who asked not to be named said …": the phrase found
+ * before the cue (`subj`, or the "who" before the clause's verb) lies in a relative clause with no comma
+ * about it, and the speaker is the noun the clause belongs to, with the whole clause up to the cue's
+ * auxiliaries and adverbs. "that" and "which" open such a clause only right before its verb ("the claim
+ * that officials said …", "assured Ana that Brask has no plans to …" are no such clauses); a phrase right
+ * after a verb of saying or thinking is the subject of that verb's own clause ("the man who lives here
+ * thinks officials said …"), not part of the relative clause. When the cue is the clause's own verb
+ * ("officials who said …"), the subject stays the relative pronoun, which the speakers stage resolves.
+ */
+function withRelativeClause(scan: Scan, subj: [number, number], i: number, floor: number): [number, number] {
+  const toks = scan.toks;
+  // "rules that allow companies to tell …", "ways that help Putin maintain …": the phrase is the object
+  // of the clause's verb and the subject of the infinitive cue
+  if (low(toks[i - 1]) === 'to' || (subj[0] > floor && OBJECT_INFINITIVE.has(toks[subj[0] - 1].lemma))) return subj;
+  for (let k = subj[0]; k >= floor && k >= subj[0] - 12; k--) {
+    const t = toks[k], w = low(t);
+    if (RELATIVE_PRONOUNS.has(w) && k > floor) {
+      // ("that" and "which" only before the clause's verb: "told Ana that Brask has no plans to …" is no relative clause)
+      if ((w === 'that' || w === 'which') && !(toks[k + 1].pos === 'VERB' || toks[k + 1].pos === 'AUX' || toks[k + 1].pos === 'ADV')) return subj;
+      const noun = toks[k - 1];
+      if (!(noun.pos === 'NOUN' || noun.pos === 'PROPN' || noun.pos === 'NUM' || PARTITIVE_PRONOUNS.has(low(noun)) || QUANTIFIERS.has(low(noun)))) return subj;
+      const head = PARTITIVE_PRONOUNS.has(low(noun)) ? [k - 1, k] as [number, number] : phraseBefore(scan, k, floor);
+      if (!head || head[1] !== k) return subj;
+      // "officials who said …": the cue is the clause's own verb; its subject is the relative pronoun,
+      // which the speakers stage resolves to the noun (03-speakers.ts)
+      let own = true;
+      for (let m = k + 1; m < i && own; m++) own = toks[m].pos === 'AUX' || toks[m].pos === 'ADV' || toks[m].pos === 'PART' || SKIP_BEFORE_CUE.has(low(toks[m]));
+      if (own) return subj;
+      let end = i;
+      while (end > subj[1] && (toks[end - 1].pos === 'AUX' || toks[end - 1].pos === 'ADV' || SKIP_BEFORE_CUE.has(low(toks[end - 1])))) end--;
+      return [head[0], Math.max(end, subj[1])];
+    }
+    if (k < subj[0]) {
+      if (isPunct(t) || t.pos === 'SPACE' || t.pos === 'CCONJ' || t.pos === 'SCONJ') return subj;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && k === subj[0] - 1 && cueClassOf(t, toks[k + 1], toks[k - 1])) return subj;
+    }
+  }
+  return subj;
+}
+
+/** Outlets that a verb of saying or telling in toks[s..e) addresses ("spoke to the Ledger", "told
+ * Reuters", "talked with the Gazette"), added to `out`. */
+function outletsToldIn(scan: Scan, s: number, e: number, out: CharSpan[]): void {
+  const toks = scan.toks;
+  for (let m = s; m < e - 1; m++) {
+    const t = toks[m];
+    if (t.pos !== 'VERB' || !(SPOKE_TO.has(t.lemma) || TELL_LIKE.has(t.lemma))) continue;
+    const k = SPOKE_TO.has(t.lemma) && (low(toks[m + 1]) === 'to' || low(toks[m + 1]) === 'with') ? m + 2 : m + 1;
+    const outlet = hearerOnly(scan, phraseAfter(scan, k, e));
+    if (outlet && isOutlet(scan, outlet)) out.push(charSpan(scan, outlet[0], outlet[1]));
+  }
+}
+
 /** "X called the plan “a disaster”": naming with a quoted label is a report of what X said. */
 function callsSomethingQuoted(scan: Scan, i: number): boolean {
   const stop = Math.min(scan.sentenceEndToken(i), i + 16);
@@ -977,6 +1043,10 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
   if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
   if (!subj) return null;
+  const own = subj;
+  subj = withRelativeClause(scan, subj, i, floor);
+  // "drivers who spoke to the Ledger said …": the outlet they spoke to relays what they said
+  if (subj !== own) outletsToldIn(scan, subj[0], subj[1], via);
   // "what he claims fits a pattern": the clause is a subject, not a report
   if (low(toks[subj[0] - 1] ?? t) === 'what' || low(toks[subj[0]]) === 'what') return null;
   // "the image he wanted in the community": a stance verb needs its object right after it

@@ -27,6 +27,9 @@ interface Antecedent {
 const SINGULAR_PERSON = new Set(['he', 'she', 'him', 'her']);
 const PLURAL = new Set(['they', 'them']);
 const RELATIVE = new Set(['who', 'which', 'that']);
+const RELATIVE_HEAD_END = new Set(['who', 'whom', 'whose', 'which', 'that']);
+/** "one of them", "several of them" (the speaker phrase whole). */
+const PART_OF_THEM = /^(\p{L}+|\d+) of them$/iu;
 
 /** Mentions overlapping [start, end), by binary search over mentions sorted by start. */
 function mentionsIn(mentions: MentionRef[], start: number, end: number): MentionRef[] {
@@ -43,14 +46,15 @@ function mentionsIn(mentions: MentionRef[], start: number, end: number): Mention
   return out;
 }
 
-/** The head of a speaker phrase: its words before any "of", "in", "close to", comma or parenthesis. */
+/** The head of a speaker phrase: its words before any "of", "in", "close to", comma, parenthesis or
+ * relative clause ("residents who fled Brask" are residents, not Brask). */
 function headEnd(scan: Scan, span: CharSpan): number {
   const toks = scan.toks;
   const first = scan.tokenAt(span.start);
   for (let k = first; k < toks.length && toks[k].start < span.end; k++) {
     const t = toks[k];
     // "close to", "loyal to", "familiar with" start a modifier like a preposition does
-    if (k > first && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP'))) return t.start;
+    if (k > first && (t.pos === 'ADP' || t.text === ',' || t.text === '(' || (t.pos === 'ADJ' && toks[k + 1]?.pos === 'ADP') || (RELATIVE_HEAD_END.has(t.low) && t.pos !== 'DET'))) return t.start;
   }
   return span.end;
 }
@@ -105,11 +109,15 @@ function authorOfWriting(scan: Scan, mentions: MentionRef[], span: CharSpan): Me
   return found[0] ?? null;
 }
 
-function isPlural(tokens: Token[]): boolean {
+/** Whether a phrase names several; `named` when it names an entity (then a capitalised word is its name). */
+function isPlural(tokens: Token[], named = false): boolean {
   const nouns = tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
   if (tokens.some((t) => t.low === 'and')) return true;
   const head = nouns[nouns.length - 1];
-  if (!head || head.pos !== 'NOUN') return false;
+  if (!head) return false;
+  // a plural opening a sentence is capitalised, and the tagger takes it for a name with itself as lemma
+  // ("Residents who fled …", "Officials said …"), unless the phrase names an entity or is a short word ("Jones said …")
+  if (head.pos === 'PROPN') return !named && nouns.length === 1 && head === tokens[0] && /^\p{Lu}\p{Ll}{4,}[^su]s$/u.test(head.text);
   return head.lemma !== head.low && /s$/i.test(head.text);
 }
 
@@ -161,11 +169,23 @@ export class SpeakerResolver {
       }
       return { text, entityId: null, span };
     }
+    // "some of them": a part of the group "them" points back to, named as such (not the group's entity)
+    const part = text.length <= 24 ? PART_OF_THEM.exec(text) : null;
+    if (part) {
+      const group = this.antecedent(span.start, true);
+      if (group) {
+        const named = `${part[1]} of ${group.text}`;
+        this.history.push({ start: span.start, text: named, entityId: null, plural: part[1].toLowerCase() !== 'one', person: true });
+        return { text: named, entityId: null, span };
+      }
+    }
     const toks = this.tokensOf(span);
     const link = linkEntity(this.scan, this.mentions, span) ?? authorOfWriting(this.scan, this.mentions, span);
     const tokIdx = this.scan.tokenAt(span.start);
     const media = looksLikeMedia(this.scan, [tokIdx, tokIdx + toks.length]);
-    const plural = isPlural(toks);
+    // (the number of the phrase before any relative clause: "residents who fled the town" are several)
+    const relative = toks.findIndex((t, k) => k > 0 && RELATIVE_HEAD_END.has(t.low) && t.pos !== 'DET');
+    const plural = isPlural(relative > 0 ? toks.slice(0, relative) : toks, !!link);
     const person = link ? link.type === 'PERSON' : !media && !plural && !/^(it|we|i|you)$/.test(w);
     this.history.push({ start: span.start, text, entityId: link?.entityId ?? null, plural: plural || link?.type === 'ORG', person });
     return { text, entityId: link?.entityId ?? null, span };
@@ -192,11 +212,14 @@ export class SpeakerResolver {
     return fromHistory ?? fromSubjects;
   }
 
-  /** "X, who said …": the phrase before the comma. */
+  /** "X, who said …": the phrase before the comma; "officials who said …": the noun right before. */
   private relativeAntecedent(span: CharSpan): Antecedent | null {
     const k = this.scan.tokenAt(span.start);
-    if (k < 2 || this.scan.toks[k - 1].text !== ',') return null;
-    const np = phraseBefore(this.scan, k - 1, this.scan.sentenceStartToken(k));
+    if (k < 1) return null;
+    const before = this.scan.toks[k - 1];
+    const comma = before.text === ',';
+    if (comma ? k < 2 : !(before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'NUM')) return null;
+    const np = phraseBefore(this.scan, comma ? k - 1 : k, this.scan.sentenceStartToken(k));
     if (!np) return null;
     const s = { start: this.scan.toks[np[0]].start, end: this.scan.toks[np[1] - 1].end };
     const link = linkEntity(this.scan, this.mentions, s);
