@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readPlainText, cleanTitle, bylineName, parseHeader } from '../../src/ingest/text/index.js';
+import { readPlainText, cleanTitle, bylineName, bylineLine, parseHeader } from '../../src/ingest/text/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/text/${name}`, import.meta.url), 'utf8');
 
@@ -82,6 +82,25 @@ test('bylineName: accepts a bare name and refuses page furniture and sentences',
   assert.equal(bylineName('Read More'), null);
   assert.equal(bylineName('The keeper left.'), null);
   assert.equal(bylineName('Portvale'), null);
+});
+
+test('bylineLine: a "By …" line gives the name, and the outlet and the date written beside it', () => {
+  assert.deepEqual(bylineLine('By Petra Sund | Coastal Ledger | 12 March 2025'), { name: 'Petra Sund', outlet: 'Coastal Ledger', date: '2025-03-12' });
+  assert.deepEqual(bylineLine('By Ana Vell, Reuters'), { name: 'Ana Vell', outlet: 'Reuters', date: null });
+  assert.deepEqual(bylineLine('By Ana Vell, March 4, 2021'), { name: 'Ana Vell', outlet: null, date: '2021-03-04' });
+  assert.deepEqual(bylineLine('By Ana Vell — The Harbour Gazette — 4 May 2020'), { name: 'Ana Vell', outlet: 'The Harbour Gazette', date: '2020-05-04' });
+  assert.deepEqual(bylineLine('By Ana Vell | Staff Writer'), { name: 'Ana Vell', outlet: null, date: null });
+  assert.deepEqual(bylineLine('By Ana Vell · Updated 3 May 2020'), { name: 'Ana Vell', outlet: null, date: null });
+  assert.deepEqual(bylineLine('By Ana Vell | Published: 3 May 2020'), { name: 'Ana Vell', outlet: null, date: '2020-05-03' });
+  assert.equal(bylineLine('By the way, this is a sentence'), null);
+  assert.equal(bylineLine('Petra Sund | Coastal Ledger'), null);
+});
+
+test('text reader: the byline line under the title fills author, publisher and date; a stated date line comes first', () => {
+  const doc = readPlainText('Ferry Strike Ends\n\nBy Petra Sund | Coastal Ledger | 12 March 2025\n\nThe ferries sailed again on Tuesday.\n', 'text');
+  assert.deepEqual([doc.title, doc.author, doc.publisher, doc.publishedAt, doc.publishedAtSource], ['Ferry Strike Ends', 'Petra Sund', 'Coastal Ledger', '2025-03-12', 'byline']);
+  const dated = readPlainText('Ferry Strike Ends\n\nPublished: 11 March 2025\n\nBy Petra Sund | 12 March 2025\n\nThe ferries sailed again.\n', 'text');
+  assert.deepEqual([dated.author, dated.publisher, dated.publishedAt, dated.publishedAtSource], ['Petra Sund', null, '2025-03-11', 'metadata']);
 });
 
 test('parseHeader: needs a full date stamp or a widget word, and refuses prose with a pipe', () => {

@@ -64,18 +64,57 @@ export function bylineName(line: string): string | null {
   return t;
 }
 
-/** The byline: a lone name on the last line of the body, or a "By …" line near the top. */
-function findByline(main: string, titleLine: string | null): string | null {
+/** What a "By …" line says: the name, and any outlet and date written beside it. */
+export interface BylineLine {
+  name: string;
+  outlet: string | null;
+  date: string | null;
+}
+
+/** Words of a writer's role written beside the name ("Staff Writer"), which are no outlet. */
+const ROLE = /\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|bureau|chief|producer|photographer|intern|special to)\b/i;
+const OUTLET = /^(?:the\s+)?(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s*){1,5}$/u;
+
+/**
+ * A "By …" line near the top: the name, then parts set apart by "|", "·", "•", a dash or a comma ("By
+ * Ana Vell | The Coastal Ledger | 12 March 2025", "By Ana Vell, Reuters"): a part that is a full date
+ * (alone or "Published …", not "Updated …") is the date, the first other capitalised part of up to five
+ * words that names no role ("Staff Writer") is the outlet.
+ */
+export function bylineLine(line: string): BylineLine | null {
+  if (!/^by\s/i.test(line)) return null;
+  const parts = line.replace(/^by\s+/i, '').split(/\s+[|·•\u2014\u2013-]\s+|\s*[|·•]\s*/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  // a comma after the name sets apart what follows it ("Ana Vell, Reuters", "Ana Vell, 4 March 2021")
+  const comma = parts[0].indexOf(',');
+  if (comma > 0) parts.splice(0, 1, parts[0].slice(0, comma).trim(), parts[0].slice(comma + 1).trim());
+  const name = bylineName(parts[0]);
+  if (!name) return null;
+  let outlet: string | null = null, date: string | null = null;
+  for (const part of parts.slice(1)) {
+    // "Published 4 May 2020" is the date; "Updated 5 May 2020" is not, and neither is an outlet
+    const label = /^(updated|published|posted|first published)\b[\s:]*(?:on\s+)?/i.exec(part);
+    const iso = stampToIso(label ? part.slice(label[0].length) : part, true);
+    if (label) { if (iso && !/^updated/i.test(label[1])) date ??= iso; }
+    else if (iso) date ??= iso;
+    else if (!outlet && OUTLET.test(part) && !ROLE.test(part)) outlet = part;
+  }
+  return { name, outlet, date };
+}
+
+/** The byline: a "By …" line near the top (with what it says beside the name), or a lone name on the
+ * last line of the body. */
+function findByline(main: string, titleLine: string | null): BylineLine | null {
   const lines = main.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   if (lines.length < 2) return null;
   const last = lines[lines.length - 1];
   if (last !== titleLine?.trim()) {
     const name = bylineName(last);
-    if (name) return name;
+    if (name) return { name, outlet: null, date: null };
   }
-  for (const l of lines.slice(0, 4)) if (/^by\s/i.test(l)) {
-    const name = bylineName(l);
-    if (name) return name;
+  for (const l of lines.slice(0, 4)) {
+    const found = bylineLine(l);
+    if (found) return found;
   }
   return null;
 }
@@ -133,13 +172,15 @@ export function readPlainText(text: string, format: 'text' | 'markdown'): Docume
   const headingLine = firstHeadingLine(afterDatelines(main));
   const rawTitle = fm?.fields.get('title') ?? (format === 'markdown' ? markdownTitle(main) ?? headingLine : headingLine);
   const fmDate = fm?.fields.get('date') ?? fm?.fields.get('published') ?? null;
-  const publishedAt = (fmDate ? stampToIso(fmDate) ?? (/^\d{4}-\d{2}-\d{2}$/.test(fmDate) ? fmDate : null) : null) ?? statedDate(main);
+  const stated = (fmDate ? stampToIso(fmDate) ?? (/^\d{4}-\d{2}-\d{2}$/.test(fmDate) ? fmDate : null) : null) ?? statedDate(main);
+  const byline = findByline(main, headingLine);
+  const publishedAt = stated ?? byline?.date ?? null;
   return {
     title: rawTitle ? cleanTitle(rawTitle.replace(/^[ \t]*#+[ \t]+/, '')) : null,
-    author: fm?.fields.get('author') ?? findByline(main, headingLine),
-    publisher: null,
+    author: fm?.fields.get('author') ?? byline?.name ?? null,
+    publisher: fm?.fields.get('publisher') ?? byline?.outlet ?? null,
     publishedAt,
-    ...(publishedAt ? { publishedAtSource: 'metadata' } : {}),
+    ...(stated ? { publishedAtSource: 'metadata' } : publishedAt ? { publishedAtSource: 'byline' } : {}),
     language: 'en',
     text: main,
     comments: section ? section.comments : [],
