@@ -24,6 +24,12 @@ test('entities: keeps Bill and Hillary Clinton apart and gives a bare surname to
   assert.equal(owner(es, 'Clinton')?.id, hillary.id);
 });
 
+test('entities: a name ending in a newspaper word (Ledger, Courier, Dispatch) is an organisation', () => {
+  // (a two-word name before "said", or after "at", is otherwise read as a person, or a place)
+  const es = analyse('Coastal Ledger said the strike had ended. Editors at Northgate Courier agreed. Valley Dispatch reported it too.');
+  assert.deepEqual(named(es), ['ORG:Coastal Ledger', 'ORG:Northgate Courier', 'ORG:Valley Dispatch']);
+});
+
 test('entities: merges a transliteration variant of a surname with the full name', () => {
   const es = analyse('The judge Karim Qassim left the court in March. Later Qasim told reporters he had been threatened.');
   const e = owner(es, 'Karim Qassim');
