@@ -145,6 +145,52 @@ test('quotes: a part of a group ("one of them", "some of the drivers") is the sp
   ]);
 });
 
+test('quotes: a speaker described by a participle and its agent ("a report released last week by X") keeps all of it and speaks for the agent; an aside that is only an adverb is left out', () => {
+  const text = 'A report released last week by the Northgate Institute, a research group, found that payments were collected in four towns. ' +
+    'Two men arrested by police on Monday said they had been beaten. Other traders, however, told the Dispatch the amount had not changed.';
+  const at = text.indexOf('Northgate Institute');
+  const institute: Entity = { id: 'e1', key: 'northgate institute|ORG', name: 'Northgate Institute', type: 'ORG', aliases: ['Northgate Institute'], mentions: [{ in: 'document', start: at, end: at + 19, text: 'Northgate Institute' }] };
+  const qs = quotesIn(text, [institute]);
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId, q.content]), [
+    ['A report released last week by the Northgate Institute, a research group', 'e1', 'that payments were collected in four towns'],
+    ['Two men arrested by police', null, 'they had been beaten'],
+    ['Other traders', null, 'the amount had not changed'],
+  ]);
+});
+
+test('quotes: how and when something was said ("in a statement", "in an interview with X", a time after a report with no verb) is not what was said', () => {
+  const qs = quotesIn('The guild denied the allegations in a statement posted on its website on Saturday. The minister denied that troops had crossed the border in an interview with the Valley Dispatch. ' +
+    'He said the report was published in a letter to the editor. The guild denied the allegations last week. He said the vote was on Monday.');
+  assert.deepEqual(qs.map(brief).map((b) => [b.content, b.via]), [
+    ['the allegations', []],
+    ['that troops had crossed the border', ['the Valley Dispatch']],
+    ['the report was published in a letter to the editor', []],
+    ['the allegations', []],
+    ['the vote was on Monday', []],
+  ]);
+});
+
+test('quotes: what was answered is not the answer; a refusal to answer is kept; a report after a semicolon with its own speaker is a new one', () => {
+  const qs = quotesIn('The ministry responded to the report by saying it was false. The mayor replied to critics that the bridge was safe. ' +
+    'Ana Rees accused the governor of ignoring the problem; the governor\'s office did not respond to a request for comment.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
+    ['The ministry', 'responded', 'it was false'],
+    ['The mayor', 'replied', 'that the bridge was safe'],
+    ['Ana Rees', 'accused', 'the governor of ignoring the problem'],
+    ['the governor\'s office', 'respond', 'to a request for comment'],
+  ]);
+});
+
+test('quotes: ", describing them as …", ", accusing X of …" report what the clause\'s subject said; an -ing verb after a comma never inverts', () => {
+  const qs = quotesIn('The guild denied the allegations, describing them as "lies spread by enemies". The minister left the talks, accusing the rebels of bad faith. ' +
+    'Residents stayed indoors, fearing more shelling.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
+    ['The guild', 'denied', 'the allegations'],
+    ['The guild', 'describing', 'them as "lies spread by enemies"'],
+    ['The minister', 'accusing', 'the rebels of bad faith'],
+  ]);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose. A clerk told a courier that the mill was shut.');

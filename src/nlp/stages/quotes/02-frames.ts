@@ -43,6 +43,8 @@ const SUBORDINATORS_BASE = ['while', 'although', 'though', 'as', 'when', 'becaus
 /** Verbs whose object is only the one told, so "…, she told Reuters." ends the report before it ("accused
  * X, who …, of …" goes on). */
 const TELLING = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'notify', 'warn', 'advise']);
+/** Verbs of answering (lemmas): "to" after them names what was answered. */
+const ANSWER_VERBS = new Set(['respond', 'reply', 'react']);
 /** Verbs whose hearer follows "to" or "with": "spoke to the Ledger". */
 const SPOKE_TO = new Set(['speak', 'talk']);
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind', 'advise', 'notify', 'brief', 'convince', 'persuade', 'ask', 'warn', 'urge', 'accuse', 'thank', 'praise', 'criticize', 'criticise', 'blame']);
@@ -266,6 +268,23 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
     const opener = head ? toks[head[0] - 1] : undefined;
     if (head && !(opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ'))) return [head[0], end];
   }
+  // "A report released (last week) by the Northgate Institute found …": the agent of a participle after
+  // its noun; the speaker is that noun with all of it (authorOfWriting then names the agent)
+  // (the time may have been read into the phrase: "last week by the Institute")
+  let by = s - 1;
+  if (by < 0 || low(toks[by]) !== 'by') {
+    for (let n = s + 1; n < end && n - s <= 3; n++) if (low(toks[n]) === 'by') { by = n; break; }
+    for (let n = s; n < by && by >= s; n++) if (!isTimeToken(toks[n])) { by = -1; break; }
+  }
+  if (by - 2 >= floor && low(toks[by]) === 'by') {
+    let v = by - 1;
+    while (v > floor && by - 1 - v < 3 && isTimeToken(toks[v])) v--;
+    if (toks[v].pos === 'VERB' && /(ed|en)$/.test(low(toks[v])) && (toks[v - 1].pos === 'NOUN' || toks[v - 1].pos === 'PROPN')) {
+      const head = phraseBefore(scan, v, floor);
+      const opener = head ? toks[head[0] - 1] : undefined;
+      if (head && head[1] === v && !(opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ'))) return [head[0], end];
+    }
+  }
   // "A poll released in late August found …", "The court this month rejected …": a time is never the
   // speaker; the phrase before the participle the time belongs to, or before the time, is
   // (a lone month or number may be a name or a count: "May said …", "62 said …", unless "in" comes first)
@@ -346,6 +365,8 @@ function timeAtEnd(toks: Scan['toks'], s: number, end: number): number {
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const PERIOD = /^(week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)$/;
+/** A word of a short time phrase between a participle and its agent ("released last week by"). */
+export const isTimeToken = (t: Token) => isTimeWord(low(t)) || /^(last|this|on|earlier|late|early)$/.test(low(t)) || /^\d{1,4}$/.test(t.text);
 /** A day, a month or a span of time (lower-cased word). */
 const isTimeWord = (w: string) => DAY.test(w) || MONTH.test(w) || PERIOD.test(w);
 
@@ -474,6 +495,10 @@ function contentEndToken(scan: Scan, k: number, scoped = false): number {
   const subordinate = SUBORDINATORS.has(low(toks[scan.sentenceStartToken(k)]));
   for (let m = k + 1; m < stop; m++) {
     const w = low(toks[m]);
+    // "denied the allegations in a statement posted on Saturday", "… in an interview with the Ledger":
+    // how it was said, not what ("was published in a letter" is the report's own verb's)
+    if (w === 'in' && m > k + 1 && m + 2 < stop && (toks[m + 1].pos === 'DET' || POSSESSIVES.has(low(toks[m + 1]))) && VIA_NOUNS.has(low(toks[m + 2])) &&
+      toks[m - 1].pos !== 'VERB' && toks[m - 1].pos !== 'AUX' && !scan.quotationAround(toks[m].start)) return m;
     // (a comma inside a closing mark counts: "… “about right,” though …")
     if ((w === ',' || w === '\u2014' || w === '\u2013' || (CLOSERS.has(toks[m].text) && toks[m - 1].text === ',')) && asideAfter(scan, k, m, stop, scoped)) return CLOSERS.has(toks[m].text) ? m + 1 : m;
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
@@ -494,7 +519,10 @@ function contentEndToken(scan: Scan, k: number, scoped = false): number {
       const passive = n < stop && low(toks[n + 1] ?? toks[n]) === 'by';
       const cls = n < stop && toks[n].pos === 'VERB' && !passive ? cueClassOf(toks[n], toks[n + 1]) : null;
       // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
-      const finite = cls && low(toks[n]) !== toks[n].lemma && !low(toks[n]).endsWith('ing');
+      // (or after an auxiliary: "…; his office did not respond", not an infinitive: "… are to blame")
+      let auxiliary = n > beforeAux && toks[beforeAux].pos === 'AUX';
+      for (let a = beforeAux; a < n && auxiliary; a++) auxiliary = low(toks[a]) !== 'to';
+      const finite = cls && ((low(toks[n]) !== toks[n].lemma && !low(toks[n]).endsWith('ing')) || auxiliary);
       if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
       // "… calling it “disqualifying” and asserting that …": a second participle report
       if (w === 'and' && n === m + 1 && cls && CUE_PARTICIPLES.has(low(toks[n]))) return m;
@@ -617,7 +645,20 @@ function contentAfter(scan: Scan, k: number, scoped = false): CharSpan | null {
     }
   }
   if (end - start < 2) return null;
-  const span = trimSpan(scan.text, toks[start].start, toks[end - 1].end);
+  // "denied the allegations on Saturday": after a report with no verb of its own, a time is when it was said
+  let last = end;
+  let verb = false;
+  for (let m = start; m < end && !verb; m++) verb = toks[m].pos === 'VERB' || toks[m].pos === 'AUX' || OPEN_MARKS.has(toks[m].text);
+  if (!verb) {
+    let e = end;
+    while (e > start + 1 && isPunct(toks[e - 1])) e--;
+    const time = timeAtEnd(toks, start, e);
+    if (time < e) {
+      last = time;
+      while (last > start + 1 && (toks[last - 1].pos === 'ADP' || isPunct(toks[last - 1]))) last--;
+    }
+  }
+  const span = trimSpan(scan.text, toks[start].start, toks[last - 1].end);
   if (span.end - span.start < 6) return null;
   return extendOverQuotation(scan, span);
 }
@@ -857,7 +898,10 @@ function appositiveSubject(scan: Scan, i: number, floor: number): [number, numbe
       if (toks[m].text === prev.text || (prev.text === ',' && (w2 === 'who' || w2 === 'whose' || w2 === 'which') && toks[m - 1]?.text === ',')) {
         const open = w2 === 'who' || w2 === 'whose' || w2 === 'which' ? m - 1 : m;
         const head = phraseBefore(scan, open, floor);
-        if (head && head[0] === floor) subj = [head[0], i - 1];
+        // ("Other traders, however, told …": an aside that is only an adverb is not part of the speaker)
+        let adverbs = open === m;
+        for (let n = m + 1; n < i - 1 && adverbs; n++) adverbs = toks[n].pos === 'ADV';
+        if (head && head[0] === floor) subj = adverbs && m + 1 < i - 1 ? head : [head[0], i - 1];
         break;
       }
     }
@@ -973,8 +1017,9 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   if (!subj && prev && (prev.text === ',' || prev.text === '\u2014' || prev.text === '\u2013') && i - 1 > floor) subj = appositiveSubject(scan, i, floor);
   let inverted: [number, number] | null = null;
   let tailStart = cueEnd;
-  // "said the minister" inverts only verbs of saying; "told The Courier" names the hearer
-  if (afterQuote && !subj && cls !== 'tell' && !TELL_LIKE.has(t.lemma)) {
+  // "said the minister" inverts only verbs of saying; "told The Courier" names the hearer; a participle
+  // never inverts (", fearing more shelling")
+  if (afterQuote && !subj && cls !== 'tell' && !TELL_LIKE.has(t.lemma) && !(t.pos === 'VERB' && w.endsWith('ing'))) {
     inverted = phraseAfter(scan, cueEnd, scan.sentenceEndToken(i));
     if (inverted) tailStart = inverted[1];
   }
@@ -1106,6 +1151,14 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
     if (sender) speaker = sender;
   }
   if (k > end) return null;
+  // "responded to the report by saying …", "replied to critics that …": what was answered is not the
+  // report (with nothing after it, "did not respond to a request for comment" is kept whole, a refusal)
+  if (ANSWER_VERBS.has(t.lemma) && low(toks[k] ?? t) === 'to') {
+    const answered = phraseAfter(scan, k + 1, end);
+    const m = answered ? answered[1] : k + 1;
+    if (THAT.has(low(toks[m] ?? t))) k = m;
+    else if (low(toks[m] ?? t) === 'by' && /^(saying|stating|noting|arguing)$/.test(low(toks[m + 1] ?? t))) k = m + 2;
+  }
   const content = contentAfter(scan, k);
   if (!content) return null;
   // "ISIS fighters attacked the town": an assault, not words; a verbal attack says what it was for or
@@ -1117,6 +1170,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
   // between the cue and the report: "said in an interview with Reuters that …"
   viaIn(scan, cueEnd, k, null, via);
   viaIn(scan, k, scan.tokenAt(content.start), null, via, true);
+  // and after it: "denied it in an interview with the Ledger"
+  viaIn(scan, scan.tokenAt(content.end), scan.sentenceEndToken(i), null, via, true);
   return { content, direct: isDirect(scan, content), cue, speaker: charSpan(scan, speaker[0], speaker[1]), via };
 }
 

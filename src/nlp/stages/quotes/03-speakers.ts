@@ -3,7 +3,7 @@
 import type { Entity, EntityType, Quote } from '../../../types.js';
 import type { Token } from '../../context.js';
 import type { CharSpan, Frame, Scan } from './02-frames.js';
-import { looksLikeMedia, phraseBefore, VIA_NOUNS } from './02-frames.js';
+import { isTimeToken, looksLikeMedia, phraseBefore, VIA_NOUNS } from './02-frames.js';
 
 /** An entity mention in one section, flattened for lookups. */
 export interface MentionRef {
@@ -103,6 +103,12 @@ function authorOfWriting(scan: Scan, mentions: MentionRef[], span: CharSpan): Me
   const prep = scan.tokenAt(end);
   let head = prep - 1;
   while (head > 0 && toks[head].start >= span.start && toks[head].pos === 'PUNCT') head--;
+  // "a report released (last week) by X": the writing before its participle
+  if (toks[head] && !WRITING.has(toks[head].lemma) && toks[prep]?.low === 'by') {
+    let h = head;
+    while (h > 0 && head - h < 3 && toks[h].start >= span.start && isTimeToken(toks[h])) h--;
+    if (toks[h].pos === 'VERB' && /(ed|en)$/.test(toks[h].low) && WRITING.has(toks[h - 1]?.lemma ?? '')) head = h - 1;
+  }
   if (!toks[head] || toks[head].start < span.start || !WRITING.has(toks[head].lemma)) return null;
   if (prep >= toks.length || toks[prep].start >= span.end || !AUTHOR_PREP.has(toks[prep].low)) return null;
   const found = mentionsIn(mentions, toks[prep].end, span.end).filter((m) => m.type === 'ORG' || m.type === 'PERSON');
@@ -170,7 +176,7 @@ export class SpeakerResolver {
       return { text, entityId: null, span };
     }
     // "some of them": a part of the group "them" points back to, named as such (not the group's entity)
-    const part = text.length <= 24 ? PART_OF_THEM.exec(text) : null;
+    const part = text.length <= 24 && text.endsWith(' of them') ? PART_OF_THEM.exec(text) : null;
     if (part) {
       const group = this.antecedent(span.start, true);
       if (group) {
@@ -184,8 +190,9 @@ export class SpeakerResolver {
     const tokIdx = this.scan.tokenAt(span.start);
     const media = looksLikeMedia(this.scan, [tokIdx, tokIdx + toks.length]);
     // (the number of the phrase before any relative clause: "residents who fled the town" are several)
-    const relative = toks.findIndex((t, k) => k > 0 && RELATIVE_HEAD_END.has(t.low) && t.pos !== 'DET');
-    const plural = isPlural(relative > 0 ? toks.slice(0, relative) : toks, !!link);
+    let relative = 1;
+    while (relative < toks.length && !(RELATIVE_HEAD_END.has(toks[relative].low) && toks[relative].pos !== 'DET')) relative++;
+    const plural = isPlural(relative < toks.length ? toks.slice(0, relative) : toks, !!link);
     const person = link ? link.type === 'PERSON' : !media && !plural && !/^(it|we|i|you)$/.test(w);
     this.history.push({ start: span.start, text, entityId: link?.entityId ?? null, plural: plural || link?.type === 'ORG', person });
     return { text, entityId: link?.entityId ?? null, span };
