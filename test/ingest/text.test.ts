@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readPlainText, cleanTitle, bylineName, bylineLine, parseHeader } from '../../src/ingest/text/index.js';
+import { readPlainText, cleanTitle, bylineName, bylineLine, datelineLine, parseHeader } from '../../src/ingest/text/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/text/${name}`, import.meta.url), 'utf8');
 
@@ -101,6 +101,17 @@ test('text reader: the byline line under the title fills author, publisher and d
   assert.deepEqual([doc.title, doc.author, doc.publisher, doc.publishedAt, doc.publishedAtSource], ['Ferry Strike Ends', 'Petra Sund', 'Coastal Ledger', '2025-03-12', 'byline']);
   const dated = readPlainText('Ferry Strike Ends\n\nPublished: 11 March 2025\n\nBy Petra Sund | 12 March 2025\n\nThe ferries sailed again.\n', 'text');
   assert.deepEqual([dated.author, dated.publisher, dated.publishedAt, dated.publishedAtSource], ['Petra Sund', null, '2025-03-11', 'metadata']);
+});
+
+test('datelineLine: a name and a full date near the top give the outlet (an organisation word last) or the writer', () => {
+  assert.deepEqual(datelineLine('Valley Dispatch \u2014 3 June 2024'), { name: null, outlet: 'Valley Dispatch', date: '2024-06-03' });
+  assert.deepEqual(datelineLine('3 June 2024 | The Harbour Gazette'), { name: null, outlet: 'The Harbour Gazette', date: '2024-06-03' });
+  assert.deepEqual(datelineLine('Ana Vell | 4 March 2021'), { name: 'Ana Vell', outlet: null, date: '2021-03-04' });
+  assert.equal(datelineLine('Lindholm \u2014 3 June 2024'), null);
+  assert.equal(datelineLine('Prices rose | 3 June 2024'), null);
+  assert.equal(datelineLine('By Ana Vell | 4 March 2021'), null);
+  const doc = readPlainText('Border Town Shops Close\n\nValley Dispatch \u2014 3 June 2024\n\nShopkeepers in Brask closed early.\n', 'text');
+  assert.deepEqual([doc.author, doc.publisher, doc.publishedAt], [null, 'Valley Dispatch', '2024-06-03']);
 });
 
 test('parseHeader: needs a full date stamp or a widget word, and refuses prose with a pipe', () => {

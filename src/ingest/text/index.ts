@@ -7,6 +7,7 @@
 import type { Document } from '../../types.js';
 import { findCommentSection } from './comments.js';
 import { stampToIso } from './stamp.js';
+import entityRules from '../../nlp/lexicons/entity-rules.json' with { type: 'json' };
 
 export { findCommentSection, parseHeader } from './comments.js';
 
@@ -102,6 +103,29 @@ export function bylineLine(line: string): BylineLine | null {
   return { name, outlet, date };
 }
 
+/** Last words of organisation names (the entity lexicon's: "Ledger", "Times", "Agency" …): a dateline's
+ * name ending in one is the outlet, not the writer. */
+const ORG_LAST_WORDS: ReadonlySet<string> = new Set(entityRules.orgHeads);
+
+/**
+ * A dateline without "By" near the top: a name and a full date set apart by "|", "·", "•" or a dash
+ * ("Valley Dispatch — 3 June 2024", "Ana Vell | 4 March 2021"). The name is the outlet when its last
+ * word is that of an organisation, else the writer when it reads as a person's name.
+ */
+export function datelineLine(line: string): { name: string | null; outlet: string | null; date: string | null } | null {
+  if (/^by\s/i.test(line) || line.length > 90) return null;
+  const parts = line.split(/\s+[|·•\u2014\u2013-]\s+|\s*[|·•]\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== 2) return null;
+  const at = stampToIso(parts[1], true) ? 1 : stampToIso(parts[0], true) ? 0 : -1;
+  if (at < 0) return null;
+  const other = parts[1 - at];
+  const words = other.split(/\s+/);
+  const outlet = words.length <= 5 && OUTLET.test(other) && ORG_LAST_WORDS.has(words[words.length - 1]) ? other : null;
+  const name = outlet ? null : bylineName(other);
+  if (!outlet && !name) return null;
+  return { name, outlet, date: stampToIso(parts[at], true) };
+}
+
 /** The byline: a "By …" line near the top (with what it says beside the name), or a lone name on the
  * last line of the body. */
 function findByline(main: string, titleLine: string | null): BylineLine | null {
@@ -174,11 +198,12 @@ export function readPlainText(text: string, format: 'text' | 'markdown'): Docume
   const fmDate = fm?.fields.get('date') ?? fm?.fields.get('published') ?? null;
   const stated = (fmDate ? stampToIso(fmDate) ?? (/^\d{4}-\d{2}-\d{2}$/.test(fmDate) ? fmDate : null) : null) ?? statedDate(main);
   const byline = findByline(main, headingLine);
-  const publishedAt = stated ?? byline?.date ?? null;
+  const dateline = main.split(/\r?\n/, 12).map((l) => l.trim()).filter(Boolean).slice(0, 4).map(datelineLine).find((d) => d) ?? null;
+  const publishedAt = stated ?? byline?.date ?? dateline?.date ?? null;
   return {
     title: rawTitle ? cleanTitle(rawTitle.replace(/^[ \t]*#+[ \t]+/, '')) : null,
-    author: fm?.fields.get('author') ?? byline?.name ?? null,
-    publisher: fm?.fields.get('publisher') ?? byline?.outlet ?? null,
+    author: fm?.fields.get('author') ?? byline?.name ?? dateline?.name ?? null,
+    publisher: fm?.fields.get('publisher') ?? byline?.outlet ?? dateline?.outlet ?? null,
     publishedAt,
     ...(stated ? { publishedAtSource: 'metadata' } : publishedAt ? { publishedAtSource: 'byline' } : {}),
     language: 'en',
