@@ -191,6 +191,16 @@ test('quotes: ", describing them as …", ", accusing X of …" report what the 
   ]);
 });
 
+test('quotes: a second cue joined by "and" speaks for a subject with an apposition; a tally before an infinitive cue is not the speaker', () => {
+  const qs = quotesIn('The spokesman, Ansel Koba, called the accusation "a fairy tale" and said the convoys had been escorted. ' +
+    'The council voted 11 to 9 to ask the ministry for an investigation.');
+  assert.deepEqual(qs.map((q) => [q.speaker.text, q.cue, q.content]), [
+    ['The spokesman, Ansel Koba', 'called', 'the accusation "a fairy tale"'],
+    ['The spokesman, Ansel Koba', 'said', 'the convoys had been escorted'],
+    ['The council', 'ask', 'the ministry for an investigation'],
+  ]);
+});
+
 test('quotes: a wire agency, or a capitalised "Voice of …", is an outlet; a hearer that is neither is not', () => {
   const qs = quotesIn('A Brastovian envoy told the Voice of Ostrel that the border was shut. A harbour official told Agence France-Presse that ten boats sank. ' +
     'The pilot told the voice of the union that wages would fall. A trader told the harbour council that prices rose. A clerk told a courier that the mill was shut.');

@@ -741,7 +741,10 @@ export function looksLikeMedia(scan: Scan, np: [number, number]): boolean {
 function clauseSubject(scan: Scan, i: number): [number, number] | null {
   const floor = scan.sentenceStartToken(i);
   for (let m = floor; m < i; m++) {
-    if ((scan.toks[m].pos === 'VERB' || scan.toks[m].pos === 'AUX') && !scan.quotationAround(scan.toks[m].start)) return phraseBefore(scan, m, floor);
+    if ((scan.toks[m].pos === 'VERB' || scan.toks[m].pos === 'AUX') && !scan.quotationAround(scan.toks[m].start)) {
+      // ("The spokesman, Ansel Koba, called it “…” and said …": a subject with an apposition)
+      return phraseBefore(scan, m, floor) ?? (m - 1 > floor && scan.toks[m - 1].text === ',' ? appositiveSubject(scan, m, floor) : null);
+    }
   }
   return null;
 }
@@ -798,6 +801,12 @@ function outletsToldIn(scan: Scan, s: number, e: number, out: CharSpan[]): void 
     const outlet = hearerOnly(scan, phraseAfter(scan, k, e));
     if (outlet && isOutlet(scan, outlet)) out.push(charSpan(scan, outlet[0], outlet[1]));
   }
+}
+
+/** Whether toks[s..e) are only numbers ("11 to 9", "52-48", "three"): a count, not who said something. */
+function isTally(toks: Token[], [s, e]: [number, number]): boolean {
+  for (let k = s; k < e; k++) if (!(toks[k].pos === 'NUM' || /^(to|and|-|\u2013)$/.test(low(toks[k])))) return false;
+  return true;
 }
 
 /** "X called the plan “a disaster”": naming with a quoted label is a report of what X said. */
@@ -1087,6 +1096,8 @@ function verbCue(scan: Scan, i: number, cls: CueClass): Frame | null {
 
   // "X said (that) …", "X told the Times …", "X quoted Y as saying …"
   if (!subj && !afterQuote && prev && (prev.pos === 'CCONJ' || prev.text === ',' || prev.pos === 'VERB' || prev.pos === 'ADV')) subj = clauseSubject(scan, i);
+  // "The council voted 11 to 9 to ask …": a tally is no speaker; the clause's subject is
+  if (subj && low(prev ?? t) === 'to' && isTally(toks, subj)) subj = clauseSubject(scan, i);
   if (!subj) return null;
   const own = subj;
   subj = withRelativeClause(scan, subj, i, floor);
