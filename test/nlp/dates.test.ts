@@ -50,6 +50,12 @@ test('dates: only a look-ahead word before the date makes it future', () => {
   assert.deepEqual(times('In November, the harbour board said it will sell the quay.'), [['November', '2015-11']]);
 });
 
+test('dates: a span counted from another event ("two days after …", "a week later", "within a week") gets no date; "two days ago" does', () => {
+  assert.deepEqual(times('Shells hit the depot last Friday, two days after a truce was announced. The truce agreed last month collapsed within a week. ' +
+    'Two days ago the road reopened, and a week later than planned the ferry sailed last Sunday.'),
+  [['last Friday', '2016-03-25'], ['last month', '2016-02'], ['Two days ago', '2016-03-29'], ['last Sunday', '2016-03-27']]);
+});
+
 test('dates: reads "in the year 2000" as a year and not "four years ago" inside "Seventy-four years ago"', () => {
   assert.deepEqual(times('The council pledged that in the year 2000 it would rebuild the quay.'), [['2000', '2000']]);
   assert.deepEqual(times('Seventy-four years ago, a storm flooded the quay.'), []);

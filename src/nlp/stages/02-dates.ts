@@ -70,6 +70,9 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
   // "Seventy-four years ago": chrono saw only "four years ago".
   if (/^[-‐–]$/.test(text.slice(at - 1, at)) && /^(?:\d|one|two|three|four|five|six|seven|eight|nine)/i.test(surface)) return null;
   if (/^(?:in\s+)?the\s+(?:year|month|week|day)$/i.test(surface)) return null; // "in the year 2000": the year pattern reads it
+  // "two days after a truce was announced", "a week later", "within a week": counted from another event
+  // or a span, not from the article's date (chrono counts from that date; "two days ago" is kept)
+  if (/^within\b/i.test(surface) || (/\b(?:after|before|later|earlier)$/i.test(surface) && /\b(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i.test(surface))) return null;
   const bareName = BARE_NAME.test(surface);
   if (bareName) {
     if (!CAP_MONTH_OR_DAY.test(surface)) return null; // "may", "march": verbs
