@@ -50,6 +50,12 @@ test('dates: only a look-ahead word before the date makes it future', () => {
   assert.deepEqual(times('In November, the harbour board said it will sell the quay.'), [['November', '2015-11']]);
 });
 
+test('dates: a bare weekday is the past one unless the sentence looks ahead', () => {
+  // 24 May 2015 was a Sunday: "on Wednesday" is the 20th, not the coming 27th
+  assert.deepEqual(times('The rebels entered the town on Wednesday. The talks will resume on Wednesday. It rained on Sunday.', '2015-05-24'),
+    [['on Wednesday', '2015-05-20'], ['on Wednesday', '2015-05-27'], ['on Sunday', '2015-05-24']]);
+});
+
 test('dates: a span counted from another event ("two days after …", "a week later", "within a week") gets no date; "two days ago" does', () => {
   assert.deepEqual(times('Shells hit the depot last Friday, two days after a truce was announced. The truce agreed last month collapsed within a week. ' +
     'Two days ago the road reopened, and a week later than planned the ferry sailed last Sunday.'),

@@ -117,6 +117,21 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
     if (ahead > 31 && !looksAhead) year -= 1;
     else if (ahead < -31 && looksAhead) year += 1;
   }
+  // A weekday alone ("on Wednesday") is the past one unless the sentence looks ahead, as a month is:
+  // chrono takes the nearest, and on a Sunday that is the coming Wednesday.
+  if (relative && s.isCertain('weekday') && !s.isCertain('day') && !/\b(?:next|last|this|coming|past|previous)\b/i.test(surface)) {
+    const when = new Date(year, month - 1, day, 12);
+    const ahead = (when.getTime() - new Date(ref.getFullYear(), ref.getMonth(), ref.getDate(), 12).getTime()) / 86400000;
+    const lead = text.slice(Math.max(sentence.a, at - 60), at);
+    const looksAhead = /\b(?:will|shall|next|coming|upcoming|scheduled|expected|plans?|planned|due)\b|['’]ll\b/i.test(lead);
+    const shift = ahead > 0 && !looksAhead ? -7 : ahead < 0 && looksAhead ? 7 : 0;
+    if (shift) {
+      const d = new Date(year, month - 1, day + shift, 12);
+      year = d.getFullYear();
+      month = d.getMonth() + 1;
+      day = d.getDate();
+    }
+  }
   let value: string;
   const weekish = /\bweeks?\b/i.test(surface) && !s.isCertain('weekday');
   if ((dayCertain || s.isCertain('hour') || DAYPART_WORD.test(surface)) && !weekish) value = `${year}-${pad(month)}-${pad(day)}`;
