@@ -33,6 +33,8 @@ export interface HypothesisScore {
   inconsistency: number;
   consistency: number;
   rank: number;
+  /** Whether any evidence is rated against it; one with none is ranked after all that have some. */
+  rated: boolean;
 }
 
 export interface EvidenceScore {
@@ -97,6 +99,8 @@ export interface PreparedItem {
   diagnostic: boolean;
   inconsistency: Float64Array;
   consistency: Float64Array;
+  /** Per hypothesis, 1 where this item is rated against it. */
+  rated: Uint8Array;
 }
 
 export interface PreparedMatrix {
@@ -125,14 +129,16 @@ export function prepareAch(input: AchInput): PreparedMatrix {
     const diagnostic = hypotheses.length > 1 && values.some((v) => v !== values[0]);
     const inc = new Float64Array(hypotheses.length);
     const con = new Float64Array(hypotheses.length);
+    const rated = new Uint8Array(hypotheses.length);
     hypotheses.forEach((h, i) => {
       const c = row?.get(h.id);
       if (!c) return;
+      rated[i] = 1;
       inc[i] = INCONSISTENCY[c.rating] * w * c.weight;
       con[i] = CONSISTENCY[c.rating] * w * c.weight;
     });
     const spread = values.length ? Math.max(...values) - Math.min(...values) : 0;
-    items.push({ id: e.id, origins: e.origins, diagnostic, inconsistency: inc, consistency: con });
+    items.push({ id: e.id, origins: e.origins, diagnostic, inconsistency: inc, consistency: con, rated });
     scores.push({ id: e.id, label: e.label, weight: round(w), diagnostic, diagnosticity: diagnostic ? round(spread * w) : 0, cluster: e.id });
   }
   // clusters are reported over all items; scoring clusters only the diagnostic ones (see scorePrepared)
@@ -185,10 +191,20 @@ export function scorePrepared(items: readonly PreparedItem[], nHypotheses: numbe
   return { inconsistency: inconsistency.map(round), consistency: consistency.map(round) };
 }
 
-/** Hypothesis indexes, best first: least inconsistent, then most consistent, then as entered. */
+/** Per hypothesis, whether any of `items` is rated against it. */
+export function ratedHypotheses(items: readonly PreparedItem[], nHypotheses: number): boolean[] {
+  const out = new Array<boolean>(nHypotheses).fill(false);
+  for (const item of items) for (let h = 0; h < nHypotheses; h++) if (item.rated[h]) out[h] = true;
+  return out;
+}
+
+/** Hypothesis indexes, best first: those with evidence rated against them before those with none (no
+ * inconsistency is not a merit when nothing was weighed), then least inconsistent, then most
+ * consistent, then as entered. */
 export function rankPrepared(items: readonly PreparedItem[], nHypotheses: number): number[] {
   const { inconsistency, consistency } = scorePrepared(items, nHypotheses);
-  return [...Array(nHypotheses).keys()].sort((a, b) => inconsistency[a] - inconsistency[b] || consistency[b] - consistency[a] || a - b);
+  const rated = ratedHypotheses(items, nHypotheses);
+  return [...Array(nHypotheses).keys()].sort((a, b) => Number(rated[b]) - Number(rated[a]) || inconsistency[a] - inconsistency[b] || consistency[b] - consistency[a] || a - b);
 }
 
 /** Score the matrix. Pure: the same input always gives the same ranking. */
@@ -197,7 +213,8 @@ export function scoreAch(input: AchInput): AchResult {
   const n = input.hypotheses.length;
   const { inconsistency, consistency } = scorePrepared(m.items, n);
   const order = rankPrepared(m.items, n);
-  const ranked: HypothesisScore[] = order.map((i, r) => ({ id: input.hypotheses[i].id, text: input.hypotheses[i].text, inconsistency: inconsistency[i], consistency: consistency[i], rank: r + 1 }));
+  const rated = ratedHypotheses(m.items, n);
+  const ranked: HypothesisScore[] = order.map((i, r) => ({ id: input.hypotheses[i].id, text: input.hypotheses[i].text, inconsistency: inconsistency[i], consistency: consistency[i], rank: r + 1, rated: rated[i] }));
   return { hypotheses: ranked, evidence: m.evidence, cells: input.cells };
 }
 

@@ -22,7 +22,7 @@ export function renderMatrix(j: Judgement): string {
       const v = !cell ? '-' : cell.proposed ? `${cell.rating.toLowerCase()}?` : cell.rating;
       return v.padStart(w);
     });
-    lines.push(`${cut(`${h.rank}. H${h.id} ${h.text}`, 46)} ${cells.join('')}  ${fmt(h.inconsistency).padStart(8)} ${fmt(h.consistency).padStart(7)}`);
+    lines.push(`${cut(`${h.rated ? `${h.rank}.` : '–'} H${h.id} ${h.text}`, 46)} ${cells.join('')}  ${fmt(h.inconsistency).padStart(8)} ${fmt(h.consistency).padStart(7)}`);
   }
   lines.push('', 'Evidence (· = non-diagnostic: rated alike everywhere, does not count):');
   for (const [i, c] of cols.entries()) {

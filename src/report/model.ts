@@ -85,7 +85,7 @@ export function buildReport(j: Judgement): ReportModel {
     blocks.push({
       kind: 'table',
       head: ['Rank', 'Hypothesis', 'Weighted inconsistency', 'Weighted consistency'],
-      rows: j.ach.hypotheses.map((h) => [String(h.rank), `${hLabel(h.id)}: ${h.text}`, fmt(h.inconsistency), fmt(h.consistency)]),
+      rows: j.ach.hypotheses.map((h) => [h.rated ? String(h.rank) : '– (nothing rated)', `${hLabel(h.id)}: ${h.text}`, fmt(h.inconsistency), fmt(h.consistency)]),
     });
   }
 

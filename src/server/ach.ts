@@ -60,7 +60,7 @@ export function scoreMatrix(question: string | null, hypotheses: HypothesisView[
     cells: cells.map((c) => ({ evidenceId: c.evidenceId, hypothesisId: c.hypothesisId, rating: c.rating, proposed: c.proposed })),
     scores: hypotheses.map((h) => {
       const s = result.hypotheses.find((x) => x.id === h.id)!;
-      return { hypothesisId: h.id, inconsistency: s.inconsistency, consistency: s.consistency, rank: s.rank };
+      return { hypothesisId: h.id, inconsistency: s.inconsistency, consistency: s.consistency, rank: s.rank, rated: s.rated };
     }),
     sensitivity: findings,
   };

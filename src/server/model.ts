@@ -160,6 +160,8 @@ export interface AchScore {
   inconsistency: number;
   consistency: number;
   rank: number;
+  /** Whether any evidence is rated against it (one with none ranks last, and leads nothing). */
+  rated: boolean;
 }
 
 export interface AchMatrix {

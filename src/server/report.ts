@@ -6,7 +6,7 @@ export function basicReport(m: AchMatrix, format: 'md' | 'html'): string {
   const lines = [`# ${m.question ?? 'Dossier report'}`, '', '## Hypotheses, least inconsistent first', ''];
   for (const s of [...m.scores].sort((a, b) => a.rank - b.rank)) {
     const h = m.hypotheses.find((x) => x.id === s.hypothesisId);
-    if (h) lines.push(`${s.rank}. ${h.text} (inconsistency ${s.inconsistency}, consistency ${s.consistency})`);
+    if (h) lines.push(s.rated ? `${s.rank}. ${h.text} (inconsistency ${s.inconsistency}, consistency ${s.consistency})` : `- ${h.text} (no evidence rated against it)`);
   }
   lines.push('', '## Evidence', '');
   for (const e of m.evidence) lines.push(`- ${e.text} (${e.source ?? 'unknown source'}, weight ${e.weight})${e.diagnostic ? '' : ', not diagnostic'}`);

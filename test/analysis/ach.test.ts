@@ -28,6 +28,22 @@ test('ach: counts two items from the same origin once, which changes the leader'
   assert.deepEqual(r.evidence.map((e) => e.cluster), ['e1', 'e1', 'e3']);
 });
 
+test('ach: a hypothesis with nothing rated against it ranks last and is marked unrated, however low its inconsistency', () => {
+  // h3 was added and never rated: its 0 is no merit, so h1 (inconsistency 1) still leads
+  const input: AchInput = {
+    hypotheses: [...H, { id: 'h3', text: 'third, never weighed' }],
+    evidence: [ev('e1', ['o1']), ev('e2', ['o2'])],
+    cells: [cell('e1', 'h1', 'I'), cell('e1', 'h2', 'II'), cell('e2', 'h1', 'C'), cell('e2', 'h2', 'I')],
+  };
+  assert.deepEqual(scoreAch(input).hypotheses.map((h) => [h.id, h.inconsistency, h.rank, h.rated]), [
+    ['h1', 1, 1, true],
+    ['h2', 3, 2, true],
+    ['h3', 0, 3, false],
+  ]);
+  // and no sensitivity finding makes it the leader
+  assert.ok(!sensitivity(input).findings.some((f) => f.after[0] === 'h3'));
+});
+
 test('ach: an item rated alike on every hypothesis is non-diagnostic and moves nothing', () => {
   const base: AchInput = { hypotheses: H, evidence: [ev('e1', ['o1'])], cells: [cell('e1', 'h1', 'C'), cell('e1', 'h2', 'I')] };
   const withFlat: AchInput = {

@@ -18,8 +18,8 @@ test('ach matrix: one origin counts once, an alike-rated item is not diagnostic,
   ]);
   // h2: Brekke's two items form one cluster, so only the stronger II (2 × weight 1) counts, not 2 + 1.
   assert.deepEqual(m.scores, [
-    { hypothesisId: 'h1', inconsistency: 0, consistency: 1, rank: 1 },
-    { hypothesisId: 'h2', inconsistency: 2, consistency: 0, rank: 2 },
+    { hypothesisId: 'h1', inconsistency: 0, consistency: 1, rank: 1, rated: true },
+    { hypothesisId: 'h2', inconsistency: 2, consistency: 0, rank: 2, rated: true },
   ]);
   assert.deepEqual(m.evidence.map((e) => [e.id, e.weight, e.diagnostic]), [['quote:1:q1', 1, true], ['quote:1:q2', 1, true], ['quote:2:q1', 0.25, false]]);
 });

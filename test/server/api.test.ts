@@ -73,8 +73,8 @@ test('api: rating a cell changes the scores it returns', async () => {
   const after = await (await req('/api/ratings', json('PUT', { evidenceId: 'claim:k1', hypothesisId: 'h2', rating: 'II' }))).json();
   // An ungraded source weighs F (0.5) x credibility 6 (0.5) = 0.25.
   assert.deepEqual(after.scores, [
-    { hypothesisId: 'h1', inconsistency: 0, consistency: 0.25, rank: 1 },
-    { hypothesisId: 'h2', inconsistency: 0.5, consistency: 0, rank: 2 },
+    { hypothesisId: 'h1', inconsistency: 0, consistency: 0.25, rank: 1, rated: true },
+    { hypothesisId: 'h2', inconsistency: 0.5, consistency: 0, rank: 2, rated: true },
   ]);
   assert.equal(after.evidence[0].diagnostic, true);
   assert.equal(after.evidence[1].diagnostic, false);

@@ -34,7 +34,7 @@ function render(root: HTMLElement, m: AchMatrix): void {
 
   const rows = ordered.map((hyp: HypothesisView) => {
     const s = score.get(hyp.id);
-    return h('tr', { 'data-hypothesis': hyp.id, class: s?.rank === 1 ? 'leader' : '' },
+    return h('tr', { 'data-hypothesis': hyp.id, class: s?.rank === 1 && s.rated ? 'leader' : '' },
       h('th', { class: 'hyp-col', scope: 'row' }, hyp.text),
       m.evidence.map((e) => {
         const c = cell.get(`${e.id}\u0000${hyp.id}`);
@@ -46,7 +46,7 @@ function render(root: HTMLElement, m: AchMatrix): void {
       }),
       h('td', { class: 'num score', 'data-score': 'inconsistency' }, s ? String(s.inconsistency) : '—'),
       h('td', { class: 'num score', 'data-score': 'consistency' }, s ? String(s.consistency) : '—'),
-      h('td', { class: 'num score', 'data-score': 'rank' }, s ? String(s.rank) : '—'));
+      h('td', { class: 'num score', 'data-score': 'rank', title: s && !s.rated ? 'no evidence is rated against it yet' : null }, s?.rated ? String(s.rank) : '—'));
   });
 
   const input = h('input', { type: 'text', name: 'text', placeholder: 'A new hypothesis', maxlength: 1000, 'aria-label': 'New hypothesis' });
