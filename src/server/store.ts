@@ -268,14 +268,16 @@ export class StoreWorkbench implements WorkbenchData {
   /** Every speaker, relaying outlet and publisher, with the analyst's grade where there is one. */
   private async sources(): Promise<SourceView[]> {
     const found = await this.memoised('sources', async () => {
-      const all = new Map<string, { name: string; kind: SourceView['kind']; items: number }>();
+      // one row per source as the ACH matrix and the report key it (sourceKey: case and a leading "the"
+      // aside), named as most of its items name it
+      const all = new Map<string, { name: string; kind: SourceView['kind']; items: number; names: Map<string, number> }>();
       const add = (name: string | null, kind: SourceView['kind'], n = 1) => {
         const clean = name?.trim();
         if (!clean) return;
-        const id = `${kind}:${clean}`;
-        const s = all.get(id);
-        if (s) s.items += n;
-        else all.set(id, { name: clean, kind, items: n });
+        const key = `${kind}:${sourceKey(clean) || clean}`;
+        const s = all.get(key) ?? all.set(key, { name: clean, kind, items: 0, names: new Map() }).get(key)!;
+        s.items += n;
+        s.names.set(clean, (s.names.get(clean) ?? 0) + n);
       };
       const pubs = await this.db.selectFrom('documents').select(['publisher']).select((eb) => eb.fn.countAll<number>().as('n')).where('latest', '=', 1).groupBy('publisher').execute();
       for (const p of pubs) add(p.publisher, 'publisher', Number(p.n));
@@ -288,11 +290,15 @@ export class StoreWorkbench implements WorkbenchData {
       const vias = await this.db.selectFrom('quotes as q').innerJoin('documents as d', 'd.id', 'q.document_id').select('q.via')
         .where('q.via', '!=', '[]').where('d.latest', '=', 1).execute();
       for (const v of vias) for (const o of JSON.parse(v.via) as Quote['via']) add(o.text, 'outlet');
-      return [...all.entries()].map(([id, s]) => ({ id, ...s }));
+      return [...all.entries()].map(([key, s]) => {
+        const name = [...s.names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+        return { key, id: `${s.kind}:${name}`, name, kind: s.kind, items: s.items };
+      });
     });
-    const grades = new Map((await this.store.listSources()).map((g) => [`${g.kind}:${g.name}`, g]));
-    const out: SourceView[] = found.map((s) => ({ ...s, reliability: grades.get(s.id)?.reliability ?? null, reason: grades.get(s.id)?.reason ?? null }));
-    for (const [id, g] of grades) if (!found.some((s) => s.id === id)) out.push({ id, name: g.name, kind: g.kind, reliability: g.reliability, reason: g.reason, items: 0 });
+    const keyOf = (kind: string, name: string) => `${kind}:${sourceKey(name) || name}`;
+    const grades = new Map((await this.store.listSources()).map((g) => [keyOf(g.kind, g.name), g]));
+    const out: SourceView[] = found.map(({ key, ...s }) => ({ ...s, reliability: grades.get(key)?.reliability ?? null, reason: grades.get(key)?.reason ?? null }));
+    for (const [key, g] of grades) if (!found.some((s) => s.key === key)) out.push({ id: `${g.kind}:${g.name}`, name: g.name, kind: g.kind, reliability: g.reliability, reason: g.reason, items: 0 });
     return out.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name));
   }
 
@@ -306,7 +312,10 @@ export class StoreWorkbench implements WorkbenchData {
     if (!m) throw new NotFoundError(`source ${id}`);
     const s = (await this.sources()).find((x) => x.id === id);
     if (!s) throw new NotFoundError(`source ${id}`);
-    await this.store.gradeSource({ name: m[2], kind: m[1] as SourceView['kind'], reliability, reason });
+    // a grade given before under another spelling of the same source ("The Ledger", "the Ledger") is the one changed
+    const key = sourceKey(m[2]) || m[2];
+    const before = (await this.store.listSources()).find((g) => g.kind === m[1] && (sourceKey(g.name) || g.name) === key);
+    await this.store.gradeSource({ name: before?.name ?? m[2], kind: m[1] as SourceView['kind'], reliability, reason });
     return { ...s, reliability, reason };
   }
 

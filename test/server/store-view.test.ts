@@ -91,6 +91,19 @@ dialectTest('store view: grades a source and rates a quote against a hypothesis'
   await assert.rejects(view.rate('quote:1:q99', h1.id, 'C'), { code: 'NOT_FOUND' });
 });
 
+dialectTest('store view: a source is one row however its name is capitalised or led by "the", and a grade given to any spelling of it is its grade', async (store) => {
+  const view = await fill(store);
+  const outlets = async () => (await view.listSources(0, 50)).items.filter((x) => x.kind === 'outlet').map((x) => [x.name, x.items, x.reliability]);
+  assert.deepEqual(await outlets(), [['the Harbour Courier', 1, null]]);
+  // graded from the command line under another spelling
+  await store.gradeSource({ name: 'Harbour Courier', kind: 'outlet', reliability: 'B', reason: null });
+  assert.deepEqual(await outlets(), [['the Harbour Courier', 1, 'B']]);
+  // graded again in the workbench: the same grade changes, no second one is made
+  await view.gradeSource('outlet:the Harbour Courier', 'C', null);
+  assert.deepEqual(await outlets(), [['the Harbour Courier', 1, 'C']]);
+  assert.deepEqual((await store.listSources()).filter((g) => g.kind === 'outlet').map((g) => [g.name, g.reliability]), [['Harbour Courier', 'C']]);
+});
+
 dialectTest('store view: a quote of an older version cannot be rated, only cleared; its new version carries the rating', async (store) => {
   const view = await fill(store);
   const [a] = fixtureAnalyses();
