@@ -139,6 +139,11 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     await page.press('#search input', 'Enter');
     await page.waitForSelector('.hits li');
     assert.match((await page.textContent('.hits li a'))!, /Oil, fertiliser/);
+    // the matched word is marked, not shown in the store's brackets; a malformed offset reads as the first page
+    assert.match((await page.textContent('.hits li .snippet mark'))!, /^fertili[sz]er/i);
+    assert.ok(!(await page.textContent('.hits li .snippet'))!.includes('['));
+    await page.goto(`${server.url}#/search?q=fertiliser&offset=abc`);
+    await page.waitForSelector('.hits li');
 
     assert.deepEqual(errors, [], 'no console errors or CSP violations');
   });

@@ -22,7 +22,7 @@ export async function networkView(ctx: RouteContext): Promise<void> {
     } }), sw, ` ${k === 'cooccurrence' ? 'co-occurrence' : k + 's'}`);
   }));
   ctx.main.append(h('h1', null, 'Actor network'),
-    h('p', { class: 'meta' }, `${net.nodes.length} entities · ${net.edges.length} links. Node size: mentions. Click a node to open it.`),
+    h('p', { class: 'meta' }, `${net.nodes.length} entities · ${net.edges.length} links. Node size: documents. Click a node to open it.`),
     toggles, box);
   const maxW = Math.max(1, ...net.nodes.map((n) => n.weight));
   const cy = cytoscape({
