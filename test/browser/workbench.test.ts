@@ -127,10 +127,15 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     await page.click('nav a[data-view="sources"]');
     const form = page.locator('form.grade', { hasText: '' }).filter({ has: page.locator('select') }).first();
     await form.waitFor();
+    // saving with no grade chosen complains; the complaint goes once a grade is saved
+    await form.locator('select').selectOption('');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('#error:not([hidden])');
     await form.locator('select').selectOption('B');
     await form.locator('input[name="reason"]').fill('Consistent with two other accounts.');
     await form.locator('button[type="submit"]').click();
     await form.locator('.status', { hasText: 'saved B' }).waitFor();
+    assert.equal(await page.isHidden('#error'), true, 'the complaint about the missing grade is gone');
     const sourceId = await form.getAttribute('data-source');
     const graded = (await (await fetch(`${server.url}api/sources?limit=500`)).json()) as { items: { id: string; reliability: string; reason: string }[] };
     assert.deepEqual(graded.items.filter((x) => x.id === sourceId).map((x) => [x.reliability, x.reason]), [['B', 'Consistent with two other accounts.']]);
@@ -144,6 +149,13 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     assert.ok(!(await page.textContent('.hits li .snippet'))!.includes('['));
     await page.goto(`${server.url}#/search?q=fertiliser&offset=abc`);
     await page.waitForSelector('.hits li');
+    // an entity page lists its other names, not its own (the API gives them all)
+    const listed = (await (await fetch(`${server.url}api/entities?limit=500`)).json()) as { items: { id: string; name: string; aliases: string[] }[] };
+    const named = listed.items.find((x) => x.aliases.length > 1 && x.aliases.includes(x.name))!;
+    await page.goto(`${server.url}#/entity/${named.id}`);
+    await page.waitForSelector('.entity-page .aliases');
+    const chips = await page.locator('.entity-page .aliases .chip').allTextContents();
+    assert.deepEqual(chips, named.aliases.filter((x) => x !== named.name));
 
     assert.deepEqual(errors, [], 'no console errors or CSP violations');
   });

@@ -40,6 +40,11 @@ const errorBox = document.getElementById('error')!;
 let current: RouteContext | null = null;
 let generation = 0;
 
+/** Hide the error shown last (an action that then succeeds clears the complaint about it). */
+export function clearError(): void {
+  errorBox.hidden = true;
+}
+
 export function showError(err: unknown): void {
   errorBox.hidden = false;
   errorBox.textContent = err instanceof ApiError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);

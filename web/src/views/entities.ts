@@ -33,6 +33,14 @@ const quoteList = (items: QuoteRef[]) =>
           h('span', { class: 'meta' }, ` — ${q.speaker}${q.cue ? ` (${q.cue})` : ''}, ${q.title ?? q.documentId}`))))
     : h('p', { class: 'hint' }, 'None.');
 
+/** An entity's other names, once each: not its own name, nor a copy differing only in its spaces. */
+function alsoCalled(e: EntityDetail): (HTMLElement | string)[] {
+  const norm = (s: string) => s.replace(/\s+/gu, ' ').trim().toLowerCase();
+  const seen = new Set([norm(e.name)]);
+  const chips = e.aliases.filter((a) => !seen.has(norm(a)) && !!seen.add(norm(a))).map((a) => h('span', { class: 'chip' }, a));
+  return chips.length ? chips : ['—'];
+}
+
 export async function entityView(ctx: RouteContext, id: string | undefined): Promise<void> {
   if (!id) throw new Error('no entity named in the address');
   const e = await get<EntityDetail>(`entities/${encodeURIComponent(id)}`);
@@ -40,7 +48,7 @@ export async function entityView(ctx: RouteContext, id: string | undefined): Pro
     h('section', { class: 'entity-page' },
       h('h1', null, e.name, ' ', h('span', { class: `badge type-${e.type.toLowerCase()}` }, e.type)),
       h('p', { class: 'meta' }, `${e.mentions} mentions in ${e.documents} document${e.documents === 1 ? '' : 's'}`),
-      h('div', { class: 'aliases' }, h('strong', null, 'Also called: '), e.aliases.length ? e.aliases.map((a) => h('span', { class: 'chip' }, a)) : '—'),
+      h('div', { class: 'aliases' }, h('strong', null, 'Also called: '), ...alsoCalled(e)),
       h('div', { class: 'columns' },
         h('div', null,
           h('h2', null, `Quotes by ${e.name} (${e.quotesBy.length})`), quoteList(e.quotesBy),

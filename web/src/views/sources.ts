@@ -1,6 +1,6 @@
 import { get, put } from '../api.js';
 import { h, pager, route } from '../dom.js';
-import { showError, type RouteContext } from '../main.js';
+import { clearError, showError, type RouteContext } from '../main.js';
 import type { Page, SourceView } from '../../../src/server/model.js';
 
 const PAGE = 50;
@@ -26,6 +26,7 @@ export async function sourcesView(ctx: RouteContext): Promise<void> {
       try {
         const saved = await put<SourceView>(`sources/${encodeURIComponent(s.id)}`, { reliability: select.value, reason: reason.value.trim() || null });
         status.textContent = `saved ${saved.reliability}`;
+        clearError();
       } catch (err) {
         showError(err);
       }
