@@ -15,6 +15,8 @@ export interface MatrixItem {
   origins: string[];
   reliability: Reliability | null;
   credibility: Credibility | null;
+  /** A quote in a reader comment (Dossier proposes no rating for it). */
+  inComment?: boolean;
 }
 
 export interface MatrixRating {

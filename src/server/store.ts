@@ -10,6 +10,7 @@ import { aliasList } from '../store/read.js';
 import type { Quote } from '../types.js';
 import { scoreMatrix, type MatrixItem, type MatrixRating } from './ach.js';
 import { sourceKey } from '../analysis/sources.js';
+import { proposeFromReadings, readForRating } from '../analysis/ratings-proposal.js';
 import type { Credibility } from '../analysis/model.js';
 import type {
   AchMatrix, ClaimGroupView, DocumentDetail, DocumentSummary, EntityDetail, EntitySummary,
@@ -341,14 +342,14 @@ export class StoreWorkbench implements WorkbenchData {
     });
     // quotes of latest versions only: those are the ones that can be rated (see rate)
     const quoteRows = await this.db.selectFrom('quotes as q').innerJoin('documents as doc', 'doc.id', 'q.document_id').where('doc.latest', '=', 1)
-      .select(['q.document_id', 'q.local_id', 'q.content', 'q.speaker_text']).orderBy('q.document_id').orderBy('q.start').limit(claims.length ? 0 : 24).execute();
+      .select(['q.document_id', 'q.local_id', 'q.content', 'q.speaker_text', 'q.container']).orderBy('q.document_id').orderBy('q.start').limit(claims.length ? 0 : 24).execute();
     const seen = new Set<string>();
-    const pushQuote = (q: { document_id: number; local_id: string; content: string; speaker_text: string }) => {
+    const pushQuote = (q: { document_id: number; local_id: string; content: string; speaker_text: string; container: string }) => {
       const key = `${q.document_id}:${q.local_id}`;
       if (seen.has(key)) return;
       seen.add(key);
       const origins = q.speaker_text ? [q.speaker_text] : [];
-      out.push({ id: `quote:${key}`, kind: 'quote', text: q.content, origins, reliability: best(origins), credibility: null });
+      out.push({ id: `quote:${key}`, kind: 'quote', text: q.content, origins, reliability: best(origins), credibility: null, inComment: q.container !== 'document' });
     };
     for (const q of quoteRows) pushQuote(q);
     for (const key of ratedQuotes) {
@@ -358,7 +359,7 @@ export class StoreWorkbench implements WorkbenchData {
       // a rating that stayed with an earlier version (no quote of the latest took it) does not count,
       // as in `dossier ach`, which lists such ratings with the command that clears them
       const q = await this.db.selectFrom('quotes as q').innerJoin('documents as doc', 'doc.id', 'q.document_id').where('doc.latest', '=', 1)
-        .select(['q.document_id', 'q.local_id', 'q.content', 'q.speaker_text'])
+        .select(['q.document_id', 'q.local_id', 'q.content', 'q.speaker_text', 'q.container'])
         .where('q.document_id', '=', Number(key.slice(0, at))).where('q.local_id', '=', key.slice(at + 1)).executeTakeFirst();
       if (q) pushQuote(q);
     }
@@ -366,12 +367,14 @@ export class StoreWorkbench implements WorkbenchData {
   }
 
   async ach(): Promise<AchMatrix> {
+    // (the analyst's ratings, and Dossier's proposals in the cells left empty, as the report and `dossier ach` weigh them)
     const ratings = await this.store.listRatings();
     const items = await this.evidence(new Set(ratings.filter((r) => r.evidenceKind === 'quote').map((r) => r.evidenceId)));
     const cells: MatrixRating[] = ratings.map((r) => ({
       evidenceId: `${r.evidenceKind}:${r.evidenceId}`, hypothesisId: String(r.hypothesisId), rating: r.rating, weight: r.weight, proposed: r.proposed,
     }));
-    return scoreMatrix(await this.store.getQuestion(), await this.listHypotheses(), items, cells);
+    const hypotheses = await this.listHypotheses();
+    return scoreMatrix(await this.store.getQuestion(), hypotheses, items, [...cells, ...proposals(items, hypotheses, cells)]);
   }
 
   async rate(evidenceId: string, hypothesisId: string, rating: Rating | null): Promise<void> {
@@ -506,4 +509,22 @@ export class StoreWorkbench implements WorkbenchData {
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/** Ratings proposed from the texts (ratings-proposal.ts) for the cells the analyst left empty, as the
+ * report's judgement proposes them: not for a reader comment's quote, which the analyst rates by hand. */
+function proposals(items: MatrixItem[], hypotheses: HypothesisView[], rated: MatrixRating[]): MatrixRating[] {
+  const taken = new Set(rated.map((r) => `${r.evidenceId}\u0000${r.hypothesisId}`));
+  const readings = new Map(hypotheses.map((h) => [h.id, readForRating(h.text)]));
+  const out: MatrixRating[] = [];
+  for (const item of items) {
+    if (item.inComment) continue;
+    const reading = readForRating(item.text);
+    for (const h of hypotheses) {
+      if (taken.has(`${item.id}\u0000${h.id}`)) continue;
+      const p = proposeFromReadings(reading, readings.get(h.id)!);
+      if (p && p.rating !== 'NA') out.push({ evidenceId: item.id, hypothesisId: h.id, rating: p.rating, weight: 1, proposed: true });
+    }
+  }
+  return out;
 }

@@ -104,6 +104,19 @@ dialectTest('store view: a source is one row however its name is capitalised or 
   assert.deepEqual((await store.listSources()).filter((g) => g.kind === 'outlet').map((g) => [g.name, g.reliability]), [['Harbour Courier', 'C']]);
 });
 
+dialectTest('store view: the matrix proposes ratings for the cells the analyst left empty, as the report does; a rating given replaces the proposal', async (store) => {
+  const view = await fill(store);
+  const h = await view.addHypothesis('There was fighting at the bridge');
+  const quote = (await view.ach()).evidence.find((e) => e.source === 'Brekke')!;
+  const cellOf = async () => (await view.ach()).cells.filter((c) => c.evidenceId === quote.id).map((c) => [c.rating, c.proposed]);
+  // "We saw no fighting at the bridge" denies what the hypothesis asserts
+  assert.deepEqual(await cellOf(), [['I', true]]);
+  // (one hypothesis: nothing is diagnostic, but it has been weighed)
+  assert.deepEqual((await view.ach()).scores.map((x) => [x.inconsistency, x.rated]), [[0, true]]);
+  await view.rate(quote.id, h.id, 'C');
+  assert.deepEqual(await cellOf(), [['C', false]]);
+});
+
 dialectTest('store view: a quote of an older version cannot be rated, only cleared; its new version carries the rating', async (store) => {
   const view = await fill(store);
   const [a] = fixtureAnalyses();
