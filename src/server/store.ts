@@ -313,10 +313,10 @@ export class StoreWorkbench implements WorkbenchData {
     if (!m) throw new NotFoundError(`source ${id}`);
     const s = (await this.sources()).find((x) => x.id === id);
     if (!s) throw new NotFoundError(`source ${id}`);
-    // a grade given before under another spelling of the same source ("The Ledger", "the Ledger") is the one changed
+    // grades given before under other spellings of the same source ("The Ledger", "the Ledger") are the ones changed
     const key = sourceKey(m[2]) || m[2];
-    const before = (await this.store.listSources()).find((g) => g.kind === m[1] && (sourceKey(g.name) || g.name) === key);
-    await this.store.gradeSource({ name: before?.name ?? m[2], kind: m[1] as SourceView['kind'], reliability, reason });
+    const before = (await this.store.listSources()).filter((g) => g.kind === m[1] && (sourceKey(g.name) || g.name) === key);
+    for (const name of before.length ? before.map((g) => g.name) : [m[2]]) await this.store.gradeSource({ name, kind: m[1] as SourceView['kind'], reliability, reason });
     return { ...s, reliability, reason };
   }
 

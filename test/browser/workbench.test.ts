@@ -148,7 +148,7 @@ test('browser: reads a document, follows a quote to its speaker, rates ACH, open
     assert.match((await page.textContent('.hits li .snippet mark'))!, /^fertili[sz]er/i);
     assert.ok(!(await page.textContent('.hits li .snippet'))!.includes('['));
     await page.goto(`${server.url}#/search?q=fertiliser&offset=abc`);
-    await page.waitForSelector('.hits li');
+    await page.waitForSelector('#main ol.hits[start="1"] li');
     // an entity page lists its other names, not its own (the API gives them all)
     const listed = (await (await fetch(`${server.url}api/entities?limit=500`)).json()) as { items: { id: string; name: string; aliases: string[] }[] };
     const named = listed.items.find((x) => x.aliases.length > 1 && x.aliases.includes(x.name))!;

@@ -151,6 +151,8 @@ test('quotes: a speaker described by a participle and its agent ("a report relea
   const at = text.indexOf('Northgate Institute');
   const institute: Entity = { id: 'e1', key: 'northgate institute|ORG', name: 'Northgate Institute', type: 'ORG', aliases: ['Northgate Institute'], mentions: [{ in: 'document', start: at, end: at + 19, text: 'Northgate Institute' }] };
   const qs = quotesIn(text, [institute]);
+  // (a participle opening the text has no noun before it)
+  assert.doesNotThrow(() => quotesIn('Released Monday by the ministry figures show exports fell.'));
   assert.deepEqual(qs.map((q) => [q.speaker.text, q.speaker.entityId, q.content]), [
     ['A report released last week by the Northgate Institute, a research group', 'e1', 'that payments were collected in four towns'],
     ['Two men arrested by police', null, 'they had been beaten'],
@@ -160,13 +162,15 @@ test('quotes: a speaker described by a participle and its agent ("a report relea
 
 test('quotes: how and when something was said ("in a statement", "in an interview with X", a time after a report with no verb) is not what was said', () => {
   const qs = quotesIn('The guild denied the allegations in a statement posted on its website on Saturday. The minister denied that troops had crossed the border in an interview with the Valley Dispatch. ' +
-    'He said the report was published in a letter to the editor. The guild denied the allegations last week. He said the vote was on Monday.');
+    'He said the report was published in a letter to the editor. The guild denied the allegations last week. He said the vote was on Monday. ' +
+    'He said the figures in the report were wrong.');
   assert.deepEqual(qs.map(brief).map((b) => [b.content, b.via]), [
     ['the allegations', []],
     ['that troops had crossed the border', ['the Valley Dispatch']],
     ['the report was published in a letter to the editor', []],
     ['the allegations', []],
     ['the vote was on Monday', []],
+    ['the figures in the report were wrong', []],
   ]);
 });
 
@@ -179,6 +183,8 @@ test('quotes: what was answered is not the answer; a refusal to answer is kept; 
     ['Ana Rees', 'accused', 'the governor of ignoring the problem'],
     ['the governor\'s office', 'respond', 'to a request for comment'],
   ]);
+  // (an auxiliary after "and" with no new subject goes on with the same report)
+  assert.deepEqual(quotesIn('Ana Rees said officials would review it and would announce a decision.').map((q) => q.content), ['officials would review it and would announce a decision']);
 });
 
 test('quotes: ", describing them as …", ", accusing X of …" report what the clause\'s subject said; an -ing verb after a comma never inverts', () => {

@@ -103,9 +103,11 @@ export function bylineLine(line: string): BylineLine | null {
   return { name, outlet, date };
 }
 
-/** Last words of organisation names (the entity lexicon's: "Ledger", "Times", "Agency" …): a dateline's
- * name ending in one is the outlet, not the writer. */
-const ORG_LAST_WORDS: ReadonlySet<string> = new Set(entityRules.orgHeads);
+/** Last words of news outlets' names (the entity lexicon's newspaper words and the media ones among its
+ * organisation words): a dateline's name of two words or more ending in one is the outlet, not the writer. */
+const OUTLET_LAST_WORDS: ReadonlySet<string> = new Set([...entityRules.newspaperHeads,
+  ...['News', 'Times', 'Post', 'Journal', 'Telegraph', 'Herald', 'Tribune', 'Gazette', 'Chronicle', 'Observer', 'Guardian', 'Monitor', 'Review', 'Magazine', 'Agency', 'Press', 'Media', 'Radio', 'TV', 'Television', 'Channel', 'Network']
+    .filter((w) => entityRules.orgHeads.includes(w))]);
 
 /**
  * A dateline without "By" near the top: a name and a full date set apart by "|", "·", "•" or a dash
@@ -120,7 +122,7 @@ export function datelineLine(line: string): { name: string | null; outlet: strin
   if (at < 0) return null;
   const other = parts[1 - at];
   const words = other.split(/\s+/);
-  const outlet = words.length <= 5 && OUTLET.test(other) && ORG_LAST_WORDS.has(words[words.length - 1]) ? other : null;
+  const outlet = words.length >= 2 && words.length <= 5 && OUTLET.test(other) && !/^(?:latest|breaking|top|more|world|local)\b/i.test(other) && OUTLET_LAST_WORDS.has(words[words.length - 1]) ? other : null;
   const name = outlet ? null : bylineName(other);
   if (!outlet && !name) return null;
   return { name, outlet, date: stampToIso(parts[at], true) };

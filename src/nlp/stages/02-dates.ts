@@ -56,6 +56,12 @@ interface Found {
   relative: boolean;
 }
 
+/** Whether the words leading up to a date at `at` (within its sentence, from `from`) look ahead ("will
+ * reopen in November"); only those count, not a later clause. */
+function looksAheadBefore(text: string, from: number, at: number): boolean {
+  return /\b(?:will|shall|next|coming|upcoming|scheduled|expected|plans?|planned|due)\b|['’]ll\b/i.test(text.slice(Math.max(from, at - 60), at));
+}
+
 /** Turn one chrono result (offsets relative to `base` in `text`) into a Found, or null to drop it. */
 function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagged, ref: Date, next: ParsedResult | undefined): { found: Found; usedNext: boolean } | null {
   const s = r.start;
@@ -111,9 +117,7 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
   if (relative && !usedNext && s.isCertain('month') && !/\b(?:next|last|this)\b/i.test(surface)) {
     const when = new Date(year, month - 1, s.isCertain('day') ? day : 1, 12);
     const ahead = (when.getTime() - ref.getTime()) / 86400000;
-    // Only the words leading up to the date count ("will reopen in November"), not a later clause.
-    const lead = text.slice(Math.max(sentence.a, at - 60), at);
-    const looksAhead = /\b(?:will|shall|next|coming|upcoming|scheduled|expected|plans?|planned|due)\b|['’]ll\b/i.test(lead);
+    const looksAhead = looksAheadBefore(text, sentence.a, at);
     if (ahead > 31 && !looksAhead) year -= 1;
     else if (ahead < -31 && looksAhead) year += 1;
   }
@@ -122,8 +126,7 @@ function fromChrono(r: ParsedResult, text: string, base: number, sentence: Flagg
   if (relative && s.isCertain('weekday') && !s.isCertain('day') && !/\b(?:next|last|this|coming|past|previous)\b/i.test(surface)) {
     const when = new Date(year, month - 1, day, 12);
     const ahead = (when.getTime() - new Date(ref.getFullYear(), ref.getMonth(), ref.getDate(), 12).getTime()) / 86400000;
-    const lead = text.slice(Math.max(sentence.a, at - 60), at);
-    const looksAhead = /\b(?:will|shall|next|coming|upcoming|scheduled|expected|plans?|planned|due)\b|['’]ll\b/i.test(lead);
+    const looksAhead = looksAheadBefore(text, sentence.a, at);
     const shift = ahead > 0 && !looksAhead ? -7 : ahead < 0 && looksAhead ? 7 : 0;
     if (shift) {
       const d = new Date(year, month - 1, day + shift, 12);

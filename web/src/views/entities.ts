@@ -33,7 +33,7 @@ const quoteList = (items: QuoteRef[]) =>
           h('span', { class: 'meta' }, ` — ${q.speaker}${q.cue ? ` (${q.cue})` : ''}, ${q.title ?? q.documentId}`))))
     : h('p', { class: 'hint' }, 'None.');
 
-/** An entity's other names, once each: not its own name, nor a copy differing only in its spaces. */
+/** An entity's other names, once each: not its own name, nor a copy differing only in its spaces or case. */
 function alsoCalled(e: EntityDetail): (HTMLElement | string)[] {
   const norm = (s: string) => s.replace(/\s+/gu, ' ').trim().toLowerCase();
   const seen = new Set([norm(e.name)]);

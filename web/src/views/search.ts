@@ -30,7 +30,8 @@ function marked(snippet: string): (string | HTMLElement)[] {
 
 export async function searchView(ctx: RouteContext): Promise<void> {
   const q = ctx.params.get('q') ?? '';
-  const offset = Math.max(0, Math.floor(Number(ctx.params.get('offset') ?? 0)) || 0);
+  const asked = Number(ctx.params.get('offset') ?? 0);
+  const offset = Number.isFinite(asked) ? Math.max(0, Math.floor(asked)) : 0;
   const limit = 20;
   const res = await get<Page<SearchHit>>(`search?q=${encodeURIComponent(q)}&offset=${offset}&limit=${limit}`);
   ctx.main.append(

@@ -6,7 +6,7 @@
 import type { EntityType } from '../../../types.js';
 import type { Section, Token } from '../../context.js';
 import {
-  DEMONYM_PLACE_NOUNS, EVENT_FIRST, EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
+  DEMONYM_PLACE_NOUNS, EVENT_FIRST, EVENT_HEADS, FIRST_NAMES, GOVERNMENT_NOUNS, GROUP_NOUNS, GROUP_NOT_MERGED, MEDIA_NOUNS, NEWSPAPER_HEADS, NOT_NAMES, ORG_HEADS, PERSON_VERBS,
   PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, TITLES_BY_FIRST, TITLE_TAILS, TITLE_WORDS, demonymCountry, lookup,
   pluralDemonymCountry, type GazetteerEntry,
 } from './lexicon.js';
@@ -791,7 +791,7 @@ function classify(v: SectionView, first: number, end: number, order: number): Ca
   }
 
   if (entry) type = entry.type;
-  else if (ORG_HEADS.has(last) && !(PLACE_HEADS.has(last))) type = 'ORG';
+  else if ((ORG_HEADS.has(last) || (NEWSPAPER_HEADS.has(last) && words.length > 1)) && !(PLACE_HEADS.has(last))) type = 'ORG';
   if (!entry) {
     // Titles are matched on words, hyphens aside ("Brigadier-General"). titleLength finds none unless one of
     // the first four words is a title word: that is asked first, before the word lists are made.

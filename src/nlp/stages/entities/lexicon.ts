@@ -79,6 +79,8 @@ for (const t of TITLES) {
 export const TITLE_WORDS = wordSet(rules.personTitles.flatMap((t) => t.split(/[\s\-]+/)));
 export const TITLE_TAILS: readonly string[][] = rules.personTitleTails.map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);
 export const ORG_HEADS = wordSet(rules.orgHeads);
+/** Last words of newspaper names ("Coastal Ledger"): an organisation only as the last of two or more words. */
+export const NEWSPAPER_HEADS = wordSet(rules.newspaperHeads);
 export const PLACE_HEADS = wordSet(rules.placeHeads);
 export const PLACE_FIRST = wordSet(rules.placeFirstWords);
 export const GROUP_NOUNS: readonly string[][] = rules.groupNouns.map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);

@@ -279,7 +279,7 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
   if (by - 2 >= floor && low(toks[by]) === 'by') {
     let v = by - 1;
     while (v > floor && by - 1 - v < 3 && isTimeToken(toks[v])) v--;
-    if (toks[v].pos === 'VERB' && /(ed|en)$/.test(low(toks[v])) && (toks[v - 1].pos === 'NOUN' || toks[v - 1].pos === 'PROPN')) {
+    if (v > floor && toks[v].pos === 'VERB' && /(ed|en)$/.test(low(toks[v])) && (toks[v - 1].pos === 'NOUN' || toks[v - 1].pos === 'PROPN')) {
       const head = phraseBefore(scan, v, floor);
       const opener = head ? toks[head[0] - 1] : undefined;
       if (head && head[1] === v && !(opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ'))) return [head[0], end];
@@ -365,8 +365,20 @@ function timeAtEnd(toks: Scan['toks'], s: number, end: number): number {
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const PERIOD = /^(week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)$/;
+const TIME_LEAD = /^(last|this|on|earlier|late|early)$/;
+const SHORT_NUMBER = /^\d{1,4}$/;
 /** A word of a short time phrase between a participle and its agent ("released last week by"). */
-export const isTimeToken = (t: Token) => isTimeWord(low(t)) || /^(last|this|on|earlier|late|early)$/.test(low(t)) || /^\d{1,4}$/.test(t.text);
+export const isTimeToken = (t: Token) => { const w = low(t); return isTimeWord(w) || TIME_LEAD.test(w) || SHORT_NUMBER.test(t.text); };
+
+/** Whether a verb or auxiliary comes in toks[from..stop) before a comma; a participle right at `from`
+ * with a preposition or a time after it describes the noun before it ("a statement posted on its
+ * website", "released Friday") and does not count. */
+function verbBeforeComma(toks: Token[], from: number, stop: number): boolean {
+  let n = from;
+  if (n < stop && toks[n].pos === 'VERB' && /(ed|en)$/.test(low(toks[n])) && (n + 1 >= stop || toks[n + 1].pos === 'ADP' || isTimeToken(toks[n + 1]) || isPunct(toks[n + 1]))) n++;
+  for (; n < stop && toks[n].text !== ','; n++) if (toks[n].pos === 'AUX' || posOf(toks[n], toks[n - 1]) === 'VERB') return true;
+  return false;
+}
 /** A day, a month or a span of time (lower-cased word). */
 const isTimeWord = (w: string) => DAY.test(w) || MONTH.test(w) || PERIOD.test(w);
 
@@ -497,8 +509,9 @@ function contentEndToken(scan: Scan, k: number, scoped = false): number {
     const w = low(toks[m]);
     // "denied the allegations in a statement posted on Saturday", "… in an interview with the Ledger":
     // how it was said, not what ("was published in a letter" is the report's own verb's)
+    // (nor in the middle of the report's clause: "said the figures in the report were wrong")
     if (w === 'in' && m > k + 1 && m + 2 < stop && (toks[m + 1].pos === 'DET' || POSSESSIVES.has(low(toks[m + 1]))) && VIA_NOUNS.has(low(toks[m + 2])) &&
-      toks[m - 1].pos !== 'VERB' && toks[m - 1].pos !== 'AUX' && !scan.quotationAround(toks[m].start)) return m;
+      toks[m - 1].pos !== 'VERB' && toks[m - 1].pos !== 'AUX' && !scan.quotationAround(toks[m].start) && !verbBeforeComma(toks, m + 3, stop)) return m;
     // (a comma inside a closing mark counts: "… “about right,” though …")
     if ((w === ',' || w === '\u2014' || w === '\u2013' || (CLOSERS.has(toks[m].text) && toks[m - 1].text === ',')) && asideAfter(scan, k, m, stop, scoped)) return CLOSERS.has(toks[m].text) ? m + 1 : m;
     // ", adding that …", ",” referring to …", ", according to …" start a report of their own
@@ -520,7 +533,7 @@ function contentEndToken(scan: Scan, k: number, scoped = false): number {
       const cls = n < stop && toks[n].pos === 'VERB' && !passive ? cueClassOf(toks[n], toks[n + 1]) : null;
       // "… and says …", "… and three-quarters said …" start a new report; "… and tell him", "… and showing" do not
       // (or after an auxiliary: "…; his office did not respond", not an infinitive: "… are to blame")
-      let auxiliary = n > beforeAux && toks[beforeAux].pos === 'AUX';
+      let auxiliary = n > beforeAux && beforeAux > m + 1 && toks[beforeAux].pos === 'AUX';
       for (let a = beforeAux; a < n && auxiliary; a++) auxiliary = low(toks[a]) !== 'to';
       const finite = cls && ((low(toks[n]) !== toks[n].lemma && !low(toks[n]).endsWith('ing')) || auxiliary);
       if (finite && (cls === 'say' || cls === 'tell' || cls === 'manner' || cls === 'quote') && w !== ',') return m;
@@ -796,7 +809,7 @@ function outletsToldIn(scan: Scan, s: number, e: number, out: CharSpan[]): void 
   const toks = scan.toks;
   for (let m = s; m < e - 1; m++) {
     const t = toks[m];
-    if (t.pos !== 'VERB' || !(SPOKE_TO.has(t.lemma) || TELL_LIKE.has(t.lemma))) continue;
+    if (t.pos !== 'VERB' || !(SPOKE_TO.has(t.lemma) || TELLING.has(t.lemma))) continue;
     const k = SPOKE_TO.has(t.lemma) && (low(toks[m + 1]) === 'to' || low(toks[m + 1]) === 'with') ? m + 2 : m + 1;
     const outlet = hearerOnly(scan, phraseAfter(scan, k, e));
     if (outlet && isOutlet(scan, outlet)) out.push(charSpan(scan, outlet[0], outlet[1]));

@@ -121,8 +121,9 @@ function isPlural(tokens: Token[], named = false): boolean {
   if (tokens.some((t) => t.low === 'and')) return true;
   const head = nouns[nouns.length - 1];
   if (!head) return false;
-  // a plural opening a sentence is capitalised, and the tagger takes it for a name with itself as lemma
-  // ("Residents who fled …", "Officials said …"), unless the phrase names an entity or is a short word ("Jones said …")
+  // a plural opening the phrase is capitalised when it opens a sentence, and the tagger takes it for a
+  // name ("Residents who fled …", "Officials said …"): a lone capitalised word of five letters or more
+  // ending in s (not -ss, -us) counts, unless the phrase names an entity ("Jones", "Williams" mostly do)
   if (head.pos === 'PROPN') return !named && nouns.length === 1 && head === tokens[0] && /^\p{Lu}\p{Ll}{4,}[^su]s$/u.test(head.text);
   return head.lemma !== head.low && /s$/i.test(head.text);
 }
