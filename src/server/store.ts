@@ -275,7 +275,7 @@ export class StoreWorkbench implements WorkbenchData {
       const add = (name: string | null, kind: SourceView['kind'], n = 1) => {
         const clean = name?.trim();
         if (!clean) return;
-        const key = `${kind}:${sourceKey(clean) || clean}`;
+        const key = sourceRowKey(kind, clean);
         const s = all.get(key) ?? all.set(key, { name: clean, kind, items: 0, names: new Map() }).get(key)!;
         s.items += n;
         s.names.set(clean, (s.names.get(clean) ?? 0) + n);
@@ -296,8 +296,7 @@ export class StoreWorkbench implements WorkbenchData {
         return { key, id: `${s.kind}:${name}`, name, kind: s.kind, items: s.items };
       });
     });
-    const keyOf = (kind: string, name: string) => `${kind}:${sourceKey(name) || name}`;
-    const grades = new Map((await this.store.listSources()).map((g) => [keyOf(g.kind, g.name), g]));
+    const grades = new Map((await this.store.listSources()).map((g) => [sourceRowKey(g.kind, g.name), g]));
     const out: SourceView[] = found.map(({ key, ...s }) => ({ ...s, reliability: grades.get(key)?.reliability ?? null, reason: grades.get(key)?.reason ?? null }));
     for (const [key, g] of grades) if (!found.some((s) => s.key === key)) out.push({ id: `${g.kind}:${g.name}`, name: g.name, kind: g.kind, reliability: g.reliability, reason: g.reason, items: 0 });
     return out.sort((a, b) => b.items - a.items || a.name.localeCompare(b.name));
@@ -314,8 +313,8 @@ export class StoreWorkbench implements WorkbenchData {
     const s = (await this.sources()).find((x) => x.id === id);
     if (!s) throw new NotFoundError(`source ${id}`);
     // grades given before under other spellings of the same source ("The Ledger", "the Ledger") are the ones changed
-    const key = sourceKey(m[2]) || m[2];
-    const before = (await this.store.listSources()).filter((g) => g.kind === m[1] && (sourceKey(g.name) || g.name) === key);
+    const key = sourceRowKey(m[1], m[2]);
+    const before = (await this.store.listSources()).filter((g) => sourceRowKey(g.kind, g.name) === key);
     for (const name of before.length ? before.map((g) => g.name) : [m[2]]) await this.store.gradeSource({ name, kind: m[1] as SourceView['kind'], reliability, reason });
     return { ...s, reliability, reason };
   }
@@ -527,4 +526,9 @@ function proposals(items: MatrixItem[], hypotheses: HypothesisView[], rated: Mat
     }
   }
   return out;
+}
+
+/** A source's row in the Sources view: its kind and its name as ACH and the report key it (sourceKey). */
+function sourceRowKey(kind: string, name: string): string {
+  return `${kind}:${sourceKey(name) || name}`;
 }

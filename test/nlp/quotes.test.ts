@@ -143,6 +143,11 @@ test('quotes: a part of a group ("one of them", "some of the drivers") is the sp
     ['Officials', 'said'],
     ['Officials', 'added'],
   ]);
+  // a part that is one of them is "he" or "she" after it; a part that is several is "they"
+  const after = (part: string, pronoun: string) => quotesIn(`Families of the victims urged the senator to apologise. ${part} of them said the calls were never answered. ` +
+    `${pronoun} added that the office was closed.`).map((q) => q.speaker.text).slice(1);
+  assert.deepEqual(after('Each', 'He'), ['Each of Families of the victims', 'Each of Families of the victims']);
+  assert.deepEqual(after('Some', 'They'), ['Some of Families of the victims', 'Some of Families of the victims']);
 });
 
 test('quotes: a speaker described by a participle and its agent ("a report released last week by X") keeps all of it and speaks for the agent; an aside that is only an adverb is left out', () => {

@@ -72,6 +72,9 @@ export interface BylineLine {
   date: string | null;
 }
 
+/** A byline's or dateline's parts: set apart by "|", "·", "•", or a dash with spaces round it. */
+const lineParts = (line: string) => line.split(/\s+[|·•\u2014\u2013-]\s+|\s*[|·•]\s*/).map((p) => p.trim()).filter(Boolean);
+
 /** Words of a writer's role written beside the name ("Staff Writer"), which are no outlet. */
 const ROLE = /\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|bureau|chief|producer|photographer|intern|special to)\b/i;
 const OUTLET = /^(?:the\s+)?(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s*){1,5}$/u;
@@ -84,7 +87,7 @@ const OUTLET = /^(?:the\s+)?(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s*){1,5}$/u;
  */
 export function bylineLine(line: string): BylineLine | null {
   if (!/^by\s/i.test(line)) return null;
-  const parts = line.replace(/^by\s+/i, '').split(/\s+[|·•\u2014\u2013-]\s+|\s*[|·•]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = lineParts(line.replace(/^by\s+/i, ''));
   if (!parts.length) return null;
   // a comma after the name sets apart what follows it ("Ana Vell, Reuters", "Ana Vell, 4 March 2021")
   const comma = parts[0].indexOf(',');
@@ -116,16 +119,17 @@ const OUTLET_LAST_WORDS: ReadonlySet<string> = new Set([...entityRules.newspaper
  */
 export function datelineLine(line: string): { name: string | null; outlet: string | null; date: string | null } | null {
   if (/^by\s/i.test(line) || line.length > 90) return null;
-  const parts = line.split(/\s+[|·•\u2014\u2013-]\s+|\s*[|·•]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = lineParts(line);
   if (parts.length !== 2) return null;
-  const at = stampToIso(parts[1], true) ? 1 : stampToIso(parts[0], true) ? 0 : -1;
+  const stamps = parts.map((p) => stampToIso(p, true));
+  const at = stamps[1] ? 1 : stamps[0] ? 0 : -1;
   if (at < 0) return null;
   const other = parts[1 - at];
   const words = other.split(/\s+/);
   const outlet = words.length >= 2 && words.length <= 5 && OUTLET.test(other) && !/^(?:latest|breaking|top|more|world|local)\b/i.test(other) && OUTLET_LAST_WORDS.has(words[words.length - 1]) ? other : null;
   const name = outlet ? null : bylineName(other);
   if (!outlet && !name) return null;
-  return { name, outlet, date: stampToIso(parts[at], true) };
+  return { name, outlet, date: stamps[at] };
 }
 
 /** The byline: a "By …" line near the top (with what it says beside the name), or a lone name on the

@@ -277,9 +277,8 @@ export function phraseBefore(scan: Scan, i: number, floor: number): [number, num
     for (let n = s; n < by && by >= s; n++) if (!isTimeToken(toks[n])) { by = -1; break; }
   }
   if (by - 2 >= floor && low(toks[by]) === 'by') {
-    let v = by - 1;
-    while (v > floor && by - 1 - v < 3 && isTimeToken(toks[v])) v--;
-    if (v > floor && toks[v].pos === 'VERB' && /(ed|en)$/.test(low(toks[v])) && (toks[v - 1].pos === 'NOUN' || toks[v - 1].pos === 'PROPN')) {
+    const v = participleBeforeBy(toks, by, floor);
+    if (v > floor && (toks[v - 1].pos === 'NOUN' || toks[v - 1].pos === 'PROPN')) {
       const head = phraseBefore(scan, v, floor);
       const opener = head ? toks[head[0] - 1] : undefined;
       if (head && head[1] === v && !(opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ'))) return [head[0], end];
@@ -370,12 +369,24 @@ const SHORT_NUMBER = /^\d{1,4}$/;
 /** A word of a short time phrase between a participle and its agent ("released last week by"). */
 export const isTimeToken = (t: Token) => { const w = low(t); return isTimeWord(w) || TIME_LEAD.test(w) || SHORT_NUMBER.test(t.text); };
 
+const PAST_PARTICIPLE = /(ed|en)$/;
+/** A past participle (or a past tense: the tagger does not tell them apart): "released", "written". */
+const isPastParticiple = (t: Token) => t.pos === 'VERB' && PAST_PARTICIPLE.test(low(t));
+
+/** The past participle whose agent the "by" at toks[by] introduces, across up to three time words
+ * ("released last week by"); -1 when there is none after `floor`. */
+export function participleBeforeBy(toks: Token[], by: number, floor: number): number {
+  let v = by - 1;
+  while (v > floor && by - 1 - v < 3 && isTimeToken(toks[v])) v--;
+  return v > floor && isPastParticiple(toks[v]) ? v : -1;
+}
+
 /** Whether a verb or auxiliary comes in toks[from..stop) before a comma; a participle right at `from`
  * with a preposition or a time after it describes the noun before it ("a statement posted on its
  * website", "released Friday") and does not count. */
 function verbBeforeComma(toks: Token[], from: number, stop: number): boolean {
   let n = from;
-  if (n < stop && toks[n].pos === 'VERB' && /(ed|en)$/.test(low(toks[n])) && (n + 1 >= stop || toks[n + 1].pos === 'ADP' || isTimeToken(toks[n + 1]) || isPunct(toks[n + 1]))) n++;
+  if (n < stop && isPastParticiple(toks[n]) && (n + 1 >= stop || toks[n + 1].pos === 'ADP' || isTimeToken(toks[n + 1]) || isPunct(toks[n + 1]))) n++;
   for (; n < stop && toks[n].text !== ','; n++) if (toks[n].pos === 'AUX' || posOf(toks[n], toks[n - 1]) === 'VERB') return true;
   return false;
 }

@@ -3,7 +3,7 @@
 import type { Entity, EntityType, Quote } from '../../../types.js';
 import type { Token } from '../../context.js';
 import type { CharSpan, Frame, Scan } from './02-frames.js';
-import { isTimeToken, looksLikeMedia, phraseBefore, VIA_NOUNS } from './02-frames.js';
+import { looksLikeMedia, participleBeforeBy, phraseBefore, VIA_NOUNS } from './02-frames.js';
 
 /** An entity mention in one section, flattened for lookups. */
 export interface MentionRef {
@@ -29,6 +29,8 @@ const PLURAL = new Set(['they', 'them']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const RELATIVE_HEAD_END = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** "one of them", "several of them" (the speaker phrase whole). */
+/** Parts of a group that are one of them: "each of them said", "neither of them". */
+const SINGLE_PARTS = new Set(['one', 'each', 'either', 'neither', 'none']);
 const PART_OF_THEM = /^(\p{L}+|\d+) of them$/iu;
 
 /** Mentions overlapping [start, end), by binary search over mentions sorted by start. */
@@ -105,9 +107,8 @@ function authorOfWriting(scan: Scan, mentions: MentionRef[], span: CharSpan): Me
   while (head > 0 && toks[head].start >= span.start && toks[head].pos === 'PUNCT') head--;
   // "a report released (last week) by X": the writing before its participle
   if (toks[head] && !WRITING.has(toks[head].lemma) && toks[prep]?.low === 'by') {
-    let h = head;
-    while (h > 0 && head - h < 3 && toks[h].start >= span.start && isTimeToken(toks[h])) h--;
-    if (toks[h].pos === 'VERB' && /(ed|en)$/.test(toks[h].low) && WRITING.has(toks[h - 1]?.lemma ?? '')) head = h - 1;
+    const v = participleBeforeBy(toks, prep, scan.tokenAt(span.start));
+    if (v > 0 && WRITING.has(toks[v - 1].lemma)) head = v - 1;
   }
   if (!toks[head] || toks[head].start < span.start || !WRITING.has(toks[head].lemma)) return null;
   if (prep >= toks.length || toks[prep].start >= span.end || !AUTHOR_PREP.has(toks[prep].low)) return null;
@@ -182,7 +183,7 @@ export class SpeakerResolver {
       const group = this.antecedent(span.start, true);
       if (group) {
         const named = `${part[1]} of ${group.text}`;
-        this.history.push({ start: span.start, text: named, entityId: null, plural: part[1].toLowerCase() !== 'one', person: true });
+        this.history.push({ start: span.start, text: named, entityId: null, plural: !SINGLE_PARTS.has(part[1].toLowerCase()), person: true });
         return { text: named, entityId: null, span };
       }
     }
